@@ -1,0 +1,44 @@
+/*
+ * app.h - the application context shared by every HTTP handler and CLI
+ * command: configuration, store, templates, catalogs.
+ *
+ * Lifetime: process.  app_open() builds it from a finished struct config;
+ * app_close() releases it.  Handlers reach it through req->app and treat
+ * it as read-only; anything mutable inside it guards itself.
+ */
+#ifndef NETRA_APP_APP_H
+#define NETRA_APP_APP_H
+
+#include <stdint.h>
+
+#include "core/config.h"
+#include "core/err.h"
+
+struct store;
+struct tmpl_set;
+struct i18n;
+
+struct app {
+	struct config cfg;
+	struct store *store;
+	struct tmpl_set *tmpl;
+	struct i18n *lang_id;
+	struct i18n *lang_en;
+	int64_t started_mono_ms;
+	char base_url[256];
+};
+
+enum app_flags {
+	APP_STORE = 1 << 0, /* open the store (and migrate it) */
+	APP_WEB = 1 << 1,   /* load templates and catalogs */
+};
+
+int app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbuf *eb);
+void app_close(struct app *app);
+
+/* The route table of `netra serve` (routes.c). */
+struct http_route;
+extern const struct http_route *const app_routes;
+extern const unsigned long app_routes_count;
+
+#endif

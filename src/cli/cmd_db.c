@@ -1,0 +1,98 @@
+/*
+ * cmd_db.c - `netra db migrate|status`: schema migrations and the health
+ * of the database file (PRAGMA integrity_check).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "store/store.h"
+
+static const struct cli_opt db_opts[] = {
+	{"json", NULL, "print the status as JSON"},
+	{NULL, NULL, NULL},
+};
+
+static int
+open_store(struct cli *cli, struct store **st)
+{
+	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 1, (int)cli->cfg.store_batch};
+	struct errbuf eb;
+
+	if (store_open(st, &so, &eb) < 0)
+		return cli_fail("%s", eb.msg);
+	return CLI_OK;
+}
+
+static int
+db_migrate(struct cli *cli)
+{
+	struct store *st;
+	struct errbuf eb;
+	int applied, rc;
+
+	rc = open_store(cli, &st);
+	if (rc)
+		return rc;
+	if (store_migrate(st, &applied, &eb) < 0) {
+		store_close(st);
+		return cli_fail("migrate: %s", eb.msg);
+	}
+	printf("migrations applied: %d; schema version %d\n", applied, store_schema_latest());
+	store_close(st);
+	return CLI_OK;
+}
+
+static int
+db_status(struct cli *cli)
+{
+	struct store_status s;
+	struct store *st;
+	struct errbuf eb;
+	int rc;
+
+	rc = open_store(cli, &st);
+	if (rc)
+		return rc;
+	if (store_status_get(st, true, &s, &eb) < 0) {
+		store_close(st);
+		return cli_fail("status: %s", eb.msg);
+	}
+	store_close(st);
+	if (cli_flag(cli, "json")) {
+		printf("{\"path\":\"%s\",\"schema_version\":%d,\"latest_version\":%d,"
+		       "\"journal_mode\":\"%s\",\"size_bytes\":%lld,\"integrity_ok\":%s}\n",
+		       s.path, s.schema_version, s.latest_version, s.journal_mode,
+		       (long long)s.size_bytes, s.integrity_ok ? "true" : "false");
+	} else {
+		printf("database:   %s\nschema:     %d of %d%s\njournal:    %s\nsize:       %lld "
+		       "bytes\nintegrity:  %s\n",
+		       s.path, s.schema_version, s.latest_version,
+		       s.schema_version < s.latest_version ? " (run `netra db migrate`)" : "",
+		       s.journal_mode, (long long)s.size_bytes, s.integrity);
+	}
+	return s.integrity_ok ? CLI_OK : CLI_FAIL;
+}
+
+static int
+run_db(struct cli *cli)
+{
+	if (cli->nargs != 1)
+		return cli_usage_error(cli, "expected one subcommand: migrate or status");
+	if (strcmp(cli->args[0], "migrate") == 0)
+		return db_migrate(cli);
+	if (strcmp(cli->args[0], "status") == 0)
+		return db_status(cli);
+	return cli_usage_error(cli, "unknown subcommand '%s'", cli->args[0]);
+}
+
+const struct cli_cmd cmd_db = {
+	.name = "db",
+	.usage = "migrate|status [--json]",
+	.summary = "Apply schema migrations, or check the database (integrity_check).",
+	.description = "  migrate  apply every migration this binary has that the database lacks\n"
+		       "  status   schema version, journal mode, size, and PRAGMA integrity_check;\n"
+		       "           exits 1 when the check finds a problem",
+	.opts = db_opts,
+	.run = run_db,
+};

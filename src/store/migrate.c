@@ -1,0 +1,136 @@
+/*
+ * migrate.c - numbered, forward-only schema migrations embedded in the
+ * binary (src/store/sql/NNNN_name.sql -> assets "sql/NNNN_name.sql").
+ *
+ * schema_migrations records each applied version with the ETag of the
+ * file that was applied.  A database whose ledger names a version this
+ * binary does not know, or whose applied file has since changed, is
+ * refused: forward-only means an applied migration is never edited.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/asset.h"
+#include "core/datetime.h"
+#include "core/log.h"
+#include "core/str.h"
+#include "store/store_internal.h"
+
+/* "sql/0001_core.sql" -> 1; -1 when the name has no number */
+static int
+migration_version(const char *name)
+{
+	struct str n = str_from(name + 4);
+	int64_t v;
+
+	if (n.len < 6 || str_to_i64(str_make(n.ptr, 4), &v) < 0 || n.ptr[4] != '_' || v <= 0)
+		return -1;
+	return (int)v;
+}
+
+int
+store_schema_latest(void)
+{
+	size_t i;
+	int latest = 0;
+
+	for (i = asset_prefix_first("sql/");
+	     i < asset_count && strncmp(asset_table[i].name, "sql/", 4) == 0; i++) {
+		int v = migration_version(asset_table[i].name);
+
+		if (v > latest)
+			latest = v;
+	}
+	return latest;
+}
+
+int
+store_migrations_bootstrap(struct store_conn *c, struct errbuf *eb)
+{
+	return conn_exec(c,
+			 "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			 " version INTEGER PRIMARY KEY,"
+			 " name TEXT NOT NULL,"
+			 " checksum TEXT NOT NULL,"
+			 " applied_at TEXT NOT NULL) STRICT",
+			 eb);
+}
+
+struct migrate_arg {
+	int applied;
+};
+
+static int
+migrate_job(struct store_conn *c, void *arg, struct errbuf *eb)
+{
+	struct migrate_arg *a = arg;
+	sqlite3_stmt *s;
+	int known = 0, expected = 1;
+	size_t i, first = asset_prefix_first("sql/");
+
+	/* 1. everything already applied must still be in this binary, unchanged */
+	s = conn_stmt(c, "SELECT version, name, checksum FROM schema_migrations ORDER BY version",
+		      eb);
+	if (s == NULL)
+		return -1;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		int v = sqlite3_column_int(s, 0);
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+		const char *sum = (const char *)sqlite3_column_text(s, 2);
+		const struct asset *m = name ? asset_find(name) : NULL;
+
+		if (m == NULL)
+			return errbuf_set(eb, ERR_CONFLICT,
+					  "basis data memuat migrasi %d (%s) yang tidak dikenal "
+					  "versi netra ini; gunakan versi yang lebih baru",
+					  v, name ? name : "?");
+		if (sum == NULL || strcmp(sum, m->etag) != 0)
+			return errbuf_set(eb, ERR_CONFLICT,
+					  "migrasi %s sudah diterapkan tetapi isinya berubah; "
+					  "migrasi tidak boleh diubah setelah diterapkan",
+					  name);
+		known = v;
+	}
+	/* 2. apply the rest in order; versions must be 1, 2, 3 ... */
+	for (i = first; i < asset_count && strncmp(asset_table[i].name, "sql/", 4) == 0; i++) {
+		const struct asset *m = &asset_table[i];
+		int v = migration_version(m->name);
+		char when[TIME_STRLEN];
+
+		if (v < 0 || v != expected)
+			return errbuf_set(eb, ERR_INTERNAL, "berkas migrasi %s tidak berurutan", m->name);
+		expected++;
+		if (v <= known)
+			continue;
+		if (conn_exec(c, (const char *)m->data, eb) < 0)
+			return -1;
+		s = conn_stmt(c,
+			      "INSERT INTO schema_migrations(version, name, checksum, applied_at)"
+			      " VALUES (?1, ?2, ?3, ?4)",
+			      eb);
+		if (s == NULL)
+			return -1;
+		time_format_iso(clock_now(), 0, when);
+		bind_int(s, 1, v);
+		bind_text(s, 2, m->name);
+		bind_text(s, 3, m->etag);
+		bind_text(s, 4, when);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			return conn_error(c, eb, "record migration");
+		log_info("store: applied migration %s", m->name);
+		a->applied++;
+	}
+	return 0;
+}
+
+int
+store_migrate(struct store *st, int *applied, struct errbuf *eb)
+{
+	struct migrate_arg a = {0};
+	int rc = store_write(st, migrate_job, &a, eb);
+
+	if (applied)
+		*applied = rc == 0 ? a.applied : 0;
+	return rc;
+}

@@ -1,0 +1,103 @@
+/*
+ * store.h - netra's persistent storage, as a domain API.
+ *
+ * Callers never see SQL or a database handle.  Two kinds of access:
+ *
+ *  - Writes run as jobs on the single writer thread.  The writer takes every
+ *    job queued at that moment (up to [store] batch), runs each inside its
+ *    own SAVEPOINT within one transaction, and commits with one fsync
+ *    (WAL, synchronous=FULL): group commit.  A job's done callback runs
+ *    only after its commit is durable, so a receipt shown after done() is
+ *    never lost.  A failing job rolls back alone; a failing COMMIT fails
+ *    the whole batch.
+ *  - Reads take a connection from the reader pool; readers run in
+ *    parallel with each other and with the writer (WAL snapshots).
+ *
+ * Domain operations (store_<noun>_<verb>) take the struct store_conn given
+ * to a job or taken from the pool.  The backend is chosen by URL at
+ * store_open(); only SQLite is built today, and the API holds nothing
+ * SQLite-specific so that a PostgreSQL backend can slot in behind it.
+ */
+#ifndef NETRA_STORE_STORE_H
+#define NETRA_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct store;
+struct store_conn;
+
+struct store_opts {
+	const char *data_dir; /* SQLite file is DATA/netra.db */
+	const char *db_url;   /* "" or NULL: SQLite in data_dir; "sqlite:PATH" */
+	int readers;          /* reader pool size */
+	int batch_max;        /* most jobs per group commit */
+};
+
+int store_open(struct store **out, const struct store_opts *o, struct errbuf *eb);
+/* Finish queued writes, stop the writer, close every connection. */
+void store_close(struct store *st);
+
+/* --- writes ------------------------------------------------------------- */
+
+typedef int (*store_job_fn)(struct store_conn *c, void *arg, struct errbuf *eb);
+typedef void (*store_done_fn)(void *arg, int rc, const struct errbuf *eb);
+
+struct store_job {
+	store_job_fn fn;
+	void *arg;
+	store_done_fn done; /* called on the writer thread after commit; may be NULL */
+	void *done_arg;
+	int rc;
+	struct errbuf eb;
+	struct store_job *next; /* private to the store */
+};
+
+/* Queue a job; job must stay valid until done() is called. */
+void store_submit(struct store *st, struct store_job *job);
+/* Run fn as a job and wait until it is durable; returns its result. */
+int store_write(struct store *st, store_job_fn fn, void *arg, struct errbuf *eb);
+
+/* --- reads -------------------------------------------------------------- */
+
+struct store_conn *store_reader(struct store *st);
+void store_reader_done(struct store *st, struct store_conn *c);
+
+/* --- administration ----------------------------------------------------- */
+
+struct store_status {
+	int schema_version;   /* highest migration applied */
+	int latest_version;   /* highest migration built into this binary */
+	bool integrity_ok;    /* PRAGMA integrity_check said "ok" */
+	char integrity[256];  /* its first line(s) */
+	char journal_mode[16];
+	char path[512];
+	int64_t size_bytes;
+};
+
+/* Highest migration built into this binary. */
+int store_schema_latest(void);
+/* Apply pending migrations; *applied gets how many ran. */
+int store_migrate(struct store *st, int *applied, struct errbuf *eb);
+int store_status_get(struct store *st, bool full_check, struct store_status *out,
+		     struct errbuf *eb);
+/* Cheap liveness check on a reader (healthz). */
+int store_ping(struct store *st, struct errbuf *eb);
+
+struct store_stats {
+	uint64_t jobs;      /* jobs committed or rolled back */
+	uint64_t commits;   /* transactions committed (one fsync each) */
+	uint64_t max_batch; /* largest batch seen */
+};
+void store_stats_get(struct store *st, struct store_stats *out);
+
+/* Settings: small key/value facts about this installation. */
+int store_setting_get(struct store_conn *c, const char *key, char *out, size_t outsz,
+		      struct errbuf *eb);
+int store_setting_put(struct store_conn *c, const char *key, const char *value,
+		      struct errbuf *eb);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * store_internal.h - what the store's own files share; never included
+ * outside src/store/.
+ *
+ * Every prepared statement comes from conn_stmt(), which caches it per
+ * connection keyed by the address of the SQL string: SQL must therefore be
+ * a string literal (static storage), one per query, and is always bound,
+ * never formatted.
+ */
+#ifndef NETRA_STORE_INTERNAL_H
+#define NETRA_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+struct stmt_slot {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
+struct store_conn {
+	sqlite3 *db;
+	struct stmt_slot *slots; /* open addressing, keyed by sql pointer */
+	size_t nslots;
+	size_t nused;
+	bool writer;
+	struct store_conn *next_free;
+};
+
+/* Prepared, reset and cleared statement for sql, or NULL with eb filled. */
+sqlite3_stmt *conn_stmt(struct store_conn *c, const char *sql, struct errbuf *eb);
+/* Run SQL without results (pragmas, migrations). */
+int conn_exec(struct store_conn *c, const char *sql, struct errbuf *eb);
+/* Fill eb from the connection's last error and return -1. */
+int conn_error(struct store_conn *c, struct errbuf *eb, const char *what);
+
+/* bind helpers: NULL text binds SQL NULL */
+int bind_text(sqlite3_stmt *s, int i, const char *v);
+int bind_textn(sqlite3_stmt *s, int i, const char *v, size_t n);
+int bind_int(sqlite3_stmt *s, int i, int64_t v);
+int bind_blob(sqlite3_stmt *s, int i, const void *p, size_t n);
+/* Copy a text column into a fixed buffer ("" for NULL). */
+void col_text_copy(sqlite3_stmt *s, int i, char *out, size_t outsz);
+
+/* Create the migrations ledger if it is missing (writer, before threads). */
+int store_migrations_bootstrap(struct store_conn *c, struct errbuf *eb);
+
+#endif

@@ -1,0 +1,154 @@
+/*
+ * web.c - page context, rendering, language choice, static files and the
+ * HTML error page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/asset.h"
+#include "core/datetime.h"
+#include "core/log.h"
+#include "core/str.h"
+#include "core/version.h"
+#include "core/xalloc.h"
+#include "web/i18n.h"
+#include "web/tmpl.h"
+#include "web/web.h"
+
+const struct i18n *
+web_lang(struct http_request *req)
+{
+	struct app *app = req->app;
+	const char *l = http_query_get(req, "lang");
+
+	if (l == NULL)
+		l = http_cookie_get(req, "lang");
+	if (l == NULL)
+		l = app->cfg.lang;
+	return strcmp(l, "en") == 0 ? app->lang_en : app->lang_id;
+}
+
+json_t *
+web_page_ctx(struct http_request *req, const char *title_key)
+{
+	const struct i18n *lang = web_lang(req);
+	json_t *ctx = json_object();
+
+	json_object_set_new(ctx, "lang", json_string(i18n_lang(lang)));
+	json_object_set_new(ctx, "title", json_string(i18n_get(lang, title_key)));
+	json_object_set_new(ctx, "version", json_string(NETRA_VERSION));
+	json_object_set_new(ctx, "path", json_string(req->path));
+	json_object_set_new(ctx, "lang_en", json_boolean(strcmp(i18n_lang(lang), "en") == 0));
+	if (clock_is_overridden()) {
+		char when[TIME_STRLEN];
+
+		time_format_iso(clock_now(), tz_wita.offset_min, when);
+		json_object_set_new(ctx, "clock_override", json_string(when));
+	}
+	return ctx;
+}
+
+int
+web_render(struct http_request *req, int status, const char *tmpl, json_t *ctx)
+{
+	struct app *app = req->app;
+	struct buf out;
+	struct errbuf eb;
+	int rc;
+
+	buf_init(&out, 8 * 1024 * 1024);
+	errbuf_clear(&eb);
+	rc = tmpl_render(app->tmpl, tmpl, ctx, web_lang(req), &out, &eb);
+	json_decref(ctx);
+	if (rc < 0 || buf_failed(&out)) {
+		buf_release(&out);
+		log_error("web: render %s: %s", tmpl, eb.msg[0] ? eb.msg : "page too large");
+		return http_reply_bytes(req, 500, "text/plain; charset=utf-8",
+					"Kesalahan internal.\n", 20);
+	}
+	if (http_query_get(req, "lang")) {
+		const char *l = i18n_lang(web_lang(req));
+
+		http_header_add(req, "Set-Cookie",
+				arena_printf(&req->arena,
+					     "lang=%s; Path=/; Max-Age=31536000; SameSite=Lax", l));
+	}
+	return http_reply_buf(req, status, "text/html; charset=utf-8", &out);
+}
+
+int
+web_error_page(struct http_request *req, const struct errbuf *eb)
+{
+	const struct err_info *info = err_info(eb->kind);
+	json_t *ctx = web_page_ctx(req, "error.title");
+
+	json_object_set_new(ctx, "status", json_integer(info->http_status));
+	json_object_set_new(ctx, "heading", json_string(info->title_id));
+	json_object_set_new(ctx, "detail", json_string(eb->msg));
+	return web_render(req, info->http_status, "error", ctx);
+}
+
+/* GET /static/<name>: embedded file, or from --assets-dir in development. */
+int
+web_static(struct http_request *req)
+{
+	struct app *app = req->app;
+	char name[256];
+	const struct asset *a;
+
+	if (req->rest == NULL || strstr(req->rest, "..") != NULL ||
+	    snprintf(name, sizeof(name), "static/%s", req->rest) >= (int)sizeof(name))
+		return http_reply_error(req, ERR_NOT_FOUND, "berkas tidak ditemukan");
+	if (app->cfg.assets_dir[0]) {
+		char path[1024];
+		FILE *f;
+		long n;
+		struct asset *dev;
+		unsigned char *data;
+		unsigned long long h = 0xcbf29ce484222325ULL;
+
+		snprintf(path, sizeof(path), "%s/%s", app->cfg.assets_dir, name);
+		f = fopen(path, "rb");
+		if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+		    fseek(f, 0, SEEK_SET) == 0) {
+			data = arena_alloc(&req->arena, (size_t)n + 1);
+			if (fread(data, 1, (size_t)n, f) == (size_t)n) {
+				long i;
+
+				fclose(f);
+				for (i = 0; i < n; i++) {
+					h ^= data[i];
+					h *= 0x100000001b3ULL;
+				}
+				a = asset_find(name);
+				dev = arena_zalloc(&req->arena, sizeof(*dev));
+				dev->name = name;
+				dev->data = data;
+				dev->len = (size_t)n;
+				dev->etag = arena_printf(&req->arena, "\"%016llx\"", h);
+				dev->mime = a ? a->mime : "application/octet-stream";
+				return http_reply_asset(req, dev, "no-cache");
+			}
+		}
+		if (f)
+			fclose(f);
+	}
+	a = asset_find(name);
+	if (a == NULL)
+		return http_reply_error(req, ERR_NOT_FOUND, "berkas tidak ditemukan");
+	return http_reply_asset(req, a, "public, max-age=3600");
+}
+
+int
+web_not_found(struct http_request *req)
+{
+	struct errbuf eb;
+
+	if (strncmp(req->path, "/api/", 5) == 0)
+		return -1; /* the http layer answers with problem+json */
+	errbuf_clear(&eb);
+	errbuf_set(&eb, ERR_NOT_FOUND, "Halaman yang Anda cari tidak ada.");
+	return web_error_page(req, &eb);
+}

@@ -1,0 +1,33 @@
+/*
+ * web.h - server-rendered pages: layout, language, static files.
+ *
+ * Pages are templates rendered with a JSON context that web_page_ctx()
+ * starts for them (language, clock-override banner, the signed-in user).
+ * Every page works without JavaScript; scripts only enhance.
+ */
+#ifndef NETRA_WEB_WEB_H
+#define NETRA_WEB_WEB_H
+
+#include <jansson.h>
+
+#include "http/http.h"
+
+struct i18n;
+
+/* The catalog for this request: ?lang=, then the lang cookie, then config. */
+const struct i18n *web_lang(struct http_request *req);
+/* A new context with the fields every page's layout needs; title_key is
+ * an i18n key for the <title>. */
+json_t *web_page_ctx(struct http_request *req, const char *title_key);
+/* Render template with ctx (reference taken) as a full HTML page. */
+int web_render(struct http_request *req, int status, const char *tmpl, json_t *ctx);
+/* Error page in the user's language, for browsers. */
+int web_error_page(struct http_request *req, const struct errbuf *eb);
+
+/* Handlers */
+int web_static(struct http_request *req);
+int web_home(struct http_request *req);
+/* Unmatched paths: HTML 404 for browsers, problem+json for the API. */
+int web_not_found(struct http_request *req);
+
+#endif
