@@ -66,6 +66,21 @@ int store_write(struct store *st, store_job_fn fn, void *arg, struct errbuf *eb)
 struct store_conn *store_reader(struct store *st);
 void store_reader_done(struct store *st, struct store_conn *c);
 
+/* --- scope ---------------------------------------------------------------- */
+
+/*
+ * What a principal may see; every case query takes one.  Built by
+ * auth_scope() from the signed-in user; the store turns it into WHERE
+ * clauses, so no endpoint can forget it.
+ */
+struct store_scope {
+	bool all;                 /* system work (CLI, demo, migrations) */
+	bool none;                /* the public: no case access at all */
+	char region_prefix[24];   /* "" = national */
+	int64_t ppk_office_id;    /* > 0: only cases with a track addressed to this PPK */
+	bool recommended_only;    /* BKN/KASN analysts: cases past the Bawaslu recommendation */
+};
+
 /* --- administration ----------------------------------------------------- */
 
 struct store_status {
