@@ -6,6 +6,8 @@
 -- (TEXT 'YYYY-MM-DD') when they are local calendar dates.  Region codes are
 -- Kemendagri dotted codes ("64", "64.08", "64.08.01", "64.08.01.2001"); a
 -- scope prefix P matches region_code = P or region_code LIKE P || '.%'.
+-- cases.prov and cases.kabkota repeat the first levels of region_code so
+-- that a scoped, newest-first list is one ordered index scan.
 -- The reporter's identity exists only inside cases.pelapor_sealed.
 
 CREATE TABLE offices (
@@ -92,6 +94,9 @@ CREATE TABLE cases (
 	election_kind  TEXT NOT NULL CHECK (election_kind IN ('pemilu', 'pilkada')),
 	state          TEXT NOT NULL,
 	region_code    TEXT NOT NULL,
+	prov           TEXT NOT NULL,  -- first level of region_code, for scoped scans
+	kabkota        TEXT NOT NULL,  -- first two levels ("" for a province-wide case)
+	recommended    INTEGER NOT NULL DEFAULT 0, -- a track reached the recommendation
 	office_id      INTEGER NOT NULL REFERENCES offices(id),
 	received_at    INTEGER NOT NULL,
 	tz             TEXT NOT NULL,
@@ -107,7 +112,9 @@ CREATE TABLE cases (
 	channel        TEXT NOT NULL DEFAULT 'web',
 	updated_at     INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX cases_region ON cases(region_code, id);
+CREATE INDEX cases_prov ON cases(prov, id);
+CREATE INDEX cases_kabkota ON cases(kabkota, id);
+CREATE INDEX cases_recommended ON cases(recommended, prov, id);
 CREATE INDEX cases_state ON cases(state, id);
 CREATE INDEX cases_assigned ON cases(assigned_to, id);
 CREATE INDEX cases_office ON cases(office_id, id);

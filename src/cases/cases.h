@@ -1,0 +1,147 @@
+/*
+ * cases.h - handling a suspected violation from intake to the PPK's
+ * sanction: intake of laporan and temuan, the workflow with its statutory
+ * clocks, triage, duplicates and merges, recommendations and sanctions,
+ * and the custodian's opening of a sealed reporter identity.
+ *
+ * Every function takes the principal making the request and enforces its
+ * permissions here and its region scope in the store query; the HTTP API,
+ * the web pages and the CLI all come through these functions.  Every
+ * change is one write job (one transaction, group-committed) that also
+ * appends its audit event, so a change and its record are never apart.
+ */
+#ifndef NETRA_CASES_CASES_H
+#define NETRA_CASES_CASES_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "auth/auth.h"
+#include "calendar/calendar.h"
+#include "cases/report.h"
+#include "cases/trackcode.h"
+#include "core/config.h"
+#include "core/err.h"
+#include "store/store.h"
+
+struct region_table;
+struct rules_catalog;
+
+/* What the case service needs; process lifetime, read-only after init. */
+struct cases_ctx {
+	struct store *store;
+	const struct calendar *cal;
+	const struct region_table *regions; /* NULL: region codes are checked by shape only */
+	const struct rules_catalog *rules;  /* NULL: recommendations need explicit levels */
+	const struct config *cfg;
+	struct calendar_opts copts;
+	char base_url[256];
+};
+
+/* --- intake ---------------------------------------------------------------- */
+
+struct intake {
+	/* input */
+	struct report report;
+	const struct principal *who; /* NULL or anonymous for the public */
+	int64_t received_at;
+	const char *channel; /* web, api, cli, import */
+
+	/* computed by cases_intake_prepare() */
+	char code[TRACKCODE_LEN];
+	const char *kind;  /* laporan, temuan, informasi_awal */
+	const char *state; /* diterima or perlu_perbaikan */
+	char election_kind[16];
+	const struct tz *zone;
+	struct date received_on; /* local date */
+	int64_t office_id;
+	char office_name[160];
+	json_t *missing;   /* [{"code", "label"}] */
+	json_t *deadlines; /* [{"rule","start","due","unit","status","explanation","skipped"}] */
+	json_t *notes;     /* receipt notes */
+	unsigned char *sealed;
+	size_t sealed_len;
+	int64_t sealed_office;
+
+	/* result */
+	int64_t case_id;
+	struct store_job job;
+	void (*done)(struct intake *in, int rc, const struct errbuf *eb);
+	void *done_arg;
+};
+
+void cases_intake_init(struct intake *in);
+void cases_intake_release(struct intake *in);
+/*
+ * Judge completeness and timeliness, pick the office, seal the identity,
+ * store evidence files durably, compute the deadlines.  A time-barred
+ * report fails with ERR_UNPROCESSABLE and code "daluarsa" (the message gives
+ * the dates and the rule); an incomplete one succeeds with state
+ * "perlu_perbaikan" and in->missing listing what is missing.
+ */
+int cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in,
+			 struct errbuf *eb);
+/* Store asynchronously; in->done runs after the commit is durable. */
+void cases_intake_submit(struct cases_ctx *cx, struct intake *in);
+/* Store and wait. */
+int cases_intake_write(struct cases_ctx *cx, struct intake *in, struct errbuf *eb);
+/* The receipt: {"code","status","kind","received_at","tz","office","status_url",
+ * "deadlines","missing","evidence","notes"}. */
+json_t *cases_intake_receipt(const struct cases_ctx *cx, const struct intake *in);
+
+/* --- the workflow ------------------------------------------------------------ */
+
+struct transition_req {
+	const char *action;
+	int64_t track_id; /* 0 for a case-scope transition */
+	const char *reason;
+	/* rekomendasikan */
+	const char *level;      /* moral ringan sedang berat ptdh; NULL: the evaluator's */
+	json_t *items;          /* catalog item ids (array of strings) or NULL */
+	const char *ppk_office; /* office code of the PPK, NULL: found by region */
+	/* catat_sanksi */
+	const char *sk_number;
+	const char *sk_date;
+	const char *form;
+	const char *sanction_level;
+	/* eskalasi */
+	const char *escalation; /* pemblokiran_data, teguran_ppk */
+};
+
+/* Apply one transition; *result gets {"case": state, "track": state,
+ * "deadlines": [...started]}. */
+int cases_transition(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
+		     const struct transition_req *rq, json_t **result, struct errbuf *eb);
+
+/* --- triage -------------------------------------------------------------------- */
+
+int cases_assign(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
+		 const char *username, struct errbuf *eb);
+int cases_claim(struct cases_ctx *cx, const struct principal *who, int n, json_t **ids,
+		struct errbuf *eb);
+int cases_note(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
+	       const char *body, struct errbuf *eb);
+int cases_merge(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
+		int64_t into_id, const char *reason, struct errbuf *eb);
+/* Likely duplicates: [{"id","code","score","reasons":[...]}], best first. */
+int cases_duplicates(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
+		     json_t **out, struct errbuf *eb);
+/* A custodian opens the sealed identity; the opening (with its reason, never
+ * the identity) is written to the audit log first. */
+int cases_unseal(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
+		 const char *reason, const char *passphrase, json_t **identity, struct errbuf *eb);
+
+/* --- views ------------------------------------------------------------------------ */
+
+/* Full case with labels, the actions the viewer may take and duplicates. */
+int cases_detail(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
+		 json_t **out, struct errbuf *eb);
+int cases_list(struct cases_ctx *cx, const struct principal *who, struct store_case_filter *f,
+	       json_t **items, int64_t *next_before, struct errbuf *eb);
+/* Public status by tracking code (typed in any case, with or without dashes). */
+int cases_public_status(struct cases_ctx *cx, const char *code, json_t **out, struct errbuf *eb);
+/* Today's and today+2's local dates per zone, for list filters. */
+void cases_filter_dates(struct store_case_filter *f);
+
+#endif

@@ -1,0 +1,1052 @@
+/*
+ * cases.c - storage of cases, tracks, deadlines, evidence, witnesses,
+ * notes, and the case read models.
+ *
+ * Scope is applied inside every query that reads cases.  Point lookups use
+ * one statement with the scope as bound parameters ?2..?6 (SCOPE_WHERE);
+ * lists use one of sixteen statements built once at start-up from literal
+ * fragments (scope level x analyst x PPK), so that each can use an ordered
+ * index scan (cases_prov, cases_kabkota, cases_recommended).  Only the
+ * structure varies between them; every value is bound.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/datetime.h"
+#include "core/str.h"
+#include "core/xalloc.h"
+#include "store/store_internal.h"
+
+/* ?2 all, ?3 none, ?4 region prefix, ?5 recommended only, ?6 PPK office */
+#define SCOPE_WHERE                                                                                \
+	"(?2 = 1 OR (?3 = 0 AND (?4 = '' OR c.region_code = ?4 OR c.region_code LIKE ?4 || '.%')" \
+	" AND (?5 = 0 OR c.recommended = 1) AND (?6 = 0 OR EXISTS (SELECT 1 FROM tracks st"       \
+	" WHERE st.case_id = c.id AND st.ppk_office_id = ?6))))"
+
+static void
+scope_bind(sqlite3_stmt *s, const struct store_scope *sc)
+{
+	sqlite3_bind_int(s, 2, sc->all);
+	sqlite3_bind_int(s, 3, sc->none);
+	bind_text(s, 4, sc->region_prefix);
+	sqlite3_bind_int(s, 5, sc->recommended_only);
+	bind_int(s, 6, sc->ppk_office_id);
+}
+
+static void
+bind_opt_id(sqlite3_stmt *s, int i, int64_t v)
+{
+	if (v > 0)
+		sqlite3_bind_int64(s, i, v);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* "64.08.01.2001" -> prov "64", kabkota "64.08" */
+static void
+region_levels(const char *code, char prov[3], char kab[6])
+{
+	size_t n = strlen(code);
+
+	prov[0] = kab[0] = '\0';
+	if (n >= 2) {
+		memcpy(prov, code, 2);
+		prov[2] = '\0';
+	}
+	if (n >= 5) {
+		memcpy(kab, code, 5);
+		kab[5] = '\0';
+	}
+}
+
+/* --- writes --------------------------------------------------------------- */
+
+int
+store_case_insert(struct store_conn *c, const struct store_case_new *n, int64_t *id,
+		  struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(
+		c,
+		"INSERT INTO cases(code, kind, election, election_kind, state, region_code, prov,"
+		" kabkota, office_id, received_at, tz, occurred_on, known_on, place, description,"
+		" pelapor_sealed, sealed_office, missing, channel, updated_at)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?10)",
+		eb);
+	char prov[3], kab[6];
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	region_levels(n->region_code, prov, kab);
+	bind_text(s, 1, n->code);
+	bind_text(s, 2, n->kind);
+	bind_text(s, 3, n->election);
+	bind_text(s, 4, n->election_kind);
+	bind_text(s, 5, n->state);
+	bind_text(s, 6, n->region_code);
+	bind_text(s, 7, prov);
+	bind_text(s, 8, kab);
+	bind_int(s, 9, n->office_id);
+	bind_int(s, 10, n->received_at);
+	bind_text(s, 11, n->tz);
+	bind_text(s, 12, n->occurred_on);
+	bind_text(s, 13, n->known_on);
+	bind_text(s, 14, n->place);
+	bind_text(s, 15, n->description);
+	if (n->sealed)
+		bind_blob(s, 16, n->sealed, n->sealed_len);
+	bind_opt_id(s, 17, n->sealed_office);
+	bind_text(s, 18, n->missing_json ? n->missing_json : "[]");
+	bind_text(s, 19, n->channel ? n->channel : "web");
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return errbuf_set_code(eb, ERR_CONFLICT, "duplicate_code", "kode pelacakan sudah ada");
+	if (rc != SQLITE_DONE)
+		return conn_error(c, eb, "case insert");
+	*id = sqlite3_last_insert_rowid(c->db);
+	return 0;
+}
+
+int
+store_person_upsert(struct store_conn *c, const struct store_track_new *t, const char *name_norm,
+		    const char *region, int64_t now, int64_t *id, struct errbuf *eb)
+{
+	sqlite3_stmt *s;
+
+	if (t->nip && t->nip[0]) {
+		s = conn_stmt(c,
+			      "INSERT INTO persons(name, name_norm, nip, nik, status, position,"
+			      " region_code, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"
+			      " ON CONFLICT(nip) WHERE nip IS NOT NULL DO UPDATE SET"
+			      " name = excluded.name, name_norm = excluded.name_norm,"
+			      " position = coalesce(excluded.position, position),"
+			      " status = excluded.status RETURNING id",
+			      eb);
+	} else {
+		s = conn_stmt(c,
+			      "INSERT INTO persons(name, name_norm, nip, nik, status, position,"
+			      " region_code, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id",
+			      eb);
+	}
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, t->name);
+	bind_text(s, 2, name_norm);
+	bind_text(s, 3, t->nip && t->nip[0] ? t->nip : NULL);
+	bind_text(s, 4, t->nik && t->nik[0] ? t->nik : NULL);
+	bind_text(s, 5, t->status);
+	bind_text(s, 6, t->position);
+	bind_text(s, 7, region);
+	bind_int(s, 8, now);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return conn_error(c, eb, "person upsert");
+	*id = sqlite3_column_int64(s, 0);
+	return 0;
+}
+
+int
+store_track_insert(struct store_conn *c, int64_t case_id, const struct store_track_new *t,
+		   int64_t now, int64_t *id, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c,
+				    "INSERT INTO tracks(case_id, person_id, name, nip, nik, agency,"
+				    " position, status, state, ppk_office_id, updated_at)"
+				    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+				    eb);
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, case_id);
+	bind_opt_id(s, 2, t->person_id);
+	bind_text(s, 3, t->name);
+	bind_text(s, 4, t->nip && t->nip[0] ? t->nip : NULL);
+	bind_text(s, 5, t->nik && t->nik[0] ? t->nik : NULL);
+	bind_text(s, 6, t->agency);
+	bind_text(s, 7, t->position);
+	bind_text(s, 8, t->status);
+	bind_text(s, 9, t->state);
+	bind_opt_id(s, 10, t->ppk_office_id);
+	bind_int(s, 11, now);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return conn_error(c, eb, "track insert");
+	if (id)
+		*id = sqlite3_last_insert_rowid(c->db);
+	return 0;
+}
+
+int
+store_witness_insert(struct store_conn *c, int64_t case_id, const char *name, const char *address,
+		     const char *phone, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(
+		c, "INSERT INTO witnesses(case_id, name, address, phone) VALUES (?1,?2,?3,?4)", eb);
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, case_id);
+	bind_text(s, 2, name);
+	bind_text(s, 3, address);
+	bind_text(s, 4, phone);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return conn_error(c, eb, "witness insert");
+	return 0;
+}
+
+int
+store_evidence_insert(struct store_conn *c, int64_t case_id, const struct store_evidence_new *e,
+		      int64_t now, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c,
+				    "INSERT INTO evidence(case_id, kind, sha256, mime, size, filename,"
+				    " url, note, added_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+				    eb);
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, case_id);
+	bind_text(s, 2, e->kind);
+	bind_text(s, 3, e->sha256);
+	bind_text(s, 4, e->mime);
+	if (e->size > 0)
+		bind_int(s, 5, e->size);
+	bind_text(s, 6, e->filename);
+	bind_text(s, 7, e->url);
+	bind_text(s, 8, e->note);
+	bind_int(s, 9, now);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return conn_error(c, eb, "evidence insert");
+	return 0;
+}
+
+int
+store_deadline_insert(struct store_conn *c, const struct store_deadline_new *d, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c,
+				    "INSERT INTO deadlines(case_id, track_id, rule, start_on, due_on, tz,"
+				    " explanation, status) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+				    eb);
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, d->case_id);
+	bind_opt_id(s, 2, d->track_id);
+	bind_text(s, 3, d->rule);
+	bind_text(s, 4, d->start_on);
+	bind_text(s, 5, d->due_on);
+	bind_text(s, 6, d->tz);
+	bind_text(s, 7, d->explanation_json);
+	bind_text(s, 8, d->status ? d->status : "open");
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return conn_error(c, eb, "deadline insert");
+	return 0;
+}
+
+int
+store_deadline_close(struct store_conn *c, int64_t case_id, int64_t track_id, const char *rule,
+		     const char *status, const char *today, int64_t at, const char *reason,
+		     int *closed, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(
+		c,
+		"UPDATE deadlines SET status = CASE WHEN ?5 = 'met' AND due_on < ?6 THEN 'missed'"
+		" ELSE ?5 END, closed_at = ?7, reason = ?8"
+		" WHERE case_id = ?1 AND status = 'open'"
+		" AND (?2 = -1 OR (?2 = 0 AND track_id IS NULL) OR track_id = ?2)"
+		" AND (?3 IS NULL OR rule = ?3)",
+		eb);
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, case_id);
+	bind_int(s, 2, track_id);
+	bind_text(s, 3, rule);
+	bind_text(s, 5, status);
+	bind_text(s, 6, today ? today : "0000-00-00");
+	bind_int(s, 7, at);
+	bind_text(s, 8, reason);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return conn_error(c, eb, "deadline close");
+	if (closed)
+		*closed = sqlite3_changes(c->db);
+	return 0;
+}
+
+int
+store_note_insert(struct store_conn *c, int64_t case_id, int64_t user_id, int64_t now,
+		  const char *body, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(
+		c, "INSERT INTO notes(case_id, user_id, at, body) VALUES (?1,?2,?3,?4)", eb);
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, case_id);
+	bind_int(s, 2, user_id);
+	bind_int(s, 3, now);
+	bind_text(s, 4, body);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return conn_error(c, eb, "note insert");
+	return 0;
+}
+
+/* --- rows ------------------------------------------------------------------- */
+
+#define CASE_ROW_COLS                                                                              \
+	"c.id, c.code, c.kind, c.election, c.election_kind, c.state, c.region_code, c.office_id," \
+	" c.received_at, c.tz, coalesce(c.occurred_on, ''), coalesce(c.known_on, ''),"           \
+	" coalesce(c.assigned_to, 0), coalesce(c.merged_into, 0), c.pelapor_sealed IS NOT NULL,"  \
+	" coalesce(c.sealed_office, 0)"
+
+static void
+read_case_row(sqlite3_stmt *s, struct store_case_row *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->id = sqlite3_column_int64(s, 0);
+	col_text_copy(s, 1, o->code, sizeof(o->code));
+	col_text_copy(s, 2, o->kind, sizeof(o->kind));
+	col_text_copy(s, 3, o->election, sizeof(o->election));
+	col_text_copy(s, 4, o->election_kind, sizeof(o->election_kind));
+	col_text_copy(s, 5, o->state, sizeof(o->state));
+	col_text_copy(s, 6, o->region_code, sizeof(o->region_code));
+	o->office_id = sqlite3_column_int64(s, 7);
+	o->received_at = sqlite3_column_int64(s, 8);
+	col_text_copy(s, 9, o->tz, sizeof(o->tz));
+	col_text_copy(s, 10, o->occurred_on, sizeof(o->occurred_on));
+	col_text_copy(s, 11, o->known_on, sizeof(o->known_on));
+	o->assigned_to = sqlite3_column_int64(s, 12);
+	o->merged_into = sqlite3_column_int64(s, 13);
+	o->has_sealed = sqlite3_column_int(s, 14) != 0;
+	o->sealed_office = sqlite3_column_int64(s, 15);
+}
+
+int
+store_case_row_get(struct store_conn *c, const struct store_scope *sc, int64_t id,
+		   struct store_case_row *out, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(
+		c, "SELECT " CASE_ROW_COLS " FROM cases c WHERE c.id = ?1 AND " SCOPE_WHERE, eb);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, id);
+	scope_bind(s, sc);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_case_row(s, out);
+		return 0;
+	}
+	if (rc == SQLITE_DONE)
+		return errbuf_set(eb, ERR_NOT_FOUND, "kasus tidak ditemukan");
+	return conn_error(c, eb, "case get");
+}
+
+int
+store_case_row_by_code(struct store_conn *c, const char *code, struct store_case_row *out,
+		       struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c, "SELECT " CASE_ROW_COLS " FROM cases c WHERE c.code = ?1", eb);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, code);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_case_row(s, out);
+		return 0;
+	}
+	if (rc == SQLITE_DONE)
+		return errbuf_set(eb, ERR_NOT_FOUND, "kode pelacakan tidak ditemukan");
+	return conn_error(c, eb, "case by code");
+}
+
+static int
+exec_update(struct store_conn *c, const char *sql, int64_t id, int64_t v, const char *text,
+	    int64_t now, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c, sql, eb);
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, id);
+	if (v > 0)
+		bind_int(s, 2, v);
+	bind_text(s, 3, text);
+	bind_int(s, 4, now);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return conn_error(c, eb, "case update");
+	if (sqlite3_changes(c->db) != 1)
+		return errbuf_set(eb, ERR_NOT_FOUND, "data tidak ditemukan");
+	return 0;
+}
+
+int
+store_case_set_state(struct store_conn *c, int64_t id, const char *state, int64_t now,
+		     struct errbuf *eb)
+{
+	return exec_update(c, "UPDATE cases SET state = ?3, updated_at = ?4 WHERE id = ?1", id, 0,
+			   state, now, eb);
+}
+
+int
+store_case_set_assignee(struct store_conn *c, int64_t id, int64_t user_id, int64_t now,
+			struct errbuf *eb)
+{
+	return exec_update(c, "UPDATE cases SET assigned_to = ?2, updated_at = ?4 WHERE id = ?1",
+			   id, user_id, NULL, now, eb);
+}
+
+int
+store_case_set_merged(struct store_conn *c, int64_t id, int64_t into, int64_t now,
+		      struct errbuf *eb)
+{
+	return exec_update(c, "UPDATE cases SET merged_into = ?2, updated_at = ?4 WHERE id = ?1", id,
+			   into, NULL, now, eb);
+}
+
+int
+store_case_set_recommended(struct store_conn *c, int64_t id, struct errbuf *eb)
+{
+	return exec_update(c, "UPDATE cases SET recommended = 1 WHERE id = ?1", id, 0,
+			   NULL, 0, eb);
+}
+
+int
+store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t user_id, int n,
+		  int64_t now, int64_t *ids, int *nids, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(
+		c,
+		"UPDATE cases SET assigned_to = ?7, updated_at = ?8 WHERE id IN ("
+		" SELECT c.id FROM cases c WHERE c.assigned_to IS NULL AND c.merged_into IS NULL"
+		" AND c.state IN ('diterima', 'kajian_awal', 'perlu_perbaikan', 'diregistrasi',"
+		" 'klarifikasi', 'kajian') AND " SCOPE_WHERE
+		" ORDER BY c.id LIMIT ?9) RETURNING id",
+		eb);
+	int rc, k = 0;
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, 0);
+	scope_bind(s, sc);
+	bind_int(s, 7, user_id);
+	bind_int(s, 8, now);
+	bind_int(s, 9, n);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (k < n)
+			ids[k++] = sqlite3_column_int64(s, 0);
+	if (rc != SQLITE_DONE)
+		return conn_error(c, eb, "claim");
+	*nids = k;
+	return 0;
+}
+
+int
+store_case_sealed(struct store_conn *c, int64_t id, unsigned char **blob, size_t *len,
+		  int64_t *office_id, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(
+		c, "SELECT pelapor_sealed, coalesce(sealed_office, 0) FROM cases WHERE id = ?1", eb);
+	int n;
+
+	*blob = NULL;
+	*len = 0;
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return errbuf_set(eb, ERR_NOT_FOUND, "kasus tidak ditemukan");
+	n = sqlite3_column_bytes(s, 0);
+	if (n <= 0)
+		return errbuf_set_code(eb, ERR_NOT_FOUND, "no_identity",
+				       "laporan ini tidak memuat identitas pelapor (informasi awal)");
+	*blob = xmalloc((size_t)n);
+	memcpy(*blob, sqlite3_column_blob(s, 0), (size_t)n);
+	*len = (size_t)n;
+	*office_id = sqlite3_column_int64(s, 1);
+	return 0;
+}
+
+/* --- tracks ----------------------------------------------------------------- */
+
+int
+store_tracks_of_case(struct store_conn *c, int64_t case_id, struct store_track_row *out,
+		     size_t max, size_t *n, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c,
+				    "SELECT id, case_id, coalesce(person_id, 0),"
+				    " coalesce(ppk_office_id, 0), name, coalesce(nip, ''), status, state,"
+				    " coalesce(rec_level, ''), coalesce(rec_institution, ''),"
+				    " coalesce(rec_at, 0) FROM tracks WHERE case_id = ?1 ORDER BY id",
+				    eb);
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, case_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+		struct store_track_row *t = &out[(*n)++];
+
+		memset(t, 0, sizeof(*t));
+		t->id = sqlite3_column_int64(s, 0);
+		t->case_id = sqlite3_column_int64(s, 1);
+		t->person_id = sqlite3_column_int64(s, 2);
+		t->ppk_office_id = sqlite3_column_int64(s, 3);
+		col_text_copy(s, 4, t->name, sizeof(t->name));
+		col_text_copy(s, 5, t->nip, sizeof(t->nip));
+		col_text_copy(s, 6, t->status, sizeof(t->status));
+		col_text_copy(s, 7, t->state, sizeof(t->state));
+		col_text_copy(s, 8, t->rec_level, sizeof(t->rec_level));
+		col_text_copy(s, 9, t->rec_institution, sizeof(t->rec_institution));
+		t->rec_at = sqlite3_column_int64(s, 10);
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return conn_error(c, eb, "tracks");
+	return 0;
+}
+
+int
+store_track_set_state(struct store_conn *c, int64_t track_id, const char *state, int64_t now,
+		      struct errbuf *eb)
+{
+	return exec_update(c, "UPDATE tracks SET state = ?3, updated_at = ?4 WHERE id = ?1",
+			   track_id, 0, state, now, eb);
+}
+
+int
+store_track_set_recommendation(struct store_conn *c, int64_t track_id, const char *rec_json,
+			       const char *level, const char *institution, int64_t ppk_office_id,
+			       int64_t at, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c,
+				    "UPDATE tracks SET rec_json = ?2, rec_level = ?3,"
+				    " rec_institution = ?4, ppk_office_id = coalesce(?5, ppk_office_id),"
+				    " rec_at = ?6, updated_at = ?6 WHERE id = ?1",
+				    eb);
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, track_id);
+	bind_text(s, 2, rec_json);
+	bind_text(s, 3, level);
+	bind_text(s, 4, institution);
+	bind_opt_id(s, 5, ppk_office_id);
+	bind_int(s, 6, at);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return conn_error(c, eb, "track recommendation");
+	return 0;
+}
+
+int
+store_track_set_sanction(struct store_conn *c, int64_t track_id, const char *form,
+			 const char *level, const char *sk, const char *on, const char *cmp,
+			 int64_t at, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c,
+				    "UPDATE tracks SET sanction_form = ?2, sanction_level = ?3,"
+				    " sanction_sk = ?4, sanction_on = ?5, sanction_cmp = ?6,"
+				    " sanction_at = ?7, updated_at = ?7 WHERE id = ?1",
+				    eb);
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, track_id);
+	bind_text(s, 2, form);
+	bind_text(s, 3, level);
+	bind_text(s, 4, sk);
+	bind_text(s, 5, on);
+	bind_text(s, 6, cmp);
+	bind_int(s, 7, at);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return conn_error(c, eb, "track sanction");
+	return 0;
+}
+
+/* --- read models -------------------------------------------------------------- */
+
+static json_t *
+col_json_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? json_string((const char *)t) : json_null();
+}
+
+static json_t *
+col_json_parsed(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	json_t *j;
+
+	if (t == NULL)
+		return json_null();
+	j = json_loads((const char *)t, JSON_DECODE_ANY, NULL);
+	return j ? j : json_string((const char *)t);
+}
+
+static json_t *
+iso_time(int64_t t, const char *tzname)
+{
+	const struct tz *z = tz_find(str_from(tzname));
+	char buf[TIME_STRLEN];
+
+	time_format_iso(t, z ? z->offset_min : 0, buf);
+	return json_string(buf);
+}
+
+static int
+add_rows(struct store_conn *c, sqlite3_stmt *s, json_t *arr, const char *const *names,
+	 const char *types, struct errbuf *eb)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		json_t *o = json_object();
+		int i;
+
+		for (i = 0; names[i]; i++) {
+			json_t *v;
+
+			if (sqlite3_column_type(s, i) == SQLITE_NULL)
+				v = json_null();
+			else if (types[i] == 'i')
+				v = json_integer(sqlite3_column_int64(s, i));
+			else if (types[i] == 'j')
+				v = col_json_parsed(s, i);
+			else if (types[i] == 'b')
+				v = json_boolean(sqlite3_column_int(s, i));
+			else
+				v = col_json_text(s, i);
+			json_object_set_new(o, names[i], v);
+		}
+		json_array_append_new(arr, o);
+	}
+	if (rc != SQLITE_DONE)
+		return conn_error(c, eb, "read");
+	return 0;
+}
+
+int
+store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id, json_t **out,
+		  struct errbuf *eb)
+{
+	static const char *const track_cols[] = {
+		"id",	       "person_id",	 "name",	"nip",		 "nik",
+		"agency",      "position",	 "status",	"state",	 "ppk_office",
+		"ppk_office_name", "recommendation", "rec_level",	"rec_institution", "rec_at",
+		"sanction_form", "sanction_level", "sanction_sk",	"sanction_on",	 "sanction_vs_rec",
+		"person_cases", NULL};
+	static const char *const dl_cols[] = {"id",	"track_id",    "rule",   "start_on",
+					      "due_on", "tz",	       "status", "explanation",
+					      "reason", "closed_at",   NULL};
+	static const char *const ev_cols[] = {"id",  "kind",	 "sha256",   "mime",
+					      "size", "filename", "url",	   "note",
+					      "added_at", NULL};
+	static const char *const wit_cols[] = {"name", "address", "phone", NULL};
+	static const char *const note_cols[] = {"id", "at", "author", "body", NULL};
+	static const char *const tl_cols[] = {"id", "at", "actor", "kind", "track_id", "data", NULL};
+	static const char *const merged_cols[] = {"id", "code", NULL};
+	struct store_case_row row;
+	sqlite3_stmt *s;
+	json_t *o, *arr;
+
+	*out = NULL;
+	if (store_case_row_get(c, sc, id, &row, eb) < 0)
+		return -1;
+	s = conn_stmt(c,
+		      "SELECT c.place, c.description, c.missing, c.channel, c.updated_at,"
+		      " o.code, o.name, u.username, m.code, c.recommended"
+		      " FROM cases c JOIN offices o ON o.id = c.office_id"
+		      " LEFT JOIN users u ON u.id = c.assigned_to"
+		      " LEFT JOIN cases m ON m.id = c.merged_into WHERE c.id = ?1",
+		      eb);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return conn_error(c, eb, "case detail");
+	o = json_object();
+	json_object_set_new(o, "id", json_integer(row.id));
+	json_object_set_new(o, "code", json_string(row.code));
+	json_object_set_new(o, "kind", json_string(row.kind));
+	json_object_set_new(o, "election", json_string(row.election));
+	json_object_set_new(o, "election_kind", json_string(row.election_kind));
+	json_object_set_new(o, "state", json_string(row.state));
+	json_object_set_new(o, "region_code", json_string(row.region_code));
+	json_object_set_new(o, "received_at", iso_time(row.received_at, row.tz));
+	json_object_set_new(o, "received_ts", json_integer(row.received_at));
+	json_object_set_new(o, "tz", json_string(row.tz));
+	json_object_set_new(o, "occurred_on",
+			    row.occurred_on[0] ? json_string(row.occurred_on) : json_null());
+	json_object_set_new(o, "known_on", row.known_on[0] ? json_string(row.known_on) : json_null());
+	json_object_set_new(o, "place", col_json_text(s, 0));
+	json_object_set_new(o, "description", col_json_text(s, 1));
+	json_object_set_new(o, "missing", col_json_parsed(s, 2));
+	json_object_set_new(o, "channel", col_json_text(s, 3));
+	json_object_set_new(o, "updated_at", iso_time(sqlite3_column_int64(s, 4), row.tz));
+	json_object_set_new(o, "office",
+			    json_pack("{s:o, s:o}", "code", col_json_text(s, 5), "name",
+				      col_json_text(s, 6)));
+	json_object_set_new(o, "assigned_to", col_json_text(s, 7));
+	json_object_set_new(o, "merged_into",
+			    row.merged_into ? json_pack("{s:I, s:o}", "id", (json_int_t)row.merged_into,
+							"code", col_json_text(s, 8))
+					    : json_null());
+	json_object_set_new(o, "recommended", json_boolean(sqlite3_column_int(s, 9)));
+	json_object_set_new(o, "pelapor",
+			    json_pack("{s:b, s:b}", "present", row.has_sealed, "sealed", row.has_sealed));
+
+	/* tracks: a PPK office sees only its own */
+	s = conn_stmt(c,
+		      "SELECT t.id, t.person_id, t.name, t.nip, t.nik, t.agency, t.position, t.status,"
+		      " t.state, po.code, po.name, t.rec_json, t.rec_level, t.rec_institution,"
+		      " t.rec_at, t.sanction_form, t.sanction_level, t.sanction_sk, t.sanction_on,"
+		      " t.sanction_cmp, (SELECT count(DISTINCT t2.case_id) FROM tracks t2 WHERE"
+		      " t2.person_id = t.person_id)"
+		      " FROM tracks t LEFT JOIN offices po ON po.id = t.ppk_office_id"
+		      " WHERE t.case_id = ?1 AND (?2 = 0 OR t.ppk_office_id = ?2) ORDER BY t.id",
+		      eb);
+	if (s == NULL)
+		goto fail;
+	bind_int(s, 1, id);
+	bind_int(s, 2, sc->all ? 0 : sc->ppk_office_id);
+	arr = json_array();
+	json_object_set_new(o, "tracks", arr);
+	if (add_rows(c, s, arr, track_cols, "iissssssssssjssissssi", eb) < 0)
+		goto fail;
+
+	s = conn_stmt(c,
+		      "SELECT id, track_id, rule, start_on, due_on, tz, status, explanation, reason,"
+		      " closed_at FROM deadlines WHERE case_id = ?1 ORDER BY id",
+		      eb);
+	if (s == NULL)
+		goto fail;
+	bind_int(s, 1, id);
+	arr = json_array();
+	json_object_set_new(o, "deadlines", arr);
+	if (add_rows(c, s, arr, dl_cols, "iisssssjsi", eb) < 0)
+		goto fail;
+
+	s = conn_stmt(c,
+		      "SELECT id, kind, sha256, mime, size, filename, url, note, added_at"
+		      " FROM evidence WHERE case_id = ?1 ORDER BY id",
+		      eb);
+	if (s == NULL)
+		goto fail;
+	bind_int(s, 1, id);
+	arr = json_array();
+	json_object_set_new(o, "evidence", arr);
+	if (add_rows(c, s, arr, ev_cols, "isssissssi", eb) < 0)
+		goto fail;
+
+	if (sc->all || sc->ppk_office_id == 0) {
+		s = conn_stmt(c,
+			      "SELECT name, address, phone FROM witnesses WHERE case_id = ?1 ORDER BY id",
+			      eb);
+		if (s == NULL)
+			goto fail;
+		bind_int(s, 1, id);
+		arr = json_array();
+		json_object_set_new(o, "witnesses", arr);
+		if (add_rows(c, s, arr, wit_cols, "sss", eb) < 0)
+			goto fail;
+		s = conn_stmt(c,
+			      "SELECT n.id, n.at, u.username, n.body FROM notes n JOIN users u ON"
+			      " u.id = n.user_id WHERE n.case_id = ?1 ORDER BY n.id",
+			      eb);
+		if (s == NULL)
+			goto fail;
+		bind_int(s, 1, id);
+		arr = json_array();
+		json_object_set_new(o, "notes", arr);
+		if (add_rows(c, s, arr, note_cols, "iiss", eb) < 0)
+			goto fail;
+	}
+
+	s = conn_stmt(c,
+		      "SELECT id, at, actor, kind, track_id, data FROM events WHERE case_id = ?1"
+		      " AND (?2 = 0 OR track_id IS NULL OR track_id IN (SELECT id FROM tracks WHERE"
+		      " case_id = ?1 AND ppk_office_id = ?2)) ORDER BY id",
+		      eb);
+	if (s == NULL)
+		goto fail;
+	bind_int(s, 1, id);
+	bind_int(s, 2, sc->all ? 0 : sc->ppk_office_id);
+	arr = json_array();
+	json_object_set_new(o, "timeline", arr);
+	if (add_rows(c, s, arr, tl_cols, "iissij", eb) < 0)
+		goto fail;
+
+	s = conn_stmt(c, "SELECT id, code FROM cases WHERE merged_into = ?1 ORDER BY id", eb);
+	if (s == NULL)
+		goto fail;
+	bind_int(s, 1, id);
+	arr = json_array();
+	json_object_set_new(o, "merged_from", arr);
+	if (add_rows(c, s, arr, merged_cols, "is", eb) < 0)
+		goto fail;
+	*out = o;
+	return 0;
+fail:
+	json_decref(o);
+	return -1;
+}
+
+/* The sixteen list statements: scope level x analyst x PPK. */
+enum { LIST_ALL, LIST_PROV, LIST_KAB, LIST_DEEP };
+
+static char *list_sql[4][2][2];
+static pthread_once_t list_once = PTHREAD_ONCE_INIT;
+
+static void
+list_sql_build(void)
+{
+	static const char head[] =
+		"SELECT c.id, c.code, c.kind, c.election, c.state, c.region_code, c.received_at,"
+		" c.tz, u.username, substr(c.description, 1, 240), c.merged_into,"
+		" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
+		" (SELECT d.due_on || ' ' || d.rule FROM deadlines d WHERE d.case_id = c.id AND"
+		" d.status = 'open' ORDER BY d.due_on LIMIT 1)"
+		" FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE ";
+	static const char *const level[] = {
+		"1",
+		"c.prov = ?1",
+		"c.kabkota = ?2",
+		"c.kabkota = ?2 AND (c.region_code = ?3 OR c.region_code LIKE ?3 || '.%')",
+	};
+	static const char rec[] = " AND c.recommended = 1";
+	static const char ppk[] = " AND c.id IN (SELECT case_id FROM tracks WHERE ppk_office_id = ?4)";
+	static const char tail[] =
+		" AND (?10 IS NULL OR c.state = ?10) AND (?11 IS NULL OR c.election = ?11)"
+		" AND (?12 IS NULL OR c.kind = ?12) AND (?13 = 0 OR c.assigned_to = ?13)"
+		" AND (?14 = 0 OR c.assigned_to IS NULL)"
+		" AND (?15 IS NULL OR c.description LIKE '%' || ?15 || '%' OR EXISTS (SELECT 1 FROM"
+		" tracks t WHERE t.case_id = c.id AND (t.name LIKE '%' || ?15 || '%' OR t.nip = ?15))"
+		" OR c.code = upper(?15))"
+		" AND (?16 = 0 OR EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND"
+		" d.status = 'open' AND d.due_on < CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN ?18"
+		" ELSE ?19 END))"
+		" AND (?20 = 0 OR EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND"
+		" d.status = 'open' AND d.due_on >= CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN ?18"
+		" ELSE ?19 END AND d.due_on <= CASE c.tz WHEN 'WIB' THEN ?21 WHEN 'WITA' THEN ?22"
+		" ELSE ?23 END))"
+		" AND c.id < ?24 ORDER BY c.id DESC LIMIT ?25";
+	int l, r, p;
+
+	for (l = 0; l < 4; l++)
+		for (r = 0; r < 2; r++)
+			for (p = 0; p < 2; p++) {
+				size_t n = sizeof(head) + strlen(level[l]) + sizeof(rec) + sizeof(ppk) +
+					   sizeof(tail);
+				char *sql = xmalloc(n);
+
+				snprintf(sql, n, "%s%s%s%s%s", head, level[l], r ? rec : "", p ? ppk : "",
+					 tail);
+				list_sql[l][r][p] = sql;
+			}
+}
+
+static void
+bind_date_or_null(sqlite3_stmt *s, int i, const char *d)
+{
+	bind_text(s, i, d && d[0] ? d : "9999-12-31");
+}
+
+static int
+tz_index(const char *tzname)
+{
+	if (strcmp(tzname, "WIB") == 0)
+		return 0;
+	if (strcmp(tzname, "WITA") == 0)
+		return 1;
+	return 2;
+}
+
+int
+store_case_list(struct store_conn *c, const struct store_scope *sc,
+		const struct store_case_filter *f, json_t **items, int64_t *next_before,
+		struct errbuf *eb)
+{
+	char prov[3] = "", kab[6] = "";
+	size_t plen = strlen(sc->region_prefix);
+	int level, limit = f->limit > 0 && f->limit <= 500 ? f->limit : 50, rc, count = 0, i;
+	int64_t last = 0;
+	sqlite3_stmt *s;
+	json_t *arr;
+
+	*items = NULL;
+	*next_before = 0;
+	if (sc->none)
+		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
+	pthread_once(&list_once, list_sql_build);
+	if (sc->all || plen == 0)
+		level = LIST_ALL;
+	else if (plen <= 2)
+		level = LIST_PROV;
+	else if (plen <= 5)
+		level = LIST_KAB;
+	else
+		level = LIST_DEEP;
+	region_levels(sc->region_prefix, prov, kab);
+	s = conn_stmt(c, list_sql[level][!sc->all && sc->recommended_only]
+				 [!sc->all && sc->ppk_office_id > 0],
+		      eb);
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, prov);
+	bind_text(s, 2, kab);
+	bind_text(s, 3, sc->region_prefix);
+	bind_int(s, 4, sc->ppk_office_id);
+	bind_text(s, 10, f->state && f->state[0] ? f->state : NULL);
+	bind_text(s, 11, f->election && f->election[0] ? f->election : NULL);
+	bind_text(s, 12, f->kind && f->kind[0] ? f->kind : NULL);
+	bind_int(s, 13, f->assigned_to);
+	sqlite3_bind_int(s, 14, f->unassigned);
+	bind_text(s, 15, f->q && f->q[0] ? f->q : NULL);
+	sqlite3_bind_int(s, 16, f->overdue);
+	for (i = 0; i < 3; i++) {
+		bind_date_or_null(s, 17 + i, f->today[i]);
+		bind_date_or_null(s, 21 + i, f->soon[i]);
+	}
+	sqlite3_bind_int(s, 20, f->due_soon);
+	bind_int(s, 24, f->before_id > 0 ? f->before_id : INT64_MAX);
+	bind_int(s, 25, limit + 1);
+	arr = json_array();
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		json_t *o;
+		char tzname[8], next[80];
+		int tzi;
+
+		if (count == limit) {
+			*next_before = last;
+			break;
+		}
+		col_text_copy(s, 7, tzname, sizeof(tzname));
+		col_text_copy(s, 12, next, sizeof(next));
+		tzi = tz_index(tzname);
+		last = sqlite3_column_int64(s, 0);
+		o = json_object();
+		json_object_set_new(o, "id", json_integer(last));
+		json_object_set_new(o, "code", col_json_text(s, 1));
+		json_object_set_new(o, "kind", col_json_text(s, 2));
+		json_object_set_new(o, "election", col_json_text(s, 3));
+		json_object_set_new(o, "state", col_json_text(s, 4));
+		json_object_set_new(o, "region_code", col_json_text(s, 5));
+		json_object_set_new(o, "received_at", iso_time(sqlite3_column_int64(s, 6), tzname));
+		json_object_set_new(o, "assigned_to", col_json_text(s, 8));
+		json_object_set_new(o, "summary", col_json_text(s, 9));
+		json_object_set_new(o, "merged_into",
+				    sqlite3_column_type(s, 10) == SQLITE_NULL
+					    ? json_null()
+					    : json_integer(sqlite3_column_int64(s, 10)));
+		json_object_set_new(o, "terlapor", col_json_text(s, 11));
+		if (next[0] && strlen(next) > 11) {
+			next[10] = '\0';
+			json_object_set_new(o, "next_due", json_string(next));
+			json_object_set_new(o, "next_rule", json_string(next + 11));
+			json_object_set_new(o, "overdue", json_boolean(strcmp(next, f->today[tzi]) < 0));
+			json_object_set_new(o, "due_soon",
+					    json_boolean(strcmp(next, f->today[tzi]) >= 0 &&
+							 strcmp(next, f->soon[tzi]) <= 0));
+		} else {
+			json_object_set_new(o, "next_due", json_null());
+			json_object_set_new(o, "overdue", json_false());
+			json_object_set_new(o, "due_soon", json_false());
+		}
+		json_array_append_new(arr, o);
+		count++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		json_decref(arr);
+		return conn_error(c, eb, "case list");
+	}
+	*items = arr;
+	return 0;
+}
+
+int
+store_case_public(struct store_conn *c, const char *code, json_t **out, struct errbuf *eb)
+{
+	static const char *const dl_cols[] = {"rule", "due_on", "status", NULL};
+	static const char *const step_cols[] = {"at", "kind", "state", NULL};
+	struct store_case_row row;
+	sqlite3_stmt *s;
+	json_t *o, *arr;
+
+	*out = NULL;
+	if (store_case_row_by_code(c, code, &row, eb) < 0)
+		return -1;
+	o = json_object();
+	json_object_set_new(o, "code", json_string(row.code));
+	json_object_set_new(o, "kind", json_string(row.kind));
+	json_object_set_new(o, "election", json_string(row.election));
+	json_object_set_new(o, "state", json_string(row.state));
+	json_object_set_new(o, "received_at", iso_time(row.received_at, row.tz));
+	json_object_set_new(o, "tz", json_string(row.tz));
+	s = conn_stmt(c,
+		      "SELECT rule, due_on, status FROM deadlines WHERE case_id = ?1 AND track_id IS"
+		      " NULL ORDER BY id",
+		      eb);
+	if (s == NULL)
+		goto fail;
+	bind_int(s, 1, row.id);
+	arr = json_array();
+	json_object_set_new(o, "deadlines", arr);
+	if (add_rows(c, s, arr, dl_cols, "sss", eb) < 0)
+		goto fail;
+	/* state changes only: no notes, names or reasons */
+	s = conn_stmt(c,
+		      "SELECT at, kind, json_extract(data, '$.to') FROM events WHERE case_id = ?1"
+		      " AND track_id IS NULL AND kind IN ('laporan_diterima', 'temuan_dicatat',"
+		      " 'transisi') ORDER BY id",
+		      eb);
+	if (s == NULL)
+		goto fail;
+	bind_int(s, 1, row.id);
+	arr = json_array();
+	json_object_set_new(o, "steps", arr);
+	if (add_rows(c, s, arr, step_cols, "iss", eb) < 0)
+		goto fail;
+	*out = o;
+	return 0;
+fail:
+	json_decref(o);
+	return -1;
+}
+
+int
+store_case_related(struct store_conn *c, const struct store_scope *sc, int64_t id, json_t **out,
+		   struct errbuf *eb)
+{
+	static const char *const cols[] = {"id",	  "code",   "state",    "occurred_on",
+					   "received_ts", "description", "terlapor", "merged_into",
+					   NULL};
+	sqlite3_stmt *s = conn_stmt(
+		c,
+		"SELECT DISTINCT c.id, c.code, c.state, c.occurred_on, c.received_at, c.description,"
+		" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
+		" c.merged_into FROM tracks me JOIN persons pm ON pm.id = me.person_id"
+		" JOIN persons p ON (p.id = pm.id OR p.name_norm = pm.name_norm"
+		" OR (p.nip IS NOT NULL AND p.nip = pm.nip))"
+		" JOIN tracks t ON t.person_id = p.id JOIN cases c ON c.id = t.case_id"
+		" WHERE me.case_id = ?1 AND c.id <> ?1 AND " SCOPE_WHERE " ORDER BY c.id DESC LIMIT 50",
+		eb);
+	json_t *arr;
+
+	*out = NULL;
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, id);
+	scope_bind(s, sc);
+	arr = json_array();
+	if (add_rows(c, s, arr, cols, "isssissi", eb) < 0) {
+		json_decref(arr);
+		return -1;
+	}
+	*out = arr;
+	return 0;
+}
