@@ -7,8 +7,8 @@
  * one path, offset by the quiet zone.  The first run starts with an
  * absolute "M x y"; every later one with "m dx dy" relative to the start
  * of the previous run (where "z" leaves the pen), so a version 3 code
- * (29 modules, the size of a status URL) is under 3 KB.  Invariant: the path covers exactly the
- * dark modules.
+ * (29 modules, the size of a status URL) is under 3 KB.
+ * Invariant: the path covers exactly the dark modules.
  */
 #include <errno.h>
 #include <qrencode.h>
