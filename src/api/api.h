@@ -11,4 +11,24 @@
 int api_healthz(struct http_request *req);
 int api_version(struct http_request *req);
 
+/* api_reports.c */
+int api_reports_create(struct http_request *req);
+int api_status_get(struct http_request *req);
+
+/* api_cases.c */
+int api_cases_list(struct http_request *req);
+int api_cases_get(struct http_request *req);
+int api_cases_transition(struct http_request *req);
+int api_cases_assign(struct http_request *req);
+int api_cases_claim(struct http_request *req);
+int api_cases_bulk(struct http_request *req);
+int api_cases_note(struct http_request *req);
+int api_cases_merge(struct http_request *req);
+int api_cases_duplicates(struct http_request *req);
+int api_cases_unseal(struct http_request *req);
+int api_cases_evidence(struct http_request *req);
+
+/* api_audit.c */
+int api_audit_verify(struct http_request *req);
+
 #endif

@@ -49,6 +49,7 @@ struct intake {
 	const char *channel; /* web, api, cli, import */
 
 	/* computed by cases_intake_prepare() */
+	struct cases_ctx *cx;
 	char code[TRACKCODE_LEN];
 	const char *kind;  /* laporan, temuan, informasi_awal */
 	const char *state; /* diterima or perlu_perbaikan */

@@ -72,6 +72,8 @@ struct http_request {
 
 	/* auth context, filled by the application (opaque here) */
 	void *session;
+	/* a handler's own state across http_suspend() (arena memory) */
+	void *handler_ctx;
 
 	/* private to the http layer */
 	struct http_private *priv;

@@ -1,0 +1,461 @@
+/*
+ * cases_intake.c - receiving a laporan or temuan: completeness (syarat
+ * formal and materiel, Perbawaslu 7/2022 Pasal 15), the daluarsa check,
+ * the handling office, the sealed identity, evidence files, the first
+ * clocks, and the write job that stores it all with its audit record.
+ *
+ * Order matters for durability: evidence files are fsync'd before the job
+ * is queued, and the receipt exists only after the job's commit.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/seal.h"
+#include "calendar/deadline.h"
+#include "cases/cases_internal.h"
+#include "cases/evidence.h"
+#include "cases/names.h"
+#include "cases/workflow.h"
+#include "core/log.h"
+
+void
+cases_intake_init(struct intake *in)
+{
+	memset(in, 0, sizeof(*in));
+}
+
+void
+cases_intake_release(struct intake *in)
+{
+	json_decref(in->missing);
+	json_decref(in->deadlines);
+	json_decref(in->notes);
+	free(in->sealed);
+	in->missing = in->deadlines = in->notes = NULL;
+	in->sealed = NULL;
+}
+
+static void
+add_missing(json_t *arr, const char *code, const char *label)
+{
+	json_array_append_new(arr, json_pack("{s:s, s:s}", "code", code, "label", label));
+}
+
+static void
+check_completeness(struct intake *in)
+{
+	const struct report *r = &in->report;
+
+	if (in->report.kind == REPORT_LAPORAN) {
+		if (r->pelapor.nama == NULL)
+			add_missing(in->missing, "pelapor.nama", "Nama pelapor (syarat formal)");
+		if (r->pelapor.alamat == NULL)
+			add_missing(in->missing, "pelapor.alamat", "Alamat pelapor (syarat formal)");
+	}
+	if (r->nterlapor == 0)
+		add_missing(in->missing, "terlapor", "Identitas terlapor (syarat formal)");
+	if (!r->has_kejadian)
+		add_missing(in->missing, "peristiwa.waktu_kejadian",
+			    "Waktu kejadian (syarat materiel)");
+	if (r->tempat == NULL && r->kode_wilayah == NULL)
+		add_missing(in->missing, "peristiwa.tempat", "Tempat kejadian (syarat materiel)");
+	if (r->uraian == NULL)
+		add_missing(in->missing, "peristiwa.uraian", "Uraian kejadian (syarat materiel)");
+	if (r->nbukti == 0)
+		add_missing(in->missing, "bukti",
+			    "Bukti: dokumen, foto, video atau tautan (syarat materiel)");
+}
+
+/* The filing limit: fails with "daluarsa" when the report came too late. */
+static int
+check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
+{
+	const struct report *r = &in->report;
+	struct date known;
+	const char *rule_pat;
+	char rule[64], due[DATE_STRLEN], known_s[DATE_STRLEN], recv_s[DATE_STRLEN];
+	json_t *dl = NULL;
+	int rc;
+
+	if (!r->has_diketahui && !r->has_kejadian) {
+		json_array_append_new(in->notes,
+				      json_string("Batas waktu pelaporan belum dapat diperiksa karena "
+						  "waktu kejadian dan waktu diketahui belum diisi."));
+		return 0;
+	}
+	known = r->has_diketahui ? r->waktu_diketahui : r->waktu_kejadian;
+	date_format(known, known_s);
+	date_format(in->received_on, recv_s);
+	if (date_cmp(known, in->received_on) > 0)
+		return errbuf_set_field(eb, ERR_INVALID_INPUT,
+					r->has_diketahui ? "peristiwa.waktu_diketahui"
+							 : "peristiwa.waktu_kejadian",
+					"tanggal %s ada di masa depan (laporan diterima %s)", known_s,
+					recv_s);
+	rule_pat = in->report.kind == REPORT_TEMUAN ? "{e}.temuan" : "{e}.laporan";
+	wf_rule_name(rule_pat, in->election_kind, rule, sizeof(rule));
+	rc = cases_deadline(cx, rule, known, in->zone, &dl, due, eb);
+	if (rc == 1 && in->report.kind == REPORT_TEMUAN) {
+		/* Pilkada has one limit for what is reported and what is found */
+		wf_rule_name("{e}.laporan", in->election_kind, rule, sizeof(rule));
+		rc = cases_deadline(cx, rule, known, in->zone, &dl, due, eb);
+	}
+	if (rc < 0) {
+		if (strcmp(errbuf_code(eb), "date_out_of_range") != 0)
+			return -1;
+		/* the holiday data does not cover the dates: say so, never guess */
+		json_array_append_new(in->notes,
+				      json_sprintf("Batas waktu pelaporan tidak dapat dihitung: %s "
+						   "Petugas memeriksanya secara manual.",
+						   eb->msg));
+		errbuf_clear(eb);
+		return 0;
+	}
+	if (rc == 1)
+		return 0;
+	if (strcmp(recv_s, due) > 0) {
+		const char *expl = json_string_value(json_object_get(dl, "explanation"));
+
+		errbuf_set_code(eb, ERR_UNPROCESSABLE, "daluarsa",
+				"Laporan melewati batas waktu: peristiwa diketahui %s, batas "
+				"pelaporan %s, laporan diterima %s. %s",
+				known_s, due, recv_s, expl ? expl : "");
+		json_decref(dl);
+		return -1;
+	}
+	json_object_set_new(dl, "status", json_string("met"));
+	json_array_append_new(in->deadlines, dl);
+	return 0;
+}
+
+static int
+seal_identity(struct cases_ctx *cx, struct arena *a, struct intake *in, struct errbuf *eb)
+{
+	char *text;
+	struct store_conn *c;
+	int rc;
+
+	if (!in->report.has_pelapor)
+		return 0;
+	text = report_pelapor_json(a, &in->report);
+	c = store_reader(cx->store);
+	rc = seal_for_office(c, in->office_id, (const unsigned char *)text, strlen(text),
+			     &in->sealed, &in->sealed_len, &in->sealed_office, eb);
+	store_reader_done(cx->store, c);
+	sodium_memzero(text, strlen(text));
+	return rc;
+}
+
+static int
+store_files(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
+{
+	size_t i;
+
+	for (i = 0; i < in->report.nbukti; i++) {
+		struct report_bukti *b = &in->report.bukti[i];
+		struct evidence_file f;
+
+		if (b->kind != BUKTI_BERKAS)
+			continue;
+		if (b->data == NULL)
+			return errbuf_set_field(eb, ERR_INVALID_INPUT, "bukti",
+						"berkas bukti '%s' tidak ikut terkirim", b->berkas);
+		if (evidence_store(cx->cfg->data_dir, b->data, b->len,
+				   (size_t)cx->cfg->evidence_max_bytes, &f, eb) < 0)
+			return -1;
+		memcpy(b->sha256, f.sha256, sizeof(b->sha256));
+		cstr_copy(b->mime, sizeof(b->mime), f.mime);
+	}
+	return 0;
+}
+
+int
+cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, struct errbuf *eb)
+{
+	const struct election *e;
+	struct store_office office;
+	struct store_conn *c;
+	char why[256];
+	int rc;
+
+	in->cx = cx;
+	in->missing = json_array();
+	in->deadlines = json_array();
+	in->notes = json_array();
+	if (in->received_at == 0)
+		in->received_at = clock_now();
+	if (in->report.kind == REPORT_TEMUAN &&
+	    cases_require(in->who, PERM_TEMUAN_CREATE, eb) < 0)
+		return -1;
+	if (in->report.pemilihan == NULL)
+		return errbuf_set_field(eb, ERR_INVALID_INPUT, "pemilihan",
+					"pemilihan harus diisi, mis. pemilu2024 atau pilkada2024");
+	e = calendar_election_find(cx->cal, in->report.pemilihan);
+	if (e == NULL)
+		return errbuf_set_code(eb, ERR_INVALID_INPUT, "unknown_election",
+				       "pemilihan '%s' tidak dikenal", in->report.pemilihan);
+	cstr_copy(in->election_kind, sizeof(in->election_kind),
+		  e->kind == ELECTION_PILKADA ? "pilkada" : "pemilu");
+
+	/* the handling office and the local clock */
+	c = store_reader(cx->store);
+	rc = store_office_for_region(c, "bawaslu",
+				     in->report.kode_wilayah ? in->report.kode_wilayah : "", &office,
+				     eb);
+	store_reader_done(cx->store, c);
+	if (rc < 0)
+		return errbuf_set_code(eb, ERR_UNAVAILABLE, "no_office",
+				       "belum ada kantor Bawaslu yang menangani wilayah ini; hubungi "
+				       "administrator");
+	in->office_id = office.id;
+	cstr_copy(in->office_name, sizeof(in->office_name), office.name);
+	in->zone = cases_zone(office.tz);
+	if (in->report.kode_wilayah &&
+	    calendar_region_zone(cx->cal, in->report.kode_wilayah, &in->zone, NULL, eb) < 0)
+		return -1;
+	in->received_on = time_local_date(in->received_at, in->zone->offset_min);
+
+	if (check_timeliness(cx, in, eb) < 0)
+		return -1;
+	check_completeness(in);
+	if (in->report.kind == REPORT_TEMUAN)
+		in->kind = "temuan";
+	else if (!in->report.has_pelapor)
+		in->kind = "informasi_awal";
+	else
+		in->kind = "laporan";
+	in->state = strcmp(in->kind, "laporan") == 0 && json_array_size(in->missing) > 0
+			    ? "perlu_perbaikan"
+			    : "diterima";
+	if (strcmp(in->kind, "informasi_awal") == 0)
+		json_array_append_new(in->notes,
+				      json_string("Tanpa identitas pelapor, laporan dicatat sebagai "
+						  "informasi awal, bukan laporan formal; Bawaslu dapat "
+						  "menindaklanjutinya sebagai bahan pengawasan."));
+	if (in->report.nsaksi == 0 && strcmp(in->kind, "laporan") == 0)
+		json_array_append_new(in->notes,
+				      json_string("Disarankan menyebut saksi (nama dan alamat) untuk "
+						  "memperkuat laporan."));
+	if (e->kind == ELECTION_PILKADA && in->report.kind == REPORT_LAPORAN &&
+	    calendar_pilkada_intake_open(cx->cal, e, in->received_at, in->zone, &cx->copts, why,
+					 NULL) == 0)
+		json_array_append_new(in->notes,
+				      json_sprintf("Diterima di luar layanan penerimaan laporan "
+						   "Pilkada (%s). Laporan tetap dicatat dan diproses "
+						   "pada waktu layanan berikutnya.",
+						   why));
+	if (seal_identity(cx, a, in, eb) < 0 || store_files(cx, in, eb) < 0)
+		return -1;
+	return 0;
+}
+
+/* --- the write job ------------------------------------------------------------ */
+
+static int
+start_intake_clocks(struct cases_ctx *cx, struct store_conn *c, struct intake *in,
+		    struct errbuf *eb)
+{
+	json_t *d;
+	size_t i;
+	char rule[64];
+
+	/* the filing check, already judged, is kept with the case as "met" */
+	json_array_foreach (in->deadlines, i, d) {
+		struct store_deadline_new n;
+		char *text = json_dumps(d, JSON_COMPACT);
+		int rc;
+
+		memset(&n, 0, sizeof(n));
+		n.case_id = in->case_id;
+		n.rule = json_string_value(json_object_get(d, "rule"));
+		n.start_on = json_string_value(json_object_get(d, "start"));
+		n.due_on = json_string_value(json_object_get(d, "due"));
+		n.tz = in->zone->name;
+		n.explanation_json = text;
+		n.status = "met";
+		rc = store_deadline_insert(c, &n, eb);
+		free(text);
+		if (rc < 0)
+			return -1;
+	}
+	if (strcmp(in->kind, "laporan") != 0)
+		return 0;
+	wf_rule_name("{e}.kajian_awal", in->election_kind, rule, sizeof(rule));
+	if (cases_deadline_start(cx, c, in->case_id, 0, rule, in->received_on, in->zone,
+				 in->deadlines, eb) < 0)
+		return -1;
+	if (strcmp(in->state, "perlu_perbaikan") == 0) {
+		wf_rule_name("{e}.perbaikan", in->election_kind, rule, sizeof(rule));
+		if (cases_deadline_start(cx, c, in->case_id, 0, rule, in->received_on, in->zone,
+					 in->deadlines, eb) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+intake_run(struct store_conn *c, void *arg, struct errbuf *eb)
+{
+	struct intake *in = arg;
+	struct cases_ctx *cx = in->cx;
+	const struct report *r = &in->report;
+	struct store_case_new n;
+	char *missing = json_dumps(in->missing, JSON_COMPACT);
+	json_t *data, *ev;
+	size_t i;
+	int tries, rc = -1;
+
+	memset(&n, 0, sizeof(n));
+	n.kind = in->kind;
+	n.election = r->pemilihan;
+	n.election_kind = in->election_kind;
+	n.state = in->state;
+	n.region_code = r->kode_wilayah ? r->kode_wilayah : "";
+	n.office_id = in->office_id;
+	n.received_at = in->received_at;
+	n.tz = in->zone->name;
+	n.place = r->tempat;
+	n.description = r->uraian ? r->uraian : "";
+	n.sealed = in->sealed;
+	n.sealed_len = in->sealed_len;
+	n.sealed_office = in->sealed_office;
+	n.missing_json = missing;
+	n.channel = in->channel;
+	{
+		char occ[DATE_STRLEN], kn[DATE_STRLEN];
+
+		if (r->has_kejadian)
+			date_format(r->waktu_kejadian, occ);
+		if (r->has_diketahui)
+			date_format(r->waktu_diketahui, kn);
+		n.occurred_on = r->has_kejadian ? occ : NULL;
+		n.known_on = r->has_diketahui ? kn : NULL;
+		for (tries = 0; tries < 8; tries++) {
+			trackcode_new(in->code);
+			n.code = in->code;
+			errbuf_clear(eb);
+			if (store_case_insert(c, &n, &in->case_id, eb) == 0)
+				break;
+			if (eb->code == NULL || strcmp(eb->code, "duplicate_code") != 0)
+				goto out;
+		}
+	}
+	if (tries == 8)
+		goto out;
+	for (i = 0; i < r->nterlapor; i++) {
+		const struct report_terlapor *t = &r->terlapor[i];
+		struct store_track_new tn;
+		char norm[256];
+
+		memset(&tn, 0, sizeof(tn));
+		tn.name = t->nama ? t->nama : (t->jabatan ? t->jabatan : "(tanpa nama)");
+		tn.nip = t->nip;
+		tn.nik = t->nik;
+		tn.agency = t->instansi;
+		tn.position = t->jabatan;
+		tn.status = t->status;
+		tn.state = "proses";
+		name_normalize(tn.name, norm, sizeof(norm));
+		if (store_person_upsert(c, &tn, norm, n.region_code, in->received_at, &tn.person_id,
+					eb) < 0 ||
+		    store_track_insert(c, in->case_id, &tn, in->received_at, NULL, eb) < 0)
+			goto out;
+	}
+	for (i = 0; i < r->nsaksi; i++)
+		if (store_witness_insert(c, in->case_id, r->saksi[i].nama, r->saksi[i].alamat,
+					 r->saksi[i].telepon, eb) < 0)
+			goto out;
+	ev = json_array();
+	for (i = 0; i < r->nbukti; i++) {
+		const struct report_bukti *b = &r->bukti[i];
+		struct store_evidence_new e;
+
+		memset(&e, 0, sizeof(e));
+		e.kind = b->kind == BUKTI_BERKAS ? "berkas" : b->kind == BUKTI_TAUTAN ? "tautan" : "teks";
+		e.sha256 = b->kind == BUKTI_BERKAS ? b->sha256 : NULL;
+		e.mime = b->kind == BUKTI_BERKAS ? b->mime : NULL;
+		e.size = (int64_t)b->len;
+		e.filename = b->filename;
+		e.url = b->url;
+		e.note = b->keterangan;
+		if (store_evidence_insert(c, in->case_id, &e, in->received_at, eb) < 0) {
+			json_decref(ev);
+			goto out;
+		}
+		if (e.sha256)
+			json_array_append_new(ev, json_string(e.sha256));
+	}
+	if (start_intake_clocks(cx, c, in, eb) < 0) {
+		json_decref(ev);
+		goto out;
+	}
+	data = json_pack("{s:s, s:s, s:s, s:s, s:O, s:o, s:i, s:s}", "code", in->code, "kind",
+			 in->kind, "to", in->state, "election", r->pemilihan, "missing", in->missing,
+			 "evidence", ev, "terlapor", (int)r->nterlapor, "channel",
+			 in->channel ? in->channel : "web");
+	if (cases_record(c, in->who, in->case_id, 0,
+			 r->kind == REPORT_TEMUAN ? "temuan_dicatat" : "laporan_diterima", data,
+			 in->received_at, eb) < 0)
+		goto out;
+	rc = 0;
+out:
+	free(missing);
+	return rc;
+}
+
+static void
+intake_done(void *arg, int rc, const struct errbuf *eb)
+{
+	struct intake *in = arg;
+
+	if (in->done)
+		in->done(in, rc, eb);
+}
+
+void
+cases_intake_submit(struct cases_ctx *cx, struct intake *in)
+{
+	memset(&in->job, 0, sizeof(in->job));
+	in->cx = cx;
+	in->job.fn = intake_run;
+	in->job.arg = in;
+	in->job.done = intake_done;
+	in->job.done_arg = in;
+	store_submit(cx->store, &in->job);
+}
+
+int
+cases_intake_write(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
+{
+	in->cx = cx;
+	return store_write(cx->store, intake_run, in, eb);
+}
+
+json_t *
+cases_intake_receipt(const struct cases_ctx *cx, const struct intake *in)
+{
+	const struct wf_state *st = wf_state_find(in->state);
+	char when[TIME_STRLEN];
+	json_t *ev = json_array();
+	size_t i;
+
+	time_format_iso(in->received_at, in->zone->offset_min, when);
+	for (i = 0; i < in->report.nbukti; i++) {
+		const struct report_bukti *b = &in->report.bukti[i];
+
+		if (b->kind == BUKTI_BERKAS)
+			json_array_append_new(ev, json_pack("{s:s, s:s, s:I, s:s?}", "sha256",
+							    b->sha256, "mime", b->mime,
+							    (json_int_t)b->len, "filename", b->filename));
+		else if (b->kind == BUKTI_TAUTAN)
+			json_array_append_new(ev, json_pack("{s:s, s:s}", "jenis", "tautan", "url", b->url));
+	}
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:O, s:O, s:o, s:O}", "code",
+			 in->code, "status", in->state, "status_label",
+			 st && st->public_id ? st->public_id : in->state, "kind", in->kind,
+			 "received_at", when, "tz", in->zone->name, "office", in->office_name,
+			 "status_url", json_sprintf("%s/status/%s", cx->base_url, in->code),
+			 "deadlines", in->deadlines, "missing", in->missing, "evidence", ev, "notes",
+			 in->notes);
+}

@@ -1,0 +1,188 @@
+/*
+ * cases_views.c - what officers and the public see: the case detail with
+ * labels and the actions open to the viewer, the scoped list, and the
+ * public status by tracking code.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cases/cases_internal.h"
+#include "cases/workflow.h"
+
+static void
+add_state_labels(json_t *o, const char *key)
+{
+	const char *id = json_string_value(json_object_get(o, key));
+	const struct wf_state *s = id ? wf_state_find(id) : NULL;
+	char k[64];
+
+	snprintf(k, sizeof(k), "%s_label", key);
+	json_object_set_new(o, k, json_string(s ? s->label_id : (id ? id : "")));
+}
+
+/* The transitions the viewer may take now, for the case and each track. */
+static json_t *
+allowed_actions(const struct principal *who, const char *case_state, const char *track_state,
+		enum wf_scope scope)
+{
+	static const char *const open_case[] = {"diregistrasi", "klarifikasi", "kajian", "diputus",
+						NULL};
+	json_t *arr = json_array();
+	size_t i, k;
+
+	if (scope == WF_TRACK) {
+		bool ok = false;
+
+		for (k = 0; open_case[k]; k++)
+			if (strcmp(case_state, open_case[k]) == 0)
+				ok = true;
+		if (!ok)
+			return arr;
+	}
+	for (i = 0; i < wf_count(); i++) {
+		const struct wf_transition *t = wf_at(i);
+
+		if (t->scope != scope || !wf_role_allowed(t, who->role))
+			continue;
+		if (!wf_allows_from(t, scope == WF_CASE ? case_state : track_state))
+			continue;
+		json_array_append_new(
+			arr, json_pack("{s:s, s:s, s:b, s:b, s:b, s:b}", "action", t->action, "label",
+				       t->label, "reason", (t->requires & WF_REQ_REASON) != 0,
+				       "recommendation", (t->requires & WF_REQ_RECOMMEND) != 0,
+				       "sanction", (t->requires & WF_REQ_SANCTION) != 0, "escalation",
+				       (t->requires & WF_REQ_ACTION) != 0));
+	}
+	return arr;
+}
+
+int
+cases_detail(struct cases_ctx *cx, const struct principal *who, int64_t case_id, json_t **out,
+	     struct errbuf *eb)
+{
+	struct store_scope sc;
+	struct store_conn *c;
+	json_t *o = NULL, *tracks, *t, *dups = NULL;
+	const char *state;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if (cases_require(who, PERM_CASE_READ, eb) < 0)
+		return -1;
+	cases_scope(who, &sc);
+	c = store_reader(cx->store);
+	rc = store_case_detail(c, &sc, case_id, &o, eb);
+	store_reader_done(cx->store, c);
+	if (rc < 0)
+		return -1;
+	state = json_string_value(json_object_get(o, "state"));
+	add_state_labels(o, "state");
+	tracks = json_object_get(o, "tracks");
+	json_array_foreach (tracks, i, t) {
+		add_state_labels(t, "state");
+		if (auth_can(who, PERM_CASE_TRANSITION) && json_is_null(json_object_get(o, "merged_into")))
+			json_object_set_new(t, "actions",
+					    allowed_actions(who, state,
+							    json_string_value(json_object_get(t, "state")),
+							    WF_TRACK));
+		else
+			json_object_set_new(t, "actions", json_array());
+	}
+	if (auth_can(who, PERM_CASE_TRANSITION) && json_is_null(json_object_get(o, "merged_into")))
+		json_object_set_new(o, "actions", allowed_actions(who, state, NULL, WF_CASE));
+	else
+		json_object_set_new(o, "actions", json_array());
+	json_object_set_new(o, "status_url",
+			    json_sprintf("%s/status/%s", cx->base_url,
+					 json_string_value(json_object_get(o, "code"))));
+	json_object_set_new(o, "can_unseal", json_boolean(auth_can(who, PERM_PELAPOR_UNSEAL)));
+	json_object_set_new(o, "can_triage", json_boolean(auth_can(who, PERM_CASE_TRIAGE)));
+	if (auth_can(who, PERM_CASE_TRIAGE) && cases_duplicates(cx, who, case_id, &dups, eb) == 0)
+		json_object_set_new(o, "duplicates", dups);
+	else
+		json_object_set_new(o, "duplicates", json_array());
+	*out = o;
+	return 0;
+}
+
+void
+cases_filter_dates(struct store_case_filter *f)
+{
+	const struct tz *zones[3] = {&tz_wib, &tz_wita, &tz_wit};
+	int64_t now = clock_now();
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		struct date d = time_local_date(now, zones[i]->offset_min);
+
+		date_format(d, f->today[i]);
+		date_format(date_add_days(d, 2), f->soon[i]);
+	}
+}
+
+int
+cases_list(struct cases_ctx *cx, const struct principal *who, struct store_case_filter *f,
+	   json_t **items, int64_t *next_before, struct errbuf *eb)
+{
+	struct store_scope sc;
+	struct store_conn *c;
+	json_t *it;
+	size_t i;
+	int rc;
+
+	*items = NULL;
+	if (cases_require(who, PERM_CASE_READ, eb) < 0)
+		return -1;
+	cases_scope(who, &sc);
+	cases_filter_dates(f);
+	c = store_reader(cx->store);
+	rc = store_case_list(c, &sc, f, items, next_before, eb);
+	store_reader_done(cx->store, c);
+	if (rc < 0)
+		return -1;
+	json_array_foreach (*items, i, it)
+		add_state_labels(it, "state");
+	return 0;
+}
+
+int
+cases_public_status(struct cases_ctx *cx, const char *code, json_t **out, struct errbuf *eb)
+{
+	char canon[TRACKCODE_LEN];
+	struct store_conn *c;
+	json_t *steps, *s;
+	const struct wf_state *st;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if (trackcode_normalize(code, canon, eb) < 0)
+		return -1;
+	c = store_reader(cx->store);
+	rc = store_case_public(c, canon, out, eb);
+	store_reader_done(cx->store, c);
+	if (rc < 0)
+		return -1;
+	st = wf_state_find(json_string_value(json_object_get(*out, "state")));
+	json_object_set_new(*out, "status_label",
+			    json_string(st && st->public_id ? st->public_id : "Dalam penanganan"));
+	steps = json_object_get(*out, "steps");
+	json_array_foreach (steps, i, s) {
+		const char *to = json_string_value(json_object_get(s, "state"));
+		const struct wf_state *ts = to ? wf_state_find(to) : NULL;
+		const char *kind = json_string_value(json_object_get(s, "kind"));
+		json_int_t at = json_integer_value(json_object_get(s, "at"));
+		char when[TIME_STRLEN];
+
+		time_format_iso(at, cases_zone(json_string_value(json_object_get(*out, "tz")))->offset_min,
+				when);
+		json_object_set_new(s, "at", json_string(when));
+		json_object_set_new(s, "label",
+				    json_string(ts && ts->public_id ? ts->public_id
+						: (kind && strcmp(kind, "transisi") != 0)
+							? "Diterima"
+							: "Diperbarui"));
+	}
+	return 0;
+}
