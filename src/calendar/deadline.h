@@ -125,7 +125,7 @@ struct deadline_request {
 /* {"rule": ..., "start": ..., "region": ..., "id": ...} from a JSON object;
  * unknown keys are refused (a misspelt key would silently change the
  * answer). */
-int deadline_request_from_json(const json_t *obj, struct deadline_request *req, struct errbuf *eb);
+int deadline_request_from_json(json_t *obj, struct deadline_request *req, struct errbuf *eb);
 /* The same from text (one line of `netra deadline --json`); at most
  * DEADLINE_REQUEST_MAX bytes. */
 #define DEADLINE_REQUEST_MAX 4096
