@@ -64,9 +64,10 @@ api_deadlines_post(struct http_request *req)
 	}
 	body = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &je);
 	if (body == NULL)
-		return http_reply_error(req, ERR_INVALID_INPUT,
-					"badan permintaan bukan JSON yang sah (baris %d, kolom %d): %s",
-					je.line, je.column, je.text);
+		return http_reply_error(
+			req, ERR_INVALID_INPUT,
+			"badan permintaan bukan JSON yang sah (baris %d, kolom %d): %s", je.line,
+			je.column, je.text);
 	if (json_is_array(body)) {
 		size_t i;
 		json_t *item;
@@ -78,7 +79,8 @@ api_deadlines_post(struct http_request *req)
 						API_DEADLINES_MAX);
 		}
 		out = json_array();
-		json_array_foreach(body, i, item) {
+		json_array_foreach(body, i, item)
+		{
 			json_array_append_new(out, one(app, &opts, item, &eb, &failed));
 		}
 		json_decref(body);

@@ -33,7 +33,8 @@ struct app {
 enum app_flags {
 	APP_STORE = 1 << 0, /* open the store (and migrate it) */
 	APP_WEB = 1 << 1,   /* load templates and catalogs */
-	APP_KNOWLEDGE = 1 << 2, /* load the calendar (also implied by APP_WEB) */
+	/* load the calendar (also implied by APP_WEB) */
+	APP_KNOWLEDGE = 1 << 2,
 };
 
 int app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbuf *eb);

@@ -78,8 +78,8 @@ deadline_rule_find(const struct calendar *cal, const char *id, struct date on, s
 	if (known->has_to)
 		date_format(known->effective_to, to);
 	errbuf_set_code(eb, ERR_UNPROCESSABLE, "rule_not_in_effect",
-			"aturan tenggat \"%s\" tidak berlaku pada %s (berlaku %s s.d. %s)", known->id,
-			ds, from, to);
+			"aturan tenggat \"%s\" tidak berlaku pada %s (berlaku %s s.d. %s)",
+			known->id, ds, from, to);
 	return NULL;
 }
 
@@ -161,7 +161,8 @@ explain_head(struct buf *b, const struct deadline_rule *rule, const struct deadl
 	}
 	if (r->unit_from_option)
 		buf_addf(b,
-			 " Satuan %s dipakai karena pengaturan [rules] %s = %s (data aturan: %d %s).",
+			 " Satuan %s dipakai karena pengaturan [rules] %s = %s (data aturan: %d "
+			 "%s).",
 			 deadline_unit_label(r->unit), cal_option_name(rule->option),
 			 deadline_unit_name(r->unit), rule->count, deadline_unit_label(rule->unit));
 	if (r->count_from_option)
@@ -291,8 +292,8 @@ count_calendar_days(const struct calendar *cal, struct deadline_result *r)
 		if (wd != 0 && wd != 6 && (day == NULL || day->kinds == 0))
 			continue;
 		buf_addstr(b, first ? "; hari libur di dalam rentang tetap dihitung: " : ", ");
-		add_day_list_item(b, true, x, day && day->reason ? day->reason
-								  : date_weekday_name_id(wd));
+		add_day_list_item(b, true, x,
+				  day && day->reason ? day->reason : date_weekday_name_id(wd));
 		first = false;
 	}
 	buf_addch(b, '.');
@@ -300,11 +301,11 @@ count_calendar_days(const struct calendar *cal, struct deadline_result *r)
 		buf_addstr(b, " Data hari libur untuk sebagian rentang ini belum tersedia; hal itu "
 			      "tidak memengaruhi hitungan hari kalender.");
 	due_day = cal_day_get(cal, r->due);
-	if (date_weekday(r->due) == 0 || date_weekday(r->due) == 6 ||
-	    (due_day && due_day->kinds)) {
+	if (date_weekday(r->due) == 0 || date_weekday(r->due) == 6 || (due_day && due_day->kinds)) {
 		buf_addstr(b, " Jatuh tempo jatuh pada hari libur (");
-		buf_addstr(b, due_day && due_day->reason ? due_day->reason
-							 : date_weekday_name_id(date_weekday(r->due)));
+		buf_addstr(b, due_day && due_day->reason
+				      ? due_day->reason
+				      : date_weekday_name_id(date_weekday(r->due)));
 		buf_addstr(b, "); konvensi ini tidak menggeser tenggat ke hari kerja berikutnya.");
 	}
 }
@@ -339,8 +340,8 @@ deadline_compute(const struct calendar *cal, const struct deadline_rule *rule, s
 									     : DEADLINE_HARI;
 		out->unit_from_option = true;
 	}
-	if (rule->option == DEADLINE_OPT_PPK_TINDAK_LANJUT_DAYS && opts->ppk_tindak_lanjut_days > 0 &&
-	    opts->ppk_tindak_lanjut_days != rule->count) {
+	if (rule->option == DEADLINE_OPT_PPK_TINDAK_LANJUT_DAYS &&
+	    opts->ppk_tindak_lanjut_days > 0 && opts->ppk_tindak_lanjut_days != rule->count) {
 		if (opts->ppk_tindak_lanjut_days > DEADLINE_MAX_COUNT)
 			return errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_input",
 					       "ppk_tindak_lanjut_days melebihi %d",

@@ -16,27 +16,26 @@
 #include "calendar/cal_internal.h"
 
 static int
-get_string(json_t *obj, const char *key, bool required, char *dst, size_t dstsz,
-	   struct errbuf *eb)
+get_string(json_t *obj, const char *key, bool required, char *dst, size_t dstsz, struct errbuf *eb)
 {
 	json_t *v = json_object_get(obj, key);
 	size_t n;
 
 	if (v == NULL || json_is_null(v)) {
 		if (required)
-			return errbuf_set_field(eb, ERR_INVALID_INPUT, key, "kolom \"%s\" wajib diisi",
-						key);
+			return errbuf_set_field(eb, ERR_INVALID_INPUT, key,
+						"kolom \"%s\" wajib diisi", key);
 		dst[0] = '\0';
 		return 0;
 	}
 	if (!json_is_string(v))
-		return errbuf_set_field(eb, ERR_INVALID_INPUT, key, "kolom \"%s\" harus berupa teks",
-					key);
+		return errbuf_set_field(eb, ERR_INVALID_INPUT, key,
+					"kolom \"%s\" harus berupa teks", key);
 	n = json_string_length(v);
 	if (n >= dstsz || memchr(json_string_value(v), '\0', n))
 		return errbuf_set_field(eb, ERR_INVALID_INPUT, key,
-					"kolom \"%s\" terlalu panjang (paling banyak %zu byte)", key,
-					dstsz - 1);
+					"kolom \"%s\" terlalu panjang (paling banyak %zu byte)",
+					key, dstsz - 1);
 	if (required && n == 0)
 		return errbuf_set_field(eb, ERR_INVALID_INPUT, key, "kolom \"%s\" kosong", key);
 	memcpy(dst, json_string_value(v), n);
@@ -54,14 +53,16 @@ deadline_request_from_json(json_t *obj, struct deadline_request *req, struct err
 	if (!json_is_object(obj))
 		return errbuf_set(eb, ERR_INVALID_INPUT,
 				  "permintaan harus objek JSON {\"rule\", \"start\", \"region\"}");
-	json_object_foreach(obj, key, v) {
+	json_object_foreach(obj, key, v)
+	{
 		(void)v;
 		if (strcmp(key, "rule") != 0 && strcmp(key, "start") != 0 &&
 		    strcmp(key, "region") != 0 && strcmp(key, "id") != 0)
-			return errbuf_set_field(eb, ERR_INVALID_INPUT, key,
-						"kolom \"%.40s\" tidak dikenal (yang dikenal: rule, "
-						"start, region, id)",
-						key);
+			return errbuf_set_field(
+				eb, ERR_INVALID_INPUT, key,
+				"kolom \"%.40s\" tidak dikenal (yang dikenal: rule, "
+				"start, region, id)",
+				key);
 	}
 	if (get_string(obj, "rule", true, req->rule, sizeof(req->rule), eb) < 0 ||
 	    get_string(obj, "start", true, req->start, sizeof(req->start), eb) < 0 ||
@@ -123,11 +124,12 @@ deadline_request_run(const struct calendar *cal, const struct deadline_request *
 		int off = 0;
 
 		if (time_parse_iso(str_make(req->start, slen), &t, &off) < 0)
-			return errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_date",
-					       "waktu mulai \"%s\" tidak sah; gunakan YYYY-MM-DD atau "
-					       "YYYY-MM-DDTHH:MM:SS+hh:mm (mis. "
-					       "2024-02-09T23:30:00+08:00)",
-					       req->start);
+			return errbuf_set_code(
+				eb, ERR_INVALID_INPUT, "invalid_date",
+				"waktu mulai \"%s\" tidak sah; gunakan YYYY-MM-DD atau "
+				"YYYY-MM-DDTHH:MM:SS+hh:mm (mis. "
+				"2024-02-09T23:30:00+08:00)",
+				req->start);
 		if (zone == NULL)
 			return errbuf_set_code(eb, ERR_INVALID_INPUT, "region_required",
 					       "waktu mulai dengan jam memerlukan kode wilayah "

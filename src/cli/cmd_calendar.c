@@ -77,14 +77,15 @@ list_elections(const struct calendar *cal, bool json)
 			for (k = 0; k < e->nregions; k++)
 				json_array_append_new(regions, json_string(e->regions[k]));
 			json_array_append_new(
-				arr, json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:i, s:s}", "id",
-					       e->id, "kind",
-					       e->kind == ELECTION_PEMILU ? "pemilu" : "pilkada",
-					       "name", e->name, "voting_day",
-					       jdate(e->has_voting_day, e->voting_day), "penetapan",
-					       jdate(e->has_penetapan, e->penetapan), "penetapan_note",
-					       e->penetapan_note, "regions", regions, "stages",
-					       (int)e->nstages, "note", e->note));
+				arr,
+				json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:i, s:s}", "id",
+					  e->id, "kind",
+					  e->kind == ELECTION_PEMILU ? "pemilu" : "pilkada", "name",
+					  e->name, "voting_day",
+					  jdate(e->has_voting_day, e->voting_day), "penetapan",
+					  jdate(e->has_penetapan, e->penetapan), "penetapan_note",
+					  e->penetapan_note, "regions", regions, "stages",
+					  (int)e->nstages, "note", e->note));
 			continue;
 		}
 		if (e->has_voting_day)
@@ -112,17 +113,17 @@ show_election(const struct election *e, bool json)
 		for (i = 0; i < e->nstages; i++) {
 			const struct election_stage *s = &e->stages[i];
 
-			json_array_append_new(stages,
-					      json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "id", s->id,
-							"name", s->name, "start", jdate(true, s->start),
-							"end", jdate(true, s->end), "flags",
-							flags_json(s->flags), "note", s->note));
+			json_array_append_new(
+				stages, json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "id", s->id,
+						  "name", s->name, "start", jdate(true, s->start),
+						  "end", jdate(true, s->end), "flags",
+						  flags_json(s->flags), "note", s->note));
 		}
 		print_json(json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:o}", "id", e->id, "name",
 				     e->name, "basis", e->basis, "voting_day",
 				     jdate(e->has_voting_day, e->voting_day), "penetapan",
-				     jdate(e->has_penetapan, e->penetapan), "note", e->note, "stages",
-				     stages));
+				     jdate(e->has_penetapan, e->penetapan), "note", e->note,
+				     "stages", stages));
 		return CLI_OK;
 	}
 	printf("%s - %s\ndasar: %s\n", e->id, e->name, e->basis);
@@ -150,11 +151,11 @@ show_election(const struct election *e, bool json)
 		printf("  %s .. %s  %-28s %s", a, b, s->id, s->name);
 		for (f = 1; f <= STAGE_NO_INTAKE; f <<= 1)
 			if (s->flags & f)
-				printf(" [%s]", f == STAGE_CAMPAIGN	 ? "kampanye"
-						: f == STAGE_QUIET	 ? "tenang"
-						: f == STAGE_VOTING	 ? "pemungutan"
-						: f == STAGE_RECAP	 ? "rekapitulasi"
-									 : "laporan pilkada ditutup");
+				printf(" [%s]", f == STAGE_CAMPAIGN ? "kampanye"
+						: f == STAGE_QUIET  ? "tenang"
+						: f == STAGE_VOTING ? "pemungutan"
+						: f == STAGE_RECAP  ? "rekapitulasi"
+								    : "laporan pilkada ditutup");
 		putchar('\n');
 	}
 	return CLI_OK;
@@ -176,19 +177,19 @@ show_day(const struct calendar *cal, const struct calendar_opts *opts, struct da
 		const struct election_stage *s = calendar_stage_at(e, d);
 
 		if (s)
-			json_array_append_new(stages, json_pack("{s:s, s:s, s:s, s:o}", "election",
-								e->id, "stage", s->id, "name", s->name,
-								"flags",
-								flags_json(calendar_stage_flags_at(e, d))));
+			json_array_append_new(stages,
+					      json_pack("{s:s, s:s, s:s, s:o}", "election", e->id,
+							"stage", s->id, "name", s->name, "flags",
+							flags_json(calendar_stage_flags_at(e, d))));
 	}
 	if (json) {
 		json_t *j = json_pack("{s:s}", "date", ds);
 
 		if (w < 0) {
 			json_object_set_new(j, "workday", json_null());
-			json_object_set_new(j, "error", json_pack("{s:s, s:s}", "code",
-								  errbuf_code(&eb), "message",
-								  eb.msg));
+			json_object_set_new(j, "error",
+					    json_pack("{s:s, s:s}", "code", errbuf_code(&eb),
+						      "message", eb.msg));
 		} else {
 			json_object_set_new(j, "workday", json_boolean(w == 1));
 			if (w == 0)
@@ -242,8 +243,9 @@ run_calendar(struct cli *cli)
 		if (e)
 			rc = show_election(e, json);
 		else
-			rc = cli_fail("no election or date '%s' (netra calendar lists the elections)",
-				      cli->args[0]);
+			rc = cli_fail(
+				"no election or date '%s' (netra calendar lists the elections)",
+				cli->args[0]);
 	}
 	calendar_free(cal);
 	return rc;
@@ -253,12 +255,13 @@ const struct cli_cmd cmd_calendar = {
 	.name = "calendar",
 	.usage = "[ELECTION | YYYY-MM-DD] [--json]",
 	.summary = "Show elections, their stages, or whether a day is a working day.",
-	.description = "  (none)      list the elections with voting day and penetapan of candidates\n"
-		       "  ELECTION    the stages of one election (e.g. pilkada2024)\n"
-		       "  YYYY-MM-DD  working day or why not, and the stages that day falls in\n"
-		       "Loading the data is a check of its own: a malformed calendar file fails\n"
-		       "with file:line.  --knowledge-dir DIR reads DIR/calendars/ instead of the\n"
-		       "built-in data.",
+	.description =
+		"  (none)      list the elections with voting day and penetapan of candidates\n"
+		"  ELECTION    the stages of one election (e.g. pilkada2024)\n"
+		"  YYYY-MM-DD  working day or why not, and the stages that day falls in\n"
+		"Loading the data is a check of its own: a malformed calendar file fails\n"
+		"with file:line.  --knowledge-dir DIR reads DIR/calendars/ instead of the\n"
+		"built-in data.",
 	.opts = calendar_opts_list,
 	.run = run_calendar,
 };

@@ -81,8 +81,8 @@ run_one(const struct calendar *cal, const struct calendar_opts *opts,
 				json_object_set_new(j, "line", json_integer(line));
 			print_json(j);
 		} else if (line)
-			printf("baris %u: tidak dapat dihitung (%s): %s\n\n", line, errbuf_code(&eb),
-			       eb.msg);
+			printf("baris %u: tidak dapat dihitung (%s): %s\n\n", line,
+			       errbuf_code(&eb), eb.msg);
 		else
 			fprintf(stderr, "netra deadline: %s (%s)\n", eb.msg, errbuf_code(&eb));
 		rc = -1;
@@ -104,9 +104,9 @@ report_bad_line(const struct deadline_request *req, const struct errbuf *eb, boo
 
 		json_object_set_new(j, "line", json_integer(line));
 		print_json(j);
-	}
-	else
-		printf("baris %u: tidak dapat dihitung (%s): %s\n\n", line, errbuf_code(eb), eb->msg);
+	} else
+		printf("baris %u: tidak dapat dihitung (%s): %s\n\n", line, errbuf_code(eb),
+		       eb->msg);
 }
 
 static int
@@ -165,8 +165,8 @@ list_rules(const struct calendar *cal, bool json)
 		if (json) {
 			json_t *j = json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s}", "id", r->id,
 					      "title", r->title, "count", r->count, "unit",
-					      deadline_unit_name(r->unit), "starts", r->starts, "basis",
-					      r->basis, "confidence", r->confidence);
+					      deadline_unit_name(r->unit), "starts", r->starts,
+					      "basis", r->basis, "confidence", r->confidence);
 
 			print_json(j);
 		} else {
@@ -207,7 +207,8 @@ run_deadline(struct cli *cli)
 		}
 		if (cstr_copy(req.rule, sizeof(req.rule), cli->args[0]) < 0 ||
 		    cstr_copy(req.start, sizeof(req.start), cli->args[1]) < 0 ||
-		    (cli->nargs == 3 && cstr_copy(req.region, sizeof(req.region), cli->args[2]) < 0)) {
+		    (cli->nargs == 3 &&
+		     cstr_copy(req.region, sizeof(req.region), cli->args[2]) < 0)) {
 			calendar_free(cal);
 			return cli_usage_error(cli, "argument too long");
 		}
@@ -230,10 +231,12 @@ const struct cli_cmd cmd_deadline = {
 		"  REGION  Kemendagri region code, e.g. 64.08: picks the time zone\n"
 		"\n"
 		"Without RULE, reads one JSON request per line from stdin:\n"
-		"  {\"rule\": \"pemilu.laporan\", \"start\": \"2024-02-09\", \"region\": \"64.08\"}\n"
+		"  {\"rule\": \"pemilu.laporan\", \"start\": \"2024-02-09\", \"region\": "
+		"\"64.08\"}\n"
 		"and prints one block (or, with --json, one JSON line) per request:\n"
 		"  {\"rule\", \"start\", \"due\", \"unit\", \"explanation\", \"skipped\": [...]}\n"
-		"Failed requests print {\"error\": {\"code\", \"message\"}}; the exit status is then 1.\n"
+		"Failed requests print {\"error\": {\"code\", \"message\"}}; the exit status is "
+		"then 1.\n"
 		"\n"
 		"N hari = start + N calendar days; N hari kerja = the Nth working day after the\n"
 		"start (Monday-Friday, not libur nasional, not cuti bersama, not an election-day\n"

@@ -18,8 +18,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const targets[] = {
-	"calendars/holidays.csv",   "calendars/zones.csv",	      "calendars/deadlines.json",
-	"calendars/intake.json",    "calendars/elections/fuzz.json",
+	"calendars/holidays.csv", "calendars/zones.csv",           "calendars/deadlines.json",
+	"calendars/intake.json",  "calendars/elections/fuzz.json",
 };
 
 static void

@@ -18,8 +18,7 @@
 static struct calendar *cal;
 
 static struct date
-D(int y, int m, int d)
-{
+D(int y, int m, int d) {
 	return (struct date){y, m, d};
 }
 
@@ -122,10 +121,10 @@ test_calendar_days(void **state)
 	(void)state;
 	deadline_result_init(&r);
 	/* 3+2 hari ending on the Pilkada voting day: not moved */
-	assert_int_equal(deadline_compute(cal,
-					  rule("pilkada.tindak_lanjut_diperpanjang", D(2024, 11, 22)),
-					  D(2024, 11, 22), &tz_wita, NULL, &r, &eb),
-			 0);
+	assert_int_equal(
+		deadline_compute(cal, rule("pilkada.tindak_lanjut_diperpanjang", D(2024, 11, 22)),
+				 D(2024, 11, 22), &tz_wita, NULL, &r, &eb),
+		0);
 	assert_date(r.due, 2024, 11, 27);
 	assert_int_equal(r.count, 5);
 	assert_int_equal(r.nskipped, 0);
@@ -221,14 +220,14 @@ test_refusals(void **state)
 	assert_string_equal(errbuf_code(&eb), "rule_not_in_effect");
 	assert_non_null(deadline_rule_find(cal, "bkn.verifikasi", D(2024, 9, 4), &eb));
 
-	assert_int_equal(deadline_workdays_between(cal, D(2024, 2, 9), D(2024, 2, 21), NULL, &n, &eb),
-			 0);
+	assert_int_equal(
+		deadline_workdays_between(cal, D(2024, 2, 9), D(2024, 2, 21), NULL, &n, &eb), 0);
 	assert_int_equal(n, 7);
-	assert_int_equal(deadline_workdays_between(cal, D(2024, 2, 21), D(2024, 2, 9), NULL, &n, &eb),
-			 0);
+	assert_int_equal(
+		deadline_workdays_between(cal, D(2024, 2, 21), D(2024, 2, 9), NULL, &n, &eb), 0);
 	assert_int_equal(n, 0);
-	assert_int_equal(deadline_workdays_between(cal, D(2025, 12, 30), D(2026, 1, 5), NULL, &n, &eb),
-			 -1);
+	assert_int_equal(
+		deadline_workdays_between(cal, D(2025, 12, 30), D(2026, 1, 5), NULL, &n, &eb), -1);
 	deadline_result_release(&r);
 }
 
@@ -297,7 +296,8 @@ test_requests(void **state)
 	assert_string_equal(json_string_value(json_object_get(j, "unit")), "hari_kerja");
 	assert_string_equal(json_string_value(json_object_get(j, "id")), "k-1");
 	assert_int_equal(json_array_size(json_object_get(j, "skipped")), 5);
-	assert_non_null(json_object_get(json_array_get(json_object_get(j, "skipped"), 0), "reason"));
+	assert_non_null(
+		json_object_get(json_array_get(json_object_get(j, "skipped"), 0), "reason"));
 	assert_true(json_is_string(json_object_get(j, "explanation")));
 	json_decref(j);
 
@@ -309,8 +309,8 @@ test_requests(void **state)
 	assert_int_equal(PARSE("[]"), -1);
 	assert_int_equal(PARSE("{\"rule\": 7, \"start\": \"2024-02-09\"}"), -1);
 	assert_string_equal(eb.field, "rule");
-	assert_int_equal(PARSE("{\"rule\": \"pemilu.laporan\", \"start\": \"2024-02-09\", \"x\": 1}"),
-			 -1);
+	assert_int_equal(
+		PARSE("{\"rule\": \"pemilu.laporan\", \"start\": \"2024-02-09\", \"x\": 1}"), -1);
 	assert_string_equal(eb.field, "x");
 	assert_int_equal(PARSE("{\"rule\": \"pemilu.laporan\", \"start\": \"\"}"), -1);
 	assert_int_equal(PARSE("{\"rule\": \"pemilu.laporan\", \"start\": "
