@@ -30,5 +30,7 @@ int api_cases_evidence(struct http_request *req);
 
 /* api_audit.c */
 int api_audit_verify(struct http_request *req);
+/* api_deadlines.c */
+int api_deadlines_post(struct http_request *req);
 
 #endif

@@ -15,9 +15,11 @@
 #include "core/log.h"
 
 extern const struct cli_cmd cmd_serve, cmd_db, cmd_version, cmd_help;
+extern const struct cli_cmd cmd_deadline;
+extern const struct cli_cmd cmd_calendar;
 
 const struct cli_cmd *const cli_commands[] = {
-	&cmd_serve, &cmd_db, &cmd_version, &cmd_help, NULL,
+	&cmd_serve, &cmd_db, &cmd_deadline, &cmd_calendar, &cmd_version, &cmd_help, NULL,
 };
 
 /* Common options: name, metavariable, config key ("section.name"), help. */
