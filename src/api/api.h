@@ -11,4 +11,9 @@
 int api_healthz(struct http_request *req);
 int api_version(struct http_request *req);
 
+/* api_session.c */
+int api_session_create(struct http_request *req);
+int api_session_delete(struct http_request *req);
+int api_me(struct http_request *req);
+
 #endif

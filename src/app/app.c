@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "auth/auth.h"
 #include "core/datetime.h"
 #include "core/log.h"
 #include "core/str.h"
@@ -33,6 +34,11 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 			goto fail;
 		if (applied)
 			log_info("store: %d migration(s) applied", applied);
+		app->auth = auth_guard_new(&(struct auth_guard_opts){
+			.store = app->store,
+			.secure_cookie = strncmp(app->base_url, "https://", 8) == 0,
+			.intake_per_minute = (unsigned)cfg->intake_rate_per_min,
+		});
 	}
 	if (flags & APP_WEB) {
 		if (tmpl_set_load(&app->tmpl, cfg->assets_dir, eb) < 0 ||
@@ -49,6 +55,8 @@ fail:
 void
 app_close(struct app *app)
 {
+	auth_guard_free(app->auth);
+	app->auth = NULL;
 	store_close(app->store);
 	tmpl_set_free(app->tmpl);
 	i18n_free(app->lang_id);

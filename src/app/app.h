@@ -15,12 +15,14 @@
 #include "core/err.h"
 
 struct store;
+struct auth_guard;
 struct tmpl_set;
 struct i18n;
 
 struct app {
 	struct config cfg;
 	struct store *store;
+	struct auth_guard *auth; /* sessions, CSRF, throttles (with APP_STORE) */
 	struct tmpl_set *tmpl;
 	struct i18n *lang_id;
 	struct i18n *lang_en;

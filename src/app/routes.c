@@ -15,6 +15,11 @@ static const struct http_route routes[] = {
 	{"GET", "/healthz", api_healthz, 0},
 	{"GET", "/api/v1/version", api_version, 0},
 
+	/* sessions */
+	{"POST", "/api/v1/session", api_session_create, 0},
+	{"DELETE", "/api/v1/session", api_session_delete, 0},
+	{"GET", "/api/v1/me", api_me, 0},
+
 	/* public pages */
 	{"GET", "/", web_home, 0},
 	{"GET", "/static/*", web_static, HTTP_ROUTE_PREFIX},

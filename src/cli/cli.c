@@ -15,9 +15,11 @@
 #include "core/log.h"
 
 extern const struct cli_cmd cmd_serve, cmd_db, cmd_version, cmd_help;
+extern const struct cli_cmd cmd_office, cmd_user, cmd_key, cmd_token;
 
 const struct cli_cmd *const cli_commands[] = {
-	&cmd_serve, &cmd_db, &cmd_version, &cmd_help, NULL,
+	&cmd_serve, &cmd_db,      &cmd_office, &cmd_user, &cmd_key,
+	&cmd_token, &cmd_version, &cmd_help,   NULL,
 };
 
 /* Common options: name, metavariable, config key ("section.name"), help. */
