@@ -43,8 +43,9 @@ auth_token_wellformed(const char *p, size_t n)
 	for (i = 0; i < n; i++)
 		if (!b64url_char(p[i]))
 			return false;
-	/* 32 bytes leave 4 spare bits in the last character: must be zero */
-	return strchr("AQgw", p[n - 1]) != NULL;
+	/* 43 characters carry 258 bits for 256: the last character's two
+	 * spare bits must be zero, so that a token has one spelling only */
+	return strchr("AEIMQUYcgkosw048", p[n - 1]) != NULL;
 }
 
 int
