@@ -32,5 +32,9 @@ int api_cases_evidence(struct http_request *req);
 int api_audit_verify(struct http_request *req);
 /* api_deadlines.c */
 int api_deadlines_post(struct http_request *req);
+/* api_session.c */
+int api_session_create(struct http_request *req);
+int api_session_delete(struct http_request *req);
+int api_me(struct http_request *req);
 
 #endif

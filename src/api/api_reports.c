@@ -142,13 +142,8 @@ api_reports_create(struct http_request *req)
 	struct errbuf eb;
 
 	errbuf_clear(&eb);
-	if (who->user_id == 0 &&
-	    !ratelimit_take(app->intake_rl, http_client_addr(req), clock_now())) {
-		http_header_add(req, "Retry-After", "60");
-		return http_reply_error(req, ERR_RATE_LIMITED,
-					"terlalu banyak laporan dari alamat ini; coba lagi dalam "
-					"satu menit");
-	}
+	if (who->user_id == 0 && auth_http_intake_limit(req) != 0)
+		return 0;
 	ir = arena_zalloc(&req->arena, sizeof(*ir));
 	cases_intake_init(&ir->in);
 	ir->req = req;

@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "calendar/calendar.h"
+#include "auth/auth.h"
 #include "core/datetime.h"
 #include "core/log.h"
 #include "core/str.h"
@@ -34,14 +35,22 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 			goto fail;
 		if (applied)
 			log_info("store: %d migration(s) applied", applied);
+		app->auth = auth_guard_new(&(struct auth_guard_opts){
+			.store = app->store,
+			.secure_cookie = strncmp(app->base_url, "https://", 8) == 0,
+			.intake_per_minute = (unsigned)cfg->intake_rate_per_min,
+		});
 	}
 	if (flags & (APP_WEB | APP_KNOWLEDGE)) {
-		struct calendar_opts copts;
-
-		if (calendar_opts_from_config(&copts, cfg, eb) < 0 ||
+		if (calendar_opts_from_config(&app->cases.copts, cfg, eb) < 0 ||
 		    calendar_load(&app->cal, cfg->knowledge_dir, eb) < 0)
 			goto fail;
 	}
+	/* the case service: everything it needs is loaded by now */
+	app->cases.store = app->store;
+	app->cases.cal = app->cal;
+	app->cases.cfg = &app->cfg;
+	cstr_copy(app->cases.base_url, sizeof(app->cases.base_url), app->base_url);
 	if (flags & APP_WEB) {
 		if (tmpl_set_load(&app->tmpl, cfg->assets_dir, eb) < 0 ||
 		    i18n_load_embedded("id", &app->lang_id, eb) < 0 ||
@@ -57,6 +66,8 @@ fail:
 void
 app_close(struct app *app)
 {
+	auth_guard_free(app->auth);
+	app->auth = NULL;
 	store_close(app->store);
 	tmpl_set_free(app->tmpl);
 	i18n_free(app->lang_id);

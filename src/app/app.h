@@ -11,21 +11,25 @@
 
 #include <stdint.h>
 
+#include "cases/cases.h"
 #include "core/config.h"
 #include "core/err.h"
 
 struct store;
 struct calendar;
+struct auth_guard;
 struct tmpl_set;
 struct i18n;
 
 struct app {
 	struct config cfg;
 	struct store *store;
+	struct auth_guard *auth; /* sessions, CSRF, throttles (with APP_STORE) */
 	struct tmpl_set *tmpl;
 	struct i18n *lang_id;
 	struct i18n *lang_en;
 	struct calendar *cal; /* elections, holidays, zones, deadline rules */
+	struct cases_ctx cases; /* the case service (with APP_STORE and the calendar) */
 	int64_t started_mono_ms;
 	char base_url[256];
 };

@@ -17,6 +17,28 @@ static const struct http_route routes[] = {
 
 	/* calendar */
 	{"POST", "/api/v1/deadlines", api_deadlines_post, 0},
+	/* sessions */
+	{"POST", "/api/v1/session", api_session_create, 0},
+	{"DELETE", "/api/v1/session", api_session_delete, 0},
+	{"GET", "/api/v1/me", api_me, 0},
+
+	/* intake and public status */
+	{"POST", "/api/v1/reports", api_reports_create, 0},
+	{"GET", "/api/v1/status/{code}", api_status_get, 0},
+
+	/* cases (officers; scope enforced in the store) */
+	{"GET", "/api/v1/cases", api_cases_list, 0},
+	{"POST", "/api/v1/cases/claim", api_cases_claim, 0},
+	{"POST", "/api/v1/cases/bulk", api_cases_bulk, 0},
+	{"GET", "/api/v1/cases/{id}", api_cases_get, 0},
+	{"POST", "/api/v1/cases/{id}/transitions", api_cases_transition, 0},
+	{"POST", "/api/v1/cases/{id}/assign", api_cases_assign, 0},
+	{"POST", "/api/v1/cases/{id}/notes", api_cases_note, 0},
+	{"POST", "/api/v1/cases/{id}/merge", api_cases_merge, 0},
+	{"GET", "/api/v1/cases/{id}/duplicates", api_cases_duplicates, 0},
+	{"POST", "/api/v1/cases/{id}/pelapor", api_cases_unseal, 0},
+	{"GET", "/api/v1/cases/{id}/evidence/{sha256}", api_cases_evidence, 0},
+	{"GET", "/api/v1/audit/verify", api_audit_verify, 0},
 
 	/* public pages */
 	{"GET", "/", web_home, 0},

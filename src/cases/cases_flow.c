@@ -78,7 +78,8 @@ close_rules(struct flow_job *j, struct store_conn *c, const struct store_case_ro
 		char name[64];
 		int n = 0;
 
-		wf_rule_name(rules[i], row->election_kind, name, sizeof(name));
+		if (!wf_rule_name(rules[i], row->election_kind, name, sizeof(name)))
+			continue;
 		/* a track transition closes the track's clocks and the case's
 		 * shared ones (the case-level tindak lanjut ends with the decision) */
 		if (store_deadline_close(c, row->id, track_id ? -1 : 0, name, status, today, j->now,
@@ -124,7 +125,7 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	struct store_case_row row;
 	struct store_track_row tracks[STORE_MAX_TRACKS], *track = NULL;
 	const struct tz *zone;
-	struct date today;
+	struct date today, start;
 	char today_s[DATE_STRLEN];
 	const char *from, *to, *derived = NULL;
 	json_t *started = json_array(), *closed = json_array(), *data;
@@ -248,17 +249,28 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	/* clocks: close what this step ends, start what it begins */
 	if (close_rules(j, c, &row, track ? track->id : 0, t->stops, "met", today_s, closed, eb) < 0)
 		goto fail_data;
+	start = today;
 	if (t->extends) {
 		const char *ext[] = {t->extends, NULL};
+		char name[64], from_s[DATE_STRLEN];
 
+		wf_rule_name(t->extends, row.election_kind, name, sizeof(name));
+		if (store_deadline_open_start(c, row.id, name, from_s, eb) < 0 ||
+		    date_parse(str_from(from_s), &start) < 0) {
+			errbuf_set_code(eb, ERR_CONFLICT, "nothing_to_extend",
+					"tidak ada tenggat %s yang sedang berjalan untuk diperpanjang",
+					name);
+			goto fail_data;
+		}
 		if (close_rules(j, c, &row, 0, ext, "extended", today_s, closed, eb) < 0)
 			goto fail_data;
 	}
 	for (i = 0; i < WF_MAX_RULES && t->starts[i]; i++) {
 		char name[64];
 
-		wf_rule_name(t->starts[i], row.election_kind, name, sizeof(name));
-		if (cases_deadline_start(j->cx, c, row.id, track ? track->id : 0, name, today, zone,
+		if (!wf_rule_name(t->starts[i], row.election_kind, name, sizeof(name)))
+			continue;
+		if (cases_deadline_start(j->cx, c, row.id, track ? track->id : 0, name, start, zone,
 					 started, eb) < 0)
 			goto fail_data;
 	}

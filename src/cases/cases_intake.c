@@ -7,6 +7,7 @@
  * Order matters for durability: evidence files are fsync'd before the job
  * is queued, and the receipt exists only after the job's commit.
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,17 +133,19 @@ check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 static int
 seal_identity(struct cases_ctx *cx, struct arena *a, struct intake *in, struct errbuf *eb)
 {
+	unsigned char pk[SEAL_PUBLIC_BYTES];
 	char *text;
-	struct store_conn *c;
 	int rc;
 
 	if (!in->report.has_pelapor)
 		return 0;
+	if (seal_find_office(cx->store, in->office_id, &in->sealed_office, pk, eb) < 0)
+		return errbuf_set_code(eb, ERR_UNAVAILABLE, "no_seal_key",
+				       "kunci penyegel identitas pelapor belum dibuat untuk kantor ini; "
+				       "laporan tidak dapat diterima sampai administrator menjalankan "
+				       "`netra key init`");
 	text = report_pelapor_json(a, &in->report);
-	c = store_reader(cx->store);
-	rc = seal_for_office(c, in->office_id, (const unsigned char *)text, strlen(text),
-			     &in->sealed, &in->sealed_len, &in->sealed_office, eb);
-	store_reader_done(cx->store, c);
+	rc = seal_box(pk, text, strlen(text), &in->sealed, &in->sealed_len, eb);
 	sodium_memzero(text, strlen(text));
 	return rc;
 }
@@ -279,6 +282,13 @@ start_intake_clocks(struct cases_ctx *cx, struct store_conn *c, struct intake *i
 		if (rc < 0)
 			return -1;
 	}
+	/* Pilkada: Bawaslu follows up within 3 hari of receipt (UU 10/2016 Pasal
+	 * 134(5)); laporan and temuan alike */
+	if (strcmp(in->kind, "informasi_awal") != 0 &&
+	    wf_rule_name("pilkada.tindak_lanjut", in->election_kind, rule, sizeof(rule)) &&
+	    cases_deadline_start(cx, c, in->case_id, 0, rule, in->received_on, in->zone,
+				 in->deadlines, eb) < 0)
+		return -1;
 	if (strcmp(in->kind, "laporan") != 0)
 		return 0;
 	wf_rule_name("{e}.kajian_awal", in->election_kind, rule, sizeof(rule));

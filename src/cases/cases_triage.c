@@ -3,6 +3,7 @@
  * duplicates, duplicate detection, and the custodian's opening of a
  * sealed reporter identity.
  */
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -346,7 +347,7 @@ cases_unseal(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
 	     const char *reason, const char *passphrase, json_t **identity, struct errbuf *eb)
 {
 	struct unseal_job j;
-	unsigned char *plain = NULL;
+	char *plain = NULL;
 	size_t plen = 0;
 	struct errbuf open_eb;
 	json_error_t jerr;
@@ -377,19 +378,16 @@ cases_unseal(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
 	j.outcome = rc == 0 ? "dibuka" : "gagal";
 	j.now = clock_now();
 	if (store_write(cx->store, unseal_run, &j, eb) < 0) {
-		if (plain) {
-			sodium_memzero(plain, plen);
-			free(plain);
-		}
+		if (plain)
+			seal_plaintext_free(plain, plen);
 		return -1;
 	}
 	if (rc < 0) {
 		*eb = open_eb;
 		return -1;
 	}
-	*identity = json_loadb((const char *)plain, plen, 0, &jerr);
-	sodium_memzero(plain, plen);
-	free(plain);
+	*identity = json_loadb(plain, plen, 0, &jerr);
+	seal_plaintext_free(plain, plen);
 	if (*identity == NULL)
 		return errbuf_set(eb, ERR_INTERNAL, "identitas tersegel tidak dapat dibaca");
 	return 0;

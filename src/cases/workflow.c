@@ -49,8 +49,10 @@ static const struct wf_transition table[] = {
 	 "perlu_perbaikan", BAWASLU, WF_REQ_REASON, {"{e}.perbaikan"}, {NULL}, NULL},
 	{"perbaikan_diterima", "Perbaikan diterima", WF_CASE, {"perlu_perbaikan"}, "kajian_awal",
 	 BAWASLU, 0, {NULL}, {"{e}.perbaikan"}, NULL},
+	/* Pemilu: 7 hari from receipt and registration (UU 7/2017 Pasal 454(7)); the
+	 * Pilkada clock of 3 hari runs from receipt and is started at intake */
 	{"registrasi", "Registrasi", WF_CASE, {"diterima", "kajian_awal"}, "diregistrasi", BAWASLU, 0,
-	 {"{e}.tindak_lanjut"}, {"{e}.kajian_awal", "{e}.perbaikan"}, NULL},
+	 {"pemilu.tindak_lanjut"}, {"{e}.kajian_awal", "{e}.perbaikan"}, NULL},
 	{"tidak_registrasi", "Tidak diregistrasi", WF_CASE,
 	 {"diterima", "kajian_awal", "perlu_perbaikan"}, "tidak_diregistrasi", BAWASLU, WF_REQ_REASON,
 	 {NULL}, {"{e}.kajian_awal", "{e}.perbaikan"}, NULL},
@@ -58,9 +60,10 @@ static const struct wf_transition table[] = {
 	 0, {NULL}, {NULL}, NULL},
 	{"mulai_kajian", "Mulai kajian", WF_CASE, {"diregistrasi", "klarifikasi"}, "kajian",
 	 BAWASLU, 0, {NULL}, {NULL}, NULL},
-	{"perpanjang", "Perpanjang waktu kajian", WF_CASE, {"diregistrasi", "klarifikasi", "kajian"},
-	 NULL, BAWASLU, WF_REQ_REASON, {"{e}.tindak_lanjut_diperpanjang"}, {NULL},
-	 "{e}.tindak_lanjut"},
+	/* the longer limit counts from the same start as the one it replaces */
+	{"perpanjang", "Perpanjang waktu kajian", WF_CASE,
+	 {"diterima", "kajian_awal", "diregistrasi", "klarifikasi", "kajian"}, NULL, BAWASLU,
+	 WF_REQ_REASON, {"{e}.tindak_lanjut_diperpanjang"}, {NULL}, "{e}.tindak_lanjut"},
 	{"hentikan", "Hentikan penanganan", WF_CASE, {"diregistrasi", "klarifikasi", "kajian"},
 	 "dihentikan", BAWASLU, WF_REQ_REASON, {NULL},
 	 {"{e}.tindak_lanjut", "{e}.tindak_lanjut_diperpanjang"}, NULL},
@@ -159,13 +162,25 @@ wf_role_allowed(const struct wf_transition *t, enum role r)
 	return r > ROLE_NONE && r < ROLE__COUNT && (t->roles & R(r));
 }
 
-void
+bool
 wf_rule_name(const char *pattern, const char *election_kind, char *out, size_t outsz)
 {
-	if (strncmp(pattern, "{e}", 3) == 0)
+	static const char *const kinds[] = {"pemilu.", "pilkada."};
+	size_t i;
+
+	if (strncmp(pattern, "{e}", 3) == 0) {
 		snprintf(out, outsz, "%s%s", election_kind, pattern + 3);
-	else
-		snprintf(out, outsz, "%s", pattern);
+		return true;
+	}
+	snprintf(out, outsz, "%s", pattern);
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		size_t n = strlen(kinds[i]);
+
+		if (strncmp(pattern, kinds[i], n) == 0)
+			return strncmp(election_kind, kinds[i], n - 1) == 0 &&
+			       election_kind[n - 1] == '\0';
+	}
+	return true;
 }
 
 int

@@ -2,6 +2,10 @@
  * workflow.h - the states of a case and of each terlapor track, and the
  * transitions between them, as one table.
  *
+ * Deadline rule names are "{e}.x" (the case's election kind), or fixed
+ * ("pemilu.x", "bkn.x"); a rule of the other election kind is skipped, so
+ * a Pilkada case never runs a Pemilu clock.  An extension starts its
+ * longer clock from the start date of the clock it replaces.
  * Until the kajian is decided a case moves as a whole (scope CASE); then
  * each terlapor has a track of its own (scope TRACK): recommended,
  * verified by KASN or BKN (by date), sent to the PPK, sanctioned or not,
@@ -58,8 +62,9 @@ const struct wf_state *wf_state_at(size_t i);
 /* true when state is one of t->from */
 bool wf_allows_from(const struct wf_transition *t, const char *state);
 bool wf_role_allowed(const struct wf_transition *t, enum role r);
-/* "{e}.tindak_lanjut" -> "pemilu.tindak_lanjut" into out */
-void wf_rule_name(const char *pattern, const char *election_kind, char *out, size_t outsz);
+/* "{e}.tindak_lanjut" -> "pemilu.tindak_lanjut" into out; returns false when
+ * the rule belongs to the other election kind and does not apply. */
+bool wf_rule_name(const char *pattern, const char *election_kind, char *out, size_t outsz);
 /* Severity order of sanction levels: moral < ringan < sedang < berat < ptdh;
  * -1 for unknown. */
 int wf_level_rank(const char *level);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "auth/auth.h"
 #include "cli/cli.h"
 #include "core/log.h"
 #include "core/version.h"
@@ -68,6 +69,7 @@ run_serve(struct cli *cli)
 	ho.routes = app_routes;
 	ho.nroutes = app_routes_count;
 	ho.app = &app;
+	ho.before = auth_http_before;
 	ho.not_found = web_not_found;
 	if (http_server_start(&srv, &ho, &eb) < 0) {
 		app_close(&app);

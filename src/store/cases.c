@@ -274,6 +274,25 @@ store_deadline_close(struct store_conn *c, int64_t case_id, int64_t track_id, co
 }
 
 int
+store_deadline_open_start(struct store_conn *c, int64_t case_id, const char *rule, char start[11],
+			  struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c,
+				    "SELECT start_on FROM deadlines WHERE case_id = ?1 AND rule = ?2"
+				    " AND status = 'open' AND track_id IS NULL ORDER BY id DESC LIMIT 1",
+				    eb);
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, case_id);
+	bind_text(s, 2, rule);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return errbuf_set(eb, ERR_NOT_FOUND, "tenggat %s tidak sedang berjalan", rule);
+	col_text_copy(s, 0, start, 11);
+	return 0;
+}
+
+int
 store_note_insert(struct store_conn *c, int64_t case_id, int64_t user_id, int64_t now,
 		  const char *body, struct errbuf *eb)
 {
@@ -442,6 +461,30 @@ store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t us
 		return conn_error(c, eb, "claim");
 	*nids = k;
 	return 0;
+}
+
+int
+store_office_for_region(struct store_conn *c, const char *kind, const char *region,
+			struct store_office *out, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c,
+				    "SELECT id FROM offices WHERE kind = ?1 AND (region_code = ''"
+				    " OR region_code = ?2 OR ?2 LIKE region_code || '.%')"
+				    " ORDER BY length(region_code) DESC, id LIMIT 1",
+				    eb);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, kind);
+	bind_text(s, 2, region);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE)
+		return errbuf_set(eb, ERR_NOT_FOUND, "tidak ada kantor %s untuk wilayah %s", kind,
+				  region[0] ? region : "nasional");
+	if (rc != SQLITE_ROW)
+		return conn_error(c, eb, "office for region");
+	return store_office_get(c, sqlite3_column_int64(s, 0), out, eb);
 }
 
 int

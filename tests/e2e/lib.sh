@@ -12,6 +12,9 @@ T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/netra-e2e.XXXXXX")
 SERVER_PID=
 PORT=
 BASE=
+DATA=$T_TMP/data
+mkdir -p "$DATA"
+netra() { "$NETRA_BIN" "$@" --data "$DATA" --log-level error; }
 
 ok() { T_N=$((T_N + 1)); echo "ok $T_N - $1"; }
 fail() {
@@ -24,8 +27,6 @@ fail() {
 
 # start_server [extra args...]: fresh data dir, free port.
 start_server() {
-	DATA=$T_TMP/data
-	mkdir -p "$DATA"
 	rm -f "$T_TMP/port"
 	"$NETRA_BIN" serve --data "$DATA" --listen 127.0.0.1:0 --port-file "$T_TMP/port" "$@" \
 		>"$T_TMP/server.log" 2>&1 &
@@ -107,6 +108,69 @@ check_body() {
 	if grep -qE "$2" "$T_TMP/body"; then ok "$1"; else
 		fail "$1 (body /$2/)" "$(head -c 400 "$T_TMP/body")"
 	fi
+}
+
+# setup_kaltim: offices of Kalimantan Timur (province, Kutai Timur,
+# Balikpapan), BKN, two PPK offices, a sealing key on the province office,
+# one user per role, and a bearer token for each in $T_TMP/tok_<user>.
+SEAL_PASSPHRASE="frasa sandi kustodian uji 2024"
+setup_kaltim() {
+	netra db migrate >/dev/null
+	netra office add bawaslu-64 --name "Bawaslu Provinsi Kalimantan Timur" --kind bawaslu \
+		--level provinsi --region 64 --tz WITA >/dev/null
+	netra office add bawaslu-64.08 --name "Bawaslu Kabupaten Kutai Timur" --kind bawaslu \
+		--level kabkota --region 64.08 --parent bawaslu-64 --tz WITA >/dev/null
+	netra office add bawaslu-64.71 --name "Bawaslu Kota Balikpapan" --kind bawaslu \
+		--level kabkota --region 64.71 --parent bawaslu-64 --tz WITA >/dev/null
+	netra office add bkn --name "Badan Kepegawaian Negara" --kind bkn --level ri --tz WIB >/dev/null
+	netra office add ppk-64.08 --name "Bupati Kutai Timur" --kind ppk --level kabkota \
+		--region 64.08 --tz WITA >/dev/null
+	netra office add ppk-64.71 --name "Wali Kota Balikpapan" --kind ppk --level kabkota \
+		--region 64.71 --tz WITA >/dev/null
+	printf '%s\n' "$SEAL_PASSPHRASE" | netra key init --office bawaslu-64 --passphrase-stdin >/dev/null
+	for spec in pengawas_prov:pengawas:bawaslu-64 pengawas_kutim:pengawas:bawaslu-64.08 \
+		pengawas_bpp:pengawas:bawaslu-64.71 analis_bkn:analis:bkn ppk_kutim:ppk:ppk-64.08 \
+		ppk_bpp:ppk:ppk-64.71 custodian_prov:custodian:bawaslu-64 \
+		custodian_bpp:custodian:bawaslu-64.71 auditor_prov:auditor:bawaslu-64 \
+		auditor_bpp:auditor:bawaslu-64.71 admin:admin:bawaslu-64; do
+		u=${spec%%:*}
+		rest=${spec#*:}
+		role=${rest%%:*}
+		office=${rest#*:}
+		printf 'sandi-uji-%s-2024\n' "$u" | netra user add "$u" --role "$role" \
+			--office "$office" --name "Petugas $u" --password-stdin >/dev/null
+		netra token create "$u" --name e2e | tail -n 1 | awk '{print $NF}' >"$T_TMP/tok_$u"
+	done
+}
+
+# as USER METHOD PATH [curl args...]: a request with USER's bearer token
+as() {
+	u=$1
+	shift
+	m=$1
+	p=$2
+	shift 2
+	req "$m" "$p" -H "Authorization: Bearer $(cat "$T_TMP/tok_$u")" "$@"
+}
+
+# post_json USER|- PATH JSON: POST JSON as USER (- for the public)
+post_json() {
+	if [ "$1" = "-" ]; then
+		shift
+		req POST "$1" -H 'Content-Type: application/json' --data-binary "$2"
+	else
+		u=$1
+		shift
+		as "$u" POST "$1" -H 'Content-Type: application/json' --data-binary "$2"
+	fi
+}
+
+# jget EXPR: jq -r on the last body
+jget() { jq -r "$1" "$T_TMP/body"; }
+
+# expect NAME ACTUAL WANTED
+expect() {
+	if [ "$2" = "$3" ]; then ok "$1"; else fail "$1 (got '$2', want '$3')" "$(head -c 600 "$T_TMP/body")"; fi
 }
 
 finish() {
