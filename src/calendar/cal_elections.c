@@ -55,7 +55,7 @@ cal_stage_flag(const char *name)
 }
 
 const char *
-cal_stage_flag_name(unsigned flag)
+calendar_stage_flag_name(unsigned flag)
 {
 	size_t i;
 

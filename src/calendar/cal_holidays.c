@@ -282,16 +282,6 @@ calendar_is_workday(const struct calendar *cal, struct date d, const struct cale
 	return 0;
 }
 
-const char *
-cal_day_reason(const struct calendar *cal, struct date d)
-{
-	const struct cal_day *day = cal_day_get(cal, d);
-
-	if (day && day->reason)
-		return day->reason;
-	return date_weekday_name_id(date_weekday(d));
-}
-
 size_t
 calendar_holidays_on(const struct calendar *cal, struct date d, const struct holiday **out,
 		     size_t max)

@@ -83,8 +83,6 @@ int cal_parse_intake(struct calendar *cal, const char *file, const char *text, s
 
 /* The day entry for d, or NULL outside the covered years. */
 const struct cal_day *cal_day_get(const struct calendar *cal, struct date d);
-/* Why d is not a working day ("Sabtu; libur nasional: ..."), or its weekday name. */
-const char *cal_day_reason(const struct calendar *cal, struct date d);
 /* date_out_of_range for d, naming the covered years; returns -1. */
 int cal_out_of_range(const struct calendar *cal, struct date d, struct errbuf *eb);
 
@@ -92,8 +90,7 @@ int cal_out_of_range(const struct calendar *cal, struct date d, struct errbuf *e
 bool cal_region_valid(const char *s);                       /* "64", "64.08", ... */
 bool cal_id_valid(const char *s, size_t maxlen, bool dots); /* [a-z0-9_] (and .) */
 unsigned cal_stage_flag(const char *name);                  /* "quiet" -> STAGE_QUIET; 0 */
-const char *cal_stage_flag_name(unsigned flag);
-const char *cal_option_name(enum deadline_option o); /* "pemilu_laporan_unit" */
+const char *cal_option_name(enum deadline_option o);        /* "pemilu_laporan_unit" */
 
 /* --- JSON with line numbers (cal_json.c) ---------------------------------
  *

@@ -94,6 +94,8 @@ const struct election *calendar_election_at(const struct calendar *cal, size_t i
  * (voting day inside penghitungan) the one that started last wins, then the
  * shortest. */
 const struct election_stage *calendar_stage_at(const struct election *e, struct date d);
+/* "campaign", "quiet", "voting", "recap", "no_intake" for one STAGE_* bit; "?" otherwise. */
+const char *calendar_stage_flag_name(unsigned flag);
 /* The union of the flags of every stage of e that contains d. */
 unsigned calendar_stage_flags_at(const struct election *e, struct date d);
 /* true when e is held in (part of) the region ("64.08", "19.71.01", "19"):

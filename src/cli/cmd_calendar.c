@@ -50,13 +50,12 @@ jdate(bool has, struct date d)
 static json_t *
 flags_json(unsigned flags)
 {
-	static const char *const names[] = {"campaign", "quiet", "voting", "recap", "no_intake"};
 	json_t *a = json_array();
-	size_t i;
+	unsigned f;
 
-	for (i = 0; i < ARRAY_SIZE(names); i++)
-		if (flags & (1u << i))
-			json_array_append_new(a, json_string(names[i]));
+	for (f = 1; f <= STAGE_NO_INTAKE; f <<= 1)
+		if (flags & f)
+			json_array_append_new(a, json_string(calendar_stage_flag_name(f)));
 	return a;
 }
 

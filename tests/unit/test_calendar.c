@@ -127,6 +127,15 @@ test_workdays(void **state)
 	assert_string_equal(errbuf_code(&eb), "date_out_of_range");
 	assert_non_null(strstr(eb.msg, "2023-2025"));
 	assert_int_equal(calendar_is_workday(cal, D(2022, 12, 30), &o, why, &eb), -1);
+	{
+		struct date first, last;
+
+		calendar_coverage(cal, &first, &last);
+		assert_int_equal(date_cmp(first, D(2023, 1, 1)), 0);
+		assert_int_equal(date_cmp(last, D(2025, 12, 31)), 0);
+	}
+	assert_string_equal(calendar_stage_flag_name(STAGE_NO_INTAKE), "no_intake");
+	assert_string_equal(calendar_stage_flag_name(3), "?");
 	assert_true(calendar_covers(cal, D(2023, 1, 1)));
 	assert_true(calendar_covers(cal, D(2025, 12, 31)));
 	assert_false(calendar_covers(cal, D(2026, 1, 1)));
