@@ -127,6 +127,7 @@ test-bin: $(BIN) $(UNIT_BIN) $(FUZZ_REPLAY)
 run: deps $(BIN)
 	@mkdir -p var
 	$(BIN) db migrate --data var
+	$(BIN) demo --data var --if-empty
 	$(BIN) serve --data var --listen 127.0.0.1:8080
 
 test: deps deps-test test-bin
