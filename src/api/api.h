@@ -11,4 +11,7 @@
 int api_healthz(struct http_request *req);
 int api_version(struct http_request *req);
 
+/* api_deadlines.c */
+int api_deadlines_post(struct http_request *req);
+
 #endif
