@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "calendar/calendar.h"
+#include "check/check.h"
 #include "core/datetime.h"
 #include "core/log.h"
 #include "core/str.h"
@@ -41,6 +42,8 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		if (calendar_opts_from_config(&copts, cfg, eb) < 0 ||
 		    calendar_load(&app->cal, cfg->knowledge_dir, eb) < 0)
 			goto fail;
+		if (check_service_new(&app->check, cfg, app->cal, eb) < 0)
+			goto fail;
 	}
 	if (flags & APP_WEB) {
 		if (tmpl_set_load(&app->tmpl, cfg->assets_dir, eb) < 0 ||
@@ -61,6 +64,8 @@ app_close(struct app *app)
 	tmpl_set_free(app->tmpl);
 	i18n_free(app->lang_id);
 	i18n_free(app->lang_en);
+	check_service_free(app->check);
+	app->check = NULL;
 	calendar_free(app->cal);
 	app->cal = NULL;
 	app->store = NULL;

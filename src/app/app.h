@@ -16,6 +16,7 @@
 
 struct store;
 struct calendar;
+struct check_service;
 struct tmpl_set;
 struct i18n;
 
@@ -26,6 +27,7 @@ struct app {
 	struct i18n *lang_id;
 	struct i18n *lang_en;
 	struct calendar *cal; /* elections, holidays, zones, deadline rules */
+	struct check_service *check; /* rule catalog and readings (with APP_KNOWLEDGE/APP_WEB) */
 	int64_t started_mono_ms;
 	char base_url[256];
 };

@@ -1286,7 +1286,7 @@ load_item(struct vctx *v, json_t *o)
 		it.nbasis++;
 	}
 	pop(v);
-	it.file = v->f->name;
+	it.file = arena_strdup(&cat->arena, v->f->name);
 	it.line = jpos_line(v->f->text, v->f->len,
 			    jpos_locate(v->f->text, v->f->len, v->path, MIN(v->depth, (size_t)JPOS_MAX_DEPTH)));
 	cat->items[cat->nitems++] = it;
@@ -2241,4 +2241,12 @@ const char *
 rules_switch_reading_value(const struct rules_switch *sw, const struct rules_options *opt)
 {
 	return sw->reading ? rules_options_value(opt, sw->reading) : NULL;
+}
+
+enum rules_level
+rules_item_level(const struct rules_item *it, const struct rules_options *opt)
+{
+	if (it->family == RULES_FAMILY_BOLEH)
+		return RULES_LEVEL_NONE;
+	return (enum rules_level)rules_switch_value(&it->level, opt);
 }

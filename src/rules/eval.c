@@ -66,7 +66,12 @@ fail(struct errbuf *eb, const char *code, const char *field, const char *fmt, ..
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	errbuf_set_code(eb, ERR_INVALID_INPUT, code, "%s", msg);
+	/* a well-formed value that names nothing known is 422, a malformed one 400 */
+	errbuf_set_code(eb,
+			strncmp(code, "unknown_", 8) == 0 || strcmp(code, "date_out_of_range") == 0
+				? ERR_UNPROCESSABLE
+				: ERR_INVALID_INPUT,
+			code, "%s", msg);
 	if (eb)
 		cstr_copy(eb->field, sizeof(eb->field), field);
 	return -1;
@@ -336,6 +341,11 @@ decide_match(struct mctx *c, struct rules_match *m)
 			}
 			break;
 		}
+	}
+	if (!m->applies) {
+		/* a failed condition settles it: what else is unknown no longer matters */
+		m->conditional = false;
+		missing.n = 0;
 	}
 	/* legal basis in force at the date, for this status */
 	m->basis = arena_array(c->a, it->nbasis + 1, sizeof(*m->basis));

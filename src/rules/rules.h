@@ -404,6 +404,8 @@ int rules_check(const struct rules_catalog *cat, const struct rules_options *opt
 		const struct rules_facts *f, struct arena *a, struct rules_result *out,
 		struct errbuf *eb);
 
+/* The level of an item under the chosen readings (NONE for permitted conduct). */
+enum rules_level rules_item_level(const struct rules_item *it, const struct rules_options *opt);
 /* Whether a form carries a flag this status points out (PPPK and jabatan). */
 bool rules_form_flagged(const struct rules_status *st, const struct rules_form *form);
 

@@ -16,7 +16,8 @@
 static int
 jfail(struct errbuf *eb, const char *code, const char *field, const char *msg)
 {
-	errbuf_set_code(eb, ERR_INVALID_INPUT, code, "%s", msg);
+	errbuf_set_code(eb, strcmp(code, "unknown_modifier") == 0 ? ERR_UNPROCESSABLE : ERR_INVALID_INPUT,
+			code, "%s", msg);
 	if (eb)
 		cstr_copy(eb->field, sizeof(eb->field), field);
 	return -1;
