@@ -792,6 +792,10 @@ rules_check(const struct rules_catalog *cat, const struct rules_options *opt,
 				has_d = true;
 			for (k = 0; k < m->nbasis; k++)
 				add_basis(a, &out->basis, &out->nbasis, 48, m->basis[k]);
+			/* an assumption behind a counted item is part of the answer */
+			for (k = 0; k < m->nnotes; k++)
+				if (strncmp(m->notes[k], "Diandaikan", 10) == 0)
+					list_addf(a, &notes, "%s: %s", m->item->id, m->notes[k]);
 		}
 		out->forms = rules_form_set_at(cat, out->level, f->date);
 		if (out->forms) {
