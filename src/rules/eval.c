@@ -397,24 +397,6 @@ prohibited(const struct rules_match *m)
 	return m->item->family != RULES_FAMILY_BOLEH;
 }
 
-/* The route for status st at date d (sanction/referral kinds). */
-static const struct rules_route *
-route_at(const struct rules_catalog *cat, const struct rules_status *st, struct date d)
-{
-	size_t i, k;
-
-	for (i = 0; i < cat->nroutes; i++) {
-		const struct rules_route *r = &cat->routes[i];
-
-		if (r->kind == RULES_ROUTE_PIDANA || !rules_period_contains(&r->period, d))
-			continue;
-		for (k = 0; k < r->nstatuses; k++)
-			if (strcmp(r->statuses[k], st->id) == 0)
-				return r;
-	}
-	return NULL;
-}
-
 /* Routes for st, whatever the date; the one when there is exactly one. */
 static const struct rules_route *
 route_only(const struct rules_catalog *cat, const struct rules_status *st, size_t *count)
@@ -832,7 +814,7 @@ rules_check(const struct rules_catalog *cat, const struct rules_options *opt,
 
 		out->route_date = d;
 		out->route_date_given = f->has_handling_date;
-		out->route = route_at(cat, st, d);
+		out->route = rules_route_at(cat, st, d);
 		if (!f->has_handling_date && out->route) {
 			for (i = 0; i < cat->nroutes; i++) {
 				const struct rules_route *r = &cat->routes[i];

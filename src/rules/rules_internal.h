@@ -69,6 +69,13 @@ int rules_switch_value(const struct rules_switch *sw, const struct rules_options
 /* Whether the value of sw depends on a reading, and the value it used. */
 const char *rules_switch_reading_value(const struct rules_switch *sw,
 				       const struct rules_options *opt);
+/* Internal lookups (catalog.c). */
+const struct rules_reading *rules_reading_find(const struct rules_catalog *cat, const char *id);
+const struct rules_status *rules_status_find_id(const struct rules_catalog *cat, const char *id);
+bool rules_flag_known(const struct rules_catalog *cat, const char *flag);
+/* The sanction or referral route for status st at date d, or NULL. */
+const struct rules_route *rules_route_at(const struct rules_catalog *cat,
+					 const struct rules_status *st, struct date d);
 /* Explanation of a result (explain.c). */
 const char *rules_explain(const struct rules_catalog *cat, const struct rules_facts *f,
 			  const struct rules_result *r, struct arena *a);
