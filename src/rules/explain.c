@@ -67,6 +67,36 @@ playing(const struct rules_match *m)
 	return (m->applies || m->conditional) && m->covered_by == NULL;
 }
 
+/* When the answer hangs on a missing fact, say what each answer would be. */
+static void
+alternatives(const struct rules_catalog *cat, const struct rules_result *r,
+	     const struct rules_match *top, struct buf *b)
+{
+	const struct rules_match *other = NULL;
+	size_t i;
+
+	for (i = 0; i < r->nitems; i++) {
+		const struct rules_match *m = &r->items[i];
+
+		if (m != top && playing(m) && !m->conditional &&
+		    m->score >= m->item->min_score &&
+		    (m->item->family == RULES_FAMILY_BOLEH) != (top->item->family == RULES_FAMILY_BOLEH)) {
+			other = m;
+			break;
+		}
+	}
+	buf_addf(b, "Kemungkinan: bila syarat %s terpenuhi, %s", top->item->id,
+		 top->item->family == RULES_FAMILY_BOLEH ? "perbuatan ini BOLEH" : "perbuatan ini pelanggaran");
+	if (top->level != RULES_LEVEL_NONE)
+		buf_addf(b, " (%s)", rules_level_title(cat, top->level));
+	if (other) {
+		buf_addf(b, "; bila tidak, butir yang berlaku %s (%s)", other->item->id,
+			 other->level != RULES_LEVEL_NONE ? rules_level_title(cat, other->level)
+							  : "perbuatan yang boleh");
+	}
+	buf_addstr(b, ".\n");
+}
+
 const char *
 rules_explain(const struct rules_catalog *cat, const struct rules_facts *f,
 	      const struct rules_result *r, struct arena *a)
@@ -136,7 +166,11 @@ rules_explain(const struct rules_catalog *cat, const struct rules_facts *f,
 
 	/* items */
 	if (top) {
-		buf_addstr(&b, top->score >= RULES_SCORE_EXPLICIT - 1 ? "Butir: " : "Butir paling cocok: ");
+		if (r->verdict == RULES_VERDICT_BUKAN_ASN)
+			buf_addstr(&b, "Sebagai gambaran, bila dilakukan ASN perbuatan ini cocok dengan: ");
+		else
+			buf_addstr(&b, top->score >= RULES_SCORE_EXPLICIT - 1 ? "Butir: "
+									      : "Butir paling cocok: ");
 		item_line(cat, top, &b);
 		buf_addstr(&b, ".\n");
 	}
@@ -168,8 +202,11 @@ rules_explain(const struct rules_catalog *cat, const struct rules_facts *f,
 	}
 	if (top && top->nnotes) {
 		for (k = 0; k < top->nnotes; k++)
-			buf_addf(&b, "%s %s\n", top->item->id, top->notes[k]);
+			if (strstr(top->notes[k], "menurut bacaan") == NULL)
+				buf_addf(&b, "%s: %s\n", top->item->id, top->notes[k]);
 	}
+	if (r->verdict == RULES_VERDICT_TIDAK_CUKUP && top && top->conditional)
+		alternatives(cat, r, top, &b);
 
 	/* level and forms */
 	if (r->verdict == RULES_VERDICT_PELANGGARAN && r->forms) {
@@ -188,8 +225,14 @@ rules_explain(const struct rules_catalog *cat, const struct rules_facts *f,
 	if (r->nbasis) {
 		buf_addstr(&b, "Dasar hukum: ");
 		for (k = 0; k < r->nbasis; k++)
-			buf_addf(&b, "%s%s%s", k ? "; " : "", r->basis[k]->label,
-				 r->basis[k]->unconfirmed ? " (belum dikonfirmasi)" : "");
+		{
+			const struct rules_basis *bs = r->basis[k];
+
+			buf_addf(&b, "%s%s", k ? "; " : "", bs->label);
+			if (bs->unconfirmed)
+				buf_addf(&b, " (belum dikonfirmasi%s%s)", bs->note ? ": " : "",
+					 bs->note ? bs->note : "");
+		}
 		buf_addstr(&b, ".\n");
 	}
 

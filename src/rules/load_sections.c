@@ -360,8 +360,9 @@ load_form_set(struct vctx *v, json_t *o)
 			    (fs.period.has_from && o2->period.has_to &&
 			     date_cmp(o2->period.to, fs.period.from) < 0));
 		if (overlap)
-			return verr(v, "form_sets: masa berlaku tingkat %s (%s) bertumpang tindih dengan %s",
-				    lv, fs.regime, o2->regime);
+			return verr_at(v, fs.period.has_from ? "effective_from" : "effective_to",
+				       "form_sets: masa berlaku tingkat %s (%s) bertumpang tindih dengan %s",
+				       lv, fs.regime, o2->regime);
 	}
 	cat->form_sets[cat->nform_sets++] = fs;
 	return 0;
