@@ -523,11 +523,32 @@ validate_facts(const struct rules_catalog *cat, const struct rules_facts *f,
 	return 0;
 }
 
+/* A modifier given in the facts (not read from the text) that the item
+ * requires stands for an anchor: "ikut kampanye" with state_facilities
+ * given as true is PP 94 angka 4 even when the text names no vehicle. */
+static double
+given_modifiers(const struct rules_catalog *cat, const struct rules_item *it,
+		const struct rules_modifier_value *mods, bool *anchor)
+{
+	double score = 0;
+	size_t k;
+
+	for (k = 0; k < it->nconds; k++) {
+		const struct rules_modifier_value *mv = &mods[it->conds[k].index];
+
+		if (it->conds[k].cond == RULES_COND_YES && mv->value == RULES_TRI_YES && !mv->from_text) {
+			score += cat->modifier_weight;
+			*anchor = true;
+		}
+	}
+	return score;
+}
+
 /* Candidates: the named item (and what it refers to) or the scored text. */
 static size_t
 collect(const struct rules_catalog *cat, const struct rules_options *opt,
-	const struct rules_item *item, const struct text_doc *doc, struct arena *a,
-	struct rules_match *out)
+	const struct rules_item *item, const struct text_doc *doc,
+	const struct rules_modifier_value *mods, struct arena *a, struct rules_match *out)
 {
 	unsigned gap = text_lexicon_max_gap(cat->lx);
 	size_t i, n = 0;
@@ -574,6 +595,7 @@ collect(const struct rules_catalog *cat, const struct rules_options *opt,
 		if (doc == NULL)
 			continue;
 		m->score = score_item(it, doc, gap, a, m, &anchor);
+		m->score += given_modifiers(cat, it, mods, &anchor);
 		if (anchor && m->score > 0)
 			n++;
 	}
@@ -624,7 +646,7 @@ rules_check(const struct rules_catalog *cat, const struct rules_options *opt,
 
 	/* candidates and their applicability */
 	cand = arena_array(a, cat->nitems + 1, sizeof(*cand));
-	n = collect(cat, opt, item, doc.n ? &doc : NULL, a, cand);
+	n = collect(cat, opt, item, doc.n ? &doc : NULL, mods, a, cand);
 	mc.cat = cat;
 	mc.opt = opt;
 	mc.f = f;

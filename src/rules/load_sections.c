@@ -17,7 +17,7 @@ load_meta(struct vctx *v, json_t *m)
 {
 	static const char *const fields[] = {"title", "version", "coverage_from", "coverage_to",
 					     "coverage_note", "min_score", "relative_cutoff",
-					     "max_gap", "sources", NULL};
+					     "max_gap", "modifier_weight", "sources", NULL};
 	struct rules_catalog *cat = v->ld->cat;
 	const char **src;
 	size_t nsrc;
@@ -29,6 +29,7 @@ load_meta(struct vctx *v, json_t *m)
 	v->ld->have_meta = true;
 	cat->min_score = 4;
 	cat->relative_cutoff = 0.5;
+	cat->modifier_weight = 3;
 	if (check_fields(v, m, fields, "meta") < 0)
 		rc = -1;
 	if (get_str(v, m, "title", true, MAX_SHORT, &cat->title, "meta") < 0 ||
@@ -40,6 +41,7 @@ load_meta(struct vctx *v, json_t *m)
 	    get_number(v, m, "min_score", 0.1, 1000, &cat->min_score, "meta") < 0 ||
 	    get_number(v, m, "relative_cutoff", 0, 1, &cat->relative_cutoff, "meta") < 0 ||
 	    get_number(v, m, "max_gap", 0, 10, &gap, "meta") < 0 ||
+	    get_number(v, m, "modifier_weight", 0, 100, &cat->modifier_weight, "meta") < 0 ||
 	    get_str_list(v, m, "sources", false, MAX_TEXT, &src, &nsrc, "meta") < 0)
 		return -1;
 	if (!cat->coverage.has_from || !cat->coverage.has_to)

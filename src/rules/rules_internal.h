@@ -26,6 +26,7 @@ struct rules_catalog {
 	struct rules_period coverage;
 	double min_score;
 	double relative_cutoff;
+	double modifier_weight; /* score of a required modifier given in the facts */
 	const char *level_titles[RULES_LEVEL_PTDH + 1];
 	struct rules_flag *flags;
 	size_t nflags;
