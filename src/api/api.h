@@ -30,6 +30,11 @@ int api_cases_evidence(struct http_request *req);
 
 /* api_audit.c */
 int api_audit_verify(struct http_request *req);
+/* api_check.c */
+int api_check_post(struct http_request *req);
+int api_rules_list(struct http_request *req);
+int api_rules_show(struct http_request *req);
+
 /* api_deadlines.c */
 int api_deadlines_post(struct http_request *req);
 /* api_session.c */

@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "calendar/calendar.h"
 #include "auth/auth.h"
+#include "check/check.h"
 #include "core/datetime.h"
 #include "core/log.h"
 #include "core/str.h"
@@ -45,10 +46,13 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		if (calendar_opts_from_config(&app->cases.copts, cfg, eb) < 0 ||
 		    calendar_load(&app->cal, cfg->knowledge_dir, eb) < 0)
 			goto fail;
+		if (check_service_new(&app->check, cfg, app->cal, eb) < 0)
+			goto fail;
 	}
 	/* the case service: everything it needs is loaded by now */
 	app->cases.store = app->store;
 	app->cases.cal = app->cal;
+	app->cases.check = app->check;
 	app->cases.cfg = &app->cfg;
 	cstr_copy(app->cases.base_url, sizeof(app->cases.base_url), app->base_url);
 	if (flags & APP_WEB) {
@@ -72,6 +76,8 @@ app_close(struct app *app)
 	tmpl_set_free(app->tmpl);
 	i18n_free(app->lang_id);
 	i18n_free(app->lang_en);
+	check_service_free(app->check);
+	app->check = NULL;
 	calendar_free(app->cal);
 	app->cal = NULL;
 	app->store = NULL;

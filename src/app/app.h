@@ -18,6 +18,7 @@
 struct store;
 struct calendar;
 struct auth_guard;
+struct check_service;
 struct tmpl_set;
 struct i18n;
 
@@ -30,6 +31,7 @@ struct app {
 	struct i18n *lang_en;
 	struct calendar *cal; /* elections, holidays, zones, deadline rules */
 	struct cases_ctx cases; /* the case service (with APP_STORE and the calendar) */
+	struct check_service *check; /* rule catalog and readings (with APP_KNOWLEDGE/APP_WEB) */
 	int64_t started_mono_ms;
 	char base_url[256];
 };

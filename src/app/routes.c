@@ -40,6 +40,11 @@ static const struct http_route routes[] = {
 	{"GET", "/api/v1/cases/{id}/evidence/{sha256}", api_cases_evidence, 0},
 	{"GET", "/api/v1/audit/verify", api_audit_verify, 0},
 
+	/* rules */
+	{"POST", "/api/v1/check", api_check_post, 0},
+	{"GET", "/api/v1/rules", api_rules_list, 0},
+	{"GET", "/api/v1/rules/{id}", api_rules_show, 0},
+
 	/* public pages */
 	{"GET", "/", web_home, 0},
 	{"GET", "/static/*", web_static, HTTP_ROUTE_PREFIX},

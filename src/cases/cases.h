@@ -26,14 +26,14 @@
 #include "store/store.h"
 
 struct region_table;
-struct rules_catalog;
+struct check_service;
 
 /* What the case service needs; process lifetime, read-only after init. */
 struct cases_ctx {
 	struct store *store;
 	const struct calendar *cal;
 	const struct region_table *regions; /* NULL: region codes are checked by shape only */
-	const struct rules_catalog *rules;  /* NULL: recommendations need explicit levels */
+	const struct check_service *check;  /* the rule catalog and its readings */
 	const struct config *cfg;
 	struct calendar_opts copts;
 	char base_url[256];

@@ -13,7 +13,7 @@
 
 struct recommendation {
 	char level[16];
-	char institution[8]; /* KASN or BKN */
+	char institution[64]; /* KASN, BKN, or where a non-ASN matter goes */
 	int64_t ppk_office_id;
 	json_t *items;   /* array of item ids */
 	char *json_text; /* the whole recommendation, stored on the track */
