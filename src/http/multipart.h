@@ -24,8 +24,8 @@
  *    repeated parameter is rejected.
  *  - Quoted values: backslash escapes only '"' and '\\' (other
  *    backslashes are literal, so C:\dir\a.jpg survives); %22, %0D and
- *    %0A are decoded as the WHATWG HTML encoding that Chromium, Firefox
- *    and curl >= 7.81 use.  filename*=charset'lang'%XX (RFC 5987/8187)
+ *    %0A are decoded: the WHATWG HTML form encoding, which Chromium 156
+ *    and curl 7.88 were seen to send.  filename*=charset'lang'%XX (RFC 8187)
  *    with UTF-8 or ISO-8859-1 wins over filename; another charset is
  *    ignored.
  *  - Repeated field names are kept, in body order.

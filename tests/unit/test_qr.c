@@ -18,7 +18,7 @@
 
 #include "cases/qr.h"
 
-/* 39 bytes: more than version 2 holds at level M (26 bytes in 8-bit
+/* 38 bytes: more than version 2 holds at level M (26 bytes in 8-bit
  * mode), so the symbol is version 3, 29 modules, 37 with the quiet zone. */
 static const char url[] = "https://netra.example.id/s/ABCD-EFGH-J";
 
