@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "calendar/calendar.h"
 #include "auth/auth.h"
+#include "cases/evidence.h"
 #include "check/check.h"
 #include "core/datetime.h"
 #include "core/log.h"
@@ -76,6 +77,7 @@ app_close(struct app *app)
 	tmpl_set_free(app->tmpl);
 	i18n_free(app->lang_id);
 	i18n_free(app->lang_en);
+	evidence_shutdown();
 	check_service_free(app->check);
 	app->check = NULL;
 	calendar_free(app->cal);

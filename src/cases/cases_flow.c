@@ -214,6 +214,19 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 			json_object_set_new(data, "items", json_deep_copy(rec.items));
 			recommendation_release(&rec);
 		}
+		if (t->requires & WF_REQ_REFERRAL) {
+			struct recommendation rec;
+
+			if (cases_referral(j->cx, c, &row, track, j->now, &rec, eb) < 0)
+				goto fail_data;
+			if (store_track_set_recommendation(c, track->id, rec.json_text, NULL,
+							   rec.institution, 0, j->now, eb) < 0) {
+				recommendation_release(&rec);
+				goto fail_data;
+			}
+			json_object_set_new(data, "referral", json_string(rec.institution));
+			recommendation_release(&rec);
+		}
 		if (t->requires & WF_REQ_SANCTION) {
 			const char *cmp = NULL;
 

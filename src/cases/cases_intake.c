@@ -456,7 +456,7 @@ cases_intake_receipt(const struct cases_ctx *cx, const struct intake *in)
 
 		if (b->kind == BUKTI_BERKAS)
 			json_array_append_new(ev, json_pack("{s:s, s:s, s:I, s:s?}", "sha256",
-							    b->sha256, "mime", b->mime,
+							    b->sha256, "mime", b->mime, "size",
 							    (json_int_t)b->len, "filename", b->filename));
 		else if (b->kind == BUKTI_TAUTAN)
 			json_array_append_new(ev, json_pack("{s:s, s:s}", "jenis", "tautan", "url", b->url));

@@ -125,6 +125,13 @@ cases_recommend(struct cases_ctx *cx, struct store_conn *c, const struct store_c
 		}
 		level = rq->level;
 	}
+	if (level[0] == '\0' && verdict && strcmp(verdict, "bukan_asn") == 0) {
+		errbuf_set_code(eb, ERR_UNPROCESSABLE, "not_asn",
+				"terlapor bukan ASN (%s): gunakan 'rujuk' untuk meneruskan perkara ke "
+				"instansi yang berwenang",
+				track->status);
+		goto out;
+	}
 	if (level[0] == '\0') {
 		errbuf_set_code(eb, ERR_UNPROCESSABLE, "no_level",
 				"katalog tidak menemukan pelanggaran dengan tingkat sanksi untuk "
@@ -164,6 +171,56 @@ cases_recommend(struct cases_ctx *cx, struct store_conn *c, const struct store_c
 out:
 	json_decref(items);
 	json_decref(answers);
+	json_decref(detail);
+	arena_release(&a);
+	return rc;
+}
+
+int
+cases_referral(struct cases_ctx *cx, struct store_conn *c, const struct store_case_row *row,
+	       const struct store_track_row *track, int64_t now, struct recommendation *out,
+	       struct errbuf *eb)
+{
+	struct date today = time_local_date(now, cases_zone(row->tz)->offset_min);
+	struct store_scope all = {.all = true};
+	struct arena a;
+	json_t *ans = NULL, *route, *detail = NULL;
+	const char *verdict, *to, *text;
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	arena_init(&a, 16384);
+	if (cx->check == NULL) {
+		errbuf_set(eb, ERR_UNAVAILABLE, "katalog aturan tidak dimuat");
+		goto out;
+	}
+	/* the route depends on the status and the date, whatever the conduct */
+	if (store_case_detail(c, &all, row->id, &detail, eb) < 0 ||
+	    evaluate(cx, row, track, json_string_value(json_object_get(detail, "description")),
+		     NULL, today, &a, &ans, eb) < 0)
+		goto out;
+	verdict = json_string_value(json_object_get(ans, "verdict"));
+	route = json_object_get(ans, "route");
+	to = json_string_value(json_object_get(route, "recommending"));
+	text = json_string_value(json_object_get(route, "text"));
+	if (verdict == NULL || strcmp(verdict, "bukan_asn") != 0 || to == NULL) {
+		errbuf_set_code(eb, ERR_CONFLICT, "is_asn",
+				"terlapor berstatus %s adalah ASN: gunakan rekomendasi, bukan rujukan",
+				track->status[0] ? track->status : "tidak diketahui");
+		goto out;
+	}
+	cstr_copy(out->institution, sizeof(out->institution), to);
+	out->items = json_array();
+	{
+		json_t *whole = json_pack("{s:s, s:s, s:s?}", "referral", to, "status", track->status,
+					  "route", text);
+
+		out->json_text = json_dumps(whole, JSON_COMPACT);
+		json_decref(whole);
+	}
+	rc = 0;
+out:
+	json_decref(ans);
 	json_decref(detail);
 	arena_release(&a);
 	return rc;

@@ -24,6 +24,12 @@ struct recommendation {
 int cases_recommend(struct cases_ctx *cx, struct store_conn *c, const struct store_case_row *row,
 		    const struct store_track_row *track, const struct transition_req *rq,
 		    int64_t now, struct recommendation *out, struct errbuf *eb);
+/* Where a matter about someone who is not ASN goes (kepala desa, honorer,
+ * TNI, Polri): the catalog's route for the status; no level.  Refused for
+ * an ASN terlapor, whose case takes the recommendation path. */
+int cases_referral(struct cases_ctx *cx, struct store_conn *c, const struct store_case_row *row,
+		   const struct store_track_row *track, int64_t now, struct recommendation *out,
+		   struct errbuf *eb);
 void recommendation_release(struct recommendation *r);
 
 #endif

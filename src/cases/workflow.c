@@ -31,6 +31,7 @@ static const struct wf_state states[] = {
 	{"proses", WF_TRACK, "Dalam penanganan Bawaslu", NULL, false},
 	{"rekomendasi_diteruskan", WF_TRACK, "Rekomendasi diteruskan", NULL, false},
 	{"bukan_pelanggaran", WF_TRACK, "Bukan pelanggaran", NULL, true},
+	{"dirujuk", WF_TRACK, "Diteruskan ke instansi berwenang (bukan ASN)", NULL, true},
 	{"verifikasi", WF_TRACK, "Verifikasi KASN/BKN", NULL, false},
 	{"tidak_terbukti", WF_TRACK, "Tidak terbukti (verifikasi)", NULL, true},
 	{"rekomendasi_ppk", WF_TRACK, "Rekomendasi ke PPK", NULL, false},
@@ -71,6 +72,10 @@ static const struct wf_transition table[] = {
 	/* --- Bawaslu, per terlapor: the decision of the kajian ----------------- */
 	{"rekomendasikan", "Nyatakan pelanggaran dan teruskan rekomendasi", WF_TRACK, {"proses"},
 	 "rekomendasi_diteruskan", BAWASLU, WF_REQ_RECOMMEND, {"bkn.verifikasi"},
+	 {"{e}.tindak_lanjut", "{e}.tindak_lanjut_diperpanjang"}, NULL},
+	/* kepala desa, honorer, TNI, Polri: not ASN; the catalog says where it goes */
+	{"rujuk", "Teruskan ke instansi berwenang (terlapor bukan ASN)", WF_TRACK, {"proses"},
+	 "dirujuk", BAWASLU, WF_REQ_REFERRAL, {NULL},
 	 {"{e}.tindak_lanjut", "{e}.tindak_lanjut_diperpanjang"}, NULL},
 	{"bukan_pelanggaran", "Nyatakan bukan pelanggaran", WF_TRACK, {"proses"},
 	 "bukan_pelanggaran", BAWASLU, WF_REQ_REASON, {NULL},

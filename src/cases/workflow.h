@@ -28,6 +28,7 @@ enum wf_require {
 	WF_REQ_RECOMMEND = 1 << 1, /* recommendation items (or the evaluator's) */
 	WF_REQ_SANCTION = 1 << 2, /* SK number, date, form and level */
 	WF_REQ_ACTION = 1 << 3,   /* escalation action: pemblokiran / teguran */
+	WF_REQ_REFERRAL = 1 << 4, /* where a non-ASN matter goes, from the catalog's route */
 };
 
 #define WF_MAX_RULES 3

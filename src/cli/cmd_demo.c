@@ -409,25 +409,48 @@ one_case(struct demo *d, int n, bool pilkada, int64_t t0)
 	fill(desc, sizeof(desc), fmt, cand, nomor);
 	strncat(desc, ".", sizeof(desc) - strlen(desc) - 1);
 	date_format(date_add_days(dr, -1 - pick(3)), known);
-	date_format(date_add_days(dr, -2 - pick(3)), occ);
+	{
+		struct date kd;
+
+		date_parse(str_from(known), &kd);
+		date_format(date_add_days(kd, -pick(3)), occ);
+	}
 	fake_nip(nip, female);
-	snprintf(json, sizeof(json),
-		 "{\"jenis\":\"laporan\",\"pemilihan\":\"%s\",%s%s%s"
-		 "\"terlapor\":[{\"nama\":\"%s\",%s%s%s\"instansi\":\"%s %s\",\"jabatan\":\"%s\","
-		 "\"status\":\"%s\"}],"
-		 "\"peristiwa\":{\"uraian\":\"%s\",\"tempat\":\"%s\",\"kode_wilayah\":\"%s\","
-		 "%s%s%s\"waktu_diketahui\":\"%s\"},"
-		 "\"saksi\":[{\"nama\":\"%s %s\",\"alamat\":\"%s\"}],"
-		 "\"bukti\":[%s]}",
-		 pilkada ? "pilkada2024" : "pemilu2024", anonymous ? "" : "\"pelapor\":{\"nama\":\"",
-		 anonymous ? "" : pelapor,
-		 anonymous ? "" : "\",\"alamat\":\"Jl. Pahlawan No. 10\",\"telepon\":\"081200000000\"},",
-		 name, strcmp(pos->status, "PNS") == 0 ? "\"nip\":\"" : "",
-		 strcmp(pos->status, "PNS") == 0 ? nip : "", strcmp(pos->status, "PNS") == 0 ? "\"," : "",
-		 pos->agency, k->name, pos->title, pos->status, desc, k->name, PICK(k->kec),
-		 incomplete ? "" : "\"waktu_kejadian\":\"", incomplete ? "" : occ,
-		 incomplete ? "" : "\",", known, PICK(first_names), PICK(last_names), k->name,
-		 incomplete ? "" : "{\"jenis\":\"tautan\",\"url\":\"https://www.facebook.com/\"}");
+	{
+		json_t *r = json_pack("{s:s, s:s}", "jenis", "laporan", "pemilihan",
+				      pilkada ? "pilkada2024" : "pemilu2024");
+		char agency[200];
+		json_t *tl;
+
+		snprintf(agency, sizeof(agency), "%s %s", pos->agency, k->name);
+		tl = json_pack("{s:s, s:s, s:s, s:s}", "nama", name, "instansi", agency, "jabatan",
+			       pos->title, "status", pos->status);
+		json_t *p = json_pack("{s:s, s:s, s:s, s:s}", "uraian", desc, "tempat", k->name,
+				      "kode_wilayah", PICK(k->kec), "waktu_diketahui", known);
+		char *text;
+
+		if (strcmp(pos->status, "PNS") == 0)
+			json_object_set_new(tl, "nip", json_string(nip));
+		if (!anonymous)
+			json_object_set_new(r, "pelapor",
+					    json_pack("{s:s, s:s, s:s}", "nama", pelapor, "alamat",
+						      "Jl. Pahlawan No. 10", "telepon", "081200000000"));
+		if (!incomplete) {
+			json_object_set_new(p, "waktu_kejadian", json_string(occ));
+			json_object_set_new(r, "bukti",
+					    json_pack("[{s:s, s:s}]", "jenis", "tautan", "url",
+						      "https://www.facebook.com/"));
+		}
+		json_object_set_new(r, "terlapor", json_pack("[o]", tl));
+		json_object_set_new(r, "peristiwa", p);
+		json_object_set_new(r, "saksi",
+				    json_pack("[{s:s, s:s}]", "nama", PICK(first_names), "alamat",
+					      k->name));
+		text = json_dumps(r, JSON_COMPACT);
+		json_decref(r);
+		cstr_copy(json, sizeof(json), text ? text : "{}");
+		free(text);
+	}
 	arena_init(&a, 16384);
 	cases_intake_init(&in);
 	set_clock(t);
@@ -454,9 +477,10 @@ one_case(struct demo *d, int n, bool pilkada, int64_t t0)
 	t = later(t, pick(2));
 	set_clock(t);
 	if (incomplete) {
-		struct transition_req r = {.reason = "waktu kejadian dan bukti belum dilampirkan"};
+		struct transition_req r = {.reason = ""};
 
-		if (step(d, pengawas, id, "minta_perbaikan", 0, &r) < 0 || target < 30)
+		/* intake already asked for the missing parts (perlu_perbaikan) */
+		if (target < 30)
 			return 0;
 		t = later(t, 2);
 		set_clock(t);
@@ -512,6 +536,8 @@ one_case(struct demo *d, int n, bool pilkada, int64_t t0)
 
 		return step(d, pengawas, id, "bukan_pelanggaran", track, &r);
 	}
+	if (strcmp(pos->status, "PNS") != 0 && strcmp(pos->status, "PPPK") != 0)
+		return step(d, pengawas, id, "rujuk", track, NULL);
 	if (step(d, pengawas, id, "rekomendasikan", track, NULL) < 0 || target < 54)
 		return 0;
 	{

@@ -36,7 +36,7 @@ if grep -q Plantasia "$T_TMP/body"; then fail "the record does not hold the name
 stop_server
 
 if grep -q Plantasia "$T_TMP/server.log"; then fail "the server log never holds the name"; else ok "the server log never holds the name"; fi
-if grep -q '127\.0\.0\.1' "$T_TMP/server.log"; then fail "the server log holds no client address"; else ok "the server log holds no client address"; fi
+if grep -v 'listening on' "$T_TMP/server.log" | grep -q '127\.0\.0\.1'; then fail "the server log holds no client address"; else ok "the server log holds no client address"; fi
 found=0
 for f in "$DATA"/netra.db*; do
 	grep -a -q "Plantasia\|6408011203850001\|plantasia@" "$f" && found=1
