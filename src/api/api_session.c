@@ -21,11 +21,10 @@ static json_t *
 principal_json(const struct principal *p)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:{s:I, s:s, s:s, s:s, s:s, s:s, s:s}}", "id",
-			 (json_int_t)p->user_id, "username", p->username, "full_name",
-			 p->full_name, "role", role_name(p->role), "via",
-			 p->via_cookie ? "cookie" : "bearer", "office", "id",
-			 (json_int_t)p->office_id, "code", p->office_code, "name", p->office_name,
-			 "kind", p->office_kind, "level", p->office_level, "region",
+			 (json_int_t)p->user_id, "username", p->username, "full_name", p->full_name,
+			 "role", role_name(p->role), "via", p->via_cookie ? "cookie" : "bearer",
+			 "office", "id", (json_int_t)p->office_id, "code", p->office_code, "name",
+			 p->office_name, "kind", p->office_kind, "level", p->office_level, "region",
 			 p->region_prefix, "tz", p->tz);
 }
 
@@ -49,8 +48,9 @@ api_session_create(struct http_request *req)
 
 	errbuf_clear(&eb);
 	if (!is_json(http_header_get(req, "Content-Type")))
-		return http_reply_error(req, ERR_UNSUPPORTED_MEDIA,
-					"kirim {\"username\", \"password\"} sebagai application/json");
+		return http_reply_error(
+			req, ERR_UNSUPPORTED_MEDIA,
+			"kirim {\"username\", \"password\"} sebagai application/json");
 	if (req->body_len > LOGIN_BODY_MAX)
 		return http_reply_error(req, ERR_PAYLOAD_TOO_LARGE, "data masuk terlalu besar");
 	in = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &jerr);
@@ -103,8 +103,7 @@ api_me(struct http_request *req)
 	auth_scope(p, &sc);
 	out = json_pack("{s:o, s:o, s:{s:s, s:b, s:I}}", "user", principal_json(p), "permissions",
 			perms, "scope", "region", sc.region_prefix, "recommended_only",
-			sc.recommended_only, "ppk_office_id",
-			(json_int_t)sc.ppk_office_id);
+			sc.recommended_only, "ppk_office_id", (json_int_t)sc.ppk_office_id);
 	if (p->via_cookie)
 		json_object_set_new(out, "csrf", json_string(p->csrf));
 	http_header_add(req, "Cache-Control", "no-store");

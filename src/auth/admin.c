@@ -17,8 +17,8 @@
 #include "core/str.h"
 
 static const char *const office_kinds[] = {"bawaslu", "bkn", "kasn", "ppk", "lain", NULL};
-static const char *const office_levels[] = {"ri", "provinsi", "kabkota", "kecamatan", "instansi",
-					    NULL};
+static const char *const office_levels[] = {"ri",        "provinsi", "kabkota",
+					    "kecamatan", "instansi", NULL};
 static const char *const zones[] = {"WIB", "WITA", "WIT", NULL};
 
 static bool
@@ -192,13 +192,12 @@ office_write(struct store_conn *c, void *arg, struct errbuf *eb)
 		if (store_office_get_by_code(c, j->in->parent_code, &parent, eb) < 0)
 			return -1;
 		if (!auth_region_within(parent.region_code, j->o.region_code))
-			return errbuf_set_field(eb, ERR_INVALID_INPUT, "region",
-						"wilayah %s tidak berada di dalam wilayah kantor "
-						"induk %s (%s)",
-						j->o.region_code[0] ? j->o.region_code : "nasional",
-						parent.code,
-						parent.region_code[0] ? parent.region_code
-								      : "nasional");
+			return errbuf_set_field(
+				eb, ERR_INVALID_INPUT, "region",
+				"wilayah %s tidak berada di dalam wilayah kantor "
+				"induk %s (%s)",
+				j->o.region_code[0] ? j->o.region_code : "nasional", parent.code,
+				parent.region_code[0] ? parent.region_code : "nasional");
 		j->o.parent_id = parent.id;
 		if (j->o.tz[0] == '\0')
 			cstr_copy(j->o.tz, sizeof(j->o.tz), parent.tz);
@@ -330,8 +329,7 @@ passwd_write(struct store_conn *c, void *arg, struct errbuf *eb)
 }
 
 int
-auth_user_passwd(struct store *st, const char *username, const char *password,
-		 struct errbuf *eb)
+auth_user_passwd(struct store *st, const char *username, const char *password, struct errbuf *eb)
 {
 	char hash[AUTH_PASSWORD_BYTES];
 	struct passwd_job j = {username, hash, clock_now(), -1};
@@ -378,8 +376,8 @@ revoke_write(struct store_conn *c, void *arg, struct errbuf *eb)
 }
 
 int
-auth_token_revoke_named(struct store *st, const char *username, const char *name,
-			int64_t *count, struct errbuf *eb)
+auth_token_revoke_named(struct store *st, const char *username, const char *name, int64_t *count,
+			struct errbuf *eb)
 {
 	struct revoke_job j = {username, name, 0};
 

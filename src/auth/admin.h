@@ -60,9 +60,9 @@ int auth_token_revoke_named(struct store *st, const char *username, const char *
 			    int64_t *count, struct errbuf *eb);
 
 /* pure checks */
-bool auth_name_valid(const char *s);           /* usernames and office codes */
-bool auth_region_code_valid(const char *s);    /* NN[.NN[.NN[.NNNN]]] or "" */
-int auth_region_depth(const char *s);          /* 0 for "", 1..4, -1 invalid */
+bool auth_name_valid(const char *s);        /* usernames and office codes */
+bool auth_region_code_valid(const char *s); /* NN[.NN[.NN[.NNNN]]] or "" */
+int auth_region_depth(const char *s);       /* 0 for "", 1..4, -1 invalid */
 int auth_office_check(const struct auth_office_new *o, struct errbuf *eb);
 int auth_role_office_check(enum role r, const char *office_kind, struct errbuf *eb);
 

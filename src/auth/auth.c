@@ -17,9 +17,8 @@
 #include "core/xalloc.h"
 
 static const char *const role_names[ROLE__COUNT] = {
-	[ROLE_NONE] = "anonim",	      [ROLE_ADMIN] = "admin",
-	[ROLE_PENGAWAS] = "pengawas", [ROLE_ANALIS] = "analis",
-	[ROLE_PPK] = "ppk",	      [ROLE_CUSTODIAN] = "custodian",
+	[ROLE_NONE] = "anonim",     [ROLE_ADMIN] = "admin", [ROLE_PENGAWAS] = "pengawas",
+	[ROLE_ANALIS] = "analis",   [ROLE_PPK] = "ppk",     [ROLE_CUSTODIAN] = "custodian",
 	[ROLE_AUDITOR] = "auditor",
 };
 
@@ -60,8 +59,8 @@ static const unsigned perm_table[ROLE__COUNT] = {
 			P(PERM_DASHBOARD) | P(PERM_SCREENING),
 	[ROLE_PPK] = P(PERM_CASE_READ) | P(PERM_CASE_TRANSITION) | P(PERM_DASHBOARD),
 	[ROLE_CUSTODIAN] = P(PERM_CASE_READ) | P(PERM_PELAPOR_UNSEAL) | P(PERM_DASHBOARD),
-	[ROLE_AUDITOR] = P(PERM_CASE_READ) | P(PERM_AUDIT_READ) | P(PERM_EXPORT) |
-			 P(PERM_DASHBOARD),
+	[ROLE_AUDITOR] =
+		P(PERM_CASE_READ) | P(PERM_AUDIT_READ) | P(PERM_EXPORT) | P(PERM_DASHBOARD),
 };
 
 const char *
@@ -151,11 +150,8 @@ auth_scope(const struct principal *p, struct store_scope *out)
 		out->ppk_office_id = p->office_id;
 		out->recommended_only = true;
 		return;
-	case ROLE_ANALIS:
-		out->recommended_only = true;
-		break;
-	default:
-		break;
+	case ROLE_ANALIS: out->recommended_only = true; break;
+	default: break;
 	}
 	cstr_copy(out->region_prefix, sizeof(out->region_prefix), p->region_prefix);
 }

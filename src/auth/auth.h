@@ -142,8 +142,8 @@ bool auth_token_wellformed(const char *p, size_t n);
 int auth_token_hash(const char *p, size_t n, unsigned char hash[AUTH_HASH_BYTES]);
 /* API token with an expiry (expires_at 0: never); auth_token_create() is
  * this with 0.  Name: 1..AUTH_TOKEN_NAME_MAX bytes, printable. */
-int auth_token_create_until(struct store *st, int64_t user_id, const char *name,
-			    int64_t expires_at, char token_out[AUTH_TOKEN_LEN], struct errbuf *eb);
+int auth_token_create_until(struct store *st, int64_t user_id, const char *name, int64_t expires_at,
+			    char token_out[AUTH_TOKEN_LEN], struct errbuf *eb);
 /*
  * Resolve a session token (via cookie) or an API token (via bearer) at
  * instant now into p.  On any failure p is anonymous and -1 is returned
@@ -204,9 +204,9 @@ struct auth_guard_opts {
 	unsigned intake_burst;      /* 0: same as intake_per_minute */
 };
 /* Failed logins allowed before throttling, and the refill per minute. */
-#define AUTH_LOGIN_USER_BURST    5
-#define AUTH_LOGIN_USER_PER_MIN  1
-#define AUTH_LOGIN_CLIENT_BURST  20
+#define AUTH_LOGIN_USER_BURST     5
+#define AUTH_LOGIN_USER_PER_MIN   1
+#define AUTH_LOGIN_CLIENT_BURST   20
 #define AUTH_LOGIN_CLIENT_PER_MIN 10
 
 struct auth_guard *auth_guard_new(const struct auth_guard_opts *o);

@@ -17,7 +17,7 @@
 #include "core/form.h"
 #include "core/str.h"
 
-#define MULTIPART_BOUNDARY_MAX 70  /* RFC 2046 */
+#define MULTIPART_BOUNDARY_MAX 70   /* RFC 2046 */
 #define PART_HEADERS_MAX       8192 /* header block of one part */
 #define FIELD_NAME_MAX         64
 
@@ -297,8 +297,8 @@ multipart_field(struct str params, const char *body, size_t len, const char *nam
 }
 
 int
-auth_body_field(const char *content_type, const char *body, size_t len, const char *name,
-		char *out, size_t outsz)
+auth_body_field(const char *content_type, const char *body, size_t len, const char *name, char *out,
+		size_t outsz)
 {
 	struct str params, mt = media_type(str_from(content_type ? content_type : ""), &params);
 
@@ -327,8 +327,7 @@ token_equal(const char *expected, const char *given)
 {
 	size_t n = strlen(expected);
 
-	return n > 0 && strnlen(given, n + 1) == n &&
-	       sodium_memcmp(expected, given, n) == 0;
+	return n > 0 && strnlen(given, n + 1) == n && sodium_memcmp(expected, given, n) == 0;
 }
 
 bool

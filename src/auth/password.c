@@ -52,7 +52,7 @@ password_shape(const char *password, size_t *len, struct errbuf *eb)
 int
 auth_password_check(const char *username, const char *password, struct errbuf *eb)
 {
-	size_t n;
+	size_t n = 0;
 
 	if (password_shape(password, &n, eb) < 0)
 		return -1;
@@ -65,7 +65,7 @@ auth_password_check(const char *username, const char *password, struct errbuf *e
 int
 auth_password_hash(const char *password, char *out, size_t outsz, struct errbuf *eb)
 {
-	size_t n;
+	size_t n = 0;
 
 	auth_sodium_ready();
 	if (outsz < crypto_pwhash_STRBYTES)

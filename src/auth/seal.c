@@ -134,8 +134,9 @@ static int
 key_sane(const struct store_seal_key *k, struct errbuf *eb)
 {
 	if (k->public_len != crypto_box_PUBLICKEYBYTES || k->wrapped_len != WRAPPED_BYTES ||
-	    k->salt_len != crypto_pwhash_SALTBYTES || k->ops < (int64_t)crypto_pwhash_OPSLIMIT_MIN ||
-	    k->ops > OPS_MAX || k->mem < (int64_t)crypto_pwhash_MEMLIMIT_MIN || k->mem > MEM_MAX)
+	    k->salt_len != crypto_pwhash_SALTBYTES ||
+	    k->ops < (int64_t)crypto_pwhash_OPSLIMIT_MIN || k->ops > OPS_MAX ||
+	    k->mem < (int64_t)crypto_pwhash_MEMLIMIT_MIN || k->mem > MEM_MAX)
 		return errbuf_set_code(eb, ERR_INTERNAL, "seal_key_corrupt",
 				       "kunci segel kantor di basis data rusak");
 	return 0;
@@ -166,9 +167,10 @@ seal_box(const unsigned char public_key[SEAL_PUBLIC_BYTES], const void *plaintex
 	*blob = NULL;
 	*blob_len = 0;
 	if (len > SEAL_PLAINTEXT_MAX)
-		return errbuf_set(eb, ERR_PAYLOAD_TOO_LARGE,
-				  "identitas pelapor terlalu besar untuk disegel (maksimal %d byte)",
-				  SEAL_PLAINTEXT_MAX);
+		return errbuf_set(
+			eb, ERR_PAYLOAD_TOO_LARGE,
+			"identitas pelapor terlalu besar untuk disegel (maksimal %d byte)",
+			SEAL_PLAINTEXT_MAX);
 	auth_sodium_ready();
 	b = xmalloc(len + SEAL_OVERHEAD);
 	b[0] = SEAL_VERSION;
@@ -185,9 +187,8 @@ seal_box(const unsigned char public_key[SEAL_PUBLIC_BYTES], const void *plaintex
 /* --- opening ------------------------------------------------------------------ */
 
 int
-seal_open(struct store *st, int64_t office_id, const char *passphrase,
-	  const unsigned char *blob, size_t blob_len, char **plaintext, size_t *len,
-	  struct errbuf *eb)
+seal_open(struct store *st, int64_t office_id, const char *passphrase, const unsigned char *blob,
+	  size_t blob_len, char **plaintext, size_t *len, struct errbuf *eb)
 {
 	unsigned char sk[crypto_box_SECRETKEYBYTES], k[WRAP_KEY_BYTES];
 	unsigned char pk[crypto_box_PUBLICKEYBYTES], kid[SEAL_KEYID_BYTES];
@@ -204,7 +205,8 @@ seal_open(struct store *st, int64_t office_id, const char *passphrase,
 	    blob_len > SEAL_PLAINTEXT_MAX + SEAL_OVERHEAD || blob[0] != SEAL_VERSION)
 		return errbuf_set_code(eb, ERR_UNPROCESSABLE, "seal_corrupt",
 				       "data tersegel rusak atau berformat tidak dikenal");
-	if (passphrase == NULL || strnlen(passphrase, SEAL_PASSPHRASE_MAX + 1) > SEAL_PASSPHRASE_MAX)
+	if (passphrase == NULL ||
+	    strnlen(passphrase, SEAL_PASSPHRASE_MAX + 1) > SEAL_PASSPHRASE_MAX)
 		return errbuf_set_code(eb, ERR_FORBIDDEN, "seal_passphrase",
 				       "frasa sandi kunci segel salah");
 	c = store_reader(st);
@@ -215,15 +217,17 @@ seal_open(struct store *st, int64_t office_id, const char *passphrase,
 	rc = -1;
 	key_id(key.public_key, kid);
 	if (sodium_memcmp(kid, blob + 1, SEAL_KEYID_BYTES) != 0)
-		return errbuf_set_code(eb, ERR_CONFLICT, "seal_key_mismatch",
-				       "data ini disegel dengan kunci lain milik kantor ini "
-				       "(kunci sudah diganti); kunci lama diperlukan untuk membukanya");
+		return errbuf_set_code(
+			eb, ERR_CONFLICT, "seal_key_mismatch",
+			"data ini disegel dengan kunci lain milik kantor ini "
+			"(kunci sudah diganti); kunci lama diperlukan untuk membukanya");
 	if (derive(k, passphrase, key.salt, (unsigned long long)key.ops, (size_t)key.mem, eb) < 0)
 		goto out;
 	if (crypto_secretbox_open_easy(sk, key.wrapped + crypto_secretbox_NONCEBYTES,
 				       key.wrapped_len - crypto_secretbox_NONCEBYTES, key.wrapped,
 				       k) != 0) {
-		errbuf_set_code(eb, ERR_FORBIDDEN, "seal_passphrase", "frasa sandi kunci segel salah");
+		errbuf_set_code(eb, ERR_FORBIDDEN, "seal_passphrase",
+				"frasa sandi kunci segel salah");
 		goto out;
 	}
 	/* the unwrapped secret must belong to the stored public key */

@@ -75,11 +75,11 @@ office_row(void *arg, const struct store_office *o)
 		pcode = parent.code;
 	if (x->arr) {
 		json_array_append_new(
-			x->arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:b}", "id",
-					  (json_int_t)o->id, "code", o->code, "name", o->name,
-					  "kind", o->kind, "level", o->level, "region",
-					  o->region_code, "tz", o->tz, "parent",
-					  pcode[0] ? pcode : NULL, "seal_key", o->has_seal_key));
+			x->arr,
+			json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:b}", "id",
+				  (json_int_t)o->id, "code", o->code, "name", o->name, "kind",
+				  o->kind, "level", o->level, "region", o->region_code, "tz", o->tz,
+				  "parent", pcode[0] ? pcode : NULL, "seal_key", o->has_seal_key));
 		return 0;
 	}
 	printf("%-24s %-8s %-10s %-14s %-5s %-3s %-24s %s\n", o->code, o->kind, o->level,

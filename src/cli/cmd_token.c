@@ -59,8 +59,7 @@ token_create(struct cli *cli)
 	store_close(st);
 	if (rc)
 		return rc;
-	printf("token '%s' for %s (%s)%s\n", name, u.username, u.role,
-	       n ? "" : ", no expiry");
+	printf("token '%s' for %s (%s)%s\n", name, u.username, u.role, n ? "" : ", no expiry");
 	printf("token (shown once; send it as \"Authorization: Bearer TOKEN\"):\n%s\n", token);
 	auth_cli_wipe(token, sizeof(token));
 	return CLI_OK;
@@ -149,11 +148,10 @@ const struct cli_cmd cmd_token = {
 	.usage = "create USERNAME --name NAME [--days N] | revoke USERNAME --name NAME | "
 		 "list USERNAME",
 	.summary = "Create, revoke and list API bearer tokens.",
-	.description =
-		"  create  a token acting as USERNAME, printed once (stored only hashed)\n"
-		"  revoke  revoke USERNAME's live tokens called NAME\n"
-		"  list    USERNAME's tokens (names and dates, never the tokens)\n"
-		"Bearer requests need no CSRF token; disabling the user stops its tokens.",
+	.description = "  create  a token acting as USERNAME, printed once (stored only hashed)\n"
+		       "  revoke  revoke USERNAME's live tokens called NAME\n"
+		       "  list    USERNAME's tokens (names and dates, never the tokens)\n"
+		       "Bearer requests need no CSRF token; disabling the user stops its tokens.",
 	.opts = token_opts,
 	.run = run_token,
 };

@@ -144,13 +144,12 @@ user_row(void *arg, const struct store_user *u)
 	if (store_office_get(x->c, u->office_id, &o, NULL) < 0)
 		cstr_copy(o.code, sizeof(o.code), "?");
 	if (x->arr) {
-		json_array_append_new(x->arr,
-				      json_pack("{s:I, s:s, s:s, s:s, s:s, s:b, s:I, s:I}", "id",
-						(json_int_t)u->id, "username", u->username,
-						"full_name", u->full_name, "role", u->role,
-						"office", o.code, "active", u->active,
-						"created_at", (json_int_t)u->created_at,
-						"password_at", (json_int_t)u->password_at));
+		json_array_append_new(
+			x->arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:b, s:I, s:I}", "id",
+					  (json_int_t)u->id, "username", u->username, "full_name",
+					  u->full_name, "role", u->role, "office", o.code, "active",
+					  u->active, "created_at", (json_int_t)u->created_at,
+					  "password_at", (json_int_t)u->password_at));
 		return 0;
 	}
 	printf("%-24s %-10s %-24s %-8s %s\n", u->username, u->role, o.code,

@@ -394,8 +394,7 @@ typedef int (*store_token_fn)(void *arg, const struct store_api_token *t);
 
 /* offices; insert fills o->id (code must be unique: ERR_CONFLICT) */
 int store_office_insert(struct store_conn *c, struct store_office *o, struct errbuf *eb);
-int store_office_get(struct store_conn *c, int64_t id, struct store_office *out,
-		     struct errbuf *eb);
+int store_office_get(struct store_conn *c, int64_t id, struct store_office *out, struct errbuf *eb);
 int store_office_get_by_code(struct store_conn *c, const char *code, struct store_office *out,
 			     struct errbuf *eb);
 /* every office, by code */

@@ -15,11 +15,11 @@
 
 /* Column lists shared by the queries below, read by read_user/read_office. */
 #define USER_COLS                                                                                  \
-	"u.id, u.username, u.full_name, u.role, u.office_id, u.active, u.created_at, "            \
+	"u.id, u.username, u.full_name, u.role, u.office_id, u.active, u.created_at, "             \
 	"u.password_at"
 #define USER_NCOLS 8
 #define OFFICE_COLS                                                                                \
-	"o.id, o.code, o.name, o.kind, o.level, o.region_code, o.tz, coalesce(o.parent_id, 0), "  \
+	"o.id, o.code, o.name, o.kind, o.level, o.region_code, o.tz, coalesce(o.parent_id, 0), "   \
 	"o.seal_public IS NOT NULL, o.created_at"
 #define OFFICE_NCOLS 10
 
@@ -70,10 +70,11 @@ step_one(struct store_conn *c, sqlite3_stmt *s, const char *what, const char *mi
 int
 store_office_insert(struct store_conn *c, struct store_office *o, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "INSERT INTO offices(code, name, kind, level, region_code, tz, "
-				    "parent_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-				    eb);
+	sqlite3_stmt *s =
+		conn_stmt(c,
+			  "INSERT INTO offices(code, name, kind, level, region_code, tz, "
+			  "parent_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			  eb);
 
 	if (s == NULL)
 		return -1;
@@ -135,8 +136,7 @@ store_office_get_by_code(struct store_conn *c, const char *code, struct store_of
 }
 
 static int
-office_walk(struct store_conn *c, sqlite3_stmt *s, store_office_fn fn, void *arg,
-	    struct errbuf *eb)
+office_walk(struct store_conn *c, sqlite3_stmt *s, store_office_fn fn, void *arg, struct errbuf *eb)
 {
 	struct store_office o;
 	int rc;
@@ -162,8 +162,7 @@ office_walk(struct store_conn *c, sqlite3_stmt *s, store_office_fn fn, void *arg
 int
 store_office_list(struct store_conn *c, store_office_fn fn, void *arg, struct errbuf *eb)
 {
-	sqlite3_stmt *s =
-		conn_stmt(c, "SELECT " OFFICE_COLS " FROM offices o ORDER BY o.code", eb);
+	sqlite3_stmt *s = conn_stmt(c, "SELECT " OFFICE_COLS " FROM offices o ORDER BY o.code", eb);
 
 	if (s == NULL)
 		return -1;
@@ -248,10 +247,11 @@ int
 store_office_seal_get(struct store_conn *c, int64_t office_id, struct store_seal_key *out,
 		      struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "SELECT seal_public, seal_wrapped, seal_salt, seal_ops, seal_mem "
-				    "FROM offices WHERE id = ?1 AND seal_public IS NOT NULL",
-				    eb);
+	sqlite3_stmt *s =
+		conn_stmt(c,
+			  "SELECT seal_public, seal_wrapped, seal_salt, seal_ops, seal_mem "
+			  "FROM offices WHERE id = ?1 AND seal_public IS NOT NULL",
+			  eb);
 	int rc;
 
 	if (s == NULL)
@@ -275,7 +275,8 @@ store_office_seal_find(struct store_conn *c, int64_t office_id, int64_t *key_off
 		"WITH RECURSIVE up(id, parent_id, depth) AS ("
 		" SELECT id, parent_id, 0 FROM offices WHERE id = ?1"
 		" UNION ALL"
-		" SELECT o.id, o.parent_id, up.depth + 1 FROM offices o JOIN up ON o.id = up.parent_id"
+		" SELECT o.id, o.parent_id, up.depth + 1 FROM offices o JOIN up ON o.id = "
+		"up.parent_id"
 		" WHERE up.depth < 16)"
 		" SELECT o.id, o.seal_public, o.seal_wrapped, o.seal_salt, o.seal_ops, o.seal_mem"
 		" FROM up JOIN offices o ON o.id = up.id"
@@ -453,8 +454,7 @@ store_session_insert(struct store_conn *c, const unsigned char hash[STORE_TOKEN_
 }
 
 static int
-session_get_one(struct store_conn *c, sqlite3_stmt *s, struct store_session *out,
-		struct errbuf *eb)
+session_get_one(struct store_conn *c, sqlite3_stmt *s, struct store_session *out, struct errbuf *eb)
 {
 	int rc = sqlite3_step(s);
 
@@ -477,13 +477,13 @@ int
 store_session_get(struct store_conn *c, const unsigned char hash[STORE_TOKEN_HASH_BYTES],
 		  int64_t now, struct store_session *out, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "SELECT " USER_COLS ", " OFFICE_COLS
-				    ", x.csrf, x.created_at, x.expires_at"
-				    " FROM sessions x JOIN users u ON u.id = x.user_id"
-				    " JOIN offices o ON o.id = u.office_id"
-				    " WHERE x.token_hash = ?1 AND x.expires_at > ?2 AND u.active = 1",
-				    eb);
+	sqlite3_stmt *s = conn_stmt(
+		c,
+		"SELECT " USER_COLS ", " OFFICE_COLS ", x.csrf, x.created_at, x.expires_at"
+		" FROM sessions x JOIN users u ON u.id = x.user_id"
+		" JOIN offices o ON o.id = u.office_id"
+		" WHERE x.token_hash = ?1 AND x.expires_at > ?2 AND u.active = 1",
+		eb);
 
 	if (s == NULL)
 		return -1;
@@ -497,7 +497,8 @@ store_session_touch(struct store_conn *c, const unsigned char hash[STORE_TOKEN_H
 		    int64_t expires_at, struct errbuf *eb)
 {
 	sqlite3_stmt *s = conn_stmt(
-		c, "UPDATE sessions SET expires_at = max(expires_at, ?2) WHERE token_hash = ?1", eb);
+		c, "UPDATE sessions SET expires_at = max(expires_at, ?2) WHERE token_hash = ?1",
+		eb);
 
 	if (s == NULL)
 		return -1;
@@ -532,8 +533,7 @@ store_session_delete_user(struct store_conn *c, int64_t user_id, struct errbuf *
 }
 
 int
-store_session_delete_expired(struct store_conn *c, int64_t now, int64_t *deleted,
-			     struct errbuf *eb)
+store_session_delete_expired(struct store_conn *c, int64_t now, int64_t *deleted, struct errbuf *eb)
 {
 	sqlite3_stmt *s = conn_stmt(c, "DELETE FROM sessions WHERE expires_at <= ?1", eb);
 
@@ -576,14 +576,14 @@ int
 store_api_token_get(struct store_conn *c, const unsigned char hash[STORE_TOKEN_HASH_BYTES],
 		    int64_t now, struct store_session *out, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "SELECT " USER_COLS ", " OFFICE_COLS
-				    ", '', t.created_at, coalesce(t.expires_at, 0)"
-				    " FROM api_tokens t JOIN users u ON u.id = t.user_id"
-				    " JOIN offices o ON o.id = u.office_id"
-				    " WHERE t.token_hash = ?1 AND t.revoked = 0"
-				    " AND (t.expires_at IS NULL OR t.expires_at > ?2) AND u.active = 1",
-				    eb);
+	sqlite3_stmt *s = conn_stmt(
+		c,
+		"SELECT " USER_COLS ", " OFFICE_COLS ", '', t.created_at, coalesce(t.expires_at, 0)"
+		" FROM api_tokens t JOIN users u ON u.id = t.user_id"
+		" JOIN offices o ON o.id = u.office_id"
+		" WHERE t.token_hash = ?1 AND t.revoked = 0"
+		" AND (t.expires_at IS NULL OR t.expires_at > ?2) AND u.active = 1",
+		eb);
 
 	if (s == NULL)
 		return -1;
