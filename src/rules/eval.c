@@ -258,6 +258,7 @@ decide_match(struct mctx *c, struct rules_match *m)
 	char ds[64], ps[64];
 	size_t i, k;
 	int timing;
+	bool named = m->score >= RULES_SCORE_EXPLICIT; /* the item the facts name */
 
 	m->applies = true;
 	m->level = it->family == RULES_FAMILY_BOLEH
@@ -310,16 +311,25 @@ decide_match(struct mctx *c, struct rules_match *m)
 
 		switch (cd->cond) {
 		case RULES_COND_YES:
-			if (v != RULES_TRI_YES) {
+			if (v == RULES_TRI_NO) {
 				m->applies = false;
-				list_addf(c->a, &notes, "Tidak berlaku: %s %s.",
-					  v == RULES_TRI_NO ? "dinyatakan tidak" : "tidak disebut", t);
+				list_addf(c->a, &notes, "Tidak berlaku: dinyatakan tidak %s.", t);
+			} else if (v == RULES_TRI_UNKNOWN && named) {
+				list_addf(c->a, &notes, "Diandaikan terlapor %s, sesuai uraian butir yang "
+							"dipilih.", t);
+			} else if (v == RULES_TRI_UNKNOWN) {
+				m->conditional = true;
+				list_addf(c->a, &missing, "modifiers.%s", cd->modifier->id);
+				list_addf(c->a, &notes, "Bergantung pada apakah terlapor %s (tidak disebut).", t);
 			}
 			break;
 		case RULES_COND_NO:
 			if (v == RULES_TRI_YES) {
 				m->applies = false;
 				list_addf(c->a, &notes, "Tidak berlaku: terlapor %s.", t);
+			} else if (v == RULES_TRI_UNKNOWN && named) {
+				list_addf(c->a, &notes, "Diandaikan terlapor tidak %s, sesuai uraian butir "
+							"yang dipilih.", t);
 			} else if (v == RULES_TRI_UNKNOWN) {
 				m->conditional = true;
 				list_addf(c->a, &missing, "modifiers.%s", cd->modifier->id);
@@ -748,28 +758,47 @@ rules_check(const struct rules_catalog *cat, const struct rules_options *opt,
 	} else if (top == NULL) {
 		out->verdict = RULES_VERDICT_TIDAK_CUKUP;
 		list_add(a, &missing, "text");
-	} else if (top->conditional) {
-		out->verdict = RULES_VERDICT_TIDAK_CUKUP;
-		for (k = 0; k < top->nmissing; k++)
-			list_add(a, &missing, top->missing[k]);
 	} else {
-		const struct rules_match *rival = NULL;
+		const struct rules_match *rival = NULL, *certain = NULL;
 
+		cutoff = top->score * cat->relative_cutoff;
 		for (i = 0; i < eligible; i++) {
 			const struct rules_match *m = &cand[i];
 
-			if (m != top && in_play(m) && prohibited(m) != prohibited(top) &&
-			    m->score >= top->score)
+			if (m == top || !in_play(m))
+				continue;
+			if (prohibited(m) != prohibited(top) && m->score >= top->score)
 				rival = m;
+			if (prohibited(m) && !m->conditional && m->score >= cutoff && certain == NULL)
+				certain = m;
 		}
+		if (prohibited(top) && !top->conditional)
+			certain = top;
+		/* a permitted reading as strong as the certain violation leaves it open */
+		for (i = 0; prohibited(top) && certain && certain != top && i < eligible; i++)
+			if (in_play(&cand[i]) && !prohibited(&cand[i]) && cand[i].score >= certain->score)
+				rival = &cand[i];
 		if (rival) {
 			out->verdict = RULES_VERDICT_TIDAK_CUKUP;
 			list_addf(a, &notes, "%s dan %s sama kuat; fakta tambahan diperlukan.",
 				  top->item->id, rival->item->id);
 			for (k = 0; k < rival->nmissing; k++)
 				list_add(a, &missing, rival->missing[k]);
+			for (k = 0; k < top->nmissing; k++)
+				list_add(a, &missing, top->missing[k]);
 		} else if (!prohibited(top)) {
-			out->verdict = RULES_VERDICT_BOLEH;
+			if (top->conditional) {
+				out->verdict = RULES_VERDICT_TIDAK_CUKUP;
+				for (k = 0; k < top->nmissing; k++)
+					list_add(a, &missing, top->missing[k]);
+			} else {
+				out->verdict = RULES_VERDICT_BOLEH;
+			}
+		} else if (certain == NULL) {
+			/* every reading of the facts is a violation, but which one is open */
+			out->verdict = RULES_VERDICT_TIDAK_CUKUP;
+			for (k = 0; k < top->nmissing; k++)
+				list_add(a, &missing, top->missing[k]);
 		} else if (!f->has_date) {
 			out->verdict = RULES_VERDICT_TIDAK_CUKUP;
 			list_add(a, &missing, "date");
@@ -800,6 +829,22 @@ rules_check(const struct rules_catalog *cat, const struct rules_options *opt,
 			for (k = 0; k < m->nnotes; k++)
 				if (strncmp(m->notes[k], "Diandaikan", 10) == 0)
 					list_addf(a, &notes, "%s: %s", m->item->id, m->notes[k]);
+		}
+		/* a more severe item that hangs on a missing fact: say what would raise the level */
+		for (i = 0; i < eligible; i++) {
+			const struct rules_match *m = &cand[i];
+			struct buf why = BUF_INIT;
+
+			if (!in_play(m) || !m->conditional || !prohibited(m) || m->score < cutoff ||
+			    m->level <= out->level)
+				continue;
+			for (k = 0; k < m->nmissing; k++) {
+				list_add(a, &missing, m->missing[k]);
+				buf_addf(&why, "%s%s", k ? ", " : "", m->missing[k]);
+			}
+			list_addf(a, &notes, "Tingkat dapat menjadi %s (%s) bila fakta berikut terbukti: %s.",
+				  rules_level_title(cat, m->level), m->item->id, buf_cstr(&why));
+			buf_release(&why);
 		}
 		out->forms = rules_form_set_at(cat, out->level, f->date);
 		if (out->forms) {
