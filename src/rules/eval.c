@@ -644,7 +644,8 @@ append_note(struct arena *a, struct rules_match *m, const char *note)
 	const char **nv = arena_array(a, MAX_LIST_OUT, sizeof(*nv));
 	size_t keep = MIN(m->nnotes, (size_t)MAX_LIST_OUT - 1);
 
-	memcpy(nv, m->notes, keep * sizeof(*nv));
+	if (keep)
+		memcpy(nv, m->notes, keep * sizeof(*nv));
 	nv[keep] = note;
 	m->notes = nv;
 	m->nnotes = keep + 1;
