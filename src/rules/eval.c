@@ -258,6 +258,7 @@ decide_match(struct mctx *c, struct rules_match *m)
 	char ds[64], ps[64];
 	size_t i, k;
 	int timing;
+	bool named = m->score >= RULES_SCORE_EXPLICIT; /* the item the facts name */
 
 	m->applies = true;
 	m->level = it->family == RULES_FAMILY_BOLEH
@@ -310,16 +311,25 @@ decide_match(struct mctx *c, struct rules_match *m)
 
 		switch (cd->cond) {
 		case RULES_COND_YES:
-			if (v != RULES_TRI_YES) {
+			if (v == RULES_TRI_NO) {
 				m->applies = false;
-				list_addf(c->a, &notes, "Tidak berlaku: %s %s.",
-					  v == RULES_TRI_NO ? "dinyatakan tidak" : "tidak disebut", t);
+				list_addf(c->a, &notes, "Tidak berlaku: dinyatakan tidak %s.", t);
+			} else if (v == RULES_TRI_UNKNOWN && named) {
+				list_addf(c->a, &notes, "Diandaikan terlapor %s, sesuai uraian butir yang "
+							"dipilih.", t);
+			} else if (v == RULES_TRI_UNKNOWN) {
+				m->conditional = true;
+				list_addf(c->a, &missing, "modifiers.%s", cd->modifier->id);
+				list_addf(c->a, &notes, "Bergantung pada apakah terlapor %s (tidak disebut).", t);
 			}
 			break;
 		case RULES_COND_NO:
 			if (v == RULES_TRI_YES) {
 				m->applies = false;
 				list_addf(c->a, &notes, "Tidak berlaku: terlapor %s.", t);
+			} else if (v == RULES_TRI_UNKNOWN && named) {
+				list_addf(c->a, &notes, "Diandaikan terlapor tidak %s, sesuai uraian butir "
+							"yang dipilih.", t);
 			} else if (v == RULES_TRI_UNKNOWN) {
 				m->conditional = true;
 				list_addf(c->a, &missing, "modifiers.%s", cd->modifier->id);
@@ -602,300 +612,410 @@ collect(const struct rules_catalog *cat, const struct rules_options *opt,
 	return n;
 }
 
+/* The state of one evaluation, passed between its steps. */
+struct run {
+	const struct rules_catalog *cat;
+	const struct rules_options *opt;
+	const struct rules_facts *f;
+	struct arena *a;
+	struct rules_result *out;
+	const struct rules_status *st;
+	struct rules_modifier_value mods[RULES_MAX_MODIFIERS];
+	struct text_doc doc;
+	struct rules_match *cand; /* eligible first (best first), then near misses */
+	size_t n, eligible;
+	const struct rules_match *top; /* best eligible candidate still in play */
+	double cutoff;                 /* candidates below it do not set the level */
+	struct list notes, missing, readings;
+};
+
+static void
+add_missing_of(struct run *r, const struct rules_match *m)
+{
+	size_t k;
+
+	for (k = 0; k < m->nmissing; k++)
+		list_add(r->a, &r->missing, m->missing[k]);
+}
+
+static void
+append_note(struct arena *a, struct rules_match *m, const char *note)
+{
+	const char **nv = arena_array(a, MAX_LIST_OUT, sizeof(*nv));
+	size_t keep = MIN(m->nnotes, (size_t)MAX_LIST_OUT - 1);
+
+	if (keep)
+		memcpy(nv, m->notes, keep * sizeof(*nv));
+	nv[keep] = note;
+	m->notes = nv;
+	m->nnotes = keep + 1;
+}
+
+/* Analyse the text and settle each modifier not given in the facts. */
+static void
+read_text(struct run *r)
+{
+	const struct rules_catalog *cat = r->cat;
+	unsigned gap = text_lexicon_max_gap(cat->lx);
+	struct text_stemmer *stem;
+	size_t i;
+
+	if (r->f->text == NULL || r->f->text_len == 0)
+		return;
+	stem = text_stemmer_new();
+	text_analyze(cat->lx, stem, r->f->text, r->f->text_len, r->a, &r->doc);
+	text_stemmer_free(stem);
+	if (r->doc.truncated)
+		list_add(r->a, &r->notes, "Teks terlalu panjang; hanya bagian awal yang dinilai.");
+	for (i = 0; i < cat->nmodifiers; i++)
+		if (r->mods[i].value == RULES_TRI_UNKNOWN)
+			detect_modifier(&cat->modifiers[i], &r->doc, gap, r->a, &r->mods[i], &r->notes);
+}
+
+/* An applicable SKB item covers the PP 94 provision it details. */
+static void
+fold_covered(struct run *r)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < r->n; i++) {
+		const struct rules_item *it = r->cand[i].item;
+
+		if (!r->cand[i].applies || r->cand[i].conditional)
+			continue;
+		for (k = 0; k < r->n; k++)
+			for (j = 0; j < it->nimplements; j++) {
+				if (it->implements[j] != r->cand[k].item || r->cand[k].covered_by)
+					continue;
+				r->cand[k].covered_by = it;
+				append_note(r->a, &r->cand[k],
+					    arena_printf(r->a, "Dicakup butir %s, yang menjabarkan ketentuan ini.",
+							 it->id));
+			}
+	}
+}
+
+/* Best first; candidates under their item's threshold go last and count
+ * for nothing. */
+static void
+rank(struct run *r)
+{
+	struct rules_match *sorted = arena_array(r->a, r->n + 1, sizeof(*sorted));
+	size_t i, e = 0, weak;
+
+	qsort(r->cand, r->n, sizeof(*r->cand), cmp_match);
+	for (i = 0; i < r->n; i++)
+		if (r->cand[i].score >= r->cand[i].item->min_score)
+			r->eligible++;
+	weak = r->eligible;
+	for (i = 0; i < r->n; i++) {
+		if (r->cand[i].score >= r->cand[i].item->min_score) {
+			sorted[e++] = r->cand[i];
+			continue;
+		}
+		sorted[weak] = r->cand[i];
+		append_note(r->a, &sorted[weak],
+			    arena_printf(r->a, "Kecocokan lemah: skor %.1f di bawah ambang %.1f.",
+					 r->cand[i].score, r->cand[i].item->min_score));
+		sorted[weak].applies = false;
+		sorted[weak].conditional = false;
+		weak++;
+	}
+	r->cand = sorted;
+	for (i = 0; i < r->eligible && r->top == NULL; i++)
+		if (in_play(&r->cand[i]))
+			r->top = &r->cand[i];
+	r->cutoff = r->top ? r->top->score * r->cat->relative_cutoff : 0;
+}
+
+/* The readings that shaped a candidate, including one that hid an item. */
+static void
+note_readings(struct run *r)
+{
+	const struct rules_catalog *cat = r->cat;
+	unsigned gap = text_lexicon_max_gap(cat->lx);
+	size_t i, k;
+
+	for (i = 0; i < r->eligible; i++) {
+		const struct rules_item *it = r->cand[i].item;
+		const struct rules_switch *sws[3] = {&it->level, &it->timing, &it->active};
+
+		for (k = 0; k < 3; k++)
+			if (sws[k]->reading)
+				list_addf(r->a, &r->readings, "%s=%s", sws[k]->reading->id,
+					  rules_options_value(r->opt, sws[k]->reading));
+	}
+	for (i = 0; i < cat->nitems && r->doc.n; i++) {
+		const struct rules_item *it = &cat->items[i];
+		struct rules_match tmp;
+		bool anchor;
+
+		if (!it->active.reading || rules_switch_value(&it->active, r->opt))
+			continue;
+		memset(&tmp, 0, sizeof(tmp));
+		if (score_item(it, &r->doc, gap, r->a, &tmp, &anchor) >= it->min_score && anchor)
+			list_addf(r->a, &r->readings, "%s=%s", it->active.reading->id,
+				  rules_options_value(r->opt, it->active.reading));
+	}
+}
+
+static enum rules_verdict
+decide_verdict(struct run *r)
+{
+	const struct rules_match *top = r->top, *rival = NULL, *certain = NULL;
+	size_t i;
+
+	if (r->st->kind == RULES_STATUS_NOT_ASN)
+		return RULES_VERDICT_BUKAN_ASN;
+	if (top == NULL) {
+		list_add(r->a, &r->missing, "text");
+		return RULES_VERDICT_TIDAK_CUKUP;
+	}
+	for (i = 0; i < r->eligible; i++) {
+		const struct rules_match *m = &r->cand[i];
+
+		if (m == top || !in_play(m))
+			continue;
+		if (prohibited(m) != prohibited(top) && m->score >= top->score)
+			rival = m;
+		if (prohibited(m) && !m->conditional && m->score >= r->cutoff && certain == NULL)
+			certain = m;
+	}
+	if (prohibited(top) && !top->conditional)
+		certain = top;
+	/* a permitted reading as strong as the certain violation leaves it open */
+	for (i = 0; prohibited(top) && certain && certain != top && i < r->eligible; i++)
+		if (in_play(&r->cand[i]) && !prohibited(&r->cand[i]) &&
+		    r->cand[i].score >= certain->score)
+			rival = &r->cand[i];
+	if (rival) {
+		list_addf(r->a, &r->notes, "%s dan %s sama kuat; fakta tambahan diperlukan.",
+			  top->item->id, rival->item->id);
+		add_missing_of(r, rival);
+		add_missing_of(r, top);
+		return RULES_VERDICT_TIDAK_CUKUP;
+	}
+	if (!prohibited(top)) {
+		if (!top->conditional)
+			return RULES_VERDICT_BOLEH;
+		add_missing_of(r, top);
+		return RULES_VERDICT_TIDAK_CUKUP;
+	}
+	if (certain == NULL) {
+		/* every reading of the facts is a violation, but which one is open */
+		add_missing_of(r, top);
+		return RULES_VERDICT_TIDAK_CUKUP;
+	}
+	if (!r->f->has_date) {
+		list_add(r->a, &r->missing, "date");
+		list_add(r->a, &r->notes, "Tanggal perbuatan diperlukan: bentuk hukuman, dasar hukum dan "
+					  "lembaga tujuan bergantung pada tanggal.");
+		return RULES_VERDICT_TIDAK_CUKUP;
+	}
+	return RULES_VERDICT_PELANGGARAN;
+}
+
+/* Whether m counts for the level: applicable, prohibited, near the top. */
+static bool
+counts(const struct run *r, const struct rules_match *m)
+{
+	return in_play(m) && !m->conditional && prohibited(m) && m->score >= r->cutoff;
+}
+
+/* Level, forms and legal basis over the counted items; caveats. */
+static void
+set_level(struct run *r)
+{
+	struct rules_result *out = r->out;
+	bool has_ke = false, has_d = false;
+	size_t i, k;
+
+	for (i = 0; i < r->eligible; i++) {
+		const struct rules_match *m = &r->cand[i];
+
+		if (!counts(r, m))
+			continue;
+		if (m->level > out->level)
+			out->level = m->level;
+		if (m->item->family == RULES_FAMILY_KE)
+			has_ke = true;
+		else
+			has_d = true;
+		for (k = 0; k < m->nbasis; k++)
+			add_basis(r->a, &out->basis, &out->nbasis, 48, m->basis[k]);
+		/* an assumption behind a counted item is part of the answer */
+		for (k = 0; k < m->nnotes; k++)
+			if (strncmp(m->notes[k], "Diandaikan", 10) == 0)
+				list_addf(r->a, &r->notes, "%s: %s", m->item->id, m->notes[k]);
+	}
+	/* a more severe item that hangs on a missing fact: say what would raise it */
+	for (i = 0; i < r->eligible; i++) {
+		const struct rules_match *m = &r->cand[i];
+		struct buf why = BUF_INIT;
+
+		if (!in_play(m) || !m->conditional || !prohibited(m) || m->score < r->cutoff ||
+		    m->level <= out->level)
+			continue;
+		for (k = 0; k < m->nmissing; k++) {
+			list_add(r->a, &r->missing, m->missing[k]);
+			buf_addf(&why, "%s%s", k ? ", " : "", m->missing[k]);
+		}
+		list_addf(r->a, &r->notes, "Tingkat dapat menjadi %s (%s) bila fakta berikut terbukti: %s.",
+			  rules_level_title(r->cat, m->level), m->item->id, buf_cstr(&why));
+		buf_release(&why);
+	}
+	out->forms = rules_form_set_at(r->cat, out->level, r->f->date);
+	if (out->forms) {
+		add_basis(r->a, &out->basis, &out->nbasis, 48, &out->forms->basis);
+		if (out->forms->note)
+			list_add(r->a, &r->notes, out->forms->note);
+	}
+	if (has_ke && has_d)
+		list_add(r->a, &r->notes, "Perbuatan ini cocok dengan daftar kode etik (KE) dan daftar "
+					  "disiplin; sumber tidak menjelaskan cara keduanya digabung, "
+					  "sehingga tingkat yang ditampilkan adalah yang paling berat.");
+	for (k = 0; k < out->nbasis; k++)
+		if (out->basis[k]->unconfirmed) {
+			list_add(r->a, &r->notes, "Sebagian dasar hukum belum dikonfirmasi dari teks resmi "
+						  "(ditandai 'belum dikonfirmasi').");
+			break;
+		}
+	for (k = 0; out->forms && r->st->nflag_forms && k < out->forms->nforms; k++)
+		if (rules_form_flagged(r->st, &out->forms->forms[k])) {
+			list_addf(r->a, &r->notes, "Untuk %s, sebagian bentuk hukuman ditandai: lihat "
+						   "catatan pada bentuk tersebut.",
+				  r->st->id);
+			break;
+		}
+}
+
+/* The route by status and date (handling date, else act date). */
+static void
+set_route(struct run *r)
+{
+	const struct rules_catalog *cat = r->cat;
+	const struct rules_facts *f = r->f;
+	struct rules_result *out = r->out;
+	struct date d;
+	size_t i, k, count;
+
+	if (!f->has_handling_date && !f->has_date) {
+		out->route = route_only(cat, r->st, &count);
+		if (out->route == NULL && count > 1)
+			list_add(r->a, &r->notes, "Lembaga tujuan bergantung pada tanggal penanganan, yang "
+						  "tidak diberikan.");
+		return;
+	}
+	d = f->has_handling_date ? f->handling_date : f->date;
+	out->route_date = d;
+	out->route_date_given = f->has_handling_date;
+	out->route = rules_route_at(cat, r->st, d);
+	if (f->has_handling_date || out->route == NULL)
+		return;
+	/* by the act date: say where a later handling would go */
+	for (i = 0; i < cat->nroutes; i++) {
+		const struct rules_route *rt = &cat->routes[i];
+		char ds[64];
+
+		if (rt == out->route || rt->kind == RULES_ROUTE_PIDANA || !rt->period.has_from ||
+		    date_cmp(rt->period.from, d) <= 0)
+			continue;
+		for (k = 0; k < rt->nstatuses; k++) {
+			if (strcmp(rt->statuses[k], r->st->id) != 0)
+				continue;
+			rules_date_text(rt->period.from, ds, sizeof(ds));
+			list_addf(r->a, &r->notes, "Rute ditentukan menurut tanggal perbuatan; bila perkara "
+						   "ditangani sejak %s, rekomendasi melalui %s.",
+				  ds, rt->recommending);
+		}
+	}
+}
+
+/* Sentra Gakkumdu as a further route: election-law provisions of the
+ * counted items for this kind of election, after penetapan. */
+static void
+set_pidana(struct run *r)
+{
+	const struct rules_facts *f = r->f;
+	struct rules_result *out = r->out;
+	size_t i, k;
+
+	if (out->route && out->route->also_pidana)
+		out->pidana = pidana_route(r->cat);
+	if (out->verdict != RULES_VERDICT_PELANGGARAN || f->election == RULES_ELECTION_NONE)
+		return;
+	if (f->has_penetapan && date_cmp(f->date, f->penetapan) < 0)
+		return;
+	for (i = 0; i < r->eligible; i++) {
+		const struct rules_match *m = &r->cand[i];
+
+		if (!counts(r, m))
+			continue;
+		for (k = 0; k < m->item->npidana; k++)
+			if (m->item->pidana[k].election == f->election)
+				add_basis(r->a, &out->pidana_basis, &out->npidana_basis, 8,
+					  &m->item->pidana[k].basis);
+	}
+	if (out->npidana_basis == 0)
+		return;
+	out->pidana = pidana_route(r->cat);
+	if (!f->has_penetapan)
+		list_add(r->a, &r->notes, "Jalur pidana pemilu/pemilihan hanya terbuka bila perbuatan "
+					  "terjadi sesudah penetapan calon; tanggal penetapan tidak "
+					  "diketahui.");
+}
+
 int
 rules_check(const struct rules_catalog *cat, const struct rules_options *opt,
 	    const struct rules_facts *f, struct arena *a, struct rules_result *out,
 	    struct errbuf *eb)
 {
-	struct rules_modifier_value mods[RULES_MAX_MODIFIERS];
-	const struct rules_status *st;
 	const struct rules_item *item;
-	struct text_stemmer *stem = NULL;
-	struct text_doc doc;
-	struct rules_match *cand;
-	struct list notes = {NULL, 0}, missing = {NULL, 0}, readings = {NULL, 0};
-	const struct rules_match *top = NULL;
+	struct run r;
 	struct mctx mc;
-	size_t n, i, k, eligible = 0;
-	unsigned gap = text_lexicon_max_gap(cat->lx);
-	bool has_ke = false, has_d = false;
-	double cutoff;
+	size_t i;
 
 	memset(out, 0, sizeof(*out));
-	memset(mods, 0, sizeof(mods));
-	memset(&doc, 0, sizeof(doc));
-	if (validate_facts(cat, f, &st, &item, mods, eb) < 0)
+	memset(&r, 0, sizeof(r));
+	r.cat = cat;
+	r.opt = opt;
+	r.f = f;
+	r.a = a;
+	r.out = out;
+	if (validate_facts(cat, f, &r.st, &item, r.mods, eb) < 0)
 		return -1;
-	out->status = st;
+	out->status = r.st;
 	out->has_date = f->has_date;
 	out->date = f->date;
-
-	/* text and modifiers */
-	if (f->text && f->text_len) {
-		stem = text_stemmer_new();
-		text_analyze(cat->lx, stem, f->text, f->text_len, a, &doc);
-		text_stemmer_free(stem);
-		if (doc.truncated)
-			list_add(a, &notes, "Teks terlalu panjang; hanya bagian awal yang dinilai.");
-		for (i = 0; i < cat->nmodifiers; i++)
-			if (mods[i].value == RULES_TRI_UNKNOWN)
-				detect_modifier(&cat->modifiers[i], &doc, gap, a, &mods[i], &notes);
-	}
-	memcpy(out->modifiers, mods, sizeof(mods));
+	read_text(&r);
+	memcpy(out->modifiers, r.mods, sizeof(r.mods));
 	out->nmodifiers = cat->nmodifiers;
 
-	/* candidates and their applicability */
-	cand = arena_array(a, cat->nitems + 1, sizeof(*cand));
-	n = collect(cat, opt, item, doc.n ? &doc : NULL, mods, a, cand);
-	mc.cat = cat;
-	mc.opt = opt;
-	mc.f = f;
-	mc.st = st;
-	mc.mods = mods;
-	mc.a = a;
-	for (i = 0; i < n; i++)
-		decide_match(&mc, &cand[i]);
-	/* an applicable SKB item covers the PP 94 provision it details */
-	for (i = 0; i < n; i++) {
-		if (!cand[i].applies || cand[i].conditional)
-			continue;
-		for (k = 0; k < n; k++) {
-			size_t j;
+	r.cand = arena_array(a, cat->nitems + 1, sizeof(*r.cand));
+	r.n = collect(cat, opt, item, r.doc.n ? &r.doc : NULL, r.mods, a, r.cand);
+	mc = (struct mctx){cat, opt, f, r.st, r.mods, a};
+	for (i = 0; i < r.n; i++)
+		decide_match(&mc, &r.cand[i]);
+	fold_covered(&r);
+	rank(&r);
+	out->items = r.cand;
+	out->nitems = MIN(r.n, (size_t)MAX_ITEMS_OUT);
+	note_readings(&r);
 
-			for (j = 0; j < cand[i].item->nimplements; j++) {
-				if (cand[i].item->implements[j] != cand[k].item || cand[k].covered_by)
-					continue;
-				cand[k].covered_by = cand[i].item;
-				if (cand[k].nnotes < MAX_LIST_OUT) {
-					const char **nv = arena_array(a, MAX_LIST_OUT, sizeof(*nv));
+	out->verdict = decide_verdict(&r);
+	if (out->verdict == RULES_VERDICT_PELANGGARAN)
+		set_level(&r);
+	if (r.st->kind != RULES_STATUS_ASN && r.st->note)
+		list_add(a, &r.notes, r.st->note);
+	set_route(&r);
+	set_pidana(&r);
 
-					memcpy(nv, cand[k].notes, cand[k].nnotes * sizeof(*nv));
-					nv[cand[k].nnotes++] = arena_printf(
-						a, "Dicakup butir %s, yang menjabarkan ketentuan ini.",
-						cand[i].item->id);
-					cand[k].notes = nv;
-				}
-			}
-		}
-	}
-	qsort(cand, n, sizeof(*cand), cmp_match);
-
-	/* eligible: above the item's threshold, first; near misses after */
-	for (i = 0; i < n; i++)
-		if (cand[i].score >= cand[i].item->min_score)
-			eligible++;
-	{
-		struct rules_match *sorted = arena_array(a, n + 1, sizeof(*sorted));
-		size_t e = 0, r = eligible;
-
-		for (i = 0; i < n; i++) {
-			if (cand[i].score >= cand[i].item->min_score)
-				sorted[e++] = cand[i];
-			else
-				sorted[r++] = cand[i];
-		}
-		for (i = eligible; i < n; i++) {
-			struct rules_match *m = &sorted[i];
-			const char **nv = arena_array(a, MAX_LIST_OUT, sizeof(*nv));
-
-			memcpy(nv, m->notes, MIN(m->nnotes, (size_t)MAX_LIST_OUT - 1) * sizeof(*nv));
-			m->nnotes = MIN(m->nnotes, (size_t)MAX_LIST_OUT - 1);
-			nv[m->nnotes++] = arena_printf(a, "Kecocokan lemah: skor %.1f di bawah ambang %.1f.",
-						       m->score, m->item->min_score);
-			m->notes = nv;
-			m->applies = false;
-			m->conditional = false;
-		}
-		cand = sorted;
-	}
-	out->items = cand;
-	out->nitems = MIN(n, (size_t)MAX_ITEMS_OUT);
-
-	/* readings that shaped a candidate */
-	for (i = 0; i < eligible; i++) {
-		const struct rules_item *it = cand[i].item;
-		const struct rules_switch *sws[3] = {&it->level, &it->timing, &it->active};
-
-		for (k = 0; k < 3; k++)
-			if (sws[k]->reading)
-				list_addf(a, &readings, "%s=%s", sws[k]->reading->id,
-					  rules_options_value(opt, sws[k]->reading));
-	}
-	/* merged D-9/D-10 readings hide D-10 entirely; say which reading hid it */
-	for (i = 0; i < cat->nitems; i++) {
-		const struct rules_item *it = &cat->items[i];
-
-		if (it->active.reading && !rules_switch_value(&it->active, opt) && doc.n) {
-			struct rules_match tmp;
-			bool anchor;
-
-			memset(&tmp, 0, sizeof(tmp));
-			if (score_item(it, &doc, gap, a, &tmp, &anchor) >= it->min_score && anchor)
-				list_addf(a, &readings, "%s=%s", it->active.reading->id,
-					  rules_options_value(opt, it->active.reading));
-		}
-	}
-
-	/* the verdict */
-	for (i = 0; i < eligible; i++) {
-		if (in_play(&cand[i])) {
-			top = &cand[i];
-			break;
-		}
-	}
-	if (st->kind == RULES_STATUS_NOT_ASN) {
-		out->verdict = RULES_VERDICT_BUKAN_ASN;
-	} else if (top == NULL) {
-		out->verdict = RULES_VERDICT_TIDAK_CUKUP;
-		list_add(a, &missing, "text");
-	} else if (top->conditional) {
-		out->verdict = RULES_VERDICT_TIDAK_CUKUP;
-		for (k = 0; k < top->nmissing; k++)
-			list_add(a, &missing, top->missing[k]);
-	} else {
-		const struct rules_match *rival = NULL;
-
-		for (i = 0; i < eligible; i++) {
-			const struct rules_match *m = &cand[i];
-
-			if (m != top && in_play(m) && prohibited(m) != prohibited(top) &&
-			    m->score >= top->score)
-				rival = m;
-		}
-		if (rival) {
-			out->verdict = RULES_VERDICT_TIDAK_CUKUP;
-			list_addf(a, &notes, "%s dan %s sama kuat; fakta tambahan diperlukan.",
-				  top->item->id, rival->item->id);
-			for (k = 0; k < rival->nmissing; k++)
-				list_add(a, &missing, rival->missing[k]);
-		} else if (!prohibited(top)) {
-			out->verdict = RULES_VERDICT_BOLEH;
-		} else if (!f->has_date) {
-			out->verdict = RULES_VERDICT_TIDAK_CUKUP;
-			list_add(a, &missing, "date");
-			list_add(a, &notes, "Tanggal perbuatan diperlukan: bentuk hukuman, dasar "
-					    "hukum dan lembaga tujuan bergantung pada tanggal.");
-		} else {
-			out->verdict = RULES_VERDICT_PELANGGARAN;
-		}
-	}
-
-	/* level, forms, basis: over the applicable prohibited items near the top */
-	if (out->verdict == RULES_VERDICT_PELANGGARAN) {
-		cutoff = top->score * cat->relative_cutoff;
-		for (i = 0; i < eligible; i++) {
-			const struct rules_match *m = &cand[i];
-
-			if (!in_play(m) || m->conditional || !prohibited(m) || m->score < cutoff)
-				continue;
-			if (m->level > out->level)
-				out->level = m->level;
-			if (m->item->family == RULES_FAMILY_KE)
-				has_ke = true;
-			else
-				has_d = true;
-			for (k = 0; k < m->nbasis; k++)
-				add_basis(a, &out->basis, &out->nbasis, 48, m->basis[k]);
-			/* an assumption behind a counted item is part of the answer */
-			for (k = 0; k < m->nnotes; k++)
-				if (strncmp(m->notes[k], "Diandaikan", 10) == 0)
-					list_addf(a, &notes, "%s: %s", m->item->id, m->notes[k]);
-		}
-		out->forms = rules_form_set_at(cat, out->level, f->date);
-		if (out->forms) {
-			add_basis(a, &out->basis, &out->nbasis, 48, &out->forms->basis);
-			if (out->forms->note)
-				list_add(a, &notes, out->forms->note);
-		}
-		if (has_ke && has_d)
-			list_add(a, &notes, "Perbuatan ini cocok dengan daftar kode etik (KE) dan daftar "
-					    "disiplin; sumber tidak menjelaskan cara keduanya digabung, "
-					    "sehingga tingkat yang ditampilkan adalah yang paling berat.");
-		for (k = 0; k < out->nbasis; k++)
-			if (out->basis[k]->unconfirmed) {
-				list_add(a, &notes, "Sebagian dasar hukum belum dikonfirmasi dari teks resmi "
-						    "(ditandai 'belum dikonfirmasi').");
-				break;
-			}
-		if (st->nflag_forms && out->forms) {
-			for (k = 0; k < out->forms->nforms; k++)
-				if (rules_form_flagged(st, &out->forms->forms[k])) {
-					list_addf(a, &notes, "Untuk %s, sebagian bentuk hukuman ditandai: "
-							     "lihat catatan pada bentuk tersebut.",
-						  st->id);
-					break;
-				}
-		}
-	}
-	if (st->kind != RULES_STATUS_ASN && st->note)
-		list_add(a, &notes, st->note);
-
-	/* the route */
-	if (f->has_handling_date || f->has_date) {
-		struct date d = f->has_handling_date ? f->handling_date : f->date;
-
-		out->route_date = d;
-		out->route_date_given = f->has_handling_date;
-		out->route = rules_route_at(cat, st, d);
-		if (!f->has_handling_date && out->route) {
-			for (i = 0; i < cat->nroutes; i++) {
-				const struct rules_route *r = &cat->routes[i];
-				char ds[64];
-
-				if (r == out->route || r->kind == RULES_ROUTE_PIDANA ||
-				    !r->period.has_from || date_cmp(r->period.from, d) <= 0)
-					continue;
-				for (k = 0; k < r->nstatuses; k++) {
-					if (strcmp(r->statuses[k], st->id) != 0)
-						continue;
-					rules_date_text(r->period.from, ds, sizeof(ds));
-					list_addf(a, &notes, "Rute ditentukan menurut tanggal perbuatan; bila "
-							     "perkara ditangani sejak %s, rekomendasi melalui %s.",
-						  ds, r->recommending);
-				}
-			}
-		}
-	} else {
-		size_t count;
-
-		out->route = route_only(cat, st, &count);
-		if (out->route == NULL && count > 1)
-			list_add(a, &notes, "Lembaga tujuan bergantung pada tanggal penanganan, yang tidak "
-					    "diberikan.");
-	}
-
-	/* the criminal-law route */
-	if (out->verdict == RULES_VERDICT_PELANGGARAN && f->election != RULES_ELECTION_NONE) {
-		bool after = !(f->has_penetapan && date_cmp(f->date, f->penetapan) < 0);
-
-		for (i = 0; i < eligible && after; i++) {
-			const struct rules_match *m = &cand[i];
-
-			if (!in_play(m) || m->conditional || !prohibited(m) ||
-			    m->score < top->score * cat->relative_cutoff)
-				continue;
-			for (k = 0; k < m->item->npidana; k++)
-				if (m->item->pidana[k].election == f->election)
-					add_basis(a, &out->pidana_basis, &out->npidana_basis, 8,
-						  &m->item->pidana[k].basis);
-		}
-		if (out->npidana_basis) {
-			out->pidana = pidana_route(cat);
-			if (!f->has_penetapan)
-				list_add(a, &notes, "Jalur pidana pemilu/pemilihan hanya terbuka bila perbuatan "
-						    "terjadi sesudah penetapan calon; tanggal penetapan tidak "
-						    "diketahui.");
-		}
-	}
-	if (out->route && out->route->also_pidana)
-		out->pidana = pidana_route(cat);
-
-	out->missing = missing.v;
-	out->nmissing = missing.n;
-	out->notes = notes.v;
-	out->nnotes = notes.n;
-	out->readings = readings.v;
-	out->nreadings = readings.n;
+	out->missing = r.missing.v;
+	out->nmissing = r.missing.n;
+	out->notes = r.notes.v;
+	out->nnotes = r.notes.n;
+	out->readings = r.readings.v;
+	out->nreadings = r.readings.n;
 	out->explanation = rules_explain(cat, f, out, a);
 	return 0;
 }
