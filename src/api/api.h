@@ -11,4 +11,9 @@
 int api_healthz(struct http_request *req);
 int api_version(struct http_request *req);
 
+/* api_ident.c */
+int api_ident_get(struct http_request *req);
+int api_regions_search(struct http_request *req);
+int api_region_get(struct http_request *req);
+
 #endif

@@ -2,12 +2,16 @@
  * app.c - build and tear down the application context (see app.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
 #include "core/datetime.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "core/xalloc.h"
+#include "ident/ident.h"
+#include "ident/region.h"
 #include "store/store.h"
 #include "web/i18n.h"
 #include "web/tmpl.h"
@@ -39,6 +43,10 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		    i18n_load_embedded("id", &app->lang_id, eb) < 0 ||
 		    i18n_load_embedded("en", &app->lang_en, eb) < 0)
 			goto fail;
+		app->ident_limits = xcalloc(1, sizeof(*app->ident_limits));
+		if (region_table_load(&app->regions, cfg->knowledge_dir, eb) < 0 ||
+		    ident_limits_load(app->ident_limits, cfg->knowledge_dir, eb) < 0)
+			goto fail;
 	}
 	return 0;
 fail:
@@ -53,6 +61,10 @@ app_close(struct app *app)
 	tmpl_set_free(app->tmpl);
 	i18n_free(app->lang_id);
 	i18n_free(app->lang_en);
+	region_table_free(app->regions);
+	free(app->ident_limits);
+	app->regions = NULL;
+	app->ident_limits = NULL;
 	app->store = NULL;
 	app->tmpl = NULL;
 	app->lang_id = app->lang_en = NULL;

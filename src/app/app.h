@@ -17,6 +17,8 @@
 struct store;
 struct tmpl_set;
 struct i18n;
+struct region_table;
+struct ident_limits;
 
 struct app {
 	struct config cfg;
@@ -24,6 +26,8 @@ struct app {
 	struct tmpl_set *tmpl;
 	struct i18n *lang_id;
 	struct i18n *lang_en;
+	struct region_table *regions;       /* loaded with APP_WEB */
+	struct ident_limits *ident_limits; /* loaded with APP_WEB */
 	int64_t started_mono_ms;
 	char base_url[256];
 };

@@ -15,6 +15,11 @@ static const struct http_route routes[] = {
 	{"GET", "/healthz", api_healthz, 0},
 	{"GET", "/api/v1/version", api_version, 0},
 
+	/* identifiers and regions */
+	{"GET", "/api/v1/ident/{number}", api_ident_get, 0},
+	{"GET", "/api/v1/regions", api_regions_search, 0},
+	{"GET", "/api/v1/regions/{code}", api_region_get, 0},
+
 	/* public pages */
 	{"GET", "/", web_home, 0},
 	{"GET", "/static/*", web_static, HTTP_ROUTE_PREFIX},

@@ -15,10 +15,13 @@
 #include "core/log.h"
 
 extern const struct cli_cmd cmd_serve, cmd_db, cmd_version, cmd_help;
+extern const struct cli_cmd cmd_ident, cmd_region;
 
 const struct cli_cmd *const cli_commands[] = {
 	&cmd_serve,
 	&cmd_db,
+	&cmd_ident,
+	&cmd_region,
 	&cmd_version,
 	&cmd_help,
 	NULL,
