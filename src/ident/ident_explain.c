@@ -135,12 +135,12 @@ ident_explain(const struct ident_result *r, struct buf *out)
 		break;
 	case IDENT_UNKNOWN: break;
 	}
-	for (i = 0; i < r->nwarnings; i++) {
-		const struct ident_warning *w = &r->warnings[i];
-
-		if (w->reading == IDENT_UNKNOWN)
-			buf_addf(out, "Perhatian: %s\n", w->msg);
-		else
-			buf_addf(out, "Perhatian (%s): %s\n", reading_noun(w->reading), w->msg);
-	}
+	/* warnings about the number as a whole first, then per reading */
+	for (i = 0; i < r->nwarnings; i++)
+		if (r->warnings[i].reading == IDENT_UNKNOWN)
+			buf_addf(out, "Perhatian: %s\n", r->warnings[i].msg);
+	for (i = 0; i < r->nwarnings; i++)
+		if (r->warnings[i].reading != IDENT_UNKNOWN)
+			buf_addf(out, "Perhatian (%s): %s\n", reading_noun(r->warnings[i].reading),
+				 r->warnings[i].msg);
 }
