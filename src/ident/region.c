@@ -129,7 +129,8 @@ key_truncate(uint64_t key, int level)
 
 struct load_ctx {
 	struct region_table *t;
-	struct buf text;
+	struct buf text;  /* display names */
+	struct buf folds; /* folded names, appended to text at the end */
 	size_t cap;
 	size_t row;   /* CSV row number of the row being read, header = 1 */
 	size_t field; /* fields seen in the current row */
@@ -262,10 +263,10 @@ add_row(struct load_ctx *c)
 	r->name = (uint32_t)c->text.len;
 	buf_add(&c->text, c->name, c->name_len);
 	buf_addch(&c->text, '\0');
-	r->fold = (uint32_t)c->text.len;
+	r->fold = (uint32_t)c->folds.len; /* relative until joined to text */
 	r->fold_len = (uint16_t)flen;
-	buf_add(&c->text, fold, flen);
-	buf_addch(&c->text, '\0');
+	buf_add(&c->folds, fold, flen);
+	buf_addch(&c->folds, '\0');
 	/* the core of "Kabupaten Kutai Timur" / "Kota Samarinda" is the rest */
 	r->core = 0;
 	if (level == REGION_KABKOTA) {
@@ -309,6 +310,36 @@ by_key(const void *a, const void *b)
 	const struct region_rec *x = a, *y = b;
 
 	return x->key < y->key ? -1 : x->key > y->key ? 1 : 0;
+}
+
+/*
+ * Put the folded names after the display names, in record order, so that a
+ * search can scan them as one block (region_search.c relies on it).
+ */
+static void
+join_folds(struct load_ctx *c, bool sorted)
+{
+	struct region_table *t = c->t;
+	size_t base, i;
+
+	if (!sorted) {
+		struct buf ordered;
+
+		buf_init(&ordered, (size_t)-1);
+		buf_grow(&ordered, c->folds.len);
+		for (i = 0; i < t->n; i++) {
+			size_t off = ordered.len;
+
+			buf_add(&ordered, c->folds.data + t->recs[i].fold, t->recs[i].fold_len + 1u);
+			t->recs[i].fold = (uint32_t)off;
+		}
+		buf_release(&c->folds);
+		c->folds = ordered;
+	}
+	base = c->text.len;
+	buf_add(&c->text, c->folds.data, c->folds.len);
+	for (i = 0; i < t->n; i++)
+		t->recs[i].fold += (uint32_t)base;
 }
 
 /* Sort if needed, refuse duplicates, resolve parents and sibling links. */
@@ -386,7 +417,9 @@ region_table_parse(struct region_table **out, const char *csv, size_t len,
 	c.cap = len / 24 + 16;
 	t->recs = xreallocarray(NULL, c.cap, sizeof(*t->recs));
 	buf_init(&c.text, (size_t)REGION_FILE_MAX * 2 + REGION_ATTRIB_MAX);
+	buf_init(&c.folds, (size_t)REGION_FILE_MAX);
 	buf_grow(&c.text, len + len / 4 + 64);
+	buf_grow(&c.folds, len / 2 + 64);
 	while (off < len && !c.failed) {
 		size_t n = MIN(len - off, (size_t)REGION_CHUNK);
 
@@ -415,6 +448,11 @@ region_table_parse(struct region_table **out, const char *csv, size_t len,
 	}
 	if (link_tree(t, c.source, eb, c.sorted) < 0)
 		goto out;
+	if (buf_failed(&c.folds)) {
+		errbuf_set(eb, ERR_PAYLOAD_TOO_LARGE, "%s terlalu besar", c.source);
+		goto out;
+	}
+	join_folds(&c, c.sorted);
 	/* the attribution travels with the data */
 	alen = attribution ? strnlen(attribution, REGION_ATTRIB_MAX) : 0;
 	while (alen > 0 && (attribution[alen - 1] == '\n' || attribution[alen - 1] == '\r'))
@@ -437,6 +475,7 @@ region_table_parse(struct region_table **out, const char *csv, size_t len,
 out:
 	csv_free(&p);
 	buf_release(&c.text);
+	buf_release(&c.folds);
 	if (t) {
 		free(t->recs);
 		free(t);

@@ -5,9 +5,10 @@
  * Invariants of a loaded table: recs is sorted by key (which is also the
  * order of the dotted code text and a depth-first walk of the tree, every
  * region right before its subtree); keys are unique; every region but a
- * province has its parent in the table; text is one allocation holding,
- * for each region, the display name and its folded form, both
- * NUL-terminated, followed by the attribution.
+ * province has its parent in the table; text is one allocation holding
+ * the display names, then the folded names in record order (each
+ * NUL-terminated, so one region's folded name ends right before the next
+ * one's starts), then the attribution.
  */
 #ifndef NETRA_IDENT_REGION_INTERNAL_H
 #define NETRA_IDENT_REGION_INTERNAL_H

@@ -2,11 +2,12 @@
  * region_search.c - find regions by name or by code prefix (see region.h).
  *
  * Names are folded once at load time (region_fold), queries at search
- * time, so matching is plain byte comparison.  A search is one scan over
- * the candidate range (the whole table, or the subtree of the parent
- * filter): a cheap substring test on the longest query word rejects most
- * names, the survivors are ranked, and the best `limit` are kept in a
- * small sorted array.  Ties keep code order because the scan runs in it.
+ * time, so matching is plain byte comparison.  The folded names of the
+ * candidate range (the whole table, or the subtree of the parent filter)
+ * lie back to back in memory in record order, so one memmem() pass for
+ * the longest query word finds every candidate; only those are ranked,
+ * and the best `limit` are kept in a small sorted array.  Ties keep code
+ * order because the scan runs in it.
  */
 #define _GNU_SOURCE /* memmem */
 #include <string.h>
@@ -206,7 +207,8 @@ word_prefix_all(const char *name, size_t n, const struct query *q)
 	return true;
 }
 
-/* Rank of rec against q, or -1 when it does not match. */
+/* Rank of rec against q, or -1 when it does not match.  The caller has
+ * found the longest query word inside the name already. */
 static int
 match_name(const struct region_table *t, const struct region_rec *r, const struct query *q)
 {
@@ -214,10 +216,7 @@ match_name(const struct region_table *t, const struct region_rec *r, const struc
 	size_t n = r->fold_len;
 	const char *core = name + r->core;
 	size_t cn = n - r->core;
-	const struct str *lw = &q->word[q->longest];
 
-	if (n < lw->len || memmem(name, n, lw->ptr, lw->len) == NULL)
-		return -1;
 	if ((n == q->len && memcmp(name, q->text, n) == 0) ||
 	    (cn == q->len && memcmp(core, q->text, cn) == 0))
 		return REGION_MATCH_EXACT;
@@ -336,6 +335,45 @@ search_code(const struct region_table *t, const struct str q, size_t lo, size_t 
 	}
 }
 
+/* Rank every region in [lo, hi) whose folded name holds the longest query
+ * word; returns how many matched. */
+static size_t
+scan_names(const struct region_table *t, const struct query *q, size_t lo, size_t hi, int level,
+	   struct best *b)
+{
+	const struct str *w = &q->word[q->longest];
+	const char *p, *end, *hit;
+	size_t i = lo, count = 0;
+
+	if (lo >= hi)
+		return 0;
+	p = t->text + t->recs[lo].fold;
+	end = t->text + t->recs[hi - 1].fold + t->recs[hi - 1].fold_len;
+	while (p < end) {
+		const struct region_rec *r;
+		size_t off;
+		int m;
+
+		hit = memmem(p, (size_t)(end - p), w->ptr, w->len);
+		if (hit == NULL)
+			break;
+		/* the record holding the hit: offsets grow with the index */
+		off = (size_t)(hit - t->text);
+		while (i + 1 < hi && t->recs[i + 1].fold <= off)
+			i++;
+		r = &t->recs[i];
+		p = t->text + r->fold + r->fold_len + 1;
+		if (level && r->level != level)
+			continue;
+		m = match_name(t, r, q);
+		if (m < 0)
+			continue;
+		count++;
+		best_offer(b, (uint32_t)i, m, r->level);
+	}
+	return count;
+}
+
 static int
 parse_query(const char *query, size_t qlen, struct query *q, struct errbuf *eb)
 {
@@ -418,18 +456,7 @@ region_search(const struct region_table *t, const char *query, int level, const 
 	} else {
 		if (parse_query(raw.ptr, raw.len, &q, eb) < 0)
 			return -1;
-		for (i = lo; i < hi; i++) {
-			const struct region_rec *r = &t->recs[i];
-			int m;
-
-			if (level && r->level != level)
-				continue;
-			m = match_name(t, r, &q);
-			if (m < 0)
-				continue;
-			count++;
-			best_offer(&b, (uint32_t)i, m, r->level);
-		}
+		count = scan_names(t, &q, lo, hi, level, &b);
 	}
 	for (i = 0; i < b.n; i++) {
 		region_fill(t, b.idx[i], &hits[i].region);
