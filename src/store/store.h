@@ -69,10 +69,10 @@ void store_reader_done(struct store *st, struct store_conn *c);
 /* --- administration ----------------------------------------------------- */
 
 struct store_status {
-	int schema_version;   /* highest migration applied */
-	int latest_version;   /* highest migration built into this binary */
-	bool integrity_ok;    /* PRAGMA integrity_check said "ok" */
-	char integrity[256];  /* its first line(s) */
+	int schema_version;  /* highest migration applied */
+	int latest_version;  /* highest migration built into this binary */
+	bool integrity_ok;   /* PRAGMA integrity_check said "ok" */
+	char integrity[256]; /* its first line(s) */
 	char journal_mode[16];
 	char path[512];
 	int64_t size_bytes;
@@ -97,7 +97,6 @@ void store_stats_get(struct store *st, struct store_stats *out);
 /* Settings: small key/value facts about this installation. */
 int store_setting_get(struct store_conn *c, const char *key, char *out, size_t outsz,
 		      struct errbuf *eb);
-int store_setting_put(struct store_conn *c, const char *key, const char *value,
-		      struct errbuf *eb);
+int store_setting_put(struct store_conn *c, const char *key, const char *value, struct errbuf *eb);
 
 #endif
