@@ -53,8 +53,8 @@ bench_search(const struct region_table *t, const char *q, int level, const char 
 	t0 = clock_mono_us();
 	do {
 		for (i = 0; i < 50; i++)
-			if (region_search(t, q, level, parent, REGION_LIMIT_DEFAULT, hits, &n, &total,
-					  &eb) < 0) {
+			if (region_search(t, q, level, parent, REGION_LIMIT_DEFAULT, hits, &n,
+					  &total, &eb) < 0) {
 				printf("   search '%s' failed: %s\n", q, eb.msg);
 				return;
 			}
@@ -97,8 +97,8 @@ main(void)
 	printf("   region table (embedded data/regions/wilayah.csv, %zu regions)\n",
 	       region_table_count(t, 0));
 	printf("   load: first %.2f ms, median %.2f ms, min %.2f ms over %d loads\n",
-	       (double)first / 1000.0, (double)times[LOADS / 2] / 1000.0,
-	       (double)times[0] / 1000.0, LOADS);
+	       (double)first / 1000.0, (double)times[LOADS / 2] / 1000.0, (double)times[0] / 1000.0,
+	       LOADS);
 	printf("   RSS: %ld KiB before, %ld KiB after the first load (+%ld KiB, including the "
 	       "touched embedded CSV), %ld KiB after %d loads/frees\n",
 	       rss0, rss1, rss1 - rss0, rss2, LOADS);
@@ -120,7 +120,7 @@ main(void)
 
 	{
 		static const char *const nums[] = {"198609262015051001", "199009132025242014",
-						   "6408014609860001", "6405012902040001",
+						   "6408014609860001",   "6405012902040001",
 						   "198613102015051001", "6408013209860001"};
 		struct ident_opts o = {t, &lim, {2025, 6, 1}};
 		struct ident_result r;
@@ -135,7 +135,8 @@ main(void)
 			iters += 600;
 			us = clock_mono_us() - t0;
 		} while (us < 300000);
-		printf("   ident_parse (mix of NIP, NI PPPK, NIK, valid and invalid): %.0f parses/s\n",
+		printf("   ident_parse (mix of NIP, NI PPPK, NIK, valid and invalid): %.0f "
+		       "parses/s\n",
 		       (double)iters * 1e6 / (double)us);
 	}
 	region_table_free(t);

@@ -118,7 +118,8 @@ api_regions_search(struct http_request *req)
 		json_t *h = region_json(&hits[i].region);
 
 		json_object_set_new(h, "match", json_string(region_match_name(hits[i].match)));
-		json_object_set_new(h, "ancestors", ancestors_json(app->regions, hits[i].region.code));
+		json_object_set_new(h, "ancestors",
+				    ancestors_json(app->regions, hits[i].region.code));
 		json_array_append_new(arr, h);
 	}
 	j = json_object();
@@ -126,8 +127,7 @@ api_regions_search(struct http_request *req)
 	json_object_set_new(j, "total", json_integer((json_int_t)total));
 	json_object_set_new(j, "count", json_integer((json_int_t)nhits));
 	json_object_set_new(j, "results", arr);
-	json_object_set_new(j, "attribution",
-			    json_string(region_table_attribution(app->regions)));
+	json_object_set_new(j, "attribution", json_string(region_table_attribution(app->regions)));
 	http_header_add(req, "Cache-Control", "public, max-age=300");
 	return http_reply_json(req, 200, j);
 }
@@ -144,9 +144,10 @@ api_region_get(struct http_request *req)
 	if (app->regions == NULL)
 		return regions_unavailable(req);
 	if (region_find(app->regions, code, &reg) < 0)
-		return http_reply_error(req, ERR_NOT_FOUND,
-					"wilayah dengan kode itu tidak ada dalam tabel (contoh kode: "
-					"64.08 atau 64.08.01.2001)");
+		return http_reply_error(
+			req, ERR_NOT_FOUND,
+			"wilayah dengan kode itu tidak ada dalam tabel (contoh kode: "
+			"64.08 atau 64.08.01.2001)");
 	if (region_children(app->regions, reg.code, NULL, 0, &nk) < 0)
 		return http_reply_error(req, ERR_INTERNAL, "anak wilayah tidak dapat dibaca");
 	kids = arena_array(&req->arena, nk ? nk : 1, sizeof(*kids));
@@ -158,8 +159,7 @@ api_region_get(struct http_request *req)
 		json_array_append_new(ch, region_json(&kids[i]));
 	json_object_set_new(j, "ancestors", ancestors_json(app->regions, reg.code));
 	json_object_set_new(j, "children", ch);
-	json_object_set_new(j, "attribution",
-			    json_string(region_table_attribution(app->regions)));
+	json_object_set_new(j, "attribution", json_string(region_table_attribution(app->regions)));
 	http_header_add(req, "Cache-Control", "public, max-age=300");
 	return http_reply_json(req, 200, j);
 }

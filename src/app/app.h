@@ -26,7 +26,7 @@ struct app {
 	struct tmpl_set *tmpl;
 	struct i18n *lang_id;
 	struct i18n *lang_en;
-	struct region_table *regions;       /* loaded with APP_WEB */
+	struct region_table *regions;      /* loaded with APP_WEB */
 	struct ident_limits *ident_limits; /* loaded with APP_WEB */
 	int64_t started_mono_ms;
 	char base_url[256];

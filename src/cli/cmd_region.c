@@ -155,8 +155,9 @@ region_show_cmd(struct cli *cli, const struct region_table *t)
 		return cli_usage_error(cli, "show needs one code, e.g. 64.08");
 	n = region_parent_chain(t, cli->args[1], chain);
 	if (n == 0)
-		return cli_fail("wilayah dengan kode '%s' tidak ada dalam tabel (contoh kode: 64.08)",
-				cli->args[1]);
+		return cli_fail(
+			"wilayah dengan kode '%s' tidak ada dalam tabel (contoh kode: 64.08)",
+			cli->args[1]);
 	if (region_children(t, chain[0].code, NULL, 0, &nk) < 0)
 		return cli_fail("internal error: children of %s", chain[0].code);
 	kids = calloc(nk ? nk : 1, sizeof(*kids));
@@ -185,7 +186,8 @@ region_show_cmd(struct cli *cli, const struct region_table *t)
 	if (nk)
 		printf("%zu wilayah di bawahnya:\n", nk);
 	for (i = 0; i < nk; i++)
-		printf("  %-13s  %s (%s)\n", kids[i].code, kids[i].name, region_kind_name(&kids[i]));
+		printf("  %-13s  %s (%s)\n", kids[i].code, kids[i].name,
+		       region_kind_name(&kids[i]));
 	printf("Sumber: %s\n", region_table_attribution(t));
 	rc = CLI_OK;
 out:
@@ -216,11 +218,13 @@ run_region(struct cli *cli)
 
 const struct cli_cmd cmd_region = {
 	.name = "region",
-	.usage = "search QUERY [--level N] [--parent CODE] [--limit N] [--json] | show CODE [--json]",
+	.usage = "search QUERY [--level N] [--parent CODE] [--limit N] [--json] | show CODE "
+		 "[--json]",
 	.summary = "Search the Kemendagri region table, or show one region with its children.",
 	.description =
 		"  search QUERY  by name, ignoring case and accents; words may be prefixes\n"
-		"                (\"kutai tim\"); digits and dots search by code prefix (\"64.08\")\n"
+		"                (\"kutai tim\"); digits and dots search by code prefix "
+		"(\"64.08\")\n"
 		"  show CODE     the region, its parents and its children (\"64\", \"64.08.01\")\n"
 		"  Exit status 1 when nothing is found.",
 	.opts = region_opts,

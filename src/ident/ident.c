@@ -363,8 +363,8 @@ ident_parse_nip(const char *p, size_t len, const struct ident_opts *o, struct id
 }
 
 int
-ident_parse_ni_pppk(const char *p, size_t len, const struct ident_opts *o,
-		    struct ident_result *out, struct errbuf *eb)
+ident_parse_ni_pppk(const char *p, size_t len, const struct ident_opts *o, struct ident_result *out,
+		    struct errbuf *eb)
 {
 	return parse_as(p, len, IDENT_NI_PPPK, o, out, eb);
 }

@@ -104,12 +104,12 @@ struct ident_nik_region {
 struct ident_nik_reading {
 	bool valid;
 	struct ident_nik_region province, kabkota, kecamatan;
-	int dd;                 /* DD as written: 01-31, or 41-71 for women */
-	int day, month, yy;     /* day of month, month, two-digit year */
-	enum ident_sex sex;     /* from DD */
-	struct date birth[2];   /* possible birth dates (19YY, 20YY), oldest first */
-	size_t nbirth;          /* 1 or 2 when valid */
-	int sequence;           /* 1..9999 */
+	int dd;               /* DD as written: 01-31, or 41-71 for women */
+	int day, month, yy;   /* day of month, month, two-digit year */
+	enum ident_sex sex;   /* from DD */
+	struct date birth[2]; /* possible birth dates (19YY, 20YY), oldest first */
+	size_t nbirth;        /* 1 or 2 when valid */
+	int sequence;         /* 1..9999 */
 	struct ident_fault fault;
 };
 
@@ -131,9 +131,9 @@ struct ident_opts {
 struct ident_result {
 	char number[IDENT_NUMBER_MAX + 1]; /* normalized, when it is all digits and fits */
 	bool valid;
-	enum ident_kind kind;   /* what it is; when invalid, what it was read as */
-	enum ident_kind likely; /* for AMBIGUOUS: the one reading without plausibility
-				   warnings, if exactly one; else IDENT_UNKNOWN */
+	enum ident_kind kind;            /* what it is; when invalid, what it was read as */
+	enum ident_kind likely;          /* for AMBIGUOUS: the one reading without plausibility
+					    warnings, if exactly one; else IDENT_UNKNOWN */
 	bool has_nip, has_pppk, has_nik; /* which readings were attempted */
 	struct ident_nip_reading nip;
 	struct ident_pppk_reading pppk;
@@ -161,18 +161,18 @@ enum ident_kind ident_detect(const char *p, size_t len);
  */
 int ident_parse(const char *p, size_t len, const struct ident_opts *o, struct ident_result *out,
 		struct errbuf *eb);
-int ident_parse_nip(const char *p, size_t len, const struct ident_opts *o,
-		    struct ident_result *out, struct errbuf *eb);
+int ident_parse_nip(const char *p, size_t len, const struct ident_opts *o, struct ident_result *out,
+		    struct errbuf *eb);
 int ident_parse_ni_pppk(const char *p, size_t len, const struct ident_opts *o,
 			struct ident_result *out, struct errbuf *eb);
-int ident_parse_nik(const char *p, size_t len, const struct ident_opts *o,
-		    struct ident_result *out, struct errbuf *eb);
+int ident_parse_nik(const char *p, size_t len, const struct ident_opts *o, struct ident_result *out,
+		    struct errbuf *eb);
 
 /* Load data/ident/limits.ini (embedded, or DIR/ident/limits.ini). */
 int ident_limits_load(struct ident_limits *out, const char *dir, struct errbuf *eb);
 /* Parse limits INI text (need not be NUL-terminated, at most 64 KiB). */
-int ident_limits_parse(struct ident_limits *out, const char *text, size_t len,
-		       const char *source, struct errbuf *eb);
+int ident_limits_parse(struct ident_limits *out, const char *text, size_t len, const char *source,
+		       struct errbuf *eb);
 
 /* "nip", "ni_pppk", "ambiguous", "nik", "unknown" (stable, for JSON) */
 const char *ident_kind_name(enum ident_kind k);

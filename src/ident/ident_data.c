@@ -32,8 +32,8 @@ read_file(const char *path, size_t max, const char **data, size_t *len, struct e
 		goto out;
 	}
 	if ((unsigned long long)st.st_size > max) {
-		errbuf_set(eb, ERR_PAYLOAD_TOO_LARGE, "%s terlalu besar (%lld byte, batas %zu)", path,
-			   (long long)st.st_size, max);
+		errbuf_set(eb, ERR_PAYLOAD_TOO_LARGE, "%s terlalu besar (%lld byte, batas %zu)",
+			   path, (long long)st.st_size, max);
 		goto out;
 	}
 	n = (size_t)st.st_size;

@@ -22,8 +22,8 @@ line_nip(const struct ident_result *r, struct buf *out, const char *indent)
 	ident_date_text(n->birth, birth, sizeof(birth));
 	ident_date_text(t, tmt, sizeof(tmt));
 	buf_addf(out, "%sdigit 1-8 (%.8s): tanggal lahir %s\n", indent, d, birth);
-	buf_addf(out, "%sdigit 9-14 (%.6s): TMT CPNS %s (umur %d tahun saat TMT)\n", indent,
-		 d + 8, tmt, n->age_at_tmt);
+	buf_addf(out, "%sdigit 9-14 (%.6s): TMT CPNS %s (umur %d tahun saat TMT)\n", indent, d + 8,
+		 tmt, n->age_at_tmt);
 	buf_addf(out, "%sdigit 15 (%c): jenis kelamin %s\n", indent, d[14], ident_sex_name(n->sex));
 	buf_addf(out, "%sdigit 16-18 (%.3s): nomor urut %d\n", indent, d + 15, n->sequence);
 }
@@ -39,8 +39,8 @@ line_pppk(const struct ident_result *r, struct buf *out, const char *indent)
 	buf_addf(out, "%sdigit 1-8 (%.8s): tanggal lahir %s\n", indent, d, birth);
 	buf_addf(out, "%sdigit 9-12 (%.4s): tahun pengangkatan PPPK %04d\n", indent, d + 8,
 		 p->appointment_year);
-	buf_addf(out, "%sdigit 13-14 (%s): kode 2 digit, artinya belum dipastikan sumber\n",
-		 indent, p->field);
+	buf_addf(out, "%sdigit 13-14 (%s): kode 2 digit, artinya belum dipastikan sumber\n", indent,
+		 p->field);
 	buf_addf(out, "%sdigit 15 (%c): jenis kelamin %s\n", indent, d[14], ident_sex_name(p->sex));
 	buf_addf(out, "%sdigit 16-18 (%.3s): nomor urut %d\n", indent, d + 15, p->sequence);
 }
@@ -70,7 +70,8 @@ line_nik(const struct ident_result *r, struct buf *out)
 	region_line(out, "kecamatan", &k->kecamatan);
 	buf_addch(out, '\n');
 	if (k->sex == IDENT_SEX_FEMALE)
-		buf_addf(out, "- digit 7-8 (%.2s): tanggal %d, jenis kelamin perempuan (%d = %d + 40)\n",
+		buf_addf(out,
+			 "- digit 7-8 (%.2s): tanggal %d, jenis kelamin perempuan (%d = %d + 40)\n",
 			 d + 6, k->day, k->dd, k->day);
 	else
 		buf_addf(out, "- digit 7-8 (%.2s): tanggal %d, jenis kelamin laki-laki (01-31)\n",

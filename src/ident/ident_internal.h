@@ -12,17 +12,17 @@
 #include "core/compat.h"
 #include "ident/ident.h"
 
-#define IDENT_CODE_INVALID  "invalid_identifier"
-#define IDENT_CODE_NIP      "invalid_nip"
-#define IDENT_CODE_NI_PPPK  "invalid_ni_pppk"
-#define IDENT_CODE_NIK      "invalid_nik"
+#define IDENT_CODE_INVALID "invalid_identifier"
+#define IDENT_CODE_NIP     "invalid_nip"
+#define IDENT_CODE_NI_PPPK "invalid_ni_pppk"
+#define IDENT_CODE_NIK     "invalid_nik"
 
 /* Value of n ASCII digits. */
 int ident_digits(const char *s, int n);
 void ident_fault_set(struct ident_fault *f, const char *code, int from, int to, const char *fmt,
 		     ...) ATTR_PRINTF(5, 6);
-void ident_warn(struct ident_result *r, const char *code, enum ident_kind reading, int from,
-		int to, const char *fmt, ...) ATTR_PRINTF(6, 7);
+void ident_warn(struct ident_result *r, const char *code, enum ident_kind reading, int from, int to,
+		const char *fmt, ...) ATTR_PRINTF(6, 7);
 /* Whole years from birth to d (d not before birth). */
 int ident_age_on(struct date birth, struct date d);
 /* "26 September 1986" */

@@ -46,10 +46,11 @@ pppk_json(const struct ident_pppk_reading *p)
 	if (!p->valid)
 		return json_pack("{s:b, s:o}", "valid", 0, "error", fault_json(&p->fault));
 	return json_pack("{s:b, s:o, s:i, s:s, s:s, s:s, s:i, s:i}", "valid", 1, "birth_date",
-			 date_json(p->birth), "appointment_year", p->appointment_year, "field_13_14",
-			 p->field, "field_13_14_note",
-			 "arti kode 2 digit ini belum dipastikan sumber; disimpan apa adanya", "sex",
-			 ident_sex_name(p->sex), "sex_digit", (int)p->sex, "sequence", p->sequence);
+			 date_json(p->birth), "appointment_year", p->appointment_year,
+			 "field_13_14", p->field, "field_13_14_note",
+			 "arti kode 2 digit ini belum dipastikan sumber; disimpan apa adanya",
+			 "sex", ident_sex_name(p->sex), "sex_digit", (int)p->sex, "sequence",
+			 p->sequence);
 }
 
 static json_t *
@@ -89,8 +90,9 @@ warnings_json(const struct ident_result *r)
 
 		json_array_append_new(
 			a, json_pack("{s:s, s:o, s:i, s:i, s:s}", "code", w->code, "reading",
-				     w->reading == IDENT_UNKNOWN ? json_null()
-								 : json_string(ident_kind_name(w->reading)),
+				     w->reading == IDENT_UNKNOWN
+					     ? json_null()
+					     : json_string(ident_kind_name(w->reading)),
 				     "from", w->from, "to", w->to, "message", w->msg));
 	}
 	return a;
@@ -136,9 +138,9 @@ ident_result_json(const struct ident_result *r)
 	json_object_set_new(j, "valid", json_boolean(r->valid));
 	json_object_set_new(j, "kind", json_string(ident_kind_name(r->kind)));
 	json_object_set_new(j, "kind_label", json_string(ident_kind_label(r->kind)));
-	json_object_set_new(j, "likely_kind", r->likely == IDENT_UNKNOWN
-							? json_null()
-							: json_string(ident_kind_name(r->likely)));
+	json_object_set_new(j, "likely_kind",
+			    r->likely == IDENT_UNKNOWN ? json_null()
+						       : json_string(ident_kind_name(r->likely)));
 	add_readings(j, r);
 	if (!r->valid)
 		json_object_set_new(j, "error", fault_json(&r->fault));
@@ -160,10 +162,10 @@ ident_problem_json(const struct ident_result *r)
 	json_object_set_new(j, "code", json_string(code));
 	json_object_set_new(j, "detail", json_string(r->fault.msg));
 	json_object_set_new(j, "field", json_string("number"));
-	json_object_set_new(j, "position",
-			    r->fault.from ? json_pack("{s:i, s:i}", "from", r->fault.from, "to",
-						      r->fault.to)
-					  : json_null());
+	json_object_set_new(
+		j, "position",
+		r->fault.from ? json_pack("{s:i, s:i}", "from", r->fault.from, "to", r->fault.to)
+			      : json_null());
 	json_object_set_new(j, "kind", json_string(ident_kind_name(r->kind)));
 	add_readings(j, r);
 	return j;
@@ -172,7 +174,7 @@ ident_problem_json(const struct ident_result *r)
 json_t *
 region_json(const struct region *reg)
 {
-	return json_pack("{s:s, s:s, s:i, s:s, s:o}", "code", reg->code, "name", reg->name,
-			 "level", reg->level, "kind", region_kind_name(reg), "parent",
+	return json_pack("{s:s, s:s, s:i, s:s, s:o}", "code", reg->code, "name", reg->name, "level",
+			 reg->level, "kind", region_kind_name(reg), "parent",
 			 reg->parent[0] ? json_string(reg->parent) : json_null());
 }

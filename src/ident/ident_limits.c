@@ -54,8 +54,8 @@ on_entry(void *user, const char *section, const char *name, const char *value)
 		    strcmp(limit_keys[i].name, name) != 0)
 			continue;
 		if (str_to_i64(str_trim(str_from(value)), &v) < 0 || v < 0 || v > 9999) {
-			snprintf(c->msg, sizeof(c->msg), "%s.%s harus bilangan bulat 0-9999", section,
-				 name);
+			snprintf(c->msg, sizeof(c->msg), "%s.%s harus bilangan bulat 0-9999",
+				 section, name);
 			c->failed = 1;
 			return 0;
 		}

@@ -27,8 +27,8 @@ lookup_part(const struct region_table *t, const char *d, size_t ndigits,
 	if (region_code_parse(d, ndigits, &key, &level) < 0) {
 		/* a 00 part: still show the code as written */
 		snprintf(out->code, sizeof(out->code), "%.2s%s%.*s%s%.*s", d,
-			 ndigits > 2 ? "." : "", ndigits > 2 ? 2 : 0, d + 2,
-			 ndigits > 4 ? "." : "", ndigits > 4 ? 2 : 0, d + 4);
+			 ndigits > 2 ? "." : "", ndigits > 2 ? 2 : 0, d + 2, ndigits > 4 ? "." : "",
+			 ndigits > 4 ? 2 : 0, d + 4);
 		return;
 	}
 	region_code_format(key, level, out->code);

@@ -29,8 +29,8 @@ read_birth(const char *d, const struct ident_opts *o, const char *code, struct d
 		return -1;
 	}
 	if (m < 1 || m > 12) {
-		ident_fault_set(f, code, 5, 6, "digit 5-6: bulan lahir %02d tidak ada (harus 01-12)",
-				m);
+		ident_fault_set(f, code, 5, 6,
+				"digit 5-6: bulan lahir %02d tidak ada (harus 01-12)", m);
 		return -1;
 	}
 	if (!date_is_valid(y, m, day)) {
@@ -174,8 +174,7 @@ ident_read_pppk(const char *d, const struct ident_opts *o, struct ident_result *
 			   "digit 9-12: tahun pengangkatan PPPK %04d lebih awal dari %d (batas "
 			   "kewajaran: PP 49/2018)",
 			   p->appointment_year, lim->pppk_first_year);
-	if (lim && lim->pppk_min_age > 0 &&
-	    p->appointment_year - p->birth.year < lim->pppk_min_age)
+	if (lim && lim->pppk_min_age > 0 && p->appointment_year - p->birth.year < lim->pppk_min_age)
 		ident_warn(r, "pppk_age_low", IDENT_NI_PPPK, 9, 12,
 			   "digit 9-12: umur saat pengangkatan PPPK sekitar %d tahun, di bawah %d "
 			   "tahun (batas kewajaran)",

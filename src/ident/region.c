@@ -226,7 +226,8 @@ check_row(struct load_ctx *c, uint64_t *key, int *level)
 	else if (!name_is_clean(c->name, c->name_len))
 		load_fail(c, "nama wilayah bukan teks UTF-8 yang sah (kode %s)", c->code);
 	else if (region_code_parse(c->code, c->code_len, key, level) < 0)
-		load_fail(c, "kode wilayah '%s' tidak sah (contoh yang sah: 64.08.01.2001)", c->code);
+		load_fail(c, "kode wilayah '%s' tidak sah (contoh yang sah: 64.08.01.2001)",
+			  c->code);
 	else if (c->code_len != 2 && c->code_len != 5 && c->code_len != 8 && c->code_len != 13)
 		load_fail(c, "kode wilayah '%s' harus ditulis dengan titik", c->code);
 	else if (c->level_len != 1 || c->level[0] - '0' != *level)
@@ -330,7 +331,8 @@ join_folds(struct load_ctx *c, bool sorted)
 		for (i = 0; i < t->n; i++) {
 			size_t off = ordered.len;
 
-			buf_add(&ordered, c->folds.data + t->recs[i].fold, t->recs[i].fold_len + 1u);
+			buf_add(&ordered, c->folds.data + t->recs[i].fold,
+				t->recs[i].fold_len + 1u);
 			t->recs[i].fold = (uint32_t)off;
 		}
 		buf_release(&c->folds);
@@ -359,8 +361,8 @@ link_tree(struct region_table *t, const char *source, struct errbuf *eb, bool so
 
 		if (i > 0 && r->key == t->recs[i - 1].key) {
 			region_code_format(r->key, r->level, code);
-			return errbuf_set(eb, ERR_INVALID_INPUT, "%s: kode %s muncul lebih dari sekali",
-					  source, code);
+			return errbuf_set(eb, ERR_INVALID_INPUT,
+					  "%s: kode %s muncul lebih dari sekali", source, code);
 		}
 		if (r->level > 1) {
 			uint32_t p = last[r->level - 1];
@@ -387,8 +389,8 @@ link_tree(struct region_table *t, const char *source, struct errbuf *eb, bool so
 }
 
 int
-region_table_parse(struct region_table **out, const char *csv, size_t len,
-		   const char *attribution, const char *source, struct errbuf *eb)
+region_table_parse(struct region_table **out, const char *csv, size_t len, const char *attribution,
+		   const char *source, struct errbuf *eb)
 {
 	struct region_table *t = xcalloc(1, sizeof(*t));
 	struct csv_parser p;
@@ -438,8 +440,8 @@ region_table_parse(struct region_table **out, const char *csv, size_t len,
 	if (c.failed)
 		goto out;
 	if (c.row == 0) {
-		errbuf_set(eb, ERR_INVALID_INPUT, "%s kosong: baris judul kode,nama,level tidak ada",
-			   c.source);
+		errbuf_set(eb, ERR_INVALID_INPUT,
+			   "%s kosong: baris judul kode,nama,level tidak ada", c.source);
 		goto out;
 	}
 	if (t->n == 0) {
@@ -628,8 +630,8 @@ region_parent_chain(const struct region_table *t, const char *code, struct regio
 }
 
 int
-region_children(const struct region_table *t, const char *code, struct region *out,
-		size_t max, size_t *total)
+region_children(const struct region_table *t, const char *code, struct region *out, size_t max,
+		size_t *total)
 {
 	uint32_t i, c;
 	size_t n = 0;

@@ -29,12 +29,12 @@
 
 #include "core/err.h"
 
-#define REGION_CODE_MAX     14 /* "64.08.01.2001" + NUL */
-#define REGION_NAME_MAX     255
-#define REGION_ROWS_MAX     250000
-#define REGION_FILE_MAX     (32u << 20)
-#define REGION_QUERY_MAX    200
-#define REGION_LIMIT_MAX    200
+#define REGION_CODE_MAX      14 /* "64.08.01.2001" + NUL */
+#define REGION_NAME_MAX      255
+#define REGION_ROWS_MAX      250000
+#define REGION_FILE_MAX      (32u << 20)
+#define REGION_QUERY_MAX     200
+#define REGION_LIMIT_MAX     200
 #define REGION_LIMIT_DEFAULT 20
 
 enum region_level {
@@ -105,8 +105,8 @@ size_t region_parent_chain(const struct region_table *t, const char *code, struc
  * up to max of them and sets *total to how many there are; -1 when code is
  * malformed or unknown.
  */
-int region_children(const struct region_table *t, const char *code, struct region *out,
-		    size_t max, size_t *total);
+int region_children(const struct region_table *t, const char *code, struct region *out, size_t max,
+		    size_t *total);
 
 /*
  * Search by name (case- and accent-insensitive; punctuation separates
@@ -117,9 +117,9 @@ int region_children(const struct region_table *t, const char *code, struct regio
  * *nhits gets the number written, *total (may be NULL) the number of
  * matches.  Returns -1 with eb set for a bad query, level, limit or parent.
  */
-int region_search(const struct region_table *t, const char *query, int level,
-		  const char *parent, size_t limit, struct region_hit *hits, size_t *nhits,
-		  size_t *total, struct errbuf *eb);
+int region_search(const struct region_table *t, const char *query, int level, const char *parent,
+		  size_t limit, struct region_hit *hits, size_t *nhits, size_t *total,
+		  struct errbuf *eb);
 
 /*
  * Fold text for matching: ASCII lower case, Latin letters with diacritics

@@ -21,9 +21,9 @@
 
 /* U+00C0..U+00FF; NULL is a separator (multiplication and division signs). */
 static const char *const latin1_fold[64] = {
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+	"a", "a", "a", "a", "a", "a", "ae", "c",  "e", "e", "e", "e", "i", "i", "i",  "i",
 	"d", "n", "o", "o", "o", "o", "o",  NULL, "o", "u", "u", "u", "u", "y", "th", "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+	"a", "a", "a", "a", "a", "a", "ae", "c",  "e", "e", "e", "e", "i", "i", "i",  "i",
 	"d", "n", "o", "o", "o", "o", "o",  NULL, "o", "u", "u", "u", "u", "y", "th", "y",
 };
 
@@ -193,7 +193,8 @@ word_prefix_all(const char *name, size_t n, const struct query *q)
 		bool found = false;
 
 		for (i = 0; i + t->len <= n; i++) {
-			if ((i == 0 || name[i - 1] == ' ') && memcmp(name + i, t->ptr, t->len) == 0) {
+			if ((i == 0 || name[i - 1] == ' ') &&
+			    memcmp(name + i, t->ptr, t->len) == 0) {
 				found = true;
 				break;
 			}

@@ -100,7 +100,10 @@ test_normalize(void **state)
 	(void)state;
 	assert_int_equal(ident_normalize("19.86-09 26\t1", 13, out, sizeof(out)), 9);
 	assert_string_equal(out, "198609261");
-	assert_int_equal(ident_normalize("64\xc2\xa0" "08", 6, out, sizeof(out)), 4);
+	assert_int_equal(ident_normalize("64\xc2\xa0"
+					 "08",
+					 6, out, sizeof(out)),
+			 4);
 	assert_string_equal(out, "6408");
 	/* letters stay, so their position can be reported */
 	assert_int_equal(ident_normalize("1a 2", 4, out, sizeof(out)), 3);
@@ -122,10 +125,11 @@ test_detect(void **state)
 	assert_int_equal(ident_detect("12345678901234567", 17), IDENT_UNKNOWN);
 	assert_int_equal(ident_detect("19860926201505100X", 18), IDENT_UNKNOWN);
 	assert_int_equal(ident_detect("", 0), IDENT_UNKNOWN);
-	assert_int_equal(ident_detect("1111111111111111111111111111111111111111111111111111111111111111"
-				      "1",
-				      65),
-			 IDENT_UNKNOWN);
+	assert_int_equal(
+		ident_detect("1111111111111111111111111111111111111111111111111111111111111111"
+			     "1",
+			     65),
+		IDENT_UNKNOWN);
 }
 
 /* --- NIP and NI PPPK ------------------------------------------------------------ */
@@ -429,17 +433,17 @@ test_nik_invalid(void **state)
 	(void)state;
 	assert_invalid("9908014609860001", "invalid_nik", 1, 2); /* no province 99 */
 	assert_invalid("0008014609860001", "invalid_nik", 1, 2);
-	assert_invalid("2208014609860001", "invalid_nik", 1, 2); /* 22 is not a province */
-	assert_invalid("6400014609860001", "invalid_nik", 3, 4); /* kab/kota 00 */
-	assert_invalid("6470014609860001", "invalid_nik", 3, 4); /* 70: neither */
-	assert_invalid("6408010009860001", "invalid_nik", 7, 8); /* DD 00 */
-	assert_invalid("6408013209860001", "invalid_nik", 7, 8); /* DD 32 */
-	assert_invalid("6408014009860001", "invalid_nik", 7, 8); /* DD 40 */
-	assert_invalid("6408017209860001", "invalid_nik", 7, 8); /* DD 72 */
-	assert_invalid("6408011500860001", "invalid_nik", 9, 10); /* MM 00 */
-	assert_invalid("6408011513860001", "invalid_nik", 9, 10); /* MM 13 */
-	assert_invalid("6408013104860001", "invalid_nik", 7, 8);  /* 31 April */
-	assert_invalid("6408017104860001", "invalid_nik", 7, 8);  /* 31 April, female */
+	assert_invalid("2208014609860001", "invalid_nik", 1, 2);   /* 22 is not a province */
+	assert_invalid("6400014609860001", "invalid_nik", 3, 4);   /* kab/kota 00 */
+	assert_invalid("6470014609860001", "invalid_nik", 3, 4);   /* 70: neither */
+	assert_invalid("6408010009860001", "invalid_nik", 7, 8);   /* DD 00 */
+	assert_invalid("6408013209860001", "invalid_nik", 7, 8);   /* DD 32 */
+	assert_invalid("6408014009860001", "invalid_nik", 7, 8);   /* DD 40 */
+	assert_invalid("6408017209860001", "invalid_nik", 7, 8);   /* DD 72 */
+	assert_invalid("6408011500860001", "invalid_nik", 9, 10);  /* MM 00 */
+	assert_invalid("6408011513860001", "invalid_nik", 9, 10);  /* MM 13 */
+	assert_invalid("6408013104860001", "invalid_nik", 7, 8);   /* 31 April */
+	assert_invalid("6408017104860001", "invalid_nik", 7, 8);   /* 31 April, female */
 	assert_invalid("6408014609860000", "invalid_nik", 13, 16); /* sequence 0000 */
 	assert_invalid("64080146098600O1", "invalid_nik", 15, 15);
 	assert_invalid("640801460986", "invalid_identifier", 0, 0);
@@ -500,9 +504,10 @@ test_explain_and_json(void **state)
 	buf_release(&b);
 	j = ident_result_json(&r);
 	assert_string_equal(json_string_value(json_object_get(j, "kind")), "nik");
-	assert_string_equal(json_string_value(json_object_get(
-				    json_object_get(json_object_get(j, "nik"), "province"), "name")),
-			    "Kalimantan Timur");
+	assert_string_equal(
+		json_string_value(json_object_get(
+			json_object_get(json_object_get(j, "nik"), "province"), "name")),
+		"Kalimantan Timur");
 	assert_string_equal(json_string_value(json_array_get(
 				    json_object_get(json_object_get(j, "nik"), "birth_dates"), 0)),
 			    "1986-09-06");
@@ -513,18 +518,17 @@ test_explain_and_json(void **state)
 	j = ident_result_json(&r);
 	assert_string_equal(json_string_value(json_object_get(j, "kind")), "ambiguous");
 	assert_string_equal(json_string_value(json_object_get(j, "likely_kind")), "nip");
-	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "nip"),
-								"tmt_cpns")),
-			    "2015-05-01");
+	assert_string_equal(
+		json_string_value(json_object_get(json_object_get(j, "nip"), "tmt_cpns")),
+		"2015-05-01");
 	json_decref(j);
 
 	assert_int_equal(parse("199013132025242014", &r, &eb), -1);
 	j = ident_problem_json(&r);
 	assert_int_equal(json_integer_value(json_object_get(j, "status")), 422);
 	assert_string_equal(json_string_value(json_object_get(j, "code")), "invalid_nip");
-	assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "position"),
-							     "from")),
-			 5);
+	assert_int_equal(
+		json_integer_value(json_object_get(json_object_get(j, "position"), "from")), 5);
 	json_decref(j);
 	b = (struct buf)BUF_INIT;
 	ident_explain(&r, &b);

@@ -206,11 +206,15 @@ test_fold(void **state)
 	assert_string_equal(out, "regapuu");
 	region_fold("\xc3\x91usa T\xc3\xa9nggara", 16, out);
 	assert_string_equal(out, "nusa tenggara");
-	region_fold("\xc5\x92" "uvre \xc3\x9f", 9, out);
+	region_fold("\xc5\x92"
+		    "uvre \xc3\x9f",
+		    9, out);
 	assert_string_equal(out, "oeuvre ss");
 	region_fold("  (Lubuk Pakam I,II)  ", 22, out);
 	assert_string_equal(out, "lubuk pakam i ii");
-	region_fold("a\xff" "b", 3, out); /* a broken byte separates words */
+	region_fold("a\xff"
+		    "b",
+		    3, out); /* a broken byte separates words */
 	assert_string_equal(out, "a b");
 	assert_int_equal(region_fold("", 0, out), 0);
 	assert_int_equal(region_fold("--", 2, out), 0);
@@ -421,7 +425,8 @@ test_parse_bad(void **state)
 	assert_parse_fails("kode,nama,level\n64,Ka\xfftim,1\n", "UTF-8");
 	assert_parse_fails("kode,nama,level\n64,\"Kaltim,1\n", "kutip");
 	assert_parse_fails("kode,nama,level\n64,Kal\"tim,1\n", "CSV rusak");
-	assert_parse_fails("kode,nama,level\n\x01\x02,Kaltim,1\n", "'?" "?'");
+	assert_parse_fails("kode,nama,level\n\x01\x02,Kaltim,1\n", "'?"
+								   "?'");
 }
 
 static void
@@ -440,18 +445,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_counts),
-		cmocka_unit_test(test_find),
-		cmocka_unit_test(test_kaltim),
-		cmocka_unit_test(test_children_and_chain),
-		cmocka_unit_test(test_code_helpers),
-		cmocka_unit_test(test_fold),
-		cmocka_unit_test(test_search_ranking),
-		cmocka_unit_test(test_search_filters),
-		cmocka_unit_test(test_search_codes),
-		cmocka_unit_test(test_search_errors),
-		cmocka_unit_test(test_parse_good),
-		cmocka_unit_test(test_parse_bad),
+		cmocka_unit_test(test_counts),         cmocka_unit_test(test_find),
+		cmocka_unit_test(test_kaltim),         cmocka_unit_test(test_children_and_chain),
+		cmocka_unit_test(test_code_helpers),   cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_search_ranking), cmocka_unit_test(test_search_filters),
+		cmocka_unit_test(test_search_codes),   cmocka_unit_test(test_search_errors),
+		cmocka_unit_test(test_parse_good),     cmocka_unit_test(test_parse_bad),
 		cmocka_unit_test(test_load_from_dir),
 	};
 
