@@ -39,6 +39,15 @@ struct region_table {
 	char source[256];
 };
 
+/* Width of one key unit at level 1-4: a subtree spans [key, key + span). */
+static inline uint64_t
+region_level_span(int level)
+{
+	static const uint64_t span[5] = {0, 100000000ull, 1000000ull, 10000ull, 1ull};
+
+	return span[level];
+}
+
 /* Index of the region with this key, or REGION_NONE. */
 uint32_t region_index_of(const struct region_table *t, uint64_t key);
 /* First index after the subtree rooted at i. */

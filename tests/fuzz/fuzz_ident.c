@@ -63,7 +63,13 @@ regions_with_text(const char *q)
 	struct errbuf eb;
 	size_t n, total;
 
-	if (region_search(regions, q, 0, NULL, 5, hits, &n, &total, &eb) == 0 && n > total)
+	/* name search over one province's subtree: the same scan and ranking as
+	 * over the whole table, at a speed that lets the fuzzer explore (ASan's
+	 * memmem is slow on the 1.2 MB of names); code prefixes over everything */
+	if (region_search(regions, q, 0, "64", 5, hits, &n, &total, &eb) == 0 && n > total)
+		abort();
+	if (q[0] >= '0' && q[0] <= '9' &&
+	    region_search(regions, q, 0, NULL, 5, hits, &n, &total, &eb) == 0 && n > total)
 		abort();
 	if (region_search(regions, "", 2, q, 5, hits, &n, &total, &eb) == 0 && n > 5)
 		abort();
