@@ -188,7 +188,7 @@ region_show_cmd(struct cli *cli, const struct region_table *t)
 	for (i = 0; i < nk; i++)
 		printf("  %-13s  %s (%s)\n", kids[i].code, kids[i].name,
 		       region_kind_name(&kids[i]));
-	printf("Sumber: %s\n", region_table_attribution(t));
+	printf("Sumber: %s\nBerkas: %s\n", region_table_attribution(t), region_table_source(t));
 	rc = CLI_OK;
 out:
 	free(kids);
