@@ -41,5 +41,9 @@ int api_deadlines_post(struct http_request *req);
 int api_session_create(struct http_request *req);
 int api_session_delete(struct http_request *req);
 int api_me(struct http_request *req);
+/* api_ident.c */
+int api_ident_get(struct http_request *req);
+int api_regions_search(struct http_request *req);
+int api_region_get(struct http_request *req);
 
 #endif

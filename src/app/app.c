@@ -2,6 +2,7 @@
  * app.c - build and tear down the application context (see app.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -12,6 +13,9 @@
 #include "core/datetime.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "core/xalloc.h"
+#include "ident/ident.h"
+#include "ident/region.h"
 #include "store/store.h"
 #include "web/i18n.h"
 #include "web/tmpl.h"
@@ -49,11 +53,16 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 			goto fail;
 		if (check_service_new(&app->check, cfg, app->cal, eb) < 0)
 			goto fail;
+		app->ident_limits = xcalloc(1, sizeof(*app->ident_limits));
+		if (region_table_load(&app->regions, cfg->knowledge_dir, eb) < 0 ||
+		    ident_limits_load(app->ident_limits, cfg->knowledge_dir, eb) < 0)
+			goto fail;
 	}
 	/* the case service: everything it needs is loaded by now */
 	app->cases.store = app->store;
 	app->cases.cal = app->cal;
 	app->cases.check = app->check;
+	app->cases.regions = app->regions;
 	app->cases.cfg = &app->cfg;
 	cstr_copy(app->cases.base_url, sizeof(app->cases.base_url), app->base_url);
 	if (flags & APP_WEB) {
@@ -82,6 +91,10 @@ app_close(struct app *app)
 	app->check = NULL;
 	calendar_free(app->cal);
 	app->cal = NULL;
+	region_table_free(app->regions);
+	free(app->ident_limits);
+	app->regions = NULL;
+	app->ident_limits = NULL;
 	app->store = NULL;
 	app->tmpl = NULL;
 	app->lang_id = app->lang_en = NULL;

@@ -21,6 +21,8 @@ struct auth_guard;
 struct check_service;
 struct tmpl_set;
 struct i18n;
+struct region_table;
+struct ident_limits;
 
 struct app {
 	struct config cfg;
@@ -32,6 +34,8 @@ struct app {
 	struct calendar *cal; /* elections, holidays, zones, deadline rules */
 	struct cases_ctx cases; /* the case service (with APP_STORE and the calendar) */
 	struct check_service *check; /* rule catalog and readings (with APP_KNOWLEDGE/APP_WEB) */
+	struct region_table *regions;      /* loaded with APP_WEB */
+	struct ident_limits *ident_limits; /* loaded with APP_WEB */
 	int64_t started_mono_ms;
 	char base_url[256];
 };

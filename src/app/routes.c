@@ -44,6 +44,10 @@ static const struct http_route routes[] = {
 	{"POST", "/api/v1/check", api_check_post, 0},
 	{"GET", "/api/v1/rules", api_rules_list, 0},
 	{"GET", "/api/v1/rules/{id}", api_rules_show, 0},
+	/* identifiers and regions */
+	{"GET", "/api/v1/ident/{number}", api_ident_get, 0},
+	{"GET", "/api/v1/regions", api_regions_search, 0},
+	{"GET", "/api/v1/regions/{code}", api_region_get, 0},
 
 	/* public pages */
 	{"GET", "/", web_home, 0},

@@ -19,6 +19,7 @@
 #include "cases/names.h"
 #include "cases/workflow.h"
 #include "core/log.h"
+#include "ident/region.h"
 
 void
 cases_intake_init(struct intake *in)
@@ -201,6 +202,15 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 	cstr_copy(in->election_kind, sizeof(in->election_kind),
 		  e->kind == ELECTION_PILKADA ? "pilkada" : "pemilu");
 
+	if (cx->regions && in->report.kode_wilayah) {
+		struct region reg;
+
+		if (region_find(cx->regions, in->report.kode_wilayah, &reg) < 0)
+			return errbuf_set_code(eb, ERR_INVALID_INPUT, "unknown_region",
+					       "kode wilayah %s tidak ada dalam daftar wilayah "
+					       "Kemendagri",
+					       in->report.kode_wilayah);
+	}
 	/* the handling office and the local clock */
 	c = store_reader(cx->store);
 	rc = store_office_for_region(c, "bawaslu",

@@ -21,6 +21,8 @@ struct http_private {
 	struct MHD_Response *response; /* built by a reply, queued by the glue */
 	int status;
 	size_t bytes;
+	const char *route_pattern; /* what the access log shows: never the raw path of a
+				      matched route, whose parameters may be a NIP or a code */
 	int64_t t_start_us;
 	http_handler cont;
 	bool suspended;

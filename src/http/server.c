@@ -97,8 +97,11 @@ completed(void *cls, struct MHD_Connection *conn, void **req_cls,
 		long ms10 = (long)((clock_mono_us() - p->t_start_us) / 100);
 		const char *ip = srv->o.log_client_ip ? http_client_addr(req) : NULL;
 
+		/* a matched route is logged by its pattern ("/api/v1/ident/{number}"), so
+		 * identifiers and tracking codes in paths never reach the log */
 		log_info("%s%s%s %s %d %zu %ld.%ldms%s", ip ? ip : "", ip ? " " : "",
-			 req->method ? req->method : "-", req->path ? req->path : "-", p->status,
+			 req->method ? req->method : "-",
+			 p->route_pattern ? p->route_pattern : (req->path ? req->path : "-"), p->status,
 			 p->bytes, ms10 / 10, ms10 % 10,
 			 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
 	}
@@ -159,6 +162,7 @@ dispatch(struct http_server *srv, struct http_request *req)
 					 "halaman atau sumber daya tidak ditemukan");
 		return;
 	}
+	p->route_pattern = route->pattern;
 	rc = route->handler(req);
 	if (p->response == NULL && !p->suspended) {
 		if (rc == 0)

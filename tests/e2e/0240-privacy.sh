@@ -33,8 +33,12 @@ check_json "and reads the name" ".pelapor.nama == \"$PLANT\""
 as auditor_prov GET "/api/v1/cases/$ID"
 check_json "the opening and the failed try are on the record with the reason" '[.timeline[] | select(.kind == "identitas_pelapor") | .data.outcome] | index("dibuka") != null and index("gagal") != null'
 if grep -q Plantasia "$T_TMP/body"; then fail "the record does not hold the name"; else ok "the record does not hold the name"; fi
+req GET /api/v1/ident/197805122005011003
+req GET "/api/v1/status/$CODE"
 stop_server
 
+if grep -q 197805122005011003 "$T_TMP/server.log"; then fail "an identifier looked up never reaches the log"; else ok "an identifier looked up never reaches the log"; fi
+if grep -q "$CODE" "$T_TMP/server.log"; then fail "a tracking code never reaches the log"; else ok "a tracking code never reaches the log"; fi
 if grep -q Plantasia "$T_TMP/server.log"; then fail "the server log never holds the name"; else ok "the server log never holds the name"; fi
 if grep -v 'listening on' "$T_TMP/server.log" | grep -q '127\.0\.0\.1'; then fail "the server log holds no client address"; else ok "the server log holds no client address"; fi
 found=0
