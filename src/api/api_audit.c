@@ -23,7 +23,8 @@ api_audit_verify(struct http_request *req)
 	if (who->user_id == 0)
 		return http_reply_error(req, ERR_UNAUTHORIZED, "silakan masuk terlebih dahulu");
 	if (!auth_can(who, PERM_AUDIT_READ))
-		return http_reply_error(req, ERR_FORBIDDEN, "peran Anda tidak dapat membaca log audit");
+		return http_reply_error(req, ERR_FORBIDDEN,
+					"peran Anda tidak dapat membaca log audit");
 	rc = audit_verify(app->store, &r, &eb);
 	if (rc < 0)
 		return http_reply_problem(req, &eb);

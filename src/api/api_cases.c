@@ -182,7 +182,8 @@ api_cases_bulk(struct http_request *req)
 	ids = json_object_get(b, "ids");
 	if (!json_is_array(ids) || json_array_size(ids) == 0 || json_array_size(ids) > 500) {
 		json_decref(b);
-		return http_reply_error(req, ERR_INVALID_INPUT, "ids harus daftar 1 sampai 500 kasus");
+		return http_reply_error(req, ERR_INVALID_INPUT,
+					"ids harus daftar 1 sampai 500 kasus");
 	}
 	transition_from_json(b, &rq);
 	assign = api_str(b, "assign");
@@ -191,7 +192,8 @@ api_cases_bulk(struct http_request *req)
 		return http_reply_error(req, ERR_INVALID_INPUT, "sebutkan action atau assign");
 	}
 	results = json_array();
-	json_array_foreach (ids, i, v) {
+	json_array_foreach(ids, i, v)
+	{
 		struct errbuf eb;
 		json_t *out = NULL;
 		int64_t id = json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
@@ -208,9 +210,9 @@ api_cases_bulk(struct http_request *req)
 		if (rc == 0)
 			json_array_append_new(results, json_pack("{s:O, s:b}", "id", v, "ok", 1));
 		else
-			json_array_append_new(results,
-					      json_pack("{s:O, s:b, s:s, s:s}", "id", v, "ok", 0, "code",
-							errbuf_code(&eb), "detail", eb.msg));
+			json_array_append_new(results, json_pack("{s:O, s:b, s:s, s:s}", "id", v,
+								 "ok", 0, "code", errbuf_code(&eb),
+								 "detail", eb.msg));
 	}
 	json_decref(b);
 	return http_reply_json(req, 200, json_pack("{s:o}", "results", results));
@@ -317,7 +319,8 @@ api_cases_evidence(struct http_request *req)
 	if (cases_detail(&app->cases, auth_principal(req), id, &detail, &eb) < 0)
 		return http_reply_problem(req, &eb);
 	ev = json_object_get(detail, "evidence");
-	json_array_foreach (ev, i, e) {
+	json_array_foreach(ev, i, e)
+	{
 		const char *s = json_string_value(json_object_get(e, "sha256"));
 
 		if (s && strcmp(s, sha) == 0)
@@ -329,7 +332,8 @@ api_cases_evidence(struct http_request *req)
 		return http_reply_error(req, ERR_NOT_FOUND, "bukti tidak ditemukan");
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return http_reply_error(req, ERR_NOT_FOUND, "berkas bukti tidak ada di penyimpanan");
+		return http_reply_error(req, ERR_NOT_FOUND,
+					"berkas bukti tidak ada di penyimpanan");
 	buf_init(&data, (size_t)app->cfg.evidence_max_bytes + 1);
 	for (;;) {
 		char chunk[65536];

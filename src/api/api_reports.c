@@ -88,8 +88,8 @@ attach_files(struct report *r, struct multipart_part *parts, size_t n, struct er
 		if (used)
 			continue;
 		if (r->nbukti == REPORT_MAX_BUKTI)
-			return errbuf_set_field(eb, ERR_INVALID_INPUT, "bukti", "paling banyak %d bukti",
-						REPORT_MAX_BUKTI);
+			return errbuf_set_field(eb, ERR_INVALID_INPUT, "bukti",
+						"paling banyak %d bukti", REPORT_MAX_BUKTI);
 		memset(&r->bukti[r->nbukti], 0, sizeof(r->bukti[0]));
 		r->bukti[r->nbukti].kind = BUKTI_BERKAS;
 		r->bukti[r->nbukti].berkas = parts[k].name;

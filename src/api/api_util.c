@@ -22,8 +22,7 @@ api_body_json(struct http_request *req)
 	json_t *j;
 
 	if (!api_content_type_is(req, "application/json")) {
-		http_reply_error(req, ERR_UNSUPPORTED_MEDIA,
-				 "kirim data sebagai application/json");
+		http_reply_error(req, ERR_UNSUPPORTED_MEDIA, "kirim data sebagai application/json");
 		return NULL;
 	}
 	j = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &jerr);

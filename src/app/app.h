@@ -31,10 +31,10 @@ struct app {
 	struct tmpl_set *tmpl;
 	struct i18n *lang_id;
 	struct i18n *lang_en;
-	struct calendar *cal; /* elections, holidays, zones, deadline rules */
-	struct cases_ctx cases; /* the case service (with APP_STORE and the calendar) */
-	struct check_service *check; /* rule catalog and readings (with APP_KNOWLEDGE/APP_WEB) */
-	struct region_table *regions;      /* loaded with APP_WEB */
+	struct calendar *cal;         /* elections, holidays, zones, deadline rules */
+	struct cases_ctx cases;       /* the case service (with APP_STORE and the calendar) */
+	struct check_service *check;  /* rule catalog and readings (with APP_KNOWLEDGE/APP_WEB) */
+	struct region_table *regions; /* loaded with APP_WEB */
 	struct ident_limits *ident_limits; /* loaded with APP_WEB */
 	int64_t started_mono_ms;
 	char base_url[256];

@@ -97,7 +97,8 @@ verify_one(void *arg, const struct audit_event *ev)
 		hex8(ev->prev_hash, a);
 		hex8(s->prev, b);
 		snprintf(s->r->problem, sizeof(s->r->problem),
-			 "entri %lld tidak menunjuk entri sebelumnya (prev %s..., seharusnya %s...): "
+			 "entri %lld tidak menunjuk entri sebelumnya (prev %s..., seharusnya "
+			 "%s...): "
 			 "ada entri yang dihapus, disisipkan atau ditukar sebelum entri ini",
 			 (long long)ev->id, a, b);
 		s->r->bad_id = ev->id;
@@ -107,7 +108,8 @@ verify_one(void *arg, const struct audit_event *ev)
 	audit_event_hash(ev, want);
 	if (sodium_memcmp(want, ev->hash, AUDIT_HASH_LEN) != 0) {
 		snprintf(s->r->problem, sizeof(s->r->problem),
-			 "isi entri %lld (%s) telah diubah: hash tersimpan tidak cocok dengan isinya",
+			 "isi entri %lld (%s) telah diubah: hash tersimpan tidak cocok dengan "
+			 "isinya",
 			 (long long)ev->id, ev->kind ? ev->kind : "?");
 		s->r->bad_id = ev->id;
 		s->broken = 1;

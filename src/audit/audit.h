@@ -26,9 +26,9 @@ struct store_conn;
 struct audit_event {
 	int64_t id;
 	int64_t at;
-	int64_t case_id;  /* 0: none */
-	int64_t track_id; /* 0: none */
-	int64_t user_id;  /* 0: the public or the system */
+	int64_t case_id;   /* 0: none */
+	int64_t track_id;  /* 0: none */
+	int64_t user_id;   /* 0: the public or the system */
 	const char *actor; /* "publik", "sistem", or the username */
 	const char *kind;  /* "laporan_diterima", "transisi", ... */
 	const char *data;  /* JSON object text */
@@ -43,9 +43,9 @@ void audit_event_hash(const struct audit_event *ev, unsigned char out[AUDIT_HASH
 int audit_append(struct store_conn *c, struct audit_event *ev, struct errbuf *eb);
 
 struct audit_report {
-	int64_t checked;  /* events read */
-	int64_t bad_id;   /* first event where the chain breaks; 0 when intact */
-	char problem[320]; /* Indonesian description of the first break */
+	int64_t checked;                    /* events read */
+	int64_t bad_id;                     /* first event where the chain breaks; 0 when intact */
+	char problem[320];                  /* Indonesian description of the first break */
 	unsigned char head[AUDIT_HASH_LEN]; /* hash of the last event */
 };
 

@@ -57,8 +57,8 @@ struct principal {
 	int64_t office_id;
 	char office_code[64];
 	char office_name[160];
-	char office_kind[16];  /* bawaslu, bkn, kasn, ppk, lain */
-	char office_level[16]; /* ri, provinsi, kabkota, kecamatan, instansi */
+	char office_kind[16];   /* bawaslu, bkn, kasn, ppk, lain */
+	char office_level[16];  /* ri, provinsi, kabkota, kecamatan, instansi */
 	char region_prefix[24]; /* "" national, "64", "64.08", "64.08.01" */
 	char tz[8];
 	char csrf[48];   /* the session's CSRF token (cookie sessions only) */

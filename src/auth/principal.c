@@ -29,7 +29,8 @@ auth_principal_for_user(struct store *st, const char *username, struct principal
 		goto out;
 	s.user.password_hash[0] = '\0';
 	auth_principal_from_session(p, &s, AUTH_VIA_BEARER);
-	rc = p->user_id ? 0 : errbuf_set(eb, ERR_FORBIDDEN, "peran akun '%s' tidak dikenal", username);
+	rc = p->user_id ? 0
+			: errbuf_set(eb, ERR_FORBIDDEN, "peran akun '%s' tidak dikenal", username);
 out:
 	store_reader_done(st, c);
 	return rc;

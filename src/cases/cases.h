@@ -121,10 +121,10 @@ int cases_assign(struct cases_ctx *cx, const struct principal *who, int64_t case
 		 const char *username, struct errbuf *eb);
 int cases_claim(struct cases_ctx *cx, const struct principal *who, int n, json_t **ids,
 		struct errbuf *eb);
-int cases_note(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
-	       const char *body, struct errbuf *eb);
-int cases_merge(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
-		int64_t into_id, const char *reason, struct errbuf *eb);
+int cases_note(struct cases_ctx *cx, const struct principal *who, int64_t case_id, const char *body,
+	       struct errbuf *eb);
+int cases_merge(struct cases_ctx *cx, const struct principal *who, int64_t case_id, int64_t into_id,
+		const char *reason, struct errbuf *eb);
 /* Likely duplicates: [{"id","code","score","reasons":[...]}], best first. */
 int cases_duplicates(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
 		     json_t **out, struct errbuf *eb);
@@ -136,8 +136,8 @@ int cases_unseal(struct cases_ctx *cx, const struct principal *who, int64_t case
 /* --- views ------------------------------------------------------------------------ */
 
 /* Full case with labels, the actions the viewer may take and duplicates. */
-int cases_detail(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
-		 json_t **out, struct errbuf *eb);
+int cases_detail(struct cases_ctx *cx, const struct principal *who, int64_t case_id, json_t **out,
+		 struct errbuf *eb);
 int cases_list(struct cases_ctx *cx, const struct principal *who, struct store_case_filter *f,
 	       json_t **items, int64_t *next_before, struct errbuf *eb);
 /* Public status by tracking code (typed in any case, with or without dashes). */

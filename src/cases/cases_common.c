@@ -17,8 +17,8 @@ cases_actor(const struct principal *who)
 }
 
 int
-cases_record(struct store_conn *c, const struct principal *who, int64_t case_id,
-	     int64_t track_id, const char *kind, json_t *data, int64_t now, struct errbuf *eb)
+cases_record(struct store_conn *c, const struct principal *who, int64_t case_id, int64_t track_id,
+	     const char *kind, json_t *data, int64_t now, struct errbuf *eb)
 {
 	struct audit_event ev;
 	char *text = json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS);

@@ -109,8 +109,9 @@ sanction_fields(struct flow_job *j, const char *rec_level, const char **cmp, str
 					"bentuk sanksi yang dijatuhkan harus diisi");
 	have = wf_level_rank(rq->sanction_level);
 	if (have < 0)
-		return errbuf_set_field(eb, ERR_INVALID_INPUT, "sanction_level",
-					"tingkat sanksi harus moral, ringan, sedang, berat atau ptdh");
+		return errbuf_set_field(
+			eb, ERR_INVALID_INPUT, "sanction_level",
+			"tingkat sanksi harus moral, ringan, sedang, berat atau ptdh");
 	want = wf_level_rank(rec_level);
 	*cmp = want < 0 ? NULL : have < want ? "lower" : have == want ? "equal" : "higher";
 	return 0;
@@ -150,19 +151,22 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		from = row.state;
 		if (!wf_allows_from(t, from)) {
 			errbuf_set_code(eb, ERR_CONFLICT, "invalid_transition",
-					"'%s' tidak dapat dilakukan pada kasus berstatus '%s'", t->label,
-					from);
+					"'%s' tidak dapat dilakukan pada kasus berstatus '%s'",
+					t->label, from);
 			json_decref(data);
 			goto fail;
 		}
 		to = t->to ? t->to : from;
 		if (t->to && store_case_set_state(c, row.id, to, j->now, eb) < 0)
 			goto fail_data;
-		if (t->to && (strcmp(to, "dihentikan") == 0 || strcmp(to, "tidak_diregistrasi") == 0)) {
-			if (store_tracks_of_case(c, row.id, tracks, STORE_MAX_TRACKS, &ntracks, eb) < 0)
+		if (t->to &&
+		    (strcmp(to, "dihentikan") == 0 || strcmp(to, "tidak_diregistrasi") == 0)) {
+			if (store_tracks_of_case(c, row.id, tracks, STORE_MAX_TRACKS, &ntracks,
+						 eb) < 0)
 				goto fail_data;
 			for (i = 0; i < ntracks; i++)
-				if (store_track_set_state(c, tracks[i].id, "dihentikan", j->now, eb) < 0)
+				if (store_track_set_state(c, tracks[i].id, "dihentikan", j->now,
+							  eb) < 0)
 					goto fail_data;
 		}
 	} else {
@@ -203,8 +207,8 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 			if (cases_recommend(j->cx, c, &row, track, rq, j->now, &rec, eb) < 0)
 				goto fail_data;
 			if (store_track_set_recommendation(c, track->id, rec.json_text, rec.level,
-							   rec.institution, rec.ppk_office_id, j->now,
-							   eb) < 0 ||
+							   rec.institution, rec.ppk_office_id,
+							   j->now, eb) < 0 ||
 			    store_case_set_recommended(c, row.id, eb) < 0) {
 				recommendation_release(&rec);
 				goto fail_data;
@@ -232,7 +236,8 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 
 			if (sanction_fields(j, track->rec_level, &cmp, eb) < 0 ||
 			    store_track_set_sanction(c, track->id, rq->form, rq->sanction_level,
-						     rq->sk_number, rq->sk_date, cmp, j->now, eb) < 0)
+						     rq->sk_number, rq->sk_date, cmp, j->now,
+						     eb) < 0)
 				goto fail_data;
 			json_object_set_new(data, "sanction",
 					    json_pack("{s:s, s:s, s:s, s:s, s:s?}", "sk_number",
@@ -241,8 +246,9 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 						      "vs_recommendation", cmp));
 		}
 		if (t->requires & WF_REQ_ACTION) {
-			if (rq->escalation == NULL || (strcmp(rq->escalation, "pemblokiran_data") != 0 &&
-						       strcmp(rq->escalation, "teguran_ppk") != 0)) {
+			if (rq->escalation == NULL ||
+			    (strcmp(rq->escalation, "pemblokiran_data") != 0 &&
+			     strcmp(rq->escalation, "teguran_ppk") != 0)) {
 				errbuf_set_field(eb, ERR_INVALID_INPUT, "escalation",
 						 "tindakan eskalasi harus pemblokiran_data atau "
 						 "teguran_ppk");
@@ -260,7 +266,8 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	}
 
 	/* clocks: close what this step ends, start what it begins */
-	if (close_rules(j, c, &row, track ? track->id : 0, t->stops, "met", today_s, closed, eb) < 0)
+	if (close_rules(j, c, &row, track ? track->id : 0, t->stops, "met", today_s, closed, eb) <
+	    0)
 		goto fail_data;
 	start = today;
 	if (t->extends) {
@@ -270,9 +277,10 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		wf_rule_name(t->extends, row.election_kind, name, sizeof(name));
 		if (store_deadline_open_start(c, row.id, name, from_s, eb) < 0 ||
 		    date_parse(str_from(from_s), &start) < 0) {
-			errbuf_set_code(eb, ERR_CONFLICT, "nothing_to_extend",
-					"tidak ada tenggat %s yang sedang berjalan untuk diperpanjang",
-					name);
+			errbuf_set_code(
+				eb, ERR_CONFLICT, "nothing_to_extend",
+				"tidak ada tenggat %s yang sedang berjalan untuk diperpanjang",
+				name);
 			goto fail_data;
 		}
 		if (close_rules(j, c, &row, 0, ext, "extended", today_s, closed, eb) < 0)
@@ -296,11 +304,12 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		json_object_set_new(data, "case_to", json_string(derived));
 	json_object_set_new(data, "deadlines_started", json_deep_copy(started));
 	json_object_set_new(data, "deadlines_closed", json_deep_copy(closed));
-	if (cases_record(c, j->who, row.id, track ? track->id : 0, "transisi", data, j->now, eb) < 0)
+	if (cases_record(c, j->who, row.id, track ? track->id : 0, "transisi", data, j->now, eb) <
+	    0)
 		goto fail;
 	j->result = json_pack("{s:s, s:s, s:s?, s:o, s:o}", "action", t->action, "state", to,
-			      "case_state", derived, "deadlines_started", started, "deadlines_closed",
-			      closed);
+			      "case_state", derived, "deadlines_started", started,
+			      "deadlines_closed", closed);
 	return 0;
 fail_data:
 	json_decref(data);

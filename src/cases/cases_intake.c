@@ -53,7 +53,8 @@ check_completeness(struct intake *in)
 		if (r->pelapor.nama == NULL)
 			add_missing(in->missing, "pelapor.nama", "Nama pelapor (syarat formal)");
 		if (r->pelapor.alamat == NULL)
-			add_missing(in->missing, "pelapor.alamat", "Alamat pelapor (syarat formal)");
+			add_missing(in->missing, "pelapor.alamat",
+				    "Alamat pelapor (syarat formal)");
 	}
 	if (r->nterlapor == 0)
 		add_missing(in->missing, "terlapor", "Identitas terlapor (syarat formal)");
@@ -81,20 +82,19 @@ check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 	int rc;
 
 	if (!r->has_diketahui && !r->has_kejadian) {
-		json_array_append_new(in->notes,
-				      json_string("Batas waktu pelaporan belum dapat diperiksa karena "
-						  "waktu kejadian dan waktu diketahui belum diisi."));
+		json_array_append_new(
+			in->notes, json_string("Batas waktu pelaporan belum dapat diperiksa karena "
+					       "waktu kejadian dan waktu diketahui belum diisi."));
 		return 0;
 	}
 	known = r->has_diketahui ? r->waktu_diketahui : r->waktu_kejadian;
 	date_format(known, known_s);
 	date_format(in->received_on, recv_s);
 	if (date_cmp(known, in->received_on) > 0)
-		return errbuf_set_field(eb, ERR_INVALID_INPUT,
-					r->has_diketahui ? "peristiwa.waktu_diketahui"
-							 : "peristiwa.waktu_kejadian",
-					"tanggal %s ada di masa depan (laporan diterima %s)", known_s,
-					recv_s);
+		return errbuf_set_field(
+			eb, ERR_INVALID_INPUT,
+			r->has_diketahui ? "peristiwa.waktu_diketahui" : "peristiwa.waktu_kejadian",
+			"tanggal %s ada di masa depan (laporan diterima %s)", known_s, recv_s);
 	rule_pat = in->report.kind == REPORT_TEMUAN ? "{e}.temuan" : "{e}.laporan";
 	wf_rule_name(rule_pat, in->election_kind, rule, sizeof(rule));
 	rc = cases_deadline(cx, rule, known, in->zone, &dl, due, eb);
@@ -141,10 +141,11 @@ seal_identity(struct cases_ctx *cx, struct arena *a, struct intake *in, struct e
 	if (!in->report.has_pelapor)
 		return 0;
 	if (seal_find_office(cx->store, in->office_id, &in->sealed_office, pk, eb) < 0)
-		return errbuf_set_code(eb, ERR_UNAVAILABLE, "no_seal_key",
-				       "kunci penyegel identitas pelapor belum dibuat untuk kantor ini; "
-				       "laporan tidak dapat diterima sampai administrator menjalankan "
-				       "`netra key init`");
+		return errbuf_set_code(
+			eb, ERR_UNAVAILABLE, "no_seal_key",
+			"kunci penyegel identitas pelapor belum dibuat untuk kantor ini; "
+			"laporan tidak dapat diterima sampai administrator menjalankan "
+			"`netra key init`");
 	text = report_pelapor_json(a, &in->report);
 	rc = seal_box(pk, text, strlen(text), &in->sealed, &in->sealed_len, eb);
 	sodium_memzero(text, strlen(text));
@@ -189,8 +190,7 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 	in->notes = json_array();
 	if (in->received_at == 0)
 		in->received_at = clock_now();
-	if (in->report.kind == REPORT_TEMUAN &&
-	    cases_require(in->who, PERM_TEMUAN_CREATE, eb) < 0)
+	if (in->report.kind == REPORT_TEMUAN && cases_require(in->who, PERM_TEMUAN_CREATE, eb) < 0)
 		return -1;
 	if (in->report.pemilihan == NULL)
 		return errbuf_set_field(eb, ERR_INVALID_INPUT, "pemilihan",
@@ -213,14 +213,14 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 	}
 	/* the handling office and the local clock */
 	c = store_reader(cx->store);
-	rc = store_office_for_region(c, "bawaslu",
-				     in->report.kode_wilayah ? in->report.kode_wilayah : "", &office,
-				     eb);
+	rc = store_office_for_region(
+		c, "bawaslu", in->report.kode_wilayah ? in->report.kode_wilayah : "", &office, eb);
 	store_reader_done(cx->store, c);
 	if (rc < 0)
-		return errbuf_set_code(eb, ERR_UNAVAILABLE, "no_office",
-				       "belum ada kantor Bawaslu yang menangani wilayah ini; hubungi "
-				       "administrator");
+		return errbuf_set_code(
+			eb, ERR_UNAVAILABLE, "no_office",
+			"belum ada kantor Bawaslu yang menangani wilayah ini; hubungi "
+			"administrator");
 	in->office_id = office.id;
 	cstr_copy(in->office_name, sizeof(in->office_name), office.name);
 	in->zone = cases_zone(office.tz);
@@ -242,22 +242,23 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 			    ? "perlu_perbaikan"
 			    : "diterima";
 	if (strcmp(in->kind, "informasi_awal") == 0)
-		json_array_append_new(in->notes,
-				      json_string("Tanpa identitas pelapor, laporan dicatat sebagai "
-						  "informasi awal, bukan laporan formal; Bawaslu dapat "
-						  "menindaklanjutinya sebagai bahan pengawasan."));
+		json_array_append_new(
+			in->notes,
+			json_string("Tanpa identitas pelapor, laporan dicatat sebagai "
+				    "informasi awal, bukan laporan formal; Bawaslu dapat "
+				    "menindaklanjutinya sebagai bahan pengawasan."));
 	if (in->report.nsaksi == 0 && strcmp(in->kind, "laporan") == 0)
-		json_array_append_new(in->notes,
-				      json_string("Disarankan menyebut saksi (nama dan alamat) untuk "
-						  "memperkuat laporan."));
+		json_array_append_new(
+			in->notes, json_string("Disarankan menyebut saksi (nama dan alamat) untuk "
+					       "memperkuat laporan."));
 	if (e->kind == ELECTION_PILKADA && in->report.kind == REPORT_LAPORAN &&
 	    calendar_pilkada_intake_open(cx->cal, e, in->received_at, in->zone, &cx->copts, why,
 					 NULL) == 0)
-		json_array_append_new(in->notes,
-				      json_sprintf("Diterima di luar layanan penerimaan laporan "
-						   "Pilkada (%s). Laporan tetap dicatat dan diproses "
-						   "pada waktu layanan berikutnya.",
-						   why));
+		json_array_append_new(
+			in->notes, json_sprintf("Diterima di luar layanan penerimaan laporan "
+						"Pilkada (%s). Laporan tetap dicatat dan diproses "
+						"pada waktu layanan berikutnya.",
+						why));
 	if (seal_identity(cx, a, in, eb) < 0 || store_files(cx, in, eb) < 0)
 		return -1;
 	return 0;
@@ -274,7 +275,8 @@ start_intake_clocks(struct cases_ctx *cx, struct store_conn *c, struct intake *i
 	char rule[64];
 
 	/* the filing check, already judged, is kept with the case as "met" */
-	json_array_foreach (in->deadlines, i, d) {
+	json_array_foreach(in->deadlines, i, d)
+	{
 		struct store_deadline_new n;
 		char *text = json_dumps(d, JSON_COMPACT);
 		int rc;
@@ -392,7 +394,9 @@ intake_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		struct store_evidence_new e;
 
 		memset(&e, 0, sizeof(e));
-		e.kind = b->kind == BUKTI_BERKAS ? "berkas" : b->kind == BUKTI_TAUTAN ? "tautan" : "teks";
+		e.kind = b->kind == BUKTI_BERKAS   ? "berkas"
+			 : b->kind == BUKTI_TAUTAN ? "tautan"
+						   : "teks";
 		e.sha256 = b->kind == BUKTI_BERKAS ? b->sha256 : NULL;
 		e.mime = b->kind == BUKTI_BERKAS ? b->mime : NULL;
 		e.size = (int64_t)b->len;
@@ -411,8 +415,8 @@ intake_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		goto out;
 	}
 	data = json_pack("{s:s, s:s, s:s, s:s, s:O, s:o, s:i, s:s}", "code", in->code, "kind",
-			 in->kind, "to", in->state, "election", r->pemilihan, "missing", in->missing,
-			 "evidence", ev, "terlapor", (int)r->nterlapor, "channel",
+			 in->kind, "to", in->state, "election", r->pemilihan, "missing",
+			 in->missing, "evidence", ev, "terlapor", (int)r->nterlapor, "channel",
 			 in->channel ? in->channel : "web");
 	if (cases_record(c, in->who, in->case_id, 0,
 			 r->kind == REPORT_TEMUAN ? "temuan_dicatat" : "laporan_diterima", data,
@@ -467,15 +471,17 @@ cases_intake_receipt(const struct cases_ctx *cx, const struct intake *in)
 		if (b->kind == BUKTI_BERKAS)
 			json_array_append_new(ev, json_pack("{s:s, s:s, s:I, s:s?}", "sha256",
 							    b->sha256, "mime", b->mime, "size",
-							    (json_int_t)b->len, "filename", b->filename));
+							    (json_int_t)b->len, "filename",
+							    b->filename));
 		else if (b->kind == BUKTI_TAUTAN)
-			json_array_append_new(ev, json_pack("{s:s, s:s}", "jenis", "tautan", "url", b->url));
+			json_array_append_new(
+				ev, json_pack("{s:s, s:s}", "jenis", "tautan", "url", b->url));
 	}
 	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:O, s:O, s:o, s:O}", "code",
 			 in->code, "status", in->state, "status_label",
 			 st && st->public_id ? st->public_id : in->state, "kind", in->kind,
 			 "received_at", when, "tz", in->zone->name, "office", in->office_name,
 			 "status_url", json_sprintf("%s/status/%s", cx->base_url, in->code),
-			 "deadlines", in->deadlines, "missing", in->missing, "evidence", ev, "notes",
-			 in->notes);
+			 "deadlines", in->deadlines, "missing", in->missing, "evidence", ev,
+			 "notes", in->notes);
 }

@@ -47,7 +47,8 @@ evaluate(const struct cases_ctx *cx, const struct store_case_row *row,
 	if (row->occurred_on[0])
 		cstr_copy(act, sizeof(act), row->occurred_on);
 	else
-		date_format(time_local_date(row->received_at, cases_zone(row->tz)->offset_min), act);
+		date_format(time_local_date(row->received_at, cases_zone(row->tz)->offset_min),
+			    act);
 	if (item)
 		json_object_set_new(q, "item", json_string(item));
 	else
@@ -84,9 +85,11 @@ cases_recommend(struct cases_ctx *cx, struct store_conn *c, const struct store_c
 	if (store_case_detail(c, &all, row->id, &detail, eb) < 0)
 		goto out;
 	if (rq->items && json_array_size(rq->items) > 0) {
-		json_array_foreach (rq->items, i, v) {
+		json_array_foreach(rq->items, i, v)
+		{
 			if (!json_is_string(v) ||
-			    evaluate(cx, row, track, NULL, json_string_value(v), today, &a, &ans, eb) < 0) {
+			    evaluate(cx, row, track, NULL, json_string_value(v), today, &a, &ans,
+				     eb) < 0) {
 				if (!json_is_string(v))
 					errbuf_set_field(eb, ERR_INVALID_INPUT, "items",
 							 "items harus daftar kode butir katalog");
@@ -95,12 +98,14 @@ cases_recommend(struct cases_ctx *cx, struct store_conn *c, const struct store_c
 			json_array_append_new(answers, ans);
 		}
 	} else {
-		if (evaluate(cx, row, track, json_string_value(json_object_get(detail, "description")),
-			     NULL, today, &a, &ans, eb) < 0)
+		if (evaluate(cx, row, track,
+			     json_string_value(json_object_get(detail, "description")), NULL, today,
+			     &a, &ans, eb) < 0)
 			goto out;
 		json_array_append_new(answers, ans);
 	}
-	json_array_foreach (answers, i, ans) {
+	json_array_foreach(answers, i, ans)
+	{
 		const char *lv = json_string_value(json_object_get(ans, "level"));
 		json_t *it = json_object_get(ans, "items"), *x;
 		size_t k;
@@ -111,11 +116,10 @@ cases_recommend(struct cases_ctx *cx, struct store_conn *c, const struct store_c
 		if (institution == NULL)
 			institution = json_string_value(
 				json_object_get(json_object_get(ans, "route"), "recommending"));
-		json_array_foreach (it, k, x)
-			if (json_is_true(json_object_get(x, "applies")) ||
-			    json_object_get(x, "applies") == NULL)
-				json_array_append_new(items, json_string(json_string_value(
-								     json_object_get(x, "id"))));
+		json_array_foreach(it, k, x) if (json_is_true(json_object_get(x, "applies")) ||
+						 json_object_get(x, "applies") == NULL)
+			json_array_append_new(
+				items, json_string(json_string_value(json_object_get(x, "id"))));
 	}
 	if (rq->level && rq->level[0]) {
 		if (wf_level_rank(rq->level) < 0) {
@@ -126,10 +130,11 @@ cases_recommend(struct cases_ctx *cx, struct store_conn *c, const struct store_c
 		level = rq->level;
 	}
 	if (level[0] == '\0' && verdict && strcmp(verdict, "bukan_asn") == 0) {
-		errbuf_set_code(eb, ERR_UNPROCESSABLE, "not_asn",
-				"terlapor bukan ASN (%s): gunakan 'rujuk' untuk meneruskan perkara ke "
-				"instansi yang berwenang",
-				track->status);
+		errbuf_set_code(
+			eb, ERR_UNPROCESSABLE, "not_asn",
+			"terlapor bukan ASN (%s): gunakan 'rujuk' untuk meneruskan perkara ke "
+			"instansi yang berwenang",
+			track->status);
 		goto out;
 	}
 	if (level[0] == '\0') {
@@ -159,10 +164,10 @@ cases_recommend(struct cases_ctx *cx, struct store_conn *c, const struct store_c
 	out->items = items;
 	items = NULL;
 	{
-		json_t *whole = json_pack("{s:s, s:s, s:O, s:s?, s:O}", "level", out->level,
-					  "institution", out->institution, "items", out->items,
-					  "level_set_by_officer", rq->level && rq->level[0] ? "ya" : NULL,
-					  "evaluation", answers);
+		json_t *whole =
+			json_pack("{s:s, s:s, s:O, s:s?, s:O}", "level", out->level, "institution",
+				  out->institution, "items", out->items, "level_set_by_officer",
+				  rq->level && rq->level[0] ? "ya" : NULL, "evaluation", answers);
 
 		out->json_text = json_dumps(whole, JSON_COMPACT);
 		json_decref(whole);
@@ -204,16 +209,17 @@ cases_referral(struct cases_ctx *cx, struct store_conn *c, const struct store_ca
 	to = json_string_value(json_object_get(route, "recommending"));
 	text = json_string_value(json_object_get(route, "text"));
 	if (verdict == NULL || strcmp(verdict, "bukan_asn") != 0 || to == NULL) {
-		errbuf_set_code(eb, ERR_CONFLICT, "is_asn",
-				"terlapor berstatus %s adalah ASN: gunakan rekomendasi, bukan rujukan",
-				track->status[0] ? track->status : "tidak diketahui");
+		errbuf_set_code(
+			eb, ERR_CONFLICT, "is_asn",
+			"terlapor berstatus %s adalah ASN: gunakan rekomendasi, bukan rujukan",
+			track->status[0] ? track->status : "tidak diketahui");
 		goto out;
 	}
 	cstr_copy(out->institution, sizeof(out->institution), to);
 	out->items = json_array();
 	{
-		json_t *whole = json_pack("{s:s, s:s, s:s?}", "referral", to, "status", track->status,
-					  "route", text);
+		json_t *whole = json_pack("{s:s, s:s, s:s?}", "referral", to, "status",
+					  track->status, "route", text);
 
 		out->json_text = json_dumps(whole, JSON_COMPACT);
 		json_decref(whole);

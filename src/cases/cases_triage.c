@@ -79,7 +79,8 @@ claim_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	struct claim_job *j = arg;
 	int i;
 
-	if (store_cases_claim(c, &j->scope, j->who->user_id, j->n, j->now, j->ids, &j->nids, eb) < 0)
+	if (store_cases_claim(c, &j->scope, j->who->user_id, j->n, j->now, j->ids, &j->nids, eb) <
+	    0)
 		return -1;
 	for (i = 0; i < j->nids; i++)
 		if (cases_record(c, j->who, j->ids[i], 0, "diklaim",
@@ -185,10 +186,12 @@ merge_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	if (store_case_row_get(c, &j->scope, j->into_id, &b, eb) < 0)
 		return errbuf_set_field(eb, ERR_NOT_FOUND, "into", "kasus tujuan tidak ditemukan");
 	if (a.merged_into)
-		return errbuf_set_code(eb, ERR_CONFLICT, "merged", "kasus %s sudah digabung", a.code);
+		return errbuf_set_code(eb, ERR_CONFLICT, "merged", "kasus %s sudah digabung",
+				       a.code);
 	if (b.merged_into)
 		return errbuf_set_code(eb, ERR_CONFLICT, "merged",
-				       "kasus tujuan %s sendiri sudah digabung ke kasus lain", b.code);
+				       "kasus tujuan %s sendiri sudah digabung ke kasus lain",
+				       b.code);
 	if (strcmp(a.election, b.election) != 0)
 		return errbuf_set_code(eb, ERR_CONFLICT, "election_mismatch",
 				       "kasus dari pemilihan yang berbeda tidak dapat digabung");
@@ -200,12 +203,13 @@ merge_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		return -1;
 	if (cases_record(c, j->who, a.id, 0, "digabung",
 			 json_pack("{s:s, s:I, s:s, s:i}", "into", b.code, "into_id",
-				   (json_int_t)b.id, "reason", j->reason, "deadlines_stopped", closed),
+				   (json_int_t)b.id, "reason", j->reason, "deadlines_stopped",
+				   closed),
 			 j->now, eb) < 0)
 		return -1;
 	return cases_record(c, j->who, b.id, 0, "menerima_gabungan",
-			    json_pack("{s:s, s:I, s:s}", "from", a.code, "from_id", (json_int_t)a.id,
-				      "reason", j->reason),
+			    json_pack("{s:s, s:I, s:s}", "from", a.code, "from_id",
+				      (json_int_t)a.id, "reason", j->reason),
 			    j->now, eb);
 }
 
@@ -221,7 +225,8 @@ cases_merge(struct cases_ctx *cx, const struct principal *who, int64_t case_id, 
 		return errbuf_set_field(eb, ERR_INVALID_INPUT, "into",
 					"kasus tidak dapat digabung dengan dirinya sendiri");
 	if (reason == NULL || reason[0] == '\0')
-		return errbuf_set_field(eb, ERR_INVALID_INPUT, "reason", "alasan penggabungan harus diisi");
+		return errbuf_set_field(eb, ERR_INVALID_INPUT, "reason",
+					"alasan penggabungan harus diisi");
 	memset(&j, 0, sizeof(j));
 	j.who = who;
 	j.case_id = case_id;
@@ -273,19 +278,22 @@ cases_duplicates(struct cases_ctx *cx, const struct principal *who, int64_t case
 		json_array_append_new(reasons, json_string("terlapor yang sama"));
 		if (sim >= 0.15) {
 			score += 0.35 * (sim > 1 ? 1 : sim) / 0.6;
-			json_array_append_new(reasons,
-					      json_sprintf("uraian mirip (%.0f%% kata sama)", sim * 100));
+			json_array_append_new(
+				reasons,
+				json_sprintf("uraian mirip (%.0f%% kata sama)", sim * 100));
 		}
-		if (o1 && o2 && date_parse(str_from(o1), &a) == 0 && date_parse(str_from(o2), &b) == 0) {
+		if (o1 && o2 && date_parse(str_from(o1), &a) == 0 &&
+		    date_parse(str_from(o2), &b) == 0) {
 			int64_t gap = date_to_days(a) - date_to_days(b);
 
 			if (gap < 0)
 				gap = -gap;
 			if (gap <= 7) {
 				score += 0.2;
-				json_array_append_new(reasons,
-						      json_sprintf("tanggal kejadian berselisih %lld hari",
-								   (long long)gap));
+				json_array_append_new(
+					reasons,
+					json_sprintf("tanggal kejadian berselisih %lld hari",
+						     (long long)gap));
 			}
 		}
 		if (score > 1)
@@ -293,9 +301,10 @@ cases_duplicates(struct cases_ctx *cx, const struct principal *who, int64_t case
 		cands[n++] = json_pack("{s:O, s:O, s:O, s:O, s:f, s:o}", "id",
 				       json_object_get(r, "id"), "code", json_object_get(r, "code"),
 				       "state", json_object_get(r, "state"), "terlapor",
-				       json_object_get(r, "terlapor"), "score", score, "reasons", reasons);
+				       json_object_get(r, "terlapor"), "score", score, "reasons",
+				       reasons);
 	}
-	qsort(cands, n, sizeof(cands[0]), by_score);
+	qsort(cands, n, sizeof(json_t *), by_score);
 	res = json_array();
 	for (i = 0; i < n; i++)
 		json_array_append_new(res, cands[i]);
@@ -331,20 +340,21 @@ unseal_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	if (store_case_row_get(c, &j->scope, j->case_id, &row, eb) < 0)
 		return -1;
 	if (j->outcome)
-		return cases_record(c, j->who, row.id, 0, "identitas_pelapor",
-				    json_pack("{s:s, s:s}", "outcome", j->outcome, "reason", j->reason),
-				    j->now, eb);
+		return cases_record(
+			c, j->who, row.id, 0, "identitas_pelapor",
+			json_pack("{s:s, s:s}", "outcome", j->outcome, "reason", j->reason), j->now,
+			eb);
 	if (store_case_sealed(c, row.id, &j->blob, &j->len, &j->office, eb) < 0)
 		return -1;
 	/* the request is on the record before anything is decrypted */
 	return cases_record(c, j->who, row.id, 0, "identitas_pelapor",
-			    json_pack("{s:s, s:s}", "outcome", "diminta", "reason", j->reason), j->now,
-			    eb);
+			    json_pack("{s:s, s:s}", "outcome", "diminta", "reason", j->reason),
+			    j->now, eb);
 }
 
 int
-cases_unseal(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
-	     const char *reason, const char *passphrase, json_t **identity, struct errbuf *eb)
+cases_unseal(struct cases_ctx *cx, const struct principal *who, int64_t case_id, const char *reason,
+	     const char *passphrase, json_t **identity, struct errbuf *eb)
 {
 	struct unseal_job j;
 	char *plain = NULL;

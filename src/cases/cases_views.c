@@ -47,11 +47,12 @@ allowed_actions(const struct principal *who, const char *case_state, const char 
 		if (!wf_allows_from(t, scope == WF_CASE ? case_state : track_state))
 			continue;
 		json_array_append_new(
-			arr, json_pack("{s:s, s:s, s:b, s:b, s:b, s:b}", "action", t->action, "label",
-				       t->label, "reason", (t->requires & WF_REQ_REASON) != 0,
-				       "recommendation", (t->requires & WF_REQ_RECOMMEND) != 0,
-				       "sanction", (t->requires & WF_REQ_SANCTION) != 0, "escalation",
-				       (t->requires & WF_REQ_ACTION) != 0));
+			arr,
+			json_pack("{s:s, s:s, s:b, s:b, s:b, s:b}", "action", t->action, "label",
+				  t->label, "reason", (t->requires & WF_REQ_REASON) != 0,
+				  "recommendation", (t->requires & WF_REQ_RECOMMEND) != 0,
+				  "sanction", (t->requires & WF_REQ_SANCTION) != 0, "escalation",
+				  (t->requires & WF_REQ_ACTION) != 0));
 	}
 	return arr;
 }
@@ -79,13 +80,16 @@ cases_detail(struct cases_ctx *cx, const struct principal *who, int64_t case_id,
 	state = json_string_value(json_object_get(o, "state"));
 	add_state_labels(o, "state");
 	tracks = json_object_get(o, "tracks");
-	json_array_foreach (tracks, i, t) {
+	json_array_foreach(tracks, i, t)
+	{
 		add_state_labels(t, "state");
-		if (auth_can(who, PERM_CASE_TRANSITION) && json_is_null(json_object_get(o, "merged_into")))
-			json_object_set_new(t, "actions",
-					    allowed_actions(who, state,
-							    json_string_value(json_object_get(t, "state")),
-							    WF_TRACK));
+		if (auth_can(who, PERM_CASE_TRANSITION) &&
+		    json_is_null(json_object_get(o, "merged_into")))
+			json_object_set_new(
+				t, "actions",
+				allowed_actions(who, state,
+						json_string_value(json_object_get(t, "state")),
+						WF_TRACK));
 		else
 			json_object_set_new(t, "actions", json_array());
 	}
@@ -141,8 +145,7 @@ cases_list(struct cases_ctx *cx, const struct principal *who, struct store_case_
 	store_reader_done(cx->store, c);
 	if (rc < 0)
 		return -1;
-	json_array_foreach (*items, i, it)
-		add_state_labels(it, "state");
+	json_array_foreach(*items, i, it) add_state_labels(it, "state");
 	return 0;
 }
 
@@ -168,15 +171,17 @@ cases_public_status(struct cases_ctx *cx, const char *code, json_t **out, struct
 	json_object_set_new(*out, "status_label",
 			    json_string(st && st->public_id ? st->public_id : "Dalam penanganan"));
 	steps = json_object_get(*out, "steps");
-	json_array_foreach (steps, i, s) {
+	json_array_foreach(steps, i, s)
+	{
 		const char *to = json_string_value(json_object_get(s, "state"));
 		const struct wf_state *ts = to ? wf_state_find(to) : NULL;
 		const char *kind = json_string_value(json_object_get(s, "kind"));
 		json_int_t at = json_integer_value(json_object_get(s, "at"));
 		char when[TIME_STRLEN];
 
-		time_format_iso(at, cases_zone(json_string_value(json_object_get(*out, "tz")))->offset_min,
-				when);
+		time_format_iso(
+			at, cases_zone(json_string_value(json_object_get(*out, "tz")))->offset_min,
+			when);
 		json_object_set_new(s, "at", json_string(when));
 		json_object_set_new(s, "label",
 				    json_string(ts && ts->public_id ? ts->public_id

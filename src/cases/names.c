@@ -12,10 +12,10 @@ static bool
 is_title(const char *w, size_t n)
 {
 	static const char *const titles[] = {
-		"h",   "hj",  "dr",   "drs",  "dra",  "ir",  "prof", "kh",  "ust",	"ustadz",
-		"tgh", "st",  "sh",   "se",   "spd",  "sag", "sip",  "sos", "ssos", "skm",
-		"mh",  "msi", "mm",   "mpd",  "mag",  "ssi", "skom", "sst", "amd",	"bsc",
-		"msc", "phd", "apt",  "skep", "ners", "mt",  "stp",  "mkes",
+		"h",   "hj",  "dr",  "drs",  "dra",  "ir",  "prof", "kh",   "ust",  "ustadz",
+		"tgh", "st",  "sh",  "se",   "spd",  "sag", "sip",  "sos",  "ssos", "skm",
+		"mh",  "msi", "mm",  "mpd",  "mag",  "ssi", "skom", "sst",  "amd",  "bsc",
+		"msc", "phd", "apt", "skep", "ners", "mt",  "stp",  "mkes",
 	};
 	size_t i;
 
@@ -97,8 +97,8 @@ words(const char *s, char (*w)[24], size_t max)
 double
 text_similarity(const char *a, const char *b)
 {
-	char (*wa)[24] = malloc(sizeof(*wa) * SIM_MAX_WORDS);
-	char (*wb)[24] = malloc(sizeof(*wb) * SIM_MAX_WORDS);
+	char(*wa)[24] = malloc(sizeof(*wa) * SIM_MAX_WORDS);
+	char(*wb)[24] = malloc(sizeof(*wb) * SIM_MAX_WORDS);
 	size_t na, nb, i, k, common = 0;
 	double r = 0;
 

@@ -33,18 +33,20 @@ take_string(struct arena *a, json_t *obj, const char *path, const struct field_s
 	if (v == NULL || json_is_null(v))
 		return 0;
 	if (!json_is_string(v))
-		return errbuf_set_field(eb, ERR_INVALID_INPUT, arena_printf(a, "%s%s", path, f->key),
+		return errbuf_set_field(eb, ERR_INVALID_INPUT,
+					arena_printf(a, "%s%s", path, f->key),
 					"%s%s harus berupa teks", path, f->key);
 	s = json_string_value(v);
 	n = json_string_length(v);
 	if (memchr(s, '\0', n))
-		return errbuf_set_field(eb, ERR_INVALID_INPUT, arena_printf(a, "%s%s", path, f->key),
+		return errbuf_set_field(eb, ERR_INVALID_INPUT,
+					arena_printf(a, "%s%s", path, f->key),
 					"%s%s memuat karakter NUL", path, f->key);
 	t = str_trim(str_make(s, n));
 	if (t.len > f->max)
-		return errbuf_set_field(eb, ERR_INVALID_INPUT, arena_printf(a, "%s%s", path, f->key),
-					"%s%s terlalu panjang (maksimal %zu karakter)", path, f->key,
-					f->max);
+		return errbuf_set_field(
+			eb, ERR_INVALID_INPUT, arena_printf(a, "%s%s", path, f->key),
+			"%s%s terlalu panjang (maksimal %zu karakter)", path, f->key, f->max);
 	if (t.len)
 		*f->dst = arena_strndup(a, t.ptr, t.len);
 	return 0;
@@ -57,7 +59,8 @@ check_keys(struct arena *a, json_t *obj, const char *path, const char *const *al
 	const char *key;
 	json_t *v;
 
-	json_object_foreach (obj, key, v) {
+	json_object_foreach(obj, key, v)
+	{
 		size_t i;
 		int ok = 0;
 
@@ -66,15 +69,16 @@ check_keys(struct arena *a, json_t *obj, const char *path, const char *const *al
 			if (strcmp(key, allowed[i]) == 0)
 				ok = 1;
 		if (!ok)
-			return errbuf_set_field(eb, ERR_INVALID_INPUT, arena_printf(a, "%s%s", path, key),
+			return errbuf_set_field(eb, ERR_INVALID_INPUT,
+						arena_printf(a, "%s%s", path, key),
 						"kolom '%s%s' tidak dikenal", path, key);
 	}
 	return 0;
 }
 
 static int
-take_fields(struct arena *a, json_t *obj, const char *path, const struct field_spec *f,
-	    size_t n, struct errbuf *eb)
+take_fields(struct arena *a, json_t *obj, const char *path, const struct field_spec *f, size_t n,
+	    struct errbuf *eb)
 {
 	size_t i;
 
@@ -183,10 +187,17 @@ region_code_shape(const char *s)
 static int
 parse_pelapor(struct arena *a, json_t *o, struct report *r, struct errbuf *eb)
 {
-	static const char *const keys[] = {"nama",	    "alamat",	     "nik",
-					   "telepon",	    "email",	     "tempat_lahir",
-					   "tanggal_lahir", "jenis_kelamin", "pekerjaan",
-					   "kewarganegaraan", NULL};
+	static const char *const keys[] = {"nama",
+					   "alamat",
+					   "nik",
+					   "telepon",
+					   "email",
+					   "tempat_lahir",
+					   "tanggal_lahir",
+					   "jenis_kelamin",
+					   "pekerjaan",
+					   "kewarganegaraan",
+					   NULL};
 	struct report_pelapor *p = &r->pelapor;
 	const struct field_spec f[] = {
 		{"nama", 200, &p->nama},
@@ -223,8 +234,8 @@ parse_pelapor(struct arena *a, json_t *o, struct report *r, struct errbuf *eb)
 static int
 parse_terlapor(struct arena *a, json_t *arr, struct report *r, struct errbuf *eb)
 {
-	static const char *const keys[] = {"nama", "nip", "nik", "instansi", "jabatan", "status",
-					   NULL};
+	static const char *const keys[] = {"nama",    "nip",    "nik", "instansi",
+					   "jabatan", "status", NULL};
 	size_t i;
 
 	if (!json_is_array(arr))
@@ -239,13 +250,14 @@ parse_terlapor(struct arena *a, json_t *arr, struct report *r, struct errbuf *eb
 		char *path = arena_printf(a, "terlapor[%zu].", i);
 		const char *status = NULL;
 		const struct field_spec f[] = {
-			{"nama", 200, &t->nama},	{"nip", 32, &t->nip},
-			{"nik", 32, &t->nik},		{"instansi", 200, &t->instansi},
+			{"nama", 200, &t->nama},       {"nip", 32, &t->nip},
+			{"nik", 32, &t->nik},          {"instansi", 200, &t->instansi},
 			{"jabatan", 200, &t->jabatan}, {"status", 40, &status},
 		};
 
 		if (!json_is_object(o))
-			return errbuf_set_field(eb, ERR_INVALID_INPUT, arena_printf(a, "terlapor[%zu]", i),
+			return errbuf_set_field(eb, ERR_INVALID_INPUT,
+						arena_printf(a, "terlapor[%zu]", i),
 						"setiap terlapor harus objek");
 		if (check_keys(a, o, path, keys, eb) < 0 ||
 		    take_fields(a, o, path, f, sizeof(f) / sizeof(f[0]), eb) < 0)
@@ -268,10 +280,11 @@ parse_terlapor(struct arena *a, json_t *arr, struct report *r, struct errbuf *eb
 					       "NIK terlapor ke-%zu harus 16 angka", i + 1);
 		t->status = report_status_canonical(status);
 		if (t->status == NULL)
-			return errbuf_set_code(eb, ERR_INVALID_INPUT, "unknown_status",
-					       "status kepegawaian '%s' tidak dikenal; gunakan PNS, "
-					       "CPNS, PPPK, non_asn, kepala_desa, TNI, Polri atau unknown",
-					       status);
+			return errbuf_set_code(
+				eb, ERR_INVALID_INPUT, "unknown_status",
+				"status kepegawaian '%s' tidak dikenal; gunakan PNS, "
+				"CPNS, PPPK, non_asn, kepala_desa, TNI, Polri atau unknown",
+				status);
 		if (t->nama || t->nip || t->nik || t->jabatan)
 			r->nterlapor++;
 	}
@@ -281,7 +294,7 @@ parse_terlapor(struct arena *a, json_t *arr, struct report *r, struct errbuf *eb
 static int
 parse_peristiwa(struct arena *a, json_t *o, struct report *r, struct errbuf *eb)
 {
-	static const char *const keys[] = {"uraian",	     "tempat",		"kode_wilayah",
+	static const char *const keys[] = {"uraian",         "tempat",          "kode_wilayah",
 					   "waktu_kejadian", "waktu_diketahui", NULL};
 	const struct field_spec f[] = {
 		{"uraian", 20000, &r->uraian},
@@ -290,13 +303,14 @@ parse_peristiwa(struct arena *a, json_t *o, struct report *r, struct errbuf *eb)
 	};
 
 	if (!json_is_object(o))
-		return errbuf_set_field(eb, ERR_INVALID_INPUT, "peristiwa", "peristiwa harus objek");
+		return errbuf_set_field(eb, ERR_INVALID_INPUT, "peristiwa",
+					"peristiwa harus objek");
 	if (check_keys(a, o, "peristiwa.", keys, eb) < 0 ||
 	    take_fields(a, o, "peristiwa.", f, sizeof(f) / sizeof(f[0]), eb) < 0 ||
 	    take_date(a, o, "peristiwa.", "waktu_kejadian", &r->waktu_kejadian, &r->has_kejadian,
 		      eb) < 0 ||
-	    take_date(a, o, "peristiwa.", "waktu_diketahui", &r->waktu_diketahui,
-		      &r->has_diketahui, eb) < 0)
+	    take_date(a, o, "peristiwa.", "waktu_diketahui", &r->waktu_diketahui, &r->has_diketahui,
+		      eb) < 0)
 		return -1;
 	if (r->kode_wilayah && !region_code_shape(r->kode_wilayah))
 		return errbuf_set_code(eb, ERR_INVALID_INPUT, "unknown_region",
@@ -325,11 +339,13 @@ parse_saksi(struct arena *a, json_t *arr, struct report *r, struct errbuf *eb)
 		json_t *o = json_array_get(arr, i);
 		struct report_saksi *s = &r->saksi[r->nsaksi];
 		char *path = arena_printf(a, "saksi[%zu].", i);
-		const struct field_spec f[] = {
-			{"nama", 200, &s->nama}, {"alamat", 500, &s->alamat}, {"telepon", 40, &s->telepon}};
+		const struct field_spec f[] = {{"nama", 200, &s->nama},
+					       {"alamat", 500, &s->alamat},
+					       {"telepon", 40, &s->telepon}};
 
 		if (!json_is_object(o))
-			return errbuf_set_field(eb, ERR_INVALID_INPUT, arena_printf(a, "saksi[%zu]", i),
+			return errbuf_set_field(eb, ERR_INVALID_INPUT,
+						arena_printf(a, "saksi[%zu]", i),
 						"setiap saksi harus objek");
 		if (check_keys(a, o, path, keys, eb) < 0 ||
 		    take_fields(a, o, path, f, sizeof(f) / sizeof(f[0]), eb) < 0)
@@ -364,7 +380,8 @@ parse_bukti(struct arena *a, json_t *arr, struct report *r, struct errbuf *eb)
 		};
 
 		if (!json_is_object(o))
-			return errbuf_set_field(eb, ERR_INVALID_INPUT, arena_printf(a, "bukti[%zu]", i),
+			return errbuf_set_field(eb, ERR_INVALID_INPUT,
+						arena_printf(a, "bukti[%zu]", i),
 						"setiap bukti harus objek");
 		if (check_keys(a, o, path, keys, eb) < 0 ||
 		    take_fields(a, o, path, f, sizeof(f) / sizeof(f[0]), eb) < 0)
@@ -372,26 +389,27 @@ parse_bukti(struct arena *a, json_t *arr, struct report *r, struct errbuf *eb)
 		if (jenis == NULL || strcmp(jenis, "tautan") == 0) {
 			if (b->url == NULL)
 				continue; /* an empty row of the form */
-			if (strncmp(b->url, "https://", 8) != 0 && strncmp(b->url, "http://", 7) != 0)
-				return errbuf_set_field(eb, ERR_INVALID_INPUT,
-							arena_printf(a, "bukti[%zu].url", i),
-							"tautan bukti harus diawali http:// atau https://");
+			if (strncmp(b->url, "https://", 8) != 0 &&
+			    strncmp(b->url, "http://", 7) != 0)
+				return errbuf_set_field(
+					eb, ERR_INVALID_INPUT, arena_printf(a, "bukti[%zu].url", i),
+					"tautan bukti harus diawali http:// atau https://");
 			b->kind = BUKTI_TAUTAN;
 		} else if (strcmp(jenis, "berkas") == 0) {
 			if (b->berkas == NULL)
-				return errbuf_set_field(eb, ERR_INVALID_INPUT,
-							arena_printf(a, "bukti[%zu].berkas", i),
-							"bukti berkas harus menyebut nama kolom berkas");
+				return errbuf_set_field(
+					eb, ERR_INVALID_INPUT,
+					arena_printf(a, "bukti[%zu].berkas", i),
+					"bukti berkas harus menyebut nama kolom berkas");
 			b->kind = BUKTI_BERKAS;
 		} else if (strcmp(jenis, "teks") == 0) {
 			if (b->keterangan == NULL)
 				continue;
 			b->kind = BUKTI_TEKS;
 		} else {
-			return errbuf_set_field(eb, ERR_INVALID_INPUT,
-						arena_printf(a, "bukti[%zu].jenis", i),
-						"jenis bukti '%s' tidak dikenal (tautan, berkas, teks)",
-						jenis);
+			return errbuf_set_field(
+				eb, ERR_INVALID_INPUT, arena_printf(a, "bukti[%zu].jenis", i),
+				"jenis bukti '%s' tidak dikenal (tautan, berkas, teks)", jenis);
 		}
 		r->nbukti++;
 	}
@@ -403,7 +421,7 @@ report_parse_json(struct arena *a, const char *text, size_t len, struct report *
 		  struct errbuf *eb)
 {
 	static const char *const keys[] = {"jenis",     "pemilihan", "pelapor", "terlapor",
-					   "peristiwa", "saksi",     "bukti",	NULL};
+					   "peristiwa", "saksi",     "bukti",   NULL};
 	json_error_t jerr;
 	json_t *root, *v;
 	const char *jenis = NULL;
@@ -413,8 +431,9 @@ report_parse_json(struct arena *a, const char *text, size_t len, struct report *
 	memset(out, 0, sizeof(*out));
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (root == NULL)
-		return errbuf_set(eb, ERR_INVALID_INPUT, "JSON tidak valid (baris %d, kolom %d): %s",
-				  jerr.line, jerr.column, jerr.text);
+		return errbuf_set(eb, ERR_INVALID_INPUT,
+				  "JSON tidak valid (baris %d, kolom %d): %s", jerr.line,
+				  jerr.column, jerr.text);
 	if (!json_is_object(root)) {
 		errbuf_set(eb, ERR_INVALID_INPUT, "laporan harus berupa objek JSON");
 		goto out;
@@ -440,9 +459,11 @@ report_parse_json(struct arena *a, const char *text, size_t len, struct report *
 	if ((v = json_object_get(root, "peristiwa")) && !json_is_null(v) &&
 	    parse_peristiwa(a, v, out, eb) < 0)
 		goto out;
-	if ((v = json_object_get(root, "saksi")) && !json_is_null(v) && parse_saksi(a, v, out, eb) < 0)
+	if ((v = json_object_get(root, "saksi")) && !json_is_null(v) &&
+	    parse_saksi(a, v, out, eb) < 0)
 		goto out;
-	if ((v = json_object_get(root, "bukti")) && !json_is_null(v) && parse_bukti(a, v, out, eb) < 0)
+	if ((v = json_object_get(root, "bukti")) && !json_is_null(v) &&
+	    parse_bukti(a, v, out, eb) < 0)
 		goto out;
 	rc = 0;
 out:

@@ -24,18 +24,18 @@
 enum wf_scope { WF_CASE, WF_TRACK };
 
 enum wf_require {
-	WF_REQ_REASON = 1 << 0,   /* "alasan" */
+	WF_REQ_REASON = 1 << 0,    /* "alasan" */
 	WF_REQ_RECOMMEND = 1 << 1, /* recommendation items (or the evaluator's) */
-	WF_REQ_SANCTION = 1 << 2, /* SK number, date, form and level */
-	WF_REQ_ACTION = 1 << 3,   /* escalation action: pemblokiran / teguran */
-	WF_REQ_REFERRAL = 1 << 4, /* where a non-ASN matter goes, from the catalog's route */
+	WF_REQ_SANCTION = 1 << 2,  /* SK number, date, form and level */
+	WF_REQ_ACTION = 1 << 3,    /* escalation action: pemblokiran / teguran */
+	WF_REQ_REFERRAL = 1 << 4,  /* where a non-ASN matter goes, from the catalog's route */
 };
 
 #define WF_MAX_RULES 3
 
 struct wf_transition {
-	const char *action;  /* stable id used by the API: "registrasi" */
-	const char *label;   /* Indonesian button text */
+	const char *action; /* stable id used by the API: "registrasi" */
+	const char *label;  /* Indonesian button text */
 	enum wf_scope scope;
 	const char *from[6]; /* states it leaves; NULL-terminated */
 	const char *to;      /* NULL: stays (extension) */

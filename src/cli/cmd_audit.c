@@ -35,8 +35,8 @@ run_audit(struct cli *cli)
 		return cli_fail("audit: %s", eb.msg);
 	sodium_bin2hex(head, sizeof(head), r.head, AUDIT_HASH_LEN);
 	if (cli_flag(cli, "json")) {
-		printf("{\"intact\":%s,\"checked\":%lld,\"head\":\"%s\"", rc == 0 ? "true" : "false",
-		       (long long)r.checked, head);
+		printf("{\"intact\":%s,\"checked\":%lld,\"head\":\"%s\"",
+		       rc == 0 ? "true" : "false", (long long)r.checked, head);
 		if (rc)
 			printf(",\"first_bad_id\":%lld", (long long)r.bad_id);
 		printf("}\n");
@@ -44,7 +44,8 @@ run_audit(struct cli *cli)
 		printf("log audit utuh: %lld entri diperiksa; hash terakhir %s\n",
 		       (long long)r.checked, head);
 	} else {
-		printf("log audit RUSAK pada entri %lld: %s\n(%lld entri diperiksa sampai titik itu)\n",
+		printf("log audit RUSAK pada entri %lld: %s\n(%lld entri diperiksa sampai titik "
+		       "itu)\n",
 		       (long long)r.bad_id, r.problem, (long long)r.checked);
 	}
 	return rc == 0 ? CLI_OK : CLI_FAIL;
@@ -54,8 +55,9 @@ const struct cli_cmd cmd_audit = {
 	.name = "audit",
 	.usage = "verify [--json]",
 	.summary = "Check the hash-chained audit log for altered, removed or reordered entries.",
-	.description = "Exits 0 when the chain is intact, 1 when it is broken (and names the first\n"
-		       "entry where it breaks).",
+	.description =
+		"Exits 0 when the chain is intact, 1 when it is broken (and names the first\n"
+		"entry where it breaks).",
 	.opts = audit_opts,
 	.run = run_audit,
 };

@@ -58,26 +58,39 @@ struct kab {
 /* Kalimantan Timur's ten kab/kota (Kemendagri codes) with a few kecamatan */
 static const struct kab kabs[] = {
 	{"64.01", "Kabupaten Paser", "Bupati Paser", {"64.01.01", "64.01.03", "64.01.06"}},
-	{"64.02", "Kabupaten Kutai Kartanegara", "Bupati Kutai Kartanegara",
+	{"64.02",
+	 "Kabupaten Kutai Kartanegara",
+	 "Bupati Kutai Kartanegara",
 	 {"64.02.01", "64.02.07", "64.02.12"}},
 	{"64.03", "Kabupaten Berau", "Bupati Berau", {"64.03.01", "64.03.04", "64.03.08"}},
-	{"64.07", "Kabupaten Kutai Barat", "Bupati Kutai Barat", {"64.07.01", "64.07.05", "64.07.09"}},
-	{"64.08", "Kabupaten Kutai Timur", "Bupati Kutai Timur", {"64.08.01", "64.08.05", "64.08.10"}},
-	{"64.09", "Kabupaten Penajam Paser Utara", "Bupati Penajam Paser Utara",
+	{"64.07",
+	 "Kabupaten Kutai Barat",
+	 "Bupati Kutai Barat",
+	 {"64.07.01", "64.07.05", "64.07.09"}},
+	{"64.08",
+	 "Kabupaten Kutai Timur",
+	 "Bupati Kutai Timur",
+	 {"64.08.01", "64.08.05", "64.08.10"}},
+	{"64.09",
+	 "Kabupaten Penajam Paser Utara",
+	 "Bupati Penajam Paser Utara",
 	 {"64.09.01", "64.09.02", "64.09.03"}},
-	{"64.11", "Kabupaten Mahakam Ulu", "Bupati Mahakam Ulu", {"64.11.01", "64.11.02", "64.11.03"}},
+	{"64.11",
+	 "Kabupaten Mahakam Ulu",
+	 "Bupati Mahakam Ulu",
+	 {"64.11.01", "64.11.02", "64.11.03"}},
 	{"64.71", "Kota Balikpapan", "Wali Kota Balikpapan", {"64.71.01", "64.71.02", "64.71.04"}},
 	{"64.72", "Kota Samarinda", "Wali Kota Samarinda", {"64.72.01", "64.72.04", "64.72.07"}},
 	{"64.74", "Kota Bontang", "Wali Kota Bontang", {"64.74.01", "64.74.02", "64.74.03"}},
 };
 
 static const char *const first_names[] = {
-	"Ahmad",  "Budi",   "Siti",   "Dewi",    "Rahmat", "Yusuf",  "Nur",    "Andi",
-	"Rina",   "Hendra", "Agus",   "Fitri",   "Sri",    "Bambang", "Wahyu", "Indah",
-	"Muhammad", "Syahrul", "Lestari", "Rudi", "Eko",   "Dian",   "Hasan",  "Yuliani",
+	"Ahmad",    "Budi",    "Siti",    "Dewi",  "Rahmat", "Yusuf",   "Nur",   "Andi",
+	"Rina",     "Hendra",  "Agus",    "Fitri", "Sri",    "Bambang", "Wahyu", "Indah",
+	"Muhammad", "Syahrul", "Lestari", "Rudi",  "Eko",    "Dian",    "Hasan", "Yuliani",
 };
 static const char *const last_names[] = {
-	"Saputra", "Wijaya",  "Rahman",  "Hidayat", "Pratama", "Nugroho", "Lestari", "Santoso",
+	"Saputra",  "Wijaya", "Rahman",    "Hidayat", "Pratama",   "Nugroho", "Lestari",  "Santoso",
 	"Sulaiman", "Hakim",  "Kurniawan", "Permana", "Syahputra", "Maulana", "Ramadhan", "Gunawan",
 };
 
@@ -144,8 +157,8 @@ fill(char *out, size_t outsz, const char *t, const char *c, const char *n)
 static const char *const candidates_pemilu[] = {"calon anggota DPRD Kalimantan Timur",
 						"pasangan calon presiden", "calon anggota DPR RI",
 						"calon anggota DPD"};
-static const char *const candidates_pilkada[] = {"pasangan calon gubernur",
-						 "pasangan calon bupati", "pasangan calon wali kota"};
+static const char *const candidates_pilkada[] = {"pasangan calon gubernur", "pasangan calon bupati",
+						 "pasangan calon wali kota"};
 
 /* --- setup ------------------------------------------------------------------ */
 
@@ -171,9 +184,8 @@ office_run(struct store_conn *c, void *arg, struct errbuf *eb)
 }
 
 static int
-add_office(struct app *app, const char *code, const char *name, const char *kind,
-	   const char *level, const char *region, const char *parent, const char *tz,
-	   struct errbuf *eb)
+add_office(struct app *app, const char *code, const char *name, const char *kind, const char *level,
+	   const char *region, const char *parent, const char *tz, struct errbuf *eb)
 {
 	struct office_job j;
 
@@ -234,9 +246,10 @@ setup_offices_users(struct app *app, struct errbuf *eb)
 	char code[32], name[160], user[48];
 	size_t i;
 
-	if (add_office(app, "bawaslu-64", "Bawaslu Provinsi Kalimantan Timur", "bawaslu", "provinsi",
-		       "64", NULL, "WITA", eb) < 0 ||
-	    add_office(app, "bkn", "Badan Kepegawaian Negara", "bkn", "ri", "", NULL, "WIB", eb) < 0 ||
+	if (add_office(app, "bawaslu-64", "Bawaslu Provinsi Kalimantan Timur", "bawaslu",
+		       "provinsi", "64", NULL, "WITA", eb) < 0 ||
+	    add_office(app, "bkn", "Badan Kepegawaian Negara", "bkn", "ri", "", NULL, "WIB", eb) <
+		    0 ||
 	    add_office(app, "kasn", "Komisi Aparatur Sipil Negara (sampai September 2024)", "kasn",
 		       "ri", "", NULL, "WIB", eb) < 0 ||
 	    add_office(app, "ppk-64", "Gubernur Kalimantan Timur", "ppk", "provinsi", "64", NULL,
@@ -245,8 +258,8 @@ setup_offices_users(struct app *app, struct errbuf *eb)
 	for (i = 0; i < sizeof(kabs) / sizeof(kabs[0]); i++) {
 		snprintf(code, sizeof(code), "bawaslu-%s", kabs[i].code);
 		snprintf(name, sizeof(name), "Bawaslu %s", kabs[i].name);
-		if (add_office(app, code, name, "bawaslu", "kabkota", kabs[i].code, "bawaslu-64", "WITA",
-			       eb) < 0)
+		if (add_office(app, code, name, "bawaslu", "kabkota", kabs[i].code, "bawaslu-64",
+			       "WITA", eb) < 0)
 			return -1;
 		snprintf(code, sizeof(code), "ppk-%s", kabs[i].code);
 		if (add_office(app, code, kabs[i].ppk, "ppk", "kabkota", kabs[i].code, NULL, "WITA",
@@ -256,8 +269,8 @@ setup_offices_users(struct app *app, struct errbuf *eb)
 	printf("Akun demo (kata sandi hanya ditampilkan sekali ini):\n");
 	if (add_user(app, "admin", "Administrator Sistem", "admin", "bawaslu-64", eb) < 0 ||
 	    add_user(app, "pengawas_prov", "Pengawas Provinsi", "pengawas", "bawaslu-64", eb) < 0 ||
-	    add_user(app, "kustodian", "Kustodian Identitas Pelapor", "custodian", "bawaslu-64", eb) <
-		    0 ||
+	    add_user(app, "kustodian", "Kustodian Identitas Pelapor", "custodian", "bawaslu-64",
+		     eb) < 0 ||
 	    add_user(app, "auditor", "Auditor Internal", "auditor", "bawaslu-64", eb) < 0 ||
 	    add_user(app, "analis_bkn", "Analis BKN", "analis", "bkn", eb) < 0 ||
 	    add_user(app, "analis_kasn", "Analis KASN", "analis", "kasn", eb) < 0 ||
@@ -351,7 +364,8 @@ as_user(struct demo *d, const char *username)
 	for (i = 0; i < d->nwho; i++)
 		if (strcmp(d->names[i], username) == 0)
 			return &d->who[i];
-	if (d->nwho == 40 || auth_principal_for_user(d->app->store, username, &d->who[d->nwho], &eb) < 0)
+	if (d->nwho == 40 ||
+	    auth_principal_for_user(d->app->store, username, &d->who[d->nwho], &eb) < 0)
 		return NULL;
 	cstr_copy(d->names[d->nwho], sizeof(d->names[0]), username);
 	return &d->who[d->nwho++];
@@ -434,7 +448,8 @@ one_case(struct demo *d, int n, bool pilkada, int64_t t0)
 		if (!anonymous)
 			json_object_set_new(r, "pelapor",
 					    json_pack("{s:s, s:s, s:s}", "nama", pelapor, "alamat",
-						      "Jl. Pahlawan No. 10", "telepon", "081200000000"));
+						      "Jl. Pahlawan No. 10", "telepon",
+						      "081200000000"));
 		if (!incomplete) {
 			json_object_set_new(p, "waktu_kejadian", json_string(occ));
 			json_object_set_new(r, "bukti",
@@ -443,9 +458,9 @@ one_case(struct demo *d, int n, bool pilkada, int64_t t0)
 		}
 		json_object_set_new(r, "terlapor", json_pack("[o]", tl));
 		json_object_set_new(r, "peristiwa", p);
-		json_object_set_new(r, "saksi",
-				    json_pack("[{s:s, s:s}]", "nama", PICK(first_names), "alamat",
-					      k->name));
+		json_object_set_new(
+			r, "saksi",
+			json_pack("[{s:s, s:s}]", "nama", PICK(first_names), "alamat", k->name));
 		text = json_dumps(r, JSON_COMPACT);
 		json_decref(r);
 		cstr_copy(json, sizeof(json), text ? text : "{}");
@@ -563,7 +578,8 @@ one_case(struct demo *d, int n, bool pilkada, int64_t t0)
 		if (target < 80) {
 			struct transition_req r = {.reason = "PPK tidak menjatuhkan sanksi"};
 
-			if (step(d, analis, id, "tidak_ditindaklanjuti", track, &r) < 0 || target < 76)
+			if (step(d, analis, id, "tidak_ditindaklanjuti", track, &r) < 0 ||
+			    target < 76)
 				return 0;
 			r.escalation = pick(2) ? "pemblokiran_data" : "teguran_ppk";
 			if (step(d, analis, id, "eskalasi", track, &r) < 0 || target < 78)
@@ -589,7 +605,8 @@ one_case(struct demo *d, int n, bool pilkada, int64_t t0)
 			s.sanction_level = "sedang";
 			break;
 		default:
-			s.form = "pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan";
+			s.form = "pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 "
+				 "bulan";
 			s.sanction_level = "berat";
 			break;
 		}
@@ -645,7 +662,7 @@ run_demo(struct cli *cli)
 	memset(&d, 0, sizeof(d));
 	d.app = &app;
 	/* Pemilu: reports from 1 Dec 2023 to 31 Jan 2024; Pilkada: 1 Oct to 10 Nov 2024 */
-	pemilu_t0 = 1701396000; /* 2023-12-01T10:00+08:00 */
+	pemilu_t0 = 1701396000;  /* 2023-12-01T10:00+08:00 */
 	pilkada_t0 = 1727748000; /* 2024-10-01T10:00+08:00 */
 	for (i = 0; i < ncases; i++) {
 		bool pilkada = i % 2 == 1;
@@ -665,8 +682,9 @@ const struct cli_cmd cmd_demo = {
 	.name = "demo",
 	.usage = "[--if-empty] [--cases N] [--seed N]",
 	.summary = "Create a realistic Kalimantan Timur dataset (offices, users, cases).",
-	.description = "Passwords and the sealing passphrase are printed once.  The cases replay\n"
-		       "Pemilu 2024 and Pilkada 2024 with the clock override, so deadlines are real.",
+	.description =
+		"Passwords and the sealing passphrase are printed once.  The cases replay\n"
+		"Pemilu 2024 and Pilkada 2024 with the clock override, so deadlines are real.",
 	.opts = demo_opts,
 	.run = run_demo,
 };

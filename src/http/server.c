@@ -101,8 +101,8 @@ completed(void *cls, struct MHD_Connection *conn, void **req_cls,
 		 * identifiers and tracking codes in paths never reach the log */
 		log_info("%s%s%s %s %d %zu %ld.%ldms%s", ip ? ip : "", ip ? " " : "",
 			 req->method ? req->method : "-",
-			 p->route_pattern ? p->route_pattern : (req->path ? req->path : "-"), p->status,
-			 p->bytes, ms10 / 10, ms10 % 10,
+			 p->route_pattern ? p->route_pattern : (req->path ? req->path : "-"),
+			 p->status, p->bytes, ms10 / 10, ms10 % 10,
 			 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
 	}
 	request_free(req);

@@ -207,8 +207,10 @@ prepare(const char *p, size_t len, enum ident_kind want, char digits[IDENT_INPUT
 	size_t n, i, need;
 	enum ident_kind k;
 
-	if (p == NULL)
+	if (p == NULL) {
+		p = "";
 		len = 0;
+	}
 	if (len > IDENT_INPUT_MAX) {
 		ident_fault_set(&r->fault, code_for(want), 0, 0,
 				"%s terlalu panjang: lebih dari %d karakter", kind_noun(want),

@@ -150,8 +150,8 @@ add_row(struct load_ctx *c)
 {
 	struct region_table *t = c->t;
 	struct region_rec *r;
-	uint64_t key;
-	int level;
+	uint64_t key = 0;
+	int level = 0;
 	char fold[REGION_NAME_MAX + 1];
 	size_t flen;
 

@@ -346,7 +346,7 @@ scan_names(const struct region_table *t, const struct query *q, size_t lo, size_
 	const char *p, *end, *hit;
 	size_t i = lo, count = 0;
 
-	if (lo >= hi)
+	if (lo >= hi || w->ptr == NULL || w->len == 0)
 		return 0;
 	p = t->text + t->recs[lo].fold;
 	end = t->text + t->recs[hi - 1].fold + t->recs[hi - 1].fold_len;
@@ -412,6 +412,7 @@ region_search(const struct region_table *t, const char *query, int level, const 
 	struct str raw = str_trim(str_from(query ? query : ""));
 	size_t lo = 0, hi = t->n, count = 0, i;
 
+	memset(&q, 0, sizeof(q));
 	*nhits = 0;
 	if (total)
 		*total = 0;

@@ -303,8 +303,8 @@ classify(long cp)
 /* Prefixes written with a hyphen that belong to the next word ("mem-posting",
  * "di-share", "e-mail"). */
 static const char *const hyphen_prefixes[] = {
-	"me", "mem", "men", "meng", "meny", "di", "ber", "ter", "pe",
-	"pem", "pen", "peng", "peny", "per", "ke", "se", "e", NULL,
+	"me",  "mem", "men",  "meng", "meny", "di", "ber", "ter", "pe",
+	"pem", "pen", "peng", "peny", "per",  "ke", "se",  "e",   NULL,
 };
 
 static bool
@@ -358,7 +358,7 @@ emit_word(struct buf *out, const char *w, size_t n)
 static size_t
 emit_raw(struct buf *out, const char *w, size_t n)
 {
-	const char *dash = memchr(w, '-', n);
+	const char *dash;
 	size_t words = 0;
 
 	while (n > 0 && w[0] == '-') {
@@ -513,8 +513,8 @@ add_token(const struct text_lexicon *lx, struct text_stemmer *st, const char *w,
 }
 
 void
-text_analyze(const struct text_lexicon *lx, struct text_stemmer *st, const char *in,
-	     size_t len, struct arena *a, struct text_doc *out)
+text_analyze(const struct text_lexicon *lx, struct text_stemmer *st, const char *in, size_t len,
+	     struct arena *a, struct text_doc *out)
 {
 	struct buf norm;
 	const char *p, *end;

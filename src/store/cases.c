@@ -21,8 +21,8 @@
 
 /* ?2 all, ?3 none, ?4 region prefix, ?5 recommended only, ?6 PPK office */
 #define SCOPE_WHERE                                                                                \
-	"(?2 = 1 OR (?3 = 0 AND (?4 = '' OR c.region_code = ?4 OR c.region_code LIKE ?4 || '.%')" \
-	" AND (?5 = 0 OR c.recommended = 1) AND (?6 = 0 OR EXISTS (SELECT 1 FROM tracks st"       \
+	"(?2 = 1 OR (?3 = 0 AND (?4 = '' OR c.region_code = ?4 OR c.region_code LIKE ?4 || '.%')"  \
+	" AND (?5 = 0 OR c.recommended = 1) AND (?6 = 0 OR EXISTS (SELECT 1 FROM tracks st"        \
 	" WHERE st.case_id = c.id AND st.ppk_office_id = ?6))))"
 
 static void
@@ -102,7 +102,8 @@ store_case_insert(struct store_conn *c, const struct store_case_new *n, int64_t 
 	bind_text(s, 19, n->channel ? n->channel : "web");
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE)
-		return errbuf_set_code(eb, ERR_CONFLICT, "duplicate_code", "kode pelacakan sudah ada");
+		return errbuf_set_code(eb, ERR_CONFLICT, "duplicate_code",
+				       "kode pelacakan sudah ada");
 	if (rc != SQLITE_DONE)
 		return conn_error(c, eb, "case insert");
 	*id = sqlite3_last_insert_rowid(c->db);
@@ -125,10 +126,11 @@ store_person_upsert(struct store_conn *c, const struct store_track_new *t, const
 			      " status = excluded.status RETURNING id",
 			      eb);
 	} else {
-		s = conn_stmt(c,
-			      "INSERT INTO persons(name, name_norm, nip, nik, status, position,"
-			      " region_code, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id",
-			      eb);
+		s = conn_stmt(
+			c,
+			"INSERT INTO persons(name, name_norm, nip, nik, status, position,"
+			" region_code, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id",
+			eb);
 	}
 	if (s == NULL)
 		return -1;
@@ -198,10 +200,11 @@ int
 store_evidence_insert(struct store_conn *c, int64_t case_id, const struct store_evidence_new *e,
 		      int64_t now, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "INSERT INTO evidence(case_id, kind, sha256, mime, size, filename,"
-				    " url, note, added_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-				    eb);
+	sqlite3_stmt *s =
+		conn_stmt(c,
+			  "INSERT INTO evidence(case_id, kind, sha256, mime, size, filename,"
+			  " url, note, added_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+			  eb);
 
 	if (s == NULL)
 		return -1;
@@ -223,10 +226,11 @@ store_evidence_insert(struct store_conn *c, int64_t case_id, const struct store_
 int
 store_deadline_insert(struct store_conn *c, const struct store_deadline_new *d, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "INSERT INTO deadlines(case_id, track_id, rule, start_on, due_on, tz,"
-				    " explanation, status) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
-				    eb);
+	sqlite3_stmt *s =
+		conn_stmt(c,
+			  "INSERT INTO deadlines(case_id, track_id, rule, start_on, due_on, tz,"
+			  " explanation, status) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+			  eb);
 
 	if (s == NULL)
 		return -1;
@@ -277,10 +281,11 @@ int
 store_deadline_open_start(struct store_conn *c, int64_t case_id, const char *rule, char start[11],
 			  struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "SELECT start_on FROM deadlines WHERE case_id = ?1 AND rule = ?2"
-				    " AND status = 'open' AND track_id IS NULL ORDER BY id DESC LIMIT 1",
-				    eb);
+	sqlite3_stmt *s =
+		conn_stmt(c,
+			  "SELECT start_on FROM deadlines WHERE case_id = ?1 AND rule = ?2"
+			  " AND status = 'open' AND track_id IS NULL ORDER BY id DESC LIMIT 1",
+			  eb);
 
 	if (s == NULL)
 		return -1;
@@ -313,9 +318,9 @@ store_note_insert(struct store_conn *c, int64_t case_id, int64_t user_id, int64_
 /* --- rows ------------------------------------------------------------------- */
 
 #define CASE_ROW_COLS                                                                              \
-	"c.id, c.code, c.kind, c.election, c.election_kind, c.state, c.region_code, c.office_id," \
-	" c.received_at, c.tz, coalesce(c.occurred_on, ''), coalesce(c.known_on, ''),"           \
-	" coalesce(c.assigned_to, 0), coalesce(c.merged_into, 0), c.pelapor_sealed IS NOT NULL,"  \
+	"c.id, c.code, c.kind, c.election, c.election_kind, c.state, c.region_code, c.office_id,"  \
+	" c.received_at, c.tz, coalesce(c.occurred_on, ''), coalesce(c.known_on, ''),"             \
+	" coalesce(c.assigned_to, 0), coalesce(c.merged_into, 0), c.pelapor_sealed IS NOT NULL,"   \
 	" coalesce(c.sealed_office, 0)"
 
 static void
@@ -348,6 +353,7 @@ store_case_row_get(struct store_conn *c, const struct store_scope *sc, int64_t i
 		c, "SELECT " CASE_ROW_COLS " FROM cases c WHERE c.id = ?1 AND " SCOPE_WHERE, eb);
 	int rc;
 
+	memset(out, 0, sizeof(*out));
 	if (s == NULL)
 		return -1;
 	bind_int(s, 1, id);
@@ -366,9 +372,11 @@ int
 store_case_row_by_code(struct store_conn *c, const char *code, struct store_case_row *out,
 		       struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c, "SELECT " CASE_ROW_COLS " FROM cases c WHERE c.code = ?1", eb);
+	sqlite3_stmt *s =
+		conn_stmt(c, "SELECT " CASE_ROW_COLS " FROM cases c WHERE c.code = ?1", eb);
 	int rc;
 
+	memset(out, 0, sizeof(*out));
 	if (s == NULL)
 		return -1;
 	bind_text(s, 1, code);
@@ -422,15 +430,14 @@ int
 store_case_set_merged(struct store_conn *c, int64_t id, int64_t into, int64_t now,
 		      struct errbuf *eb)
 {
-	return exec_update(c, "UPDATE cases SET merged_into = ?2, updated_at = ?4 WHERE id = ?1", id,
-			   into, NULL, now, eb);
+	return exec_update(c, "UPDATE cases SET merged_into = ?2, updated_at = ?4 WHERE id = ?1",
+			   id, into, NULL, now, eb);
 }
 
 int
 store_case_set_recommended(struct store_conn *c, int64_t id, struct errbuf *eb)
 {
-	return exec_update(c, "UPDATE cases SET recommended = 1 WHERE id = ?1", id, 0,
-			   NULL, 0, eb);
+	return exec_update(c, "UPDATE cases SET recommended = 1 WHERE id = ?1", id, 0, NULL, 0, eb);
 }
 
 int
@@ -492,7 +499,8 @@ store_case_sealed(struct store_conn *c, int64_t id, unsigned char **blob, size_t
 		  int64_t *office_id, struct errbuf *eb)
 {
 	sqlite3_stmt *s = conn_stmt(
-		c, "SELECT pelapor_sealed, coalesce(sealed_office, 0) FROM cases WHERE id = ?1", eb);
+		c, "SELECT pelapor_sealed, coalesce(sealed_office, 0) FROM cases WHERE id = ?1",
+		eb);
 	int n;
 
 	*blob = NULL;
@@ -504,8 +512,9 @@ store_case_sealed(struct store_conn *c, int64_t id, unsigned char **blob, size_t
 		return errbuf_set(eb, ERR_NOT_FOUND, "kasus tidak ditemukan");
 	n = sqlite3_column_bytes(s, 0);
 	if (n <= 0)
-		return errbuf_set_code(eb, ERR_NOT_FOUND, "no_identity",
-				       "laporan ini tidak memuat identitas pelapor (informasi awal)");
+		return errbuf_set_code(
+			eb, ERR_NOT_FOUND, "no_identity",
+			"laporan ini tidak memuat identitas pelapor (informasi awal)");
 	*blob = xmalloc((size_t)n);
 	memcpy(*blob, sqlite3_column_blob(s, 0), (size_t)n);
 	*len = (size_t)n;
@@ -516,15 +525,16 @@ store_case_sealed(struct store_conn *c, int64_t id, unsigned char **blob, size_t
 /* --- tracks ----------------------------------------------------------------- */
 
 int
-store_tracks_of_case(struct store_conn *c, int64_t case_id, struct store_track_row *out,
-		     size_t max, size_t *n, struct errbuf *eb)
+store_tracks_of_case(struct store_conn *c, int64_t case_id, struct store_track_row *out, size_t max,
+		     size_t *n, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "SELECT id, case_id, coalesce(person_id, 0),"
-				    " coalesce(ppk_office_id, 0), name, coalesce(nip, ''), status, state,"
-				    " coalesce(rec_level, ''), coalesce(rec_institution, ''),"
-				    " coalesce(rec_at, 0) FROM tracks WHERE case_id = ?1 ORDER BY id",
-				    eb);
+	sqlite3_stmt *s =
+		conn_stmt(c,
+			  "SELECT id, case_id, coalesce(person_id, 0),"
+			  " coalesce(ppk_office_id, 0), name, coalesce(nip, ''), status, state,"
+			  " coalesce(rec_level, ''), coalesce(rec_institution, ''),"
+			  " coalesce(rec_at, 0) FROM tracks WHERE case_id = ?1 ORDER BY id",
+			  eb);
 	int rc;
 
 	*n = 0;
@@ -565,11 +575,12 @@ store_track_set_recommendation(struct store_conn *c, int64_t track_id, const cha
 			       const char *level, const char *institution, int64_t ppk_office_id,
 			       int64_t at, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "UPDATE tracks SET rec_json = ?2, rec_level = ?3,"
-				    " rec_institution = ?4, ppk_office_id = coalesce(?5, ppk_office_id),"
-				    " rec_at = ?6, updated_at = ?6 WHERE id = ?1",
-				    eb);
+	sqlite3_stmt *s =
+		conn_stmt(c,
+			  "UPDATE tracks SET rec_json = ?2, rec_level = ?3,"
+			  " rec_institution = ?4, ppk_office_id = coalesce(?5, ppk_office_id),"
+			  " rec_at = ?6, updated_at = ?6 WHERE id = ?1",
+			  eb);
 
 	if (s == NULL)
 		return -1;
@@ -677,21 +688,37 @@ int
 store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id, json_t **out,
 		  struct errbuf *eb)
 {
-	static const char *const track_cols[] = {
-		"id",	       "person_id",	 "name",	"nip",		 "nik",
-		"agency",      "position",	 "status",	"state",	 "ppk_office",
-		"ppk_office_name", "recommendation", "rec_level",	"rec_institution", "rec_at",
-		"sanction_form", "sanction_level", "sanction_sk",	"sanction_on",	 "sanction_vs_rec",
-		"person_cases", NULL};
-	static const char *const dl_cols[] = {"id",	"track_id",    "rule",   "start_on",
-					      "due_on", "tz",	       "status", "explanation",
-					      "reason", "closed_at",   NULL};
-	static const char *const ev_cols[] = {"id",  "kind",	 "sha256",   "mime",
-					      "size", "filename", "url",	   "note",
-					      "added_at", NULL};
+	static const char *const track_cols[] = {"id",
+						 "person_id",
+						 "name",
+						 "nip",
+						 "nik",
+						 "agency",
+						 "position",
+						 "status",
+						 "state",
+						 "ppk_office",
+						 "ppk_office_name",
+						 "recommendation",
+						 "rec_level",
+						 "rec_institution",
+						 "rec_at",
+						 "sanction_form",
+						 "sanction_level",
+						 "sanction_sk",
+						 "sanction_on",
+						 "sanction_vs_rec",
+						 "person_cases",
+						 NULL};
+	static const char *const dl_cols[] = {"id",     "track_id",  "rule",   "start_on",
+					      "due_on", "tz",        "status", "explanation",
+					      "reason", "closed_at", NULL};
+	static const char *const ev_cols[] = {"id",       "kind", "sha256", "mime",     "size",
+					      "filename", "url",  "note",   "added_at", NULL};
 	static const char *const wit_cols[] = {"name", "address", "phone", NULL};
 	static const char *const note_cols[] = {"id", "at", "author", "body", NULL};
-	static const char *const tl_cols[] = {"id", "at", "actor", "kind", "track_id", "data", NULL};
+	static const char *const tl_cols[] = {"id",       "at",   "actor", "kind",
+					      "track_id", "data", NULL};
 	static const char *const merged_cols[] = {"id", "code", NULL};
 	struct store_case_row row;
 	sqlite3_stmt *s;
@@ -725,34 +752,38 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 	json_object_set_new(o, "tz", json_string(row.tz));
 	json_object_set_new(o, "occurred_on",
 			    row.occurred_on[0] ? json_string(row.occurred_on) : json_null());
-	json_object_set_new(o, "known_on", row.known_on[0] ? json_string(row.known_on) : json_null());
+	json_object_set_new(o, "known_on",
+			    row.known_on[0] ? json_string(row.known_on) : json_null());
 	json_object_set_new(o, "place", col_json_text(s, 0));
 	json_object_set_new(o, "description", col_json_text(s, 1));
 	json_object_set_new(o, "missing", col_json_parsed(s, 2));
 	json_object_set_new(o, "channel", col_json_text(s, 3));
 	json_object_set_new(o, "updated_at", iso_time(sqlite3_column_int64(s, 4), row.tz));
-	json_object_set_new(o, "office",
-			    json_pack("{s:o, s:o}", "code", col_json_text(s, 5), "name",
-				      col_json_text(s, 6)));
+	json_object_set_new(
+		o, "office",
+		json_pack("{s:o, s:o}", "code", col_json_text(s, 5), "name", col_json_text(s, 6)));
 	json_object_set_new(o, "assigned_to", col_json_text(s, 7));
 	json_object_set_new(o, "merged_into",
-			    row.merged_into ? json_pack("{s:I, s:o}", "id", (json_int_t)row.merged_into,
-							"code", col_json_text(s, 8))
-					    : json_null());
+			    row.merged_into
+				    ? json_pack("{s:I, s:o}", "id", (json_int_t)row.merged_into,
+						"code", col_json_text(s, 8))
+				    : json_null());
 	json_object_set_new(o, "recommended", json_boolean(sqlite3_column_int(s, 9)));
-	json_object_set_new(o, "pelapor",
-			    json_pack("{s:b, s:b}", "present", row.has_sealed, "sealed", row.has_sealed));
+	json_object_set_new(
+		o, "pelapor",
+		json_pack("{s:b, s:b}", "present", row.has_sealed, "sealed", row.has_sealed));
 
 	/* tracks: a PPK office sees only its own */
-	s = conn_stmt(c,
-		      "SELECT t.id, t.person_id, t.name, t.nip, t.nik, t.agency, t.position, t.status,"
-		      " t.state, po.code, po.name, t.rec_json, t.rec_level, t.rec_institution,"
-		      " t.rec_at, t.sanction_form, t.sanction_level, t.sanction_sk, t.sanction_on,"
-		      " t.sanction_cmp, (SELECT count(DISTINCT t2.case_id) FROM tracks t2 WHERE"
-		      " t2.person_id = t.person_id)"
-		      " FROM tracks t LEFT JOIN offices po ON po.id = t.ppk_office_id"
-		      " WHERE t.case_id = ?1 AND (?2 = 0 OR t.ppk_office_id = ?2) ORDER BY t.id",
-		      eb);
+	s = conn_stmt(
+		c,
+		"SELECT t.id, t.person_id, t.name, t.nip, t.nik, t.agency, t.position, t.status,"
+		" t.state, po.code, po.name, t.rec_json, t.rec_level, t.rec_institution,"
+		" t.rec_at, t.sanction_form, t.sanction_level, t.sanction_sk, t.sanction_on,"
+		" t.sanction_cmp, (SELECT count(DISTINCT t2.case_id) FROM tracks t2 WHERE"
+		" t2.person_id = t.person_id)"
+		" FROM tracks t LEFT JOIN offices po ON po.id = t.ppk_office_id"
+		" WHERE t.case_id = ?1 AND (?2 = 0 OR t.ppk_office_id = ?2) ORDER BY t.id",
+		eb);
 	if (s == NULL)
 		goto fail;
 	bind_int(s, 1, id);
@@ -762,10 +793,11 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 	if (add_rows(c, s, arr, track_cols, "iissssssssssjssissssi", eb) < 0)
 		goto fail;
 
-	s = conn_stmt(c,
-		      "SELECT id, track_id, rule, start_on, due_on, tz, status, explanation, reason,"
-		      " closed_at FROM deadlines WHERE case_id = ?1 ORDER BY id",
-		      eb);
+	s = conn_stmt(
+		c,
+		"SELECT id, track_id, rule, start_on, due_on, tz, status, explanation, reason,"
+		" closed_at FROM deadlines WHERE case_id = ?1 ORDER BY id",
+		eb);
 	if (s == NULL)
 		goto fail;
 	bind_int(s, 1, id);
@@ -787,9 +819,10 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 		goto fail;
 
 	if (sc->all || sc->ppk_office_id == 0) {
-		s = conn_stmt(c,
-			      "SELECT name, address, phone FROM witnesses WHERE case_id = ?1 ORDER BY id",
-			      eb);
+		s = conn_stmt(
+			c,
+			"SELECT name, address, phone FROM witnesses WHERE case_id = ?1 ORDER BY id",
+			eb);
 		if (s == NULL)
 			goto fail;
 		bind_int(s, 1, id);
@@ -862,19 +895,23 @@ list_sql_build(void)
 		"c.kabkota = ?2 AND (c.region_code = ?3 OR c.region_code LIKE ?3 || '.%')",
 	};
 	static const char rec[] = " AND c.recommended = 1";
-	static const char ppk[] = " AND c.id IN (SELECT case_id FROM tracks WHERE ppk_office_id = ?4)";
+	static const char ppk[] =
+		" AND c.id IN (SELECT case_id FROM tracks WHERE ppk_office_id = ?4)";
 	static const char tail[] =
 		" AND (?10 IS NULL OR c.state = ?10) AND (?11 IS NULL OR c.election = ?11)"
 		" AND (?12 IS NULL OR c.kind = ?12) AND (?13 = 0 OR c.assigned_to = ?13)"
 		" AND (?14 = 0 OR c.assigned_to IS NULL)"
 		" AND (?15 IS NULL OR c.description LIKE '%' || ?15 || '%' OR EXISTS (SELECT 1 FROM"
-		" tracks t WHERE t.case_id = c.id AND (t.name LIKE '%' || ?15 || '%' OR t.nip = ?15))"
+		" tracks t WHERE t.case_id = c.id AND (t.name LIKE '%' || ?15 || '%' OR t.nip = "
+		"?15))"
 		" OR c.code = upper(?15))"
 		" AND (?16 = 0 OR EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND"
-		" d.status = 'open' AND d.due_on < CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN ?18"
+		" d.status = 'open' AND d.due_on < CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN "
+		"?18"
 		" ELSE ?19 END))"
 		" AND (?20 = 0 OR EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND"
-		" d.status = 'open' AND d.due_on >= CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN ?18"
+		" d.status = 'open' AND d.due_on >= CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN "
+		"?18"
 		" ELSE ?19 END AND d.due_on <= CASE c.tz WHEN 'WIB' THEN ?21 WHEN 'WITA' THEN ?22"
 		" ELSE ?23 END))"
 		" AND c.id < ?24 ORDER BY c.id DESC LIMIT ?25";
@@ -883,12 +920,12 @@ list_sql_build(void)
 	for (l = 0; l < 4; l++)
 		for (r = 0; r < 2; r++)
 			for (p = 0; p < 2; p++) {
-				size_t n = sizeof(head) + strlen(level[l]) + sizeof(rec) + sizeof(ppk) +
-					   sizeof(tail);
+				size_t n = sizeof(head) + strlen(level[l]) + sizeof(rec) +
+					   sizeof(ppk) + sizeof(tail);
 				char *sql = xmalloc(n);
 
-				snprintf(sql, n, "%s%s%s%s%s", head, level[l], r ? rec : "", p ? ppk : "",
-					 tail);
+				snprintf(sql, n, "%s%s%s%s%s", head, level[l], r ? rec : "",
+					 p ? ppk : "", tail);
 				list_sql[l][r][p] = sql;
 			}
 }
@@ -935,8 +972,9 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 	else
 		level = LIST_DEEP;
 	region_levels(sc->region_prefix, prov, kab);
-	s = conn_stmt(c, list_sql[level][!sc->all && sc->recommended_only]
-				 [!sc->all && sc->ppk_office_id > 0],
+	s = conn_stmt(c,
+		      list_sql[level][!sc->all && sc->recommended_only]
+			      [!sc->all && sc->ppk_office_id > 0],
 		      eb);
 	if (s == NULL)
 		return -1;
@@ -991,7 +1029,8 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 			next[10] = '\0';
 			json_object_set_new(o, "next_due", json_string(next));
 			json_object_set_new(o, "next_rule", json_string(next + 11));
-			json_object_set_new(o, "overdue", json_boolean(strcmp(next, f->today[tzi]) < 0));
+			json_object_set_new(o, "overdue",
+					    json_boolean(strcmp(next, f->today[tzi]) < 0));
 			json_object_set_new(o, "due_soon",
 					    json_boolean(strcmp(next, f->today[tzi]) >= 0 &&
 							 strcmp(next, f->soon[tzi]) <= 0));
@@ -1030,10 +1069,11 @@ store_case_public(struct store_conn *c, const char *code, json_t **out, struct e
 	json_object_set_new(o, "state", json_string(row.state));
 	json_object_set_new(o, "received_at", iso_time(row.received_at, row.tz));
 	json_object_set_new(o, "tz", json_string(row.tz));
-	s = conn_stmt(c,
-		      "SELECT rule, due_on, status FROM deadlines WHERE case_id = ?1 AND track_id IS"
-		      " NULL ORDER BY id",
-		      eb);
+	s = conn_stmt(
+		c,
+		"SELECT rule, due_on, status FROM deadlines WHERE case_id = ?1 AND track_id IS"
+		" NULL ORDER BY id",
+		eb);
 	if (s == NULL)
 		goto fail;
 	bind_int(s, 1, row.id);
@@ -1065,18 +1105,20 @@ int
 store_case_related(struct store_conn *c, const struct store_scope *sc, int64_t id, json_t **out,
 		   struct errbuf *eb)
 {
-	static const char *const cols[] = {"id",	  "code",   "state",    "occurred_on",
-					   "received_ts", "description", "terlapor", "merged_into",
-					   NULL};
+	static const char *const cols[] = {"id",          "code",        "state",
+					   "occurred_on", "received_ts", "description",
+					   "terlapor",    "merged_into", NULL};
 	sqlite3_stmt *s = conn_stmt(
 		c,
-		"SELECT DISTINCT c.id, c.code, c.state, c.occurred_on, c.received_at, c.description,"
+		"SELECT DISTINCT c.id, c.code, c.state, c.occurred_on, c.received_at, "
+		"c.description,"
 		" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
 		" c.merged_into FROM tracks me JOIN persons pm ON pm.id = me.person_id"
 		" JOIN persons p ON (p.id = pm.id OR p.name_norm = pm.name_norm"
 		" OR (p.nip IS NOT NULL AND p.nip = pm.nip))"
 		" JOIN tracks t ON t.person_id = p.id JOIN cases c ON c.id = t.case_id"
-		" WHERE me.case_id = ?1 AND c.id <> ?1 AND " SCOPE_WHERE " ORDER BY c.id DESC LIMIT 50",
+		" WHERE me.case_id = ?1 AND c.id <> ?1 AND " SCOPE_WHERE
+		" ORDER BY c.id DESC LIMIT 50",
 		eb);
 	json_t *arr;
 

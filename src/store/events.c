@@ -43,10 +43,11 @@ bind_id(sqlite3_stmt *s, int i, int64_t v)
 int
 store_event_insert(struct store_conn *c, const struct audit_event *ev, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "INSERT INTO events(id, at, case_id, track_id, user_id, actor, kind,"
-				    " data, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-				    eb);
+	sqlite3_stmt *s =
+		conn_stmt(c,
+			  "INSERT INTO events(id, at, case_id, track_id, user_id, actor, kind,"
+			  " data, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+			  eb);
 
 	if (s == NULL)
 		return -1;

@@ -77,11 +77,11 @@ void store_reader_done(struct store *st, struct store_conn *c);
  * clauses, so no endpoint can forget it.
  */
 struct store_scope {
-	bool all;                 /* system work (CLI, demo, migrations) */
-	bool none;                /* the public: no case access at all */
-	char region_prefix[24];   /* "" = national */
-	int64_t ppk_office_id;    /* > 0: only cases with a track addressed to this PPK */
-	bool recommended_only;    /* BKN/KASN analysts: cases past the Bawaslu recommendation */
+	bool all;               /* system work (CLI, demo, migrations) */
+	bool none;              /* the public: no case access at all */
+	char region_prefix[24]; /* "" = national */
+	int64_t ppk_office_id;  /* > 0: only cases with a track addressed to this PPK */
+	bool recommended_only;  /* BKN/KASN analysts: cases past the Bawaslu recommendation */
 };
 
 /* --- events: the audit chain (audit/audit.h computes the hashes) ---------- */
@@ -89,8 +89,7 @@ struct store_scope {
 struct audit_event;
 
 /* Id and hash of the newest event (0 and zeros when the log is empty). */
-int store_event_last(struct store_conn *c, int64_t *id, unsigned char hash[32],
-		     struct errbuf *eb);
+int store_event_last(struct store_conn *c, int64_t *id, unsigned char hash[32], struct errbuf *eb);
 int store_event_insert(struct store_conn *c, const struct audit_event *ev, struct errbuf *eb);
 /* Every event in id order; fn returns nonzero to stop. */
 typedef int (*store_event_fn)(void *arg, const struct audit_event *ev);
@@ -155,8 +154,8 @@ struct store_evidence_new {
 	const char *note;
 };
 
-int store_evidence_insert(struct store_conn *c, int64_t case_id,
-			  const struct store_evidence_new *e, int64_t now, struct errbuf *eb);
+int store_evidence_insert(struct store_conn *c, int64_t case_id, const struct store_evidence_new *e,
+			  int64_t now, struct errbuf *eb);
 
 struct store_deadline_new {
 	int64_t case_id;
@@ -175,9 +174,9 @@ int store_deadline_insert(struct store_conn *c, const struct store_deadline_new 
  * rule (NULL: any); status met/missed/stopped/extended is decided per row:
  * when status is "met" and the row is already past due on `today`, it is
  * closed as "missed".  *closed gets the count. */
-int store_deadline_close(struct store_conn *c, int64_t case_id, int64_t track_id,
-			 const char *rule, const char *status, const char *today, int64_t at,
-			 const char *reason, int *closed, struct errbuf *eb);
+int store_deadline_close(struct store_conn *c, int64_t case_id, int64_t track_id, const char *rule,
+			 const char *status, const char *today, int64_t at, const char *reason,
+			 int *closed, struct errbuf *eb);
 /* Start date of the open case-level deadline of rule (ERR_NOT_FOUND when none). */
 int store_deadline_open_start(struct store_conn *c, int64_t case_id, const char *rule,
 			      char start[11], struct errbuf *eb);
@@ -219,8 +218,8 @@ int store_case_set_merged(struct store_conn *c, int64_t id, int64_t into, int64_
 int store_case_set_recommended(struct store_conn *c, int64_t id, struct errbuf *eb);
 /* Atomically give up to n unassigned open cases in scope, oldest first, to
  * user_id (the single writer makes it race-free). */
-int store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t user_id,
-		      int n, int64_t now, int64_t *ids, int *nids, struct errbuf *eb);
+int store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t user_id, int n,
+		      int64_t now, int64_t *ids, int *nids, struct errbuf *eb);
 /* The office of kind (bawaslu, ppk, ...) whose region is the longest prefix
  * of region ("" matches a national office); ERR_NOT_FOUND when none. */
 int store_office_for_region(struct store_conn *c, const char *kind, const char *region,
@@ -247,8 +246,8 @@ struct store_track_row {
 
 int store_tracks_of_case(struct store_conn *c, int64_t case_id, struct store_track_row *out,
 			 size_t max, size_t *n, struct errbuf *eb);
-int store_track_set_state(struct store_conn *c, int64_t track_id, const char *state,
-			  int64_t now, struct errbuf *eb);
+int store_track_set_state(struct store_conn *c, int64_t track_id, const char *state, int64_t now,
+			  struct errbuf *eb);
 int store_track_set_recommendation(struct store_conn *c, int64_t track_id, const char *rec_json,
 				   const char *level, const char *institution,
 				   int64_t ppk_office_id, int64_t at, struct errbuf *eb);
@@ -260,21 +259,21 @@ int store_track_set_sanction(struct store_conn *c, int64_t track_id, const char 
 
 /* Full detail: case, tracks (a PPK sees only its own), deadlines, evidence,
  * witnesses, notes, timeline, merges.  Never the reporter's identity. */
-int store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id,
-		      json_t **out, struct errbuf *eb);
+int store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id, json_t **out,
+		      struct errbuf *eb);
 
 struct store_case_filter {
 	const char *state;
 	const char *election;
 	const char *kind;
-	const char *q;          /* substring of the description or a terlapor name */
-	int64_t assigned_to;    /* > 0: this user */
+	const char *q;       /* substring of the description or a terlapor name */
+	int64_t assigned_to; /* > 0: this user */
 	bool unassigned;
-	bool overdue;           /* an open deadline before today */
-	bool due_soon;          /* an open deadline from today to soon */
-	char today[3][11];      /* local dates in WIB, WITA, WIT */
+	bool overdue;      /* an open deadline before today */
+	bool due_soon;     /* an open deadline from today to soon */
+	char today[3][11]; /* local dates in WIB, WITA, WIT */
 	char soon[3][11];
-	int64_t before_id;      /* cursor: only ids below this */
+	int64_t before_id; /* cursor: only ids below this */
 	int limit;
 };
 
@@ -286,8 +285,8 @@ int store_case_list(struct store_conn *c, const struct store_scope *sc,
 int store_case_public(struct store_conn *c, const char *code, json_t **out, struct errbuf *eb);
 /* Cases in scope that share a terlapor (NIP or normalised name) with case
  * id, with their descriptions and dates, for duplicate detection. */
-int store_case_related(struct store_conn *c, const struct store_scope *sc, int64_t id,
-		       json_t **out, struct errbuf *eb);
+int store_case_related(struct store_conn *c, const struct store_scope *sc, int64_t id, json_t **out,
+		       struct errbuf *eb);
 
 /* --- administration ----------------------------------------------------- */
 
