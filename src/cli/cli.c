@@ -20,8 +20,8 @@ extern const struct cli_cmd cmd_calendar;
 extern const struct cli_cmd cmd_check, cmd_rules;
 
 const struct cli_cmd *const cli_commands[] = {
-	&cmd_check, &cmd_rules,
-	&cmd_serve, &cmd_db, &cmd_deadline, &cmd_calendar, &cmd_version, &cmd_help, NULL,
+	&cmd_check,    &cmd_rules,   &cmd_serve, &cmd_db, &cmd_deadline,
+	&cmd_calendar, &cmd_version, &cmd_help,  NULL,
 };
 
 /* Common options: name, metavariable, config key ("section.name"), help. */

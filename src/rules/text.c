@@ -240,8 +240,9 @@ text_lexicon_add_negator_scope(struct text_lexicon *lx, const char *word, unsign
 	char val[4];
 
 	if (scope < 1 || scope > TEXT_MAX_SCOPE)
-		return errbuf_set(eb, ERR_INVALID_INPUT, "jangkauan kata ingkar '%s' harus 1 sampai %d",
-				  word, TEXT_MAX_SCOPE);
+		return errbuf_set(eb, ERR_INVALID_INPUT,
+				  "jangkauan kata ingkar '%s' harus 1 sampai %d", word,
+				  TEXT_MAX_SCOPE);
 	snprintf(val, sizeof(val), "%u", scope);
 	return lexicon_add(&lx->negators, "kata ingkar", word, val, 1, eb);
 }
@@ -325,8 +326,8 @@ classify(long cp)
 /* Prefixes written with a hyphen that belong to the next word ("mem-posting",
  * "di-share", "e-mail"). */
 static const char *const hyphen_prefixes[] = {
-	"me", "mem", "men", "meng", "meny", "di", "ber", "ter", "pe",
-	"pem", "pen", "peng", "peny", "per", "ke", "se", "e", NULL,
+	"me",  "mem", "men",  "meng", "meny", "di", "ber", "ter", "pe",
+	"pem", "pen", "peng", "peny", "per",  "ke", "se",  "e",   NULL,
 };
 
 static bool
@@ -541,8 +542,8 @@ add_token(const struct text_lexicon *lx, struct text_stemmer *st, const char *w,
 }
 
 void
-text_analyze(const struct text_lexicon *lx, struct text_stemmer *st, const char *in,
-	     size_t len, struct arena *a, struct text_doc *out)
+text_analyze(const struct text_lexicon *lx, struct text_stemmer *st, const char *in, size_t len,
+	     struct arena *a, struct text_doc *out)
 {
 	struct buf norm;
 	const char *p, *end;

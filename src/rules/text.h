@@ -40,8 +40,8 @@ struct text_stemmer;
 struct text_token {
 	const char *word; /* normalised surface word (after abbreviation expansion) */
 	const char *stem;
-	uint32_t hash; /* text_hash() of stem */
-	bool negator;  /* the word is a lexicon negator ("tidak", "tanpa", ...) */
+	uint32_t hash;       /* text_hash() of stem */
+	bool negator;        /* the word is a lexicon negator ("tidak", "tanpa", ...) */
 	unsigned char scope; /* how many following tokens it negates (0: none) */
 	bool breaker;        /* ends a negation scope ("tetap", "namun") */
 };

@@ -26,19 +26,28 @@ test_normalize(void **state)
 	struct buf b = BUF_INIT;
 
 	(void)state;
-	assert_string_equal(norm(&b, "PNS memasang SPANDUK\xe2\x80\x94" "caleg!!!"),
+	assert_string_equal(norm(&b, "PNS memasang SPANDUK\xe2\x80\x94"
+				     "caleg!!!"),
 			    "pns memasang spanduk caleg");
-	assert_string_equal(norm(&b, "Caf\xc3\xa9 na\xc3\xafve \xc5\x9e" "ahin"), "cafe naive sahin");
+	assert_string_equal(norm(&b, "Caf\xc3\xa9 na\xc3\xafve \xc5\x9e"
+				     "ahin"),
+			    "cafe naive sahin");
 	assert_string_equal(norm(&b, "kader-kader partai"), "kader partai");
 	assert_string_equal(norm(&b, "kader-kadernya"), "kadernya");
 	assert_string_equal(norm(&b, "mem-posting di-share e-mail"), "memposting dishare email");
 	assert_string_equal(norm(&b, "like-comment-share"), "like comment share");
 	assert_string_equal(norm(&b, "bangeeet pasaaang 1000"), "banget pasang 1000");
-	assert_string_equal(norm(&b, "Ma'ruf Amin \xe2\x80\x99" "pilih\xe2\x80\x99"), "maruf amin pilih");
+	assert_string_equal(norm(&b, "Ma'ruf Amin \xe2\x80\x99"
+				     "pilih\xe2\x80\x99"),
+			    "maruf amin pilih");
 	assert_string_equal(norm(&b, "  --  "), "");
 	/* invalid UTF-8 separates words and never stops the scan */
-	assert_string_equal(norm(&b, "pns\xff\xfe" "caleg\xc3"), "pns caleg");
-	assert_string_equal(norm(&b, "a\xed\xa0\x80" "b"), "a b"); /* surrogate */
+	assert_string_equal(norm(&b, "pns\xff\xfe"
+				     "caleg\xc3"),
+			    "pns caleg");
+	assert_string_equal(norm(&b, "a\xed\xa0\x80"
+				     "b"),
+			    "a b"); /* surrogate */
 	buf_release(&b);
 }
 
@@ -187,7 +196,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_normalize), cmocka_unit_test(test_long_word_skipped),
-		cmocka_unit_test(test_analyze),	  cmocka_unit_test(test_phrase),
+		cmocka_unit_test(test_analyze),   cmocka_unit_test(test_phrase),
 		cmocka_unit_test(test_truncated),
 	};
 
