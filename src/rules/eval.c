@@ -373,7 +373,7 @@ decide_match(struct mctx *c, struct rules_match *m)
 		missing.n = 0;
 	}
 	/* legal basis in force at the date, for this status */
-	m->basis = arena_array(c->a, it->nbasis + 1, sizeof(*m->basis));
+	m->basis = arena_array(c->a, it->nbasis + 1, sizeof(const struct rules_basis *));
 	for (i = 0; i < it->nbasis; i++) {
 		const struct rules_basis *b = &it->basis[i];
 		bool status_ok = b->nstatuses == 0;
@@ -463,7 +463,7 @@ add_basis(struct arena *a, const struct rules_basis ***v, size_t *n, size_t cap,
 	size_t i;
 
 	if (*v == NULL)
-		*v = arena_array(a, cap, sizeof(**v));
+		*v = arena_array(a, cap, sizeof(const struct rules_basis *));
 	for (i = 0; i < *n; i++)
 		if ((*v)[i] == b || strcmp((*v)[i]->label, b->label) == 0)
 			return;

@@ -381,7 +381,7 @@ emit_word(struct buf *out, const char *w, size_t n)
 static size_t
 emit_raw(struct buf *out, const char *w, size_t n)
 {
-	const char *dash = memchr(w, '-', n);
+	const char *dash;
 	size_t words = 0;
 
 	while (n > 0 && w[0] == '-') {
@@ -401,7 +401,7 @@ emit_raw(struct buf *out, const char *w, size_t n)
 		size_t l2 = n - l1 - 1;
 
 		if (memchr(rest, '-', l2) == NULL) {
-			char joined[4 * TEXT_MAX_WORD];
+			char joined[4 * TEXT_MAX_WORD] = {0};
 
 			if (l1 == l2 && memcmp(w, rest, l1) == 0)
 				return emit_word(out, w, l1);
@@ -433,7 +433,7 @@ size_t
 text_normalize(const char *in, size_t len, struct buf *out)
 {
 	const unsigned char *p = (const unsigned char *)in;
-	char word[4 * TEXT_MAX_WORD];
+	char word[4 * TEXT_MAX_WORD] = {0};
 	size_t wl = 0, i = 0, words = 0;
 	bool too_long = false;
 
