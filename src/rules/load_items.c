@@ -409,7 +409,8 @@ resolve_refs(struct vctx *v, json_t *o, const char *key, bool pp94_only)
 		return 0; /* the item itself failed to load; already reported */
 	list = pp94_only ? &it->implements : &it->see_also;
 	n = pp94_only ? &it->nimplements : &it->nsee_also;
-	*list = arena_array(&cat->arena, json_array_size(arr) + 1, sizeof(const struct rules_item *));
+	*list = arena_array(&cat->arena, json_array_size(arr) + 1,
+			    sizeof(const struct rules_item *));
 	json_array_foreach(arr, i, el)
 	{
 		const struct rules_item *t =

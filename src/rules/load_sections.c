@@ -109,18 +109,53 @@ lex_list(struct vctx *v, json_t *obj, const char *key,
 	return rc;
 }
 
+/* "negator_scopes": {"dilarang": 6}: words that negate several tokens. */
+static int
+lex_scopes(struct vctx *v, json_t *obj)
+{
+	json_t *m = json_object_get(obj, "negator_scopes"), *val;
+	const char *k;
+
+	if (m == NULL)
+		return 0;
+	if (!json_is_object(m))
+		return verr_at(v, "negator_scopes",
+			       "lexicon: 'negator_scopes' harus objek kata -> angka");
+	push_key(v, "negator_scopes");
+	json_object_foreach(m, k, val)
+	{
+		struct errbuf eb;
+		json_int_t scope = json_is_integer(val) ? json_integer_value(val) : 0;
+
+		if (scope < 1 || scope > TEXT_MAX_SCOPE ||
+		    text_lexicon_add_negator_scope(v->ld->cat->lx, k, (unsigned)scope, &eb) < 0) {
+			verr_at(v, k,
+				"lexicon.negator_scopes: '%s' harus kata dengan jangkauan 1 sampai "
+				"%d",
+				k, TEXT_MAX_SCOPE);
+			pop(v);
+			return -1;
+		}
+	}
+	pop(v);
+	return 0;
+}
+
 int
 load_lexicon(struct vctx *v, json_t *lx)
 {
-	static const char *const fields[] = {"abbreviations", "stopwords", "stems", "negators",
-					     NULL};
+	static const char *const fields[] = {
+		"abbreviations",  "stopwords",      "stems", "negators",
+		"negator_scopes", "scope_breakers", NULL};
 
 	if (check_fields(v, lx, fields, "lexicon") < 0 && !v->ld->lint)
 		return -1;
 	if (lex_map(v, lx, "abbreviations", text_lexicon_add_abbrev) < 0 ||
 	    lex_map(v, lx, "stems", text_lexicon_add_stem) < 0 ||
 	    lex_list(v, lx, "stopwords", text_lexicon_add_stopword) < 0 ||
-	    lex_list(v, lx, "negators", text_lexicon_add_negator) < 0)
+	    lex_list(v, lx, "negators", text_lexicon_add_negator) < 0 ||
+	    lex_list(v, lx, "scope_breakers", text_lexicon_add_breaker) < 0 ||
+	    lex_scopes(v, lx) < 0)
 		return -1;
 	return 0;
 }

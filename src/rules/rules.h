@@ -68,10 +68,14 @@ enum rules_status_kind { RULES_STATUS_ASN, RULES_STATUS_NOT_ASN, RULES_STATUS_UN
 
 enum rules_election_kind { RULES_ELECTION_NONE, RULES_ELECTION_PEMILU, RULES_ELECTION_PILKADA };
 
-/* How a modifier must be for an item to apply. */
+/*
+ * How a modifier must be for an item to apply.  "Unknown" means neither
+ * given in the facts nor detected in the text.  For the item a request
+ * names, an unknown YES/NO modifier is taken as its description says.
+ */
 enum rules_cond {
-	RULES_COND_YES,     /* must be yes; unknown or no: the item does not apply */
-	RULES_COND_NO,      /* must be no; unknown: the answer depends on it; yes: does not apply */
+	RULES_COND_YES,     /* must be yes; no: does not apply; unknown: depends on it */
+	RULES_COND_NO,      /* must be no; yes: does not apply; unknown: depends on it */
 	RULES_COND_NOT_YES, /* applies unless yes; unknown is stated as an assumption */
 	RULES_COND_NOT_NO,  /* applies unless explicitly no */
 };

@@ -147,6 +147,21 @@ test_phrase(void **state)
 	assert_true(neg.negated_start);
 	text_analyze(lx, st, s3, strlen(s3), &a, &d);
 	assert_true(text_phrase_find(&d, &neg, 0, 2, &f, &l));
+	/* a rule stated with "dilarang" negates several words, until a breaker */
+	{
+		struct errbuf eb;
+		const char *s4 = "ASN dilarang memasang spanduk";
+		const char *s5 = "meski dilarang camat tetap memasang spanduk";
+
+		assert_int_equal(text_lexicon_add_negator_scope(lx, "dilarang", 4, &eb), 0);
+		assert_int_equal(text_lexicon_add_breaker(lx, "tetap", &eb), 0);
+		assert_int_equal(text_lexicon_add_negator_scope(lx, "x", 99, &eb), -1);
+		assert_int_equal(text_phrase_compile(lx, st, "spanduk", &a, &p), 0);
+		text_analyze(lx, st, s4, strlen(s4), &a, &d);
+		assert_false(text_phrase_find(&d, &p, 0, 2, &f, &l));
+		text_analyze(lx, st, s5, strlen(s5), &a, &d);
+		assert_true(text_phrase_find(&d, &p, 0, 2, &f, &l));
+	}
 	/* a phrase of stop words only does not compile */
 	assert_int_equal(text_phrase_compile(lx, st, "yang di", &a, &p), -1);
 	arena_release(&a);
