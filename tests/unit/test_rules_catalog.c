@@ -18,42 +18,41 @@
 #include "rules/rules.h"
 
 /* One line per element, so a test knows the line of every member. */
-static const char *const mini[] =
-	{
-		"{",                                                                        /* 1 */
-		"  \"meta\": {\"title\": \"T\", \"version\": \"1\",",                       /* 2 */
-		"    \"coverage_from\": \"2020-01-01\", \"coverage_to\": \"2029-12-31\"},", /* 3 */
-		"  \"levels\": {\"moral\": \"m\", \"ringan\": \"r\", \"sedang\": \"s\",",   /* 4 */
-		"    \"berat\": \"b\", \"ptdh\": \"p\"},",                                  /* 5 */
-		"  \"form_flags\": {\"requires_jabatan\": \"perlu jabatan\"},",             /* 6 */
-		"  \"form_sets\": [",                                                       /* 7 */
-		"    {\"level\": \"berat\", \"regime\": \"A\", \"legal_basis\": {\"regulation\": "
-		"\"A\"},", /* 8 */
-		"     \"effective_to\": \"2021-08-30\", \"forms\": [{\"code\": \"a\", \"text\": "
-		"\"a1\"}]},", /* 9 */
-		"    {\"level\": \"berat\", \"regime\": \"B\", \"legal_basis\": {\"regulation\": "
-		"\"B\"},",                                  /* 10 */
-		"     \"effective_from\": \"2021-08-31\",", /* 11 */
-		"     \"forms\": [{\"code\": \"a\", \"text\": \"b1\", \"flags\": "
-		"[\"requires_jabatan\"]}]}",                                         /* 12 */
-		"  ],",                                                              /* 13 */
-		"  \"statuses\": [",                                                 /* 14 */
-		"    {\"id\": \"PNS\", \"name\": \"P\", \"kind\": \"asn\"},",        /* 15 */
-		"    {\"id\": \"unknown\", \"name\": \"U\", \"kind\": \"unknown\"}", /* 16 */
-		"  ],",                                                              /* 17 */
-		"  \"routes\": [{\"id\": \"r\", \"kind\": \"sanction\", \"statuses\": [\"PNS\", "
-		"\"unknown\"],", /* 18 */
-		"    \"recommending\": \"X\", \"steps\": [\"a\", \"b\"], \"text\": \"t\"}],", /* 19
-											       */
-		"  \"items\": [", /* 20 */
-		"    {\"id\": \"D-1\", \"family\": \"D\", \"title\": \"t\", \"description\": "
-		"\"d\",", /* 21 */
-		"     \"anchors\": [\"spanduk\"], \"keywords\": [{\"text\": \"pasang\", "
-		"\"weight\": 2}],",                                                       /* 22 */
-		"     \"level\": \"berat\", \"legal_basis\": [{\"regulation\": \"R\"}]}", /* 23 */
-		"  ]",                                                                    /* 24 */
-		"}",                                                                      /* 25 */
-		NULL,
+static const char *const mini[] = {
+	"{",                                                                        /* 1 */
+	"  \"meta\": {\"title\": \"T\", \"version\": \"1\",",                       /* 2 */
+	"    \"coverage_from\": \"2020-01-01\", \"coverage_to\": \"2029-12-31\"},", /* 3 */
+	"  \"levels\": {\"moral\": \"m\", \"ringan\": \"r\", \"sedang\": \"s\",",   /* 4 */
+	"    \"berat\": \"b\", \"ptdh\": \"p\"},",                                  /* 5 */
+	"  \"form_flags\": {\"requires_jabatan\": \"perlu jabatan\"},",             /* 6 */
+	"  \"form_sets\": [",                                                       /* 7 */
+	"    {\"level\": \"berat\", \"regime\": \"A\", \"legal_basis\": {\"regulation\": "
+	"\"A\"},", /* 8 */
+	"     \"effective_to\": \"2021-08-30\", \"forms\": [{\"code\": \"a\", \"text\": "
+	"\"a1\"}]},", /* 9 */
+	"    {\"level\": \"berat\", \"regime\": \"B\", \"legal_basis\": {\"regulation\": "
+	"\"B\"},",                                  /* 10 */
+	"     \"effective_from\": \"2021-08-31\",", /* 11 */
+	"     \"forms\": [{\"code\": \"a\", \"text\": \"b1\", \"flags\": "
+	"[\"requires_jabatan\"]}]}",                                         /* 12 */
+	"  ],",                                                              /* 13 */
+	"  \"statuses\": [",                                                 /* 14 */
+	"    {\"id\": \"PNS\", \"name\": \"P\", \"kind\": \"asn\"},",        /* 15 */
+	"    {\"id\": \"unknown\", \"name\": \"U\", \"kind\": \"unknown\"}", /* 16 */
+	"  ],",                                                              /* 17 */
+	"  \"routes\": [{\"id\": \"r\", \"kind\": \"sanction\", \"statuses\": [\"PNS\", "
+	"\"unknown\"],",                                                              /* 18 */
+	"    \"recommending\": \"X\", \"steps\": [\"a\", \"b\"], \"text\": \"t\"}],", /* 19
+										       */
+	"  \"items\": [",                                                             /* 20 */
+	"    {\"id\": \"D-1\", \"family\": \"D\", \"title\": \"t\", \"description\": "
+	"\"d\",", /* 21 */
+	"     \"anchors\": [\"spanduk\"], \"keywords\": [{\"text\": \"pasang\", "
+	"\"weight\": 2}],",                                                       /* 22 */
+	"     \"level\": \"berat\", \"legal_basis\": [{\"regulation\": \"R\"}]}", /* 23 */
+	"  ]",                                                                    /* 24 */
+	"}",                                                                      /* 25 */
+	NULL,
 };
 
 /* The mini catalog with line `line` (1-based) replaced by `with`. */
