@@ -26,7 +26,7 @@ test_days_roundtrip(void **state)
 	(void)state;
 	assert_int_equal(date_to_days(D(1970, 1, 1)), 0);
 	assert_int_equal(date_to_days(D(2024, 2, 14)), 19767);
-	for (z = -800000; z < 800000; z += 97) {
+	for (z = date_to_days(D(1, 1, 1)); z < 800000; z += 97) {
 		struct date d = date_from_days(z);
 
 		assert_true(date_is_valid(d.year, d.month, d.day));
