@@ -15,10 +15,12 @@
 #include "core/log.h"
 
 extern const struct cli_cmd cmd_serve, cmd_db, cmd_version, cmd_help;
+extern const struct cli_cmd cmd_scan;
 
 const struct cli_cmd *const cli_commands[] = {
 	&cmd_serve,
 	&cmd_db,
+	&cmd_scan,
 	&cmd_version,
 	&cmd_help,
 	NULL,

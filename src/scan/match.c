@@ -1,0 +1,147 @@
+/*
+ * match.c - phrase matching over token positions, and negation scope.
+ *
+ * Input: the positions that carry vocabulary ids (struct scan_itok,
+ * sorted by pos, at most one entry per position).  A phrase matches when
+ * its words sit at consecutive positions and each position has the
+ * word's id.  At each position only the longest matching phrases are
+ * kept (all of them when several concepts share that length), and a match
+ * wholly inside an earlier one is dropped, so "deklarasi netralitas"
+ * hides "deklarasi" and "tidak boleh" hides "tidak".  Phrases are found
+ * through the lexicon's first-word index, longest first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "scan/scan_internal.h"
+
+#define SAME_LEN_MAX 16 /* phrases of equal length kept at one position */
+
+static bool
+has_id(const struct scan_itok *t, uint32_t id)
+{
+	uint8_t k;
+
+	for (k = 0; k < t->nids; k++)
+		if (t->ids[k] == id)
+			return true;
+	return false;
+}
+
+static bool
+rest_matches(const struct scan_lex_phrase *ph, const struct scan_itok *it, size_t n, size_t k)
+{
+	size_t j;
+
+	for (j = 1; j < ph->nwords; j++) {
+		if (k + j >= n || it[k + j].pos != it[k].pos + j || !has_id(&it[k + j], ph->words[j]))
+			return false;
+	}
+	return true;
+}
+
+bool
+scan_match_phrases(const struct scan_lexicon *lex, const struct scan_itok *it, size_t n,
+		   struct scan_match **m, size_t *nm, size_t *mcap)
+{
+	uint32_t covered = 0; /* first position after the last match */
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		uint32_t found[SAME_LEN_MAX];
+		size_t nfound = 0, best = 0, i;
+		uint8_t d;
+
+		for (d = 0; d < it[k].nids; d++) {
+			uint32_t id = it[k].ids[d], a, z;
+
+			if (id >= lex->nids)
+				continue;
+			a = lex->first_start[id];
+			z = lex->first_start[id + 1];
+			for (; a < z; a++) {
+				uint32_t pi = lex->first_list[a];
+				const struct scan_lex_phrase *ph = &lex->phrases[pi];
+
+				if (ph->nwords < best)
+					break; /* longest first */
+				if (!rest_matches(ph, it, n, k))
+					continue;
+				if (ph->nwords > best) {
+					best = ph->nwords;
+					nfound = 0;
+				}
+				for (i = 0; i < nfound && found[i] != pi; i++)
+					;
+				if (i == nfound && nfound < SAME_LEN_MAX)
+					found[nfound++] = pi;
+			}
+		}
+		if (best == 0 || it[k].pos + best <= covered)
+			continue;
+		for (i = 0; i < nfound; i++) {
+			const struct scan_lex_phrase *ph = &lex->phrases[found[i]];
+			struct scan_match *x;
+
+			if (*nm >= SCAN_MATCH_MAX)
+				return false;
+			if (*nm == *mcap) {
+				*mcap = *mcap ? *mcap * 2 : 64;
+				*m = xreallocarray(*m, *mcap, sizeof(**m));
+			}
+			x = &(*m)[(*nm)++];
+			x->start = it[k].start;
+			x->end = it[k + best - 1].end;
+			x->pos = it[k].pos;
+			x->phrase = found[i];
+			x->cat = ph->cat;
+			x->flags = 0;
+			x->weight = 0;
+		}
+		covered = it[k].pos + (uint32_t)best;
+	}
+	return true;
+}
+
+/* Sentence of the itok at pos (binary search). */
+static uint32_t
+sentence_of(const struct scan_itok *it, size_t n, uint32_t pos)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (it[mid].pos < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n ? it[lo].sent : 0;
+}
+
+void
+scan_match_negate(const struct scan_lexicon *lex, const struct scan_itok *it, size_t n,
+		  struct scan_match *m, size_t nm)
+{
+	uint32_t neg_end = 0, neg_sent = 0, window = lex->model.negation_window;
+	bool active = false;
+	size_t i;
+
+	for (i = 0; i < nm; i++) {
+		const struct scan_lex_phrase *ph = &lex->phrases[m[i].phrase];
+		uint32_t sent = sentence_of(it, n, m[i].pos);
+
+		if (active && (m[i].cat == SCAN_CAT_ACT || m[i].cat == SCAN_CAT_ACTOR ||
+			       m[i].cat == SCAN_CAT_FACILITY)) {
+			if (sent == neg_sent && m[i].pos >= neg_end && m[i].pos - neg_end < window)
+				m[i].flags |= SCAN_MATCH_NEGATED;
+		}
+		if (ph->negates) {
+			neg_end = m[i].pos + ph->nwords;
+			neg_sent = sent;
+			active = true;
+		}
+	}
+}

@@ -1,0 +1,335 @@
+/*
+ * tokenise.c - split a UTF-8 text into normalised tokens.
+ *
+ * Words are runs of letters and digits after folding (normalise.c);
+ * apostrophes, combining marks and invisible joiners inside a word are
+ * dropped ("Mas'ud" -> "masud", "0️⃣2️⃣" -> "02"); hyphens separate
+ * ("guru-guru" -> "guru", "guru").  "#tag" and "@name" keep their sigil,
+ * URLs and e-mail addresses become one URL token without text, mapped
+ * emoji become their token ("✌🏽" -> "<pose_jari_2>"), '?' becomes
+ * "<tanya>".  Sentence boundaries (. ! ? followed by space, newlines) set
+ * SCAN_TOKF_SENT on the next token.  Every token carries its exact byte
+ * span in the input.  Tokens longer than SCAN_TOKEN_MAX are consumed whole
+ * and flagged SCAN_TOKF_LONG.  Never reads outside [text, text + len).
+ */
+#include <string.h>
+
+#include "scan/scan_internal.h"
+
+void
+scan_tok_init(struct scan_tokenizer *t, const char *text, size_t len,
+	      const struct scan_emoji *emoji, size_t nemoji)
+{
+	t->base = (const unsigned char *)text;
+	t->p = t->base;
+	t->end = t->base + len;
+	t->emoji = emoji;
+	t->nemoji = nemoji;
+	t->boundary = false;
+}
+
+static const char *
+emoji_find(const struct scan_tokenizer *t, uint32_t cp)
+{
+	size_t lo = 0, hi = t->nemoji;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->emoji[mid].cp == cp)
+			return t->emoji[mid].token;
+		if (t->emoji[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static bool
+ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static bool
+ascii_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Does a word character start at p? */
+static bool
+word_start(const struct scan_tokenizer *t, const unsigned char *p)
+{
+	char out[3];
+	size_t adv, nout;
+
+	if (p >= t->end)
+		return false;
+	if (*p < 0x80)
+		return ascii_alnum(*p);
+	return scan_fold_cp(scan_utf8_next(p, (size_t)(t->end - p), &adv), out, &nout) ==
+	       SCAN_FOLD_ALNUM;
+}
+
+static bool
+prefix_ci(const unsigned char *p, const unsigned char *end, const char *lit)
+{
+	size_t n = strlen(lit), i;
+
+	if ((size_t)(end - p) < n)
+		return false;
+	for (i = 0; i < n; i++) {
+		unsigned char c = p[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if (c != (unsigned char)lit[i])
+			return false;
+	}
+	return true;
+}
+
+static void
+tok_begin(struct scan_tokenizer *t, struct scan_token *tok, const unsigned char *start, int kind)
+{
+	tok->start = (uint32_t)(start - t->base);
+	tok->len = 0;
+	tok->kind = (uint8_t)kind;
+	tok->flags = t->boundary ? SCAN_TOKF_SENT : 0;
+	t->boundary = false;
+}
+
+static void
+tok_finish(struct scan_tokenizer *t, struct scan_token *tok)
+{
+	tok->end = (uint32_t)(t->p - t->base);
+	memset(tok->text + tok->len, 0, 8);
+}
+
+static void
+tok_add(struct scan_token *tok, const char *s, size_t n, char *last, int *run)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == *last) {
+			if (++*run >= 3 && s[i] >= 'a' && s[i] <= 'z')
+				tok->flags |= SCAN_TOKF_STRETCHED;
+		} else {
+			*last = s[i];
+			*run = 1;
+		}
+		if (tok->len >= SCAN_TOKEN_MAX) {
+			tok->flags |= SCAN_TOKF_LONG;
+			continue;
+		}
+		tok->text[tok->len++] = s[i];
+	}
+}
+
+/* Consume word characters; extra are ASCII bytes also allowed inside
+ * (e.g. "_." for mentions; '_' in hashtags is dropped). */
+static void
+scan_word(struct scan_tokenizer *t, struct scan_token *tok, const char *keep, const char *drop)
+{
+	char last = 0;
+	int run = 0;
+	bool alpha = false, digit = false;
+
+	while (t->p < t->end) {
+		unsigned char c = *t->p;
+
+		if (c < 0x80) {
+			if (ascii_alnum(c)) {
+				char ch = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+
+				if (ch >= '0' && ch <= '9')
+					digit = true;
+				else
+					alpha = true;
+				tok_add(tok, &ch, 1, &last, &run);
+				t->p++;
+				continue;
+			}
+			if (c == '\'' && tok->len > 0 && word_start(t, t->p + 1)) {
+				t->p++;
+				continue;
+			}
+			if (keep && c != 0 && strchr(keep, c) && word_start(t, t->p + 1)) {
+				char ch = (char)c;
+
+				tok_add(tok, &ch, 1, &last, &run);
+				t->p++;
+				continue;
+			}
+			if (drop && c != 0 && strchr(drop, c) && word_start(t, t->p + 1)) {
+				t->p++;
+				continue;
+			}
+			break;
+		} else {
+			char out[3];
+			size_t adv, nout;
+			uint32_t cp = scan_utf8_next(t->p, (size_t)(t->end - t->p), &adv);
+			enum scan_fold f = scan_fold_cp(cp, out, &nout);
+
+			if (f == SCAN_FOLD_ALNUM) {
+				if (out[0] >= '0' && out[0] <= '9')
+					digit = true;
+				else
+					alpha = true;
+				tok_add(tok, out, nout, &last, &run);
+				t->p += adv;
+				continue;
+			}
+			if (f == SCAN_FOLD_SKIP) {
+				t->p += adv;
+				continue;
+			}
+			break;
+		}
+	}
+	if (alpha && digit)
+		tok->flags |= SCAN_TOKF_MIXED;
+	if (tok->kind == SCAN_TOK_WORD && digit && !alpha)
+		tok->kind = SCAN_TOK_NUMBER;
+}
+
+static void
+skip_to_space(struct scan_tokenizer *t)
+{
+	while (t->p < t->end && !ascii_space(*t->p))
+		t->p++;
+}
+
+/* After an emoji: swallow its modifiers (skin tone, VS16, ZWJ parts). */
+static void
+skip_invisible(struct scan_tokenizer *t)
+{
+	while (t->p < t->end && *t->p >= 0x80) {
+		char out[3];
+		size_t adv, nout;
+		uint32_t cp = scan_utf8_next(t->p, (size_t)(t->end - t->p), &adv);
+
+		if (scan_fold_cp(cp, out, &nout) != SCAN_FOLD_SKIP)
+			break;
+		t->p += adv;
+	}
+}
+
+static void
+set_text(struct scan_token *tok, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > SCAN_TOKEN_MAX)
+		n = SCAN_TOKEN_MAX;
+	memcpy(tok->text, s, n);
+	tok->len = (uint16_t)n;
+}
+
+bool
+scan_tok_next(struct scan_tokenizer *t, struct scan_token *tok)
+{
+	while (t->p < t->end) {
+		const unsigned char *start = t->p;
+		unsigned char c = *t->p;
+
+		if (c < 0x80) {
+			if (ascii_alnum(c)) {
+				if ((c == 'h' || c == 'H') && (prefix_ci(t->p, t->end, "http://") ||
+							       prefix_ci(t->p, t->end, "https://"))) {
+					tok_begin(t, tok, start, SCAN_TOK_URL);
+					skip_to_space(t);
+					tok_finish(t, tok);
+					return true;
+				}
+				if ((c == 'w' || c == 'W') && prefix_ci(t->p, t->end, "www.")) {
+					tok_begin(t, tok, start, SCAN_TOK_URL);
+					skip_to_space(t);
+					tok_finish(t, tok);
+					return true;
+				}
+				tok_begin(t, tok, start, SCAN_TOK_WORD);
+				scan_word(t, tok, NULL, NULL);
+				if (t->p < t->end && *t->p == '@' && word_start(t, t->p + 1)) {
+					/* an e-mail address */
+					tok->kind = SCAN_TOK_URL;
+					tok->len = 0;
+					tok->flags &= (uint8_t)~(SCAN_TOKF_STRETCHED | SCAN_TOKF_LONG |
+								 SCAN_TOKF_MIXED);
+					skip_to_space(t);
+				}
+				tok_finish(t, tok);
+				return true;
+			}
+			if ((c == '#' || c == '@') && word_start(t, t->p + 1)) {
+				tok_begin(t, tok, start,
+					  c == '#' ? SCAN_TOK_HASHTAG : SCAN_TOK_MENTION);
+				tok->text[tok->len++] = (char)c;
+				t->p++;
+				if (c == '#')
+					scan_word(t, tok, NULL, "_");
+				else
+					scan_word(t, tok, "_.", NULL);
+				tok->kind = c == '#' ? SCAN_TOK_HASHTAG : SCAN_TOK_MENTION;
+				tok_finish(t, tok);
+				return true;
+			}
+			t->p++;
+			if (c == '\n') {
+				t->boundary = true;
+			} else if (c == '.' || c == '!') {
+				if (t->p >= t->end || ascii_space(*t->p) || *t->p == '"' ||
+				    *t->p == '\'' || *t->p >= 0x80)
+					t->boundary = true;
+			} else if (c == '?') {
+				while (t->p < t->end && (*t->p == '?' || *t->p == '!'))
+					t->p++;
+				tok_begin(t, tok, start, SCAN_TOK_QUESTION);
+				set_text(tok, "<tanya>");
+				tok_finish(t, tok);
+				t->boundary = true;
+				return true;
+			}
+			continue;
+		}
+		{
+			char out[3];
+			size_t adv, nout;
+			uint32_t cp = scan_utf8_next(t->p, (size_t)(t->end - t->p), &adv);
+			enum scan_fold f = scan_fold_cp(cp, out, &nout);
+
+			if (f == SCAN_FOLD_ALNUM) {
+				tok_begin(t, tok, start, SCAN_TOK_WORD);
+				scan_word(t, tok, NULL, NULL);
+				tok_finish(t, tok);
+				return true;
+			}
+			t->p += adv;
+			if (f == SCAN_FOLD_SYMBOL) {
+				const char *e = emoji_find(t, cp);
+
+				if (e) {
+					tok_begin(t, tok, start, SCAN_TOK_EMOJI);
+					skip_invisible(t);
+					set_text(tok, e);
+					tok_finish(t, tok);
+					return true;
+				}
+			} else if (cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF0E ||
+				   cp == 0x2028 || cp == 0x2029) {
+				t->boundary = true; /* … 。 ！ ． line/paragraph separators */
+			} else if (cp == 0xFF1F) {
+				tok_begin(t, tok, start, SCAN_TOK_QUESTION);
+				set_text(tok, "<tanya>");
+				tok_finish(t, tok);
+				t->boundary = true;
+				return true;
+			}
+		}
+	}
+	return false;
+}
