@@ -303,7 +303,7 @@ add_concept(struct builder *b, const char *id, const char *note, enum scan_cat c
 struct term_opts {
 	enum scan_cat cat;
 	float weight;
-	bool generic, negates, ctx;
+	bool generic, negates, ctx, breaks;
 	const char *const *items;
 	size_t nitems;
 };
@@ -350,6 +350,7 @@ add_phrase(struct builder *b, uint32_t concept, const char *text, const struct t
 	ph.generic = o->generic;
 	ph.negates = o->negates;
 	ph.ctx = o->ctx;
+	ph.breaks = o->breaks;
 	ph.concept = concept;
 	ph.info.text = arena_strdup(b->lex->arena, text);
 	ph.info.concept = b->lex->concepts[concept].id;
@@ -712,7 +713,8 @@ load_lexicon(struct builder *b, const char *dir, struct errbuf *eb)
 		if (get_weight(c, "w", 0, &o.weight, eb) < 0 ||
 		    get_bool(c, "generic", false, &o.generic, eb) < 0 ||
 		    get_bool(c, "negates", sc == SCAN_CAT_NEGATION, &o.negates, eb) < 0 ||
-		    get_bool(c, "ctx", true, &o.ctx, eb) < 0) {
+		    get_bool(c, "ctx", true, &o.ctx, eb) < 0 ||
+		    get_bool(c, "breaks", false, &o.breaks, eb) < 0) {
 			prefix_errorf(eb, "lexicon.json: konsep", id);
 			goto out;
 		}

@@ -4,11 +4,17 @@
  * Input: the positions that carry vocabulary ids (struct scan_itok,
  * sorted by pos, at most one entry per position).  A phrase matches when
  * its words sit at consecutive positions and each position has the
- * word's id.  At each position only the longest matching phrases are
- * kept (all of them when several concepts share that length), and a match
- * wholly inside an earlier one is dropped, so "deklarasi netralitas"
- * hides "deklarasi" and "tidak boleh" hides "tidak".  Phrases are found
- * through the lexicon's first-word index, longest first.
+ * word's id.  Leftmost-longest, without overlap: at each position the
+ * longest matching phrases are kept (all of them when several concepts
+ * share that length) and matching resumes after them, so "deklarasi
+ * netralitas" hides "deklarasi" and "tidak boleh" hides "tidak".  Phrases
+ * are found through the lexicon's first-word index, longest first.
+ *
+ * Negation: a negator (or a phrase with negates, such as "dilarang")
+ * marks the acts that start within negation_window positions after it,
+ * and the actors right after it ("bukan ASN"), in the same sentence.  A
+ * negated term extends the scope, so lists are covered ("dilarang like,
+ * komentar, dan share"); contrast words (breaks: tapi, namun) end it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +59,8 @@ scan_match_phrases(const struct scan_lexicon *lex, const struct scan_itok *it, s
 		size_t nfound = 0, best = 0, i;
 		uint8_t d;
 
+		if (it[k].pos < covered)
+			continue; /* inside the previous match */
 		for (d = 0; d < it[k].nids; d++) {
 			uint32_t id = it[k].ids[d], a, z;
 
@@ -78,7 +86,7 @@ scan_match_phrases(const struct scan_lexicon *lex, const struct scan_itok *it, s
 					found[nfound++] = pi;
 			}
 		}
-		if (best == 0 || it[k].pos + best <= covered)
+		if (best == 0)
 			continue;
 		for (i = 0; i < nfound; i++) {
 			const struct scan_lex_phrase *ph = &lex->phrases[found[i]];
@@ -125,18 +133,27 @@ void
 scan_match_negate(const struct scan_lexicon *lex, const struct scan_itok *it, size_t n,
 		  struct scan_match *m, size_t nm)
 {
-	uint32_t neg_end = 0, neg_sent = 0, window = lex->model.negation_window;
+	uint32_t neg_end = 0, neg_sent = 0;
 	bool active = false;
 	size_t i;
 
 	for (i = 0; i < nm; i++) {
 		const struct scan_lex_phrase *ph = &lex->phrases[m[i].phrase];
-		uint32_t sent = sentence_of(it, n, m[i].pos);
+		uint32_t sent = sentence_of(it, n, m[i].pos), window;
 
+		if (ph->breaks) {
+			active = false;
+			continue;
+		}
+		if (active && sent != neg_sent)
+			active = false;
 		if (active && (m[i].cat == SCAN_CAT_ACT || m[i].cat == SCAN_CAT_ACTOR ||
 			       m[i].cat == SCAN_CAT_FACILITY)) {
-			if (sent == neg_sent && m[i].pos >= neg_end && m[i].pos - neg_end < window)
+			window = m[i].cat == SCAN_CAT_ACT ? lex->model.negation_window : 1;
+			if (m[i].pos >= neg_end && m[i].pos - neg_end < window) {
 				m[i].flags |= SCAN_MATCH_NEGATED;
+				neg_end = m[i].pos + ph->nwords;
+			}
 		}
 		if (ph->negates) {
 			neg_end = m[i].pos + ph->nwords;

@@ -107,6 +107,7 @@ struct scan_lex_phrase {
 	uint8_t nwords;
 	uint8_t cat;
 	bool generic, negates, ctx;
+	bool breaks; /* ends a negation's scope (tapi, namun) */
 	float weight;
 	uint32_t concept; /* index into concepts */
 	struct scan_phrase_info info;

@@ -1,21 +1,25 @@
 /*
  * score.c - the additive screening model (weights in data/scan/model.json).
  *
+ *   election context = an election term, a candidate or party, the
+ *       neutrality topic, a non-generic act, or two generic acts of
+ *       different concepts within proximity_window positions;
  *   A = weight of the strongest actor or state facility that is not
  *       negated (or author_asn_weight for a known ASN account);
  *   each concept counts once, with its strongest matched term; a generic
  *       act counts only when the text has election context, a generic
  *       appeal only when it talks about rules or neutrality;
  *   per category the concept weights are summed and capped (caps.*);
- *   S = act + target + incident + appeal + topic + sanction
- *       (targets and incidents only when some act counted; appeals,
+ *   S = act + facility + target + incident + appeal + topic + sanction
+ *       (facilities, targets and incidents only when some act counted:
+ *       a facility used for a partisan act is itself evidence; appeals,
  *       topic and sanction weights are negative);
  *   D = 1 when an actor and a counted act are within proximity_window
  *       token positions, else far_factor;
  *   score = clamp(A * D * S, 0, 1), 0 without actor or act.
  *   label = possible_violation when score >= threshold, else
- *       neutral_mention when (actor or neutrality topic) and election
- *       context, else unrelated.
+ *       neutral_mention when (an ASN actor - not just a facility - or the
+ *       neutrality topic) and election context, else unrelated.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -92,6 +96,29 @@ consider(struct scan_scorer *s, const struct scan_lex_phrase *ph, size_t mi)
 	}
 }
 
+/* Two generic acts of different concepts close together: election talk. */
+static bool
+generic_pair(const struct scan_lexicon *lex, const struct scan_match *m, size_t nm)
+{
+	uint32_t window = lex->model.proximity_window;
+	size_t i, j;
+
+	for (i = 0; i < nm; i++) {
+		const struct scan_lex_phrase *a = &lex->phrases[m[i].phrase];
+
+		if (m[i].cat != SCAN_CAT_ACT || !a->generic || (m[i].flags & SCAN_MATCH_NEGATED))
+			continue;
+		for (j = i + 1; j < nm && m[j].pos - m[i].pos <= window; j++) {
+			const struct scan_lex_phrase *b = &lex->phrases[m[j].phrase];
+
+			if (m[j].cat == SCAN_CAT_ACT && b->generic && b->concept != a->concept &&
+			    !(m[j].flags & SCAN_MATCH_NEGATED))
+				return true;
+		}
+	}
+	return false;
+}
+
 static uint32_t
 distance(const struct scan_match *m, size_t nm)
 {
@@ -121,7 +148,7 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 	   size_t nit, struct scan_result *res)
 {
 	const struct scan_model *mo = &lex->model;
-	bool election = false, rules = false, topic = false;
+	bool election = false, rules = false, topic = false, asn = false;
 	float a = 0, act, sum;
 	size_t i;
 	int cat;
@@ -152,6 +179,8 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 		default: break;
 		}
 	}
+	if (!election)
+		election = generic_pair(lex, m, nm);
 	for (i = 0; i < nm; i++) {
 		const struct scan_lex_phrase *ph = &lex->phrases[m[i].phrase];
 
@@ -160,10 +189,14 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 		case SCAN_CAT_FACILITY:
 			if (m[i].flags & SCAN_MATCH_NEGATED)
 				break;
+			if (m[i].cat == SCAN_CAT_ACTOR)
+				asn = true;
 			if (ph->weight > a) {
 				a = ph->weight;
 				res->actor_match = (int)i;
 			}
+			if (m[i].cat == SCAN_CAT_FACILITY)
+				consider(s, ph, i);
 			break;
 		case SCAN_CAT_ACT:
 			if (m[i].flags & SCAN_MATCH_NEGATED)
@@ -194,9 +227,12 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 		m[res->actor_match].flags |= SCAN_MATCH_COUNTED;
 		m[res->actor_match].weight = a;
 	}
-	if ((flags & SCAN_AUTHOR_ASN) && mo->author_asn_weight > a) {
-		a = mo->author_asn_weight;
-		res->actor_match = -1;
+	if ((flags & SCAN_AUTHOR_ASN) && mo->author_asn_weight > 0) {
+		asn = true;
+		if (mo->author_asn_weight > a) {
+			a = mo->author_asn_weight;
+			res->actor_match = -1;
+		}
 	}
 	memset(res->sum, 0, sizeof(res->sum));
 	for (i = 0; i < s->ntouched; i++) {
@@ -217,14 +253,17 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 	if (act <= 0) {
 		res->sum[SCAN_CAT_TARGET] = 0;
 		res->sum[SCAN_CAT_INCIDENT] = 0;
+		res->sum[SCAN_CAT_FACILITY] = 0;
 		for (i = 0; i < nm; i++) {
-			if (m[i].cat == SCAN_CAT_TARGET || m[i].cat == SCAN_CAT_INCIDENT) {
+			if (m[i].cat == SCAN_CAT_TARGET || m[i].cat == SCAN_CAT_INCIDENT ||
+			    (m[i].cat == SCAN_CAT_FACILITY && (int)i != res->actor_match)) {
 				m[i].flags &= (uint8_t)~SCAN_MATCH_COUNTED;
 				m[i].weight = 0;
 			}
 		}
 	}
-	sum = act + res->sum[SCAN_CAT_TARGET] + res->sum[SCAN_CAT_INCIDENT] +
+	sum = act + res->sum[SCAN_CAT_FACILITY] + res->sum[SCAN_CAT_TARGET] +
+	      res->sum[SCAN_CAT_INCIDENT] +
 	      res->sum[SCAN_CAT_APPEAL] + res->sum[SCAN_CAT_TOPIC] + res->sum[SCAN_CAT_SANCTION];
 	res->actor = a;
 	res->evidence = sum;
@@ -240,7 +279,7 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 	res->author_asn = (flags & SCAN_AUTHOR_ASN) != 0;
 	if (res->score >= threshold && res->score > 0)
 		res->label = SCAN_LABEL_VIOLATION;
-	else if ((a > 0 || topic) && election)
+	else if ((asn || topic) && election)
 		res->label = SCAN_LABEL_NEUTRAL;
 	else
 		res->label = SCAN_LABEL_UNRELATED;

@@ -404,7 +404,10 @@ const struct scan_info *
 scan_cache_lookup(struct scan_cache *c, const struct scan_lexicon *lex, const char *text,
 		  size_t len, int kind)
 {
-	return &c->infos[find_or_add(c, lex, text, len, kind)->info];
+	/* find_or_add may move the info pool: index it afterwards */
+	uint32_t idx = find_or_add(c, lex, text, len, kind)->info;
+
+	return &c->infos[idx];
 }
 
 size_t
