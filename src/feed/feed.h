@@ -23,8 +23,9 @@
 #define FEED_DEPTH_MAX 64
 
 /* One item to screen.  Slices point into memory owned by the parser's
- * caller (JSON lines: the scratch buffer) or by the parser for the
- * duration of the callback (XML); absent fields are {NULL, 0}. */
+ * caller (JSON lines: the line itself or the scratch buffer) or by the
+ * parser for the duration of the callback (XML); absent fields are
+ * {NULL, 0}. */
 struct feed_item {
 	struct str id, source, author, url, ts, text, label;
 	bool truncated; /* a field was cut at FEED_LINE_MAX */
@@ -34,9 +35,9 @@ struct feed_item {
  * One JSON object per line: {"id", "source", "author", "url", "ts",
  * "text", "label"} (all optional; "id" may be a string or a number; null
  * counts as absent; other keys are validated and ignored; the last of
- * duplicate keys wins).  Strings are decoded (\u escapes, surrogate
- * pairs; lone surrogates become U+FFFD) into scratch, which is reset
- * first.  Raw bytes that are not UTF-8 are passed through for the
+ * duplicate keys wins).  Strings with escapes are decoded (\u escapes,
+ * surrogate pairs; lone surrogates become U+FFFD) into scratch, which is
+ * reset first; others are slices of line.  Both must outlive *it.  Raw bytes that are not UTF-8 are passed through for the
  * screening engine to replace: a scraped post is not lost for one bad
  * byte.  Whitespace around the object is allowed, anything else is not.
  */

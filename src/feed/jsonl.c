@@ -3,10 +3,12 @@
  *
  * A small validating recursive-descent parser (RFC 8259 grammar) that
  * decodes only the fields netra screens and skips the rest; much faster
- * than building a DOM per line.  Decoded strings are written into the
+ * than building a DOM per line.  A string without escapes is returned as
+ * a slice of the line itself; one with escapes is decoded into the
  * caller's scratch buffer, grown once to the line length (a decoded
  * string is never longer than its JSON form), so slices stay valid.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "feed/feed.h"
@@ -21,6 +23,25 @@ enum field { F_NONE = -1, F_ID, F_SOURCE, F_AUTHOR, F_URL, F_TS, F_TEXT, F_LABEL
 
 static const char *const field_names[F__COUNT] = {"id", "source", "author", "url",
 						   "ts", "text",   "label"};
+static const size_t field_lens[F__COUNT] = {2, 6, 6, 3, 2, 4, 5};
+
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+
+/* Some byte of w is zero / below n (n <= 128); exact for ASCII bytes and
+ * never missing a match (bytes >= 0x80 may give false positives, which
+ * only send the loop to the byte-wise path). */
+static inline uint64_t
+has_zero(uint64_t w)
+{
+	return (w - ONES) & ~w & HIGH;
+}
+
+static inline uint64_t
+has_less(uint64_t w, unsigned n)
+{
+	return (w - ONES * n) & ~w & HIGH;
+}
 
 static int
 fail(struct jp *j, const char *what)
@@ -96,6 +117,16 @@ string(struct jp *j, struct buf *out)
 	for (;;) {
 		const unsigned char *run = j->p;
 
+		/* 8 bytes at a time while none is '"', '\\' or a control byte */
+		while (j->end - j->p >= 8) {
+			uint64_t w;
+
+			memcpy(&w, j->p, 8);
+			if (has_zero(w ^ (ONES * '"')) || has_zero(w ^ (ONES * '\\')) ||
+			    has_less(w, 0x20))
+				break;
+			j->p += 8;
+		}
 		while (j->p < j->end && *j->p != '"' && *j->p != '\\' && *j->p >= 0x20)
 			j->p++;
 		if (out && j->p > run)
@@ -261,27 +292,81 @@ value(struct jp *j, int depth)
 	}
 }
 
+/* Length of the plain run at p (no '"', '\\' or control byte). */
+static size_t
+plain_run(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q = p;
+
+	while (end - q >= 8) {
+		uint64_t w;
+
+		memcpy(&w, q, 8);
+		if (has_zero(w ^ (ONES * '"')) || has_zero(w ^ (ONES * '\\')) || has_less(w, 0x20))
+			break;
+		q += 8;
+	}
+	while (q < end && *q != '"' && *q != '\\' && *q >= 0x20)
+		q++;
+	return (size_t)(q - p);
+}
+
+/* A string value at the opening quote: a slice of the line itself when
+ * it has no escapes (the common case, no copy), else decoded into out. */
+static int
+string_slice(struct jp *j, struct buf *out, const char **ptr, size_t *len)
+{
+	const unsigned char *start = j->p + 1;
+	size_t n = plain_run(start, j->end);
+
+	if (start + n < j->end && start[n] == '"') {
+		*ptr = (const char *)start;
+		*len = n;
+		j->p = start + n + 1;
+		return 0;
+	}
+	*ptr = out->data + out->len;
+	if (string(j, out) < 0)
+		return -1;
+	*len = (size_t)(out->data + out->len - *ptr);
+	return 0;
+}
+
 /* Which field does the key at j->p name?  Consumes the key. */
 static int
 key(struct jp *j, enum field *f)
 {
-	struct buf k;
-	char mem[32];
-	int i, rc;
+	const unsigned char *start = j->p + 1;
+	size_t n = plain_run(start, j->end), i;
 
-	/* decode into a small bounded buffer; long keys are never ours */
-	buf_init(&k, sizeof(mem) - 1);
-	k.data = mem;
-	k.cap = sizeof(mem);
-	mem[0] = '\0';
-	rc = string(j, &k);
 	*f = F_NONE;
-	if (rc == 0 && !k.overflow) {
+	if (start + n < j->end && start[n] == '"') {
+		j->p = start + n + 1;
 		for (i = 0; i < F__COUNT; i++)
-			if (k.len == strlen(field_names[i]) && memcmp(mem, field_names[i], k.len) == 0)
+			if (n == field_lens[i] && start[0] == (unsigned char)field_names[i][0] &&
+			    memcmp(start, field_names[i], n) == 0)
 				*f = (enum field)i;
+		return 0;
 	}
-	return rc;
+	{
+		/* escapes in the key: decode into a small bounded buffer */
+		struct buf k;
+		char mem[32];
+		int rc;
+
+		buf_init(&k, sizeof(mem) - 1);
+		k.data = mem;
+		k.cap = sizeof(mem);
+		mem[0] = '\0';
+		rc = string(j, &k);
+		if (rc == 0 && !k.overflow) {
+			for (i = 0; i < F__COUNT; i++)
+				if (k.len == strlen(field_names[i]) &&
+				    memcmp(mem, field_names[i], k.len) == 0)
+					*f = (enum field)i;
+		}
+		return rc;
+	}
 }
 
 int
@@ -289,7 +374,8 @@ feed_jsonl_parse(const char *line, size_t len, struct feed_item *it, struct buf 
 		 struct errbuf *eb)
 {
 	struct jp j;
-	size_t off[F__COUNT], flen[F__COUNT];
+	const char *fptr[F__COUNT];
+	size_t flen[F__COUNT];
 	bool have[F__COUNT];
 	int i;
 
@@ -330,19 +416,16 @@ feed_jsonl_parse(const char *line, size_t len, struct feed_item *it, struct buf 
 			if (j.p >= j.end)
 				return fail(&j, "nilai tidak ada");
 			if (f != F_NONE && *j.p == '"') {
-				off[f] = scratch->len;
-				if (string(&j, scratch) < 0)
+				if (string_slice(&j, scratch, &fptr[f], &flen[f]) < 0)
 					return -1;
-				flen[f] = scratch->len - off[f];
 				have[f] = true;
 			} else if (f == F_ID && (*j.p == '-' || (*j.p >= '0' && *j.p <= '9'))) {
 				const unsigned char *s = j.p;
 
 				if (number(&j) < 0)
 					return -1;
-				off[f] = scratch->len;
-				buf_add(scratch, s, (size_t)(j.p - s));
-				flen[f] = scratch->len - off[f];
+				fptr[f] = (const char *)s;
+				flen[f] = (size_t)(j.p - s);
 				have[f] = true;
 			} else if (f != F_NONE && *j.p == 'n') {
 				if (literal(&j, "null") < 0)
@@ -373,7 +456,7 @@ feed_jsonl_parse(const char *line, size_t len, struct feed_item *it, struct buf 
 	if (buf_failed(scratch))
 		return errbuf_set(eb, ERR_PAYLOAD_TOO_LARGE, "baris terlalu panjang");
 	for (i = 0; i < F__COUNT; i++) {
-		struct str s = have[i] ? str_make(scratch->data + off[i], flen[i]) : STR_NULL;
+		struct str s = have[i] ? str_make(fptr[i], flen[i]) : STR_NULL;
 
 		switch (i) {
 		case F_ID: it->id = s; break;

@@ -16,90 +16,44 @@
 
 #define SNIPPET_MAX 200
 
-/* JSON string body with escapes; invalid UTF-8 becomes \ufffd. */
-static void
-json_str(struct buf *b, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, run = 0;
+/* Append a string literal without strlen(). */
+#define buf_lit(b, lit) buf_add((b), (lit), sizeof(lit) - 1)
 
-	buf_addch(b, '"');
-	while (i < n) {
-		unsigned char c = p[i];
-
-		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-			run++;
-			i++;
-			continue;
-		}
-		if (run) {
-			buf_add(b, p + i - run, run);
-			run = 0;
-		}
-		if (c >= 0x80) {
-			size_t adv;
-			uint32_t cp = scan_utf8_next(p + i, n - i, &adv);
-
-			if (cp == SCAN_REPLACEMENT && !(adv == 3 && p[i] == 0xEF))
-				buf_addstr(b, "\\ufffd");
-			else
-				buf_add(b, p + i, adv);
-			i += adv;
-			continue;
-		}
-		switch (c) {
-		case '"': buf_addstr(b, "\\\""); break;
-		case '\\': buf_addstr(b, "\\\\"); break;
-		case '\n': buf_addstr(b, "\\n"); break;
-		case '\r': buf_addstr(b, "\\r"); break;
-		case '\t': buf_addstr(b, "\\t"); break;
-		default: {
-			char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-
-			buf_add(b, e, 6);
-		}
-		}
-		i++;
-	}
-	if (run)
-		buf_add(b, p + i - run, run);
-	buf_addch(b, '"');
-}
-
-/* A number in [-10, 10] with at most two decimals: 0, 1, 0.5, -0.25. */
-static void
-add_num(struct buf *b, float v)
+/* A number with at most two decimals: 0, 1, 0.5, -0.25; at most 24 bytes. */
+static char *
+w_num(char *w, float v)
 {
 	long c = lroundf(v * 100.0f);
 	char tmp[24];
-	size_t n = 0;
+	size_t n = sizeof(tmp);
+	long ip;
 
 	if (c < 0) {
-		tmp[n++] = '-';
+		*w++ = '-';
 		c = -c;
 	}
-	n += (size_t)snprintf(tmp + n, sizeof(tmp) - n, "%ld", c / 100);
+	ip = c / 100;
+	do {
+		tmp[--n] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip && n > 0);
+	memcpy(w, tmp + n, sizeof(tmp) - n);
+	w += sizeof(tmp) - n;
 	if (c % 100) {
-		tmp[n++] = '.';
-		tmp[n++] = (char)('0' + (c % 100) / 10);
+		*w++ = '.';
+		*w++ = (char)('0' + (c % 100) / 10);
 		if (c % 10)
-			tmp[n++] = (char)('0' + c % 10);
+			*w++ = (char)('0' + c % 10);
 	}
-	buf_add(b, tmp, n);
+	return w;
 }
 
 static void
-add_uint(struct buf *b, uint32_t v)
+add_num(struct buf *b, float v)
 {
-	char tmp[12];
-	size_t n = sizeof(tmp);
+	char tmp[32];
 
-	do {
-		tmp[--n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	buf_add(b, tmp + n, sizeof(tmp) - n);
+	buf_add(b, tmp, (size_t)(w_num(tmp, v) - tmp));
 }
 
 void
@@ -113,70 +67,165 @@ scan_content_hash(const char *text, size_t len, char out[33])
 	sodium_bin2hex(out, 33, h, sizeof(h));
 }
 
+/* ---- the JSON line: sized first, then written without checks ----------- */
+
+#define W_LIT(w, lit) (memcpy((w), (lit), sizeof(lit) - 1), (w) + sizeof(lit) - 1)
+
+/* JSON string with quotes; at most 6 * n + 2 bytes. */
+static char *
+w_str(char *w, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	*w++ = '"';
+	while (i < n) {
+		size_t run = i;
+
+		while (run < n && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\')
+			run++;
+		if (run > i) {
+			memcpy(w, p + i, run - i);
+			w += run - i;
+			i = run;
+			continue;
+		}
+		if (p[i] >= 0x80) {
+			size_t adv;
+			uint32_t cp = scan_utf8_next(p + i, n - i, &adv);
+
+			if (cp == SCAN_REPLACEMENT && !(adv == 3 && p[i] == 0xEF)) {
+				w = W_LIT(w, "\\ufffd");
+			} else {
+				memcpy(w, p + i, adv);
+				w += adv;
+			}
+			i += adv;
+			continue;
+		}
+		*w++ = '\\';
+		switch (p[i]) {
+		case '"': *w++ = '"'; break;
+		case '\\': *w++ = '\\'; break;
+		case '\n': *w++ = 'n'; break;
+		case '\r': *w++ = 'r'; break;
+		case '\t': *w++ = 't'; break;
+		default:
+			*w++ = 'u';
+			*w++ = '0';
+			*w++ = '0';
+			*w++ = hex[p[i] >> 4];
+			*w++ = hex[p[i] & 15];
+		}
+		i++;
+	}
+	*w++ = '"';
+	return w;
+}
+
+static char *
+w_uint(char *w, uint32_t v)
+{
+	char tmp[12];
+	size_t n = sizeof(tmp);
+
+	do {
+		tmp[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	memcpy(w, tmp + n, sizeof(tmp) - n);
+	return w + sizeof(tmp) - n;
+}
+
 void
 scan_result_json(struct buf *out, const struct scan_ctx *sc, const struct scan_result *r,
 		 const char *id, size_t idlen, const char *text, size_t len, bool with_hash)
 {
 	const struct scan_lexicon *lex = sc->lex;
-	size_t i;
+	size_t i, bound = 160 + 6 * idlen;
 	bool first = true;
+	char *w;
 
-	buf_addstr(out, "{\"id\":");
+	for (i = 0; i < r->nitems; i++)
+		bound += 6 * strlen(r->items[i]) + 3;
+	for (i = 0; i < r->nmatches; i++) {
+		const struct scan_phrase_info *pi = &lex->phrases[r->matches[i].phrase].info;
+		size_t tl = r->matches[i].end - r->matches[i].start;
+
+		bound += 160 + 6 * (strlen(pi->concept) + strlen(pi->text) + tl);
+	}
+	if (out->overflow || bound > out->max - out->len) {
+		out->overflow = true;
+		return;
+	}
+	buf_grow(out, bound);
+	w = out->data + out->len;
+	w = W_LIT(w, "{\"id\":");
 	if (id)
-		json_str(out, id, idlen);
+		w = w_str(w, id, idlen);
 	else
-		buf_addstr(out, "null");
-	buf_addstr(out, ",\"label\":\"");
-	buf_addstr(out, scan_label_name(r->label));
-	buf_addstr(out, "\",\"score\":");
-	add_num(out, r->score);
-	buf_addstr(out, ",\"items\":[");
+		w = W_LIT(w, "null");
+	w = W_LIT(w, ",\"label\":\"");
+	switch (r->label) {
+	case SCAN_LABEL_VIOLATION: w = W_LIT(w, "possible_violation"); break;
+	case SCAN_LABEL_NEUTRAL: w = W_LIT(w, "neutral_mention"); break;
+	default: w = W_LIT(w, "unrelated"); break;
+	}
+	w = W_LIT(w, "\",\"score\":");
+	w = w_num(w, r->score);
+	w = W_LIT(w, ",\"items\":[");
 	for (i = 0; i < r->nitems; i++) {
 		if (i)
-			buf_addch(out, ',');
-		json_str(out, r->items[i], strlen(r->items[i]));
+			*w++ = ',';
+		w = w_str(w, r->items[i], strlen(r->items[i]));
 	}
-	buf_addstr(out, "],\"spans\":[");
+	w = W_LIT(w, "],\"spans\":[");
 	for (i = 0; i < r->nmatches; i++) {
 		const struct scan_match *m = &r->matches[i];
 		const struct scan_phrase_info *pi = &lex->phrases[m->phrase].info;
+		const char *cat = scan_cat_name((enum scan_cat)m->cat);
 
 		if (m->cat == SCAN_CAT_IGNORE)
 			continue;
 		if (!first)
-			buf_addch(out, ',');
+			*w++ = ',';
 		first = false;
-		buf_addstr(out, "{\"start\":");
-		add_uint(out, m->start);
-		buf_addstr(out, ",\"end\":");
-		add_uint(out, m->end);
-		buf_addstr(out, ",\"kind\":\"");
-		buf_addstr(out, scan_cat_name((enum scan_cat)m->cat));
-		buf_addstr(out, "\",\"concept\":");
-		json_str(out, pi->concept, strlen(pi->concept));
-		buf_addstr(out, ",\"term\":");
-		json_str(out, pi->text, strlen(pi->text));
-		buf_addstr(out, ",\"text\":");
+		w = W_LIT(w, "{\"start\":");
+		w = w_uint(w, m->start);
+		w = W_LIT(w, ",\"end\":");
+		w = w_uint(w, m->end);
+		w = W_LIT(w, ",\"kind\":\"");
+		memcpy(w, cat, strlen(cat));
+		w += strlen(cat);
+		w = W_LIT(w, "\",\"concept\":");
+		w = w_str(w, pi->concept, strlen(pi->concept));
+		w = W_LIT(w, ",\"term\":");
+		w = w_str(w, pi->text, strlen(pi->text));
+		w = W_LIT(w, ",\"text\":");
 		if (m->end <= len && m->start <= m->end)
-			json_str(out, text + m->start, m->end - m->start);
+			w = w_str(w, text + m->start, m->end - m->start);
 		else
-			buf_addstr(out, "\"\"");
-		buf_addstr(out, ",\"w\":");
-		add_num(out, m->weight);
+			w = W_LIT(w, "\"\"");
+		w = W_LIT(w, ",\"w\":");
+		w = w_num(w, m->weight);
 		if (m->flags & SCAN_MATCH_NEGATED)
-			buf_addstr(out, ",\"negated\":true");
-		buf_addch(out, '}');
+			w = W_LIT(w, ",\"negated\":true");
+		*w++ = '}';
 	}
-	buf_addch(out, ']');
+	*w++ = ']';
 	if (with_hash) {
 		char h[33];
 
 		scan_content_hash(text, len, h);
-		buf_addstr(out, ",\"hash\":\"");
-		buf_addstr(out, h);
-		buf_addch(out, '"');
+		w = W_LIT(w, ",\"hash\":\"");
+		memcpy(w, h, 32);
+		w += 32;
+		*w++ = '"';
 	}
-	buf_addch(out, '}');
+	*w++ = '}';
+	out->len = (size_t)(w - out->data);
+	out->data[out->len] = '\0';
 }
 
 /* ---- Indonesian text ---------------------------------------------------- */
@@ -195,7 +244,7 @@ add_plain(struct buf *out, const char *text, size_t a, size_t b, size_t max)
 		uint32_t cp = scan_utf8_next(p + i, b - i, &adv);
 
 		if (n + adv > max) {
-			buf_addstr(out, "…");
+			buf_lit(out, "…");
 			return;
 		}
 		if (cp == ' ' || cp == '\n' || cp == '\r' || cp == '\t') {
@@ -207,7 +256,7 @@ add_plain(struct buf *out, const char *text, size_t a, size_t b, size_t max)
 		} else if (cp < 0x20) {
 			/* drop other control characters */
 		} else if (cp == SCAN_REPLACEMENT && !(adv == 3 && p[i] == 0xEF)) {
-			buf_addstr(out, "\xEF\xBF\xBD");
+			buf_lit(out, "\xEF\xBF\xBD");
 			n += 3;
 			space = false;
 		} else {
@@ -226,7 +275,7 @@ add_items(struct buf *out, const char *const *items, size_t n)
 
 	for (i = 0; i < n; i++) {
 		if (i)
-			buf_addstr(out, ", ");
+			buf_lit(out, ", ");
 		buf_addstr(out, items[i]);
 	}
 }
@@ -270,19 +319,19 @@ scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct sca
 	int c;
 
 	buf_addf(out, "Label: %s (%s)\n", scan_label_title(r->label), scan_label_name(r->label));
-	buf_addstr(out, "Skor: ");
+	buf_lit(out, "Skor: ");
 	add_num(out, r->score);
-	buf_addstr(out, " (ambang ");
+	buf_lit(out, " (ambang ");
 	add_num(out, r->threshold);
-	buf_addstr(out, ")\n\nPerhitungan: skor = A × D × S = ");
+	buf_lit(out, ")\n\nPerhitungan: skor = A × D × S = ");
 	add_num(out, r->actor);
-	buf_addstr(out, " × ");
+	buf_lit(out, " × ");
 	add_num(out, r->distance);
-	buf_addstr(out, " × ");
+	buf_lit(out, " × ");
 	add_num(out, r->evidence);
-	buf_addstr(out, " → ");
+	buf_lit(out, " → ");
 	add_num(out, r->score);
-	buf_addstr(out, " (dibatasi 0..1)\n  A, aktor terkuat: ");
+	buf_lit(out, " (dibatasi 0..1)\n  A, aktor terkuat: ");
 	if (r->actor_match >= 0) {
 		const struct scan_match *m = &r->matches[r->actor_match];
 		const struct scan_phrase_info *pi = &lex->phrases[m->phrase].info;
@@ -292,15 +341,15 @@ scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct sca
 		buf_addf(out, "\" = %s, bobot ", pi->note[0] ? pi->note : pi->concept);
 		add_num(out, r->actor);
 	} else if (r->author_asn && r->actor > 0) {
-		buf_addstr(out, "penulis terdaftar sebagai akun ASN, bobot ");
+		buf_lit(out, "penulis terdaftar sebagai akun ASN, bobot ");
 		add_num(out, r->actor);
 	} else {
-		buf_addstr(out, "tidak ada (tanpa aktor ASN skor selalu 0)");
+		buf_lit(out, "tidak ada (tanpa aktor ASN skor selalu 0)");
 	}
-	buf_addstr(out, "\n  D, jarak aktor-tindakan: ");
+	buf_lit(out, "\n  D, jarak aktor-tindakan: ");
 	add_num(out, r->distance);
 	buf_addstr(out, r->distance < 1 ? " (aktor jauh dari tindakan)" : "");
-	buf_addstr(out, "\n  S, bukti:");
+	buf_lit(out, "\n  S, bukti:");
 	for (c = 0; c < SCAN_CAT__COUNT; c++) {
 		if (c == SCAN_CAT_ACTOR || c == SCAN_CAT_FACILITY || c == SCAN_CAT_ELECTION ||
 		    c == SCAN_CAT_NEGATION || c == SCAN_CAT_IGNORE)
@@ -311,11 +360,11 @@ scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct sca
 		add_num(out, r->sum[c]);
 		buf_addch(out, ';');
 	}
-	buf_addstr(out, " jumlah ");
+	buf_lit(out, " jumlah ");
 	add_num(out, r->evidence);
-	buf_addstr(out, "\n\nTemuan (+ dihitung, − mengurangi, × dinegasikan, · tidak dihitung):\n");
+	buf_lit(out, "\n\nTemuan (+ dihitung, − mengurangi, × dinegasikan, · tidak dihitung):\n");
 	if (r->nmatches == 0)
-		buf_addstr(out, "  (tidak ada istilah leksikon yang cocok)\n");
+		buf_lit(out, "  (tidak ada istilah leksikon yang cocok)\n");
 	for (i = 0; i < r->nmatches; i++) {
 		const struct scan_match *m = &r->matches[i];
 		const struct scan_phrase_info *pi = &lex->phrases[m->phrase].info;
@@ -326,7 +375,7 @@ scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct sca
 		add_plain(out, text, m->start, m->end <= len ? m->end : m->start, SNIPPET_MAX);
 		buf_addf(out, "\" [%u..%u] ~ %s", (unsigned)m->start, (unsigned)m->end, pi->text);
 		if (m->flags & SCAN_MATCH_COUNTED) {
-			buf_addstr(out, " (");
+			buf_lit(out, " (");
 			if (m->weight > 0)
 				buf_addch(out, '+');
 			add_num(out, m->weight);
@@ -337,7 +386,7 @@ scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct sca
 		if (pi->note[0])
 			buf_addf(out, " - %s", pi->note);
 		if (m->cat == SCAN_CAT_ACT && pi->nitems) {
-			buf_addstr(out, "; butir ");
+			buf_lit(out, "; butir ");
 			add_items(out, pi->items, pi->nitems);
 		}
 		buf_addch(out, '\n');
@@ -345,39 +394,39 @@ scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct sca
 	buf_addf(out, "\nKonteks pemilu: %s; konteks aturan/netralitas: %s\n",
 		 r->election_ctx ? "ya" : "tidak", r->rule_ctx ? "ya" : "tidak");
 	if (r->nitems) {
-		buf_addstr(out, "Butir katalog yang mungkin relevan: ");
+		buf_lit(out, "Butir katalog yang mungkin relevan: ");
 		add_items(out, r->items, r->nitems);
 		buf_addch(out, '\n');
 	}
-	buf_addstr(out, "\nKesimpulan: ");
+	buf_lit(out, "\nKesimpulan: ");
 	switch (r->label) {
 	case SCAN_LABEL_VIOLATION:
-		buf_addstr(out, "ada aktor ASN (atau fasilitas negara) bersama tindakan partisan; skor ");
+		buf_lit(out, "ada aktor ASN (atau fasilitas negara) bersama tindakan partisan; skor ");
 		add_num(out, r->score);
-		buf_addstr(out, " mencapai ambang ");
+		buf_lit(out, " mencapai ambang ");
 		add_num(out, r->threshold);
-		buf_addstr(out, ", jadi teks masuk antrean telaah sebagai dugaan pelanggaran.");
+		buf_lit(out, ", jadi teks masuk antrean telaah sebagai dugaan pelanggaran.");
 		break;
 	case SCAN_LABEL_NEUTRAL:
-		buf_addstr(out, "teks menyebut ASN atau netralitas dalam konteks pemilu, tetapi skor ");
+		buf_lit(out, "teks menyebut ASN atau netralitas dalam konteks pemilu, tetapi skor ");
 		add_num(out, r->score);
-		buf_addstr(out, " di bawah ambang ");
+		buf_lit(out, " di bawah ambang ");
 		add_num(out, r->threshold);
 		if (r->sum[SCAN_CAT_ACT] <= 0)
-			buf_addstr(out, ": tidak ada tindakan partisan yang dihitung");
+			buf_lit(out, ": tidak ada tindakan partisan yang dihitung");
 		else if (r->sum[SCAN_CAT_APPEAL] + r->sum[SCAN_CAT_TOPIC] + r->sum[SCAN_CAT_SANCTION] < 0)
-			buf_addstr(out, ": bahasa imbauan, aturan atau sanksi menurunkan skor");
+			buf_lit(out, ": bahasa imbauan, aturan atau sanksi menurunkan skor");
 		else if (r->actor == 0)
-			buf_addstr(out, ": tidak ada aktor ASN");
+			buf_lit(out, ": tidak ada aktor ASN");
 		buf_addch(out, '.');
 		break;
 	default:
 		if (r->actor > 0 && !r->election_ctx)
-			buf_addstr(out, "ada aktor ASN tetapi teks tidak berkaitan dengan pemilu.");
+			buf_lit(out, "ada aktor ASN tetapi teks tidak berkaitan dengan pemilu.");
 		else if (r->election_ctx)
-			buf_addstr(out, "teks tentang pemilu tanpa aktor ASN atau topik netralitas.");
+			buf_lit(out, "teks tentang pemilu tanpa aktor ASN atau topik netralitas.");
 		else
-			buf_addstr(out, "teks tidak menyebut ASN maupun pemilu.");
+			buf_lit(out, "teks tidak menyebut ASN maupun pemilu.");
 		break;
 	}
 	buf_addstr(out, "\nCatatan: ini penyaringan otomatis untuk antrean telaah, bukan putusan "
@@ -394,10 +443,10 @@ scan_result_summary(struct buf *out, const struct scan_ctx *sc, const struct sca
 
 	buf_addf(out, "[%s] ", scan_label_title(r->label));
 	add_plain(out, id ? id : "-", 0, id ? idlen : 1, 120);
-	buf_addstr(out, "  skor ");
+	buf_lit(out, "  skor ");
 	add_num(out, r->score);
 	if (r->nitems) {
-		buf_addstr(out, "  butir ");
+		buf_lit(out, "  butir ");
 		add_items(out, r->items, r->nitems);
 	}
 	buf_addch(out, '\n');
@@ -429,9 +478,9 @@ scan_result_summary(struct buf *out, const struct scan_ctx *sc, const struct sca
 	while (from > 0 && from < len && ((unsigned char)text[from] & 0xC0) == 0x80)
 		from--;
 	to = len;
-	buf_addstr(out, "    «");
+	buf_lit(out, "    «");
 	if (from > 0)
-		buf_addstr(out, "…");
+		buf_lit(out, "…");
 	add_plain(out, text, from, to, SNIPPET_MAX);
-	buf_addstr(out, "»\n");
+	buf_lit(out, "»\n");
 }

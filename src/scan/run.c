@@ -179,8 +179,8 @@ screen_line(struct run *r, struct worker *w, struct slot *s, const char *line, s
 	    uint64_t lineno)
 {
 	char idbuf[600];
-	const char *id = idbuf, *text = line;
-	size_t idlen, tlen = len;
+	const char *id = NULL, *text = line;
+	size_t idlen = 0, tlen;
 	struct str label = STR_NULL;
 
 	if (len > 0 && line[len - 1] == '\r')
@@ -188,10 +188,6 @@ screen_line(struct run *r, struct worker *w, struct slot *s, const char *line, s
 	tlen = len;
 	if (blank(line, len))
 		return;
-	idlen = (size_t)snprintf(idbuf, sizeof(idbuf), "%s:%llu", r->name,
-				 (unsigned long long)lineno);
-	if (idlen >= sizeof(idbuf))
-		idlen = sizeof(idbuf) - 1;
 	if (r->fmt == SCAN_FORMAT_JSONL) {
 		struct feed_item it;
 		struct errbuf eb;
@@ -211,6 +207,13 @@ screen_line(struct run *r, struct worker *w, struct slot *s, const char *line, s
 		text = it.text.ptr;
 		tlen = it.text.len;
 		label = it.label;
+	}
+	if (id == NULL) {
+		id = idbuf;
+		idlen = (size_t)snprintf(idbuf, sizeof(idbuf), "%s:%llu", r->name,
+					 (unsigned long long)lineno);
+		if (idlen >= sizeof(idbuf))
+			idlen = sizeof(idbuf) - 1;
 	}
 	if (r->o->output == SCAN_OUTPUT_EVAL) {
 		enum scan_label l;

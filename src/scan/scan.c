@@ -235,7 +235,7 @@ scan_text(struct scan_ctx *sc, const char *text, size_t len, unsigned flags,
 			lookup_stretched(sc, &tok, &tmp);
 			in = &tmp;
 		} else {
-			in = scan_cache_lookup(&sc->cache, lex, tok.text, tok.len, tok.kind);
+			in = scan_cache_lookup_tok(&sc->cache, lex, &tok);
 		}
 		for (w = 0; w < in->nwords; w++, pos++)
 			if (in->nids[w])

@@ -156,6 +156,20 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 	(void)it;
 	(void)nit;
 	res->actor_match = -1;
+	res->threshold = threshold;
+	res->author_asn = (flags & SCAN_AUTHOR_ASN) != 0;
+	if (nm == 0) {
+		/* nothing matched: no act, no context, nothing to explain */
+		memset(res->sum, 0, sizeof(res->sum));
+		res->actor = res->author_asn ? mo->author_asn_weight : 0;
+		res->distance = 1;
+		res->evidence = res->score = 0;
+		res->election_ctx = res->rule_ctx = false;
+		res->label = SCAN_LABEL_UNRELATED;
+		res->items = s->items;
+		res->nitems = 0;
+		return;
+	}
 	for (i = 0; i < nm; i++) {
 		const struct scan_lex_phrase *ph = &lex->phrases[m[i].phrase];
 

@@ -7,7 +7,8 @@
  * (libstemmer, one stemmer per context), the <angka> class for numerals,
  * splitting of letter/digit mixtures ("dukung02") and, for hashtags and
  * mentions, segmentation into known words ("#coblosprabowo").  Hits cost
- * one hash probe.  Open addressing with linear probing; when the table
+ * one hash probe.  Callers pass token texts zero-padded to a multiple of
+ * 8 bytes (struct scan_token guarantees it).  Open addressing with linear probing; when the table
  * reaches max_cap it is emptied rather than grown, so memory stays
  * bounded whatever the input (at most a few MB).
  */
@@ -54,25 +55,46 @@ scan_cache_release(struct scan_cache *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* Keys are stored 8-byte aligned and zero-padded, like token texts, so
+ * that they compare a word at a time. */
 static uint32_t
 pool_add(struct scan_cache *c, const char *s, size_t n)
 {
+	size_t padded = (n + 8) & ~(size_t)7;
 	uint32_t off;
 
-	if (c->pool_len + n + 1 > c->pool_cap) {
-		c->pool_cap = (c->pool_len + n + 1) * 2 + 65536;
+	if (c->pool_len + padded > c->pool_cap) {
+		c->pool_cap = (c->pool_len + padded) * 2 + 65536;
 		c->pool = xrealloc(c->pool, c->pool_cap);
 	}
 	off = (uint32_t)c->pool_len;
 	memcpy(c->pool + off, s, n);
-	c->pool[off + n] = '\0';
-	c->pool_len += n + 1;
+	memset(c->pool + off + n, 0, padded - n);
+	c->pool_len += padded;
 	return off;
+}
+
+/* Equal keys of length n, both zero-padded to a multiple of 8. */
+static inline bool
+key_eq(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i += 8) {
+		uint64_t x, y;
+
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y)
+			return false;
+	}
+	return true;
 }
 
 static void
 reset(struct scan_cache *c)
 {
+	memset(c->front, 0, sizeof(c->front));
 	memset(c->ents, 0, c->cap * sizeof(*c->ents));
 	c->count = 0;
 	c->pool_len = 0;
@@ -355,14 +377,14 @@ static struct scan_cache_ent *
 find_or_add(struct scan_cache *c, const struct scan_lexicon *lex, const char *text, size_t len,
 	    int kind)
 {
-	uint64_t h = scan_hash(text, len, SEED);
+	uint64_t h = scan_hash_padded(text, len, SEED);
 	size_t mask = c->cap - 1, i;
 	struct scan_cache_ent *e;
 	struct words w;
 
 	for (i = (size_t)h & mask; c->ents[i].hash; i = (i + 1) & mask) {
 		e = &c->ents[i];
-		if (e->hash == h && e->key_len == len && memcmp(c->pool + e->key_off, text, len) == 0) {
+		if (e->hash == h && e->key_len == len && key_eq(c->pool + e->key_off, text, len)) {
 			c->hits++;
 			return e;
 		}
@@ -400,14 +422,54 @@ find_or_add(struct scan_cache *c, const struct scan_lexicon *lex, const char *te
 	return e;
 }
 
+static const struct scan_info *
+lookup_words(struct scan_cache *c, const struct scan_lexicon *lex, const char *text, size_t len,
+	     int kind, uint64_t w0, uint64_t w1)
+{
+	struct scan_front *f;
+	uint32_t idx;
+
+	f = &c->front[((w0 * 0x9E3779B97F4A7C15ull) ^ (w1 * 0xC2B2AE3D27D4EB4Full) ^ len) >>
+		      (64 - SCAN_FRONT_BITS)];
+	if (f->len == len && f->w0 == w0 && f->w1 == w1) {
+		c->hits++;
+		return &c->infos[f->info];
+	}
+	/* find_or_add may move the info pool: index it afterwards */
+	idx = find_or_add(c, lex, text, len, kind)->info;
+	f->w0 = w0;
+	f->w1 = w1;
+	f->len = (uint32_t)len;
+	f->info = idx;
+	return &c->infos[idx];
+}
+
 const struct scan_info *
 scan_cache_lookup(struct scan_cache *c, const struct scan_lexicon *lex, const char *text,
 		  size_t len, int kind)
 {
-	/* find_or_add may move the info pool: index it afterwards */
-	uint32_t idx = find_or_add(c, lex, text, len, kind)->info;
+	uint32_t idx;
 
+	if (len > 0 && len <= 16) {
+		uint64_t w0, w1 = 0;
+
+		memcpy(&w0, text, 8);
+		if (len > 8)
+			memcpy(&w1, text + 8, 8);
+		return lookup_words(c, lex, text, len, kind, w0, w1);
+	}
+	idx = find_or_add(c, lex, text, len, kind)->info;
 	return &c->infos[idx];
+}
+
+const struct scan_info *
+scan_cache_lookup_tok(struct scan_cache *c, const struct scan_lexicon *lex,
+		      const struct scan_token *tok)
+{
+	if (tok->len > 0 && tok->len <= 16)
+		return lookup_words(c, lex, tok->text, tok->len, tok->kind, tok->w[0],
+				    tok->len > 8 ? tok->w[1] : 0);
+	return scan_cache_lookup(c, lex, tok->text, tok->len, tok->kind);
 }
 
 size_t

@@ -98,6 +98,7 @@ tok_begin(struct scan_tokenizer *t, struct scan_token *tok, const unsigned char 
 	tok->len = 0;
 	tok->kind = (uint8_t)kind;
 	tok->flags = t->boundary ? SCAN_TOKF_SENT : 0;
+	tok->wvalid = false;
 	t->boundary = false;
 }
 
@@ -105,7 +106,11 @@ static void
 tok_finish(struct scan_tokenizer *t, struct scan_token *tok)
 {
 	tok->end = (uint32_t)(t->p - t->base);
-	memset(tok->text + tok->len, 0, 8);
+	memset(tok->text + tok->len, 0, 16);
+	if (!tok->wvalid) {
+		memcpy(&tok->w[0], tok->text, 8);
+		memcpy(&tok->w[1], tok->text + 8, 8);
+	}
 }
 
 static void
@@ -129,50 +134,94 @@ tok_add(struct scan_token *tok, const char *s, size_t n, char *last, int *run)
 	}
 }
 
-/* Consume word characters; extra are ASCII bytes also allowed inside
- * (e.g. "_." for mentions; '_' in hashtags is dropped). */
+/* ASCII letters and digits to lowercase; 0 for everything else. */
+static const char ascii_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+	['7'] = '7', ['8'] = '8', ['9'] = '9', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd',
+	['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k',
+	['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+	['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+	['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm',
+	['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+};
+
+/* Consume word characters.  keep: ASCII bytes kept inside the word
+ * (mentions keep "_."), drop: ASCII bytes skipped inside it (hashtags
+ * drop '_'); both only when a word character follows.  The ASCII loop is
+ * the hot path of the whole engine. */
 static void
 scan_word(struct scan_tokenizer *t, struct scan_token *tok, const char *keep, const char *drop)
 {
 	char last = 0;
 	int run = 0;
-	bool alpha = false, digit = false;
+	bool alpha = false, digit = false, clean = tok->len == 0;
+	uint64_t w0 = 0, w1 = 0;
 
-	while (t->p < t->end) {
-		unsigned char c = *t->p;
+	for (;;) {
+		const unsigned char *p = t->p, *end = t->end;
+		size_t len = tok->len;
+		unsigned char c;
 
+		while (p < end) {
+			char ch = ascii_fold[*p];
+
+			if (ch == 0)
+				break;
+			if (ch == last) {
+				if (++run >= 3 && ch >= 'a')
+					tok->flags |= SCAN_TOKF_STRETCHED;
+			} else {
+				last = ch;
+				run = 1;
+			}
+			if (ch >= 'a')
+				alpha = true;
+			else
+				digit = true;
+			if (len < 8)
+				w0 |= (uint64_t)(unsigned char)ch << (len * 8);
+			else if (len < 16)
+				w1 |= (uint64_t)(unsigned char)ch << ((len - 8) * 8);
+			if (len < SCAN_TOKEN_MAX)
+				tok->text[len++] = ch;
+			else
+				tok->flags |= SCAN_TOKF_LONG;
+			p++;
+		}
+		t->p = p;
+		tok->len = (uint16_t)len;
+		if (p >= end)
+			break;
+		/* any slow step below that continues the word clears clean:
+		 * the words are then rebuilt from text by tok_finish() */
+		c = *p;
 		if (c < 0x80) {
-			if (ascii_alnum(c)) {
-				char ch = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-
-				if (ch >= '0' && ch <= '9')
-					digit = true;
-				else
-					alpha = true;
-				tok_add(tok, &ch, 1, &last, &run);
+			if (c == '\'' && tok->len > 0 && word_start(t, p + 1)) {
 				t->p++;
+				clean = false;
 				continue;
 			}
-			if (c == '\'' && tok->len > 0 && word_start(t, t->p + 1)) {
-				t->p++;
-				continue;
-			}
-			if (keep && c != 0 && strchr(keep, c) && word_start(t, t->p + 1)) {
+			if (keep && c != 0 && strchr(keep, c) && word_start(t, p + 1)) {
 				char ch = (char)c;
 
 				tok_add(tok, &ch, 1, &last, &run);
 				t->p++;
+				clean = false;
 				continue;
 			}
-			if (drop && c != 0 && strchr(drop, c) && word_start(t, t->p + 1)) {
+			if (drop && c != 0 && strchr(drop, c) && word_start(t, p + 1)) {
 				t->p++;
+				clean = false;
 				continue;
 			}
 			break;
 		} else {
+			clean = false;
 			char out[3];
 			size_t adv, nout;
-			uint32_t cp = scan_utf8_next(t->p, (size_t)(t->end - t->p), &adv);
+			uint32_t cp = scan_utf8_next(p, (size_t)(end - p), &adv);
 			enum scan_fold f = scan_fold_cp(cp, out, &nout);
 
 			if (f == SCAN_FOLD_ALNUM) {
@@ -195,6 +244,11 @@ scan_word(struct scan_tokenizer *t, struct scan_token *tok, const char *keep, co
 		tok->flags |= SCAN_TOKF_MIXED;
 	if (tok->kind == SCAN_TOK_WORD && digit && !alpha)
 		tok->kind = SCAN_TOK_NUMBER;
+	if (clean) {
+		tok->w[0] = w0;
+		tok->w[1] = w1;
+		tok->wvalid = true;
+	}
 }
 
 static void

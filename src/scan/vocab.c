@@ -1,9 +1,8 @@
 /*
  * vocab.c - the hash used by the engine and the lexicon's string map.
  *
- * scan_hash() mixes 8 bytes at a time; callers hash their own keys, so
- * the same function serves the vocabulary (built once, read by every
- * thread) and the per-context token cache.  The vocabulary maps a tag
+ * scan_hash() (scan_internal.h) serves both the vocabulary (built once,
+ * read by every thread) and the per-context token cache.  The vocabulary maps a tag
  * byte plus a string to a uint32 with open addressing (linear probing,
  * power-of-two capacity, load <= 1/2); hash 0 marks an empty slot.
  */
@@ -14,32 +13,6 @@
 #include "scan/scan_internal.h"
 
 #define K1 0x9E3779B97F4A7C15ull
-#define K2 0xC2B2AE3D27D4EB4Full
-
-uint64_t
-scan_hash(const char *s, size_t n, uint64_t seed)
-{
-	uint64_t h = seed ^ (n * K2);
-	size_t i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		uint64_t w;
-
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * K1;
-		h ^= h >> 29;
-	}
-	if (i < n) {
-		uint64_t w = 0;
-
-		memcpy(&w, s + i, n - i);
-		h = (h ^ w) * K1;
-		h ^= h >> 29;
-	}
-	h = (h ^ (h >> 32)) * K2;
-	h ^= h >> 31;
-	return h ? h : 1;
-}
 
 static uint64_t
 key_hash(char tag, const char *s, size_t n)
