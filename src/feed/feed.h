@@ -55,8 +55,10 @@ typedef int (*feed_item_fn)(void *arg, const struct feed_item *it);
  * link; ts = pubDate, published or updated; author = dc:creator or
  * author/name; source = the channel or feed title.  No network access, no
  * external entities.  The _fd variant first consumes prefix (bytes the
- * caller already read while sniffing the format), then reads fd to EOF.  Returns 0, the callback's nonzero value, or -1 on
- * malformed XML (items before the error have been delivered).
+ * caller already read while sniffing the format), then reads fd to EOF.
+ * Returns 0, the callback's nonzero value, or -1 on malformed XML; items
+ * the reader completed before the error (it parses in chunks of a few KB)
+ * have been delivered.
  */
 int feed_xml_parse_fd(int fd, const char *prefix, size_t prefix_len, feed_item_fn fn, void *arg,
 		      struct errbuf *eb);

@@ -329,10 +329,9 @@ add_phrase(struct builder *b, uint32_t concept, const char *text, const struct t
 	}
 	free(copy);
 	if (nw == 0)
-		return errbuf_set(eb, ERR_INVALID_INPUT, "istilah '%s' tidak berisi kata", text);
+		return errbuf_set(eb, ERR_INVALID_INPUT, "tidak berisi kata");
 	if (tagged && nw != 1)
-		return errbuf_set(eb, ERR_INVALID_INPUT,
-				  "istilah '%s': #tagar/@akun/emoji harus berdiri sendiri", text);
+		return errbuf_set(eb, ERR_INVALID_INPUT, "#tagar/@akun/emoji harus berdiri sendiri");
 	ph.nwords = (uint8_t)nw;
 	/* the same words in the same concept: keep the first */
 	for (i = 0; i < b->lex->nphrases; i++) {
