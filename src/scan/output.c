@@ -56,6 +56,15 @@ add_num(struct buf *b, float v)
 	buf_add(b, tmp, (size_t)(w_num(tmp, v) - tmp));
 }
 
+/* Two decimals always, for the arithmetic of explanations: 0.50, -0.25. */
+static void
+add_fixed(struct buf *b, float v)
+{
+	long c = lroundf(v * 100.0f);
+
+	buf_addf(b, "%s%ld.%02ld", c < 0 ? "-" : "", (c < 0 ? -c : c) / 100, (c < 0 ? -c : c) % 100);
+}
+
 void
 scan_content_hash(const char *text, size_t len, char out[33])
 {
@@ -310,6 +319,10 @@ match_mark(const struct scan_match *m)
 	return m->weight < 0 ? "−" : "+";
 }
 
+/* The terms of S, in the order of the model's formula. */
+static const int s_order[] = {SCAN_CAT_ACT,	 SCAN_CAT_FACILITY, SCAN_CAT_TARGET, SCAN_CAT_INCIDENT,
+			      SCAN_CAT_APPEAL, SCAN_CAT_TOPIC,	  SCAN_CAT_SANCTION};
+
 void
 scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct scan_result *r,
 		    const char *text, size_t len)
@@ -324,14 +337,14 @@ scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct sca
 	buf_lit(out, " (ambang ");
 	add_num(out, r->threshold);
 	buf_lit(out, ")\n\nPerhitungan: skor = A × D × S = ");
-	add_num(out, r->actor);
+	add_fixed(out, r->actor);
 	buf_lit(out, " × ");
-	add_num(out, r->distance);
+	add_fixed(out, r->distance);
 	buf_lit(out, " × ");
-	add_num(out, r->evidence);
+	add_fixed(out, r->evidence);
 	buf_lit(out, " → ");
-	add_num(out, r->score);
-	buf_lit(out, " (dibatasi 0..1)\n  A, aktor terkuat: ");
+	add_fixed(out, r->score);
+	buf_lit(out, " (dibatasi 0..1, dua desimal)\n  A, aktor terkuat: ");
 	if (r->actor_match >= 0) {
 		const struct scan_match *m = &r->matches[r->actor_match];
 		const struct scan_phrase_info *pi = &lex->phrases[m->phrase].info;
@@ -339,29 +352,27 @@ scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct sca
 		buf_addch(out, '"');
 		add_plain(out, text, m->start, m->end <= len ? m->end : m->start, SNIPPET_MAX);
 		buf_addf(out, "\" = %s, bobot ", pi->note[0] ? pi->note : pi->concept);
-		add_num(out, r->actor);
+		add_fixed(out, r->actor);
 	} else if (r->author_asn && r->actor > 0) {
 		buf_lit(out, "penulis terdaftar sebagai akun ASN, bobot ");
-		add_num(out, r->actor);
+		add_fixed(out, r->actor);
 	} else {
 		buf_lit(out, "tidak ada (tanpa aktor ASN skor selalu 0)");
 	}
 	buf_lit(out, "\n  D, jarak aktor-tindakan: ");
-	add_num(out, r->distance);
-	buf_addstr(out, r->distance < 1 ? " (aktor jauh dari tindakan)" : "");
+	add_fixed(out, r->distance);
+	if (r->distance < 1)
+		buf_lit(out, " (aktor jauh dari tindakan)");
 	buf_lit(out, "\n  S, bukti:");
-	for (c = 0; c < SCAN_CAT__COUNT; c++) {
-		if (c == SCAN_CAT_ACTOR || c == SCAN_CAT_FACILITY || c == SCAN_CAT_ELECTION ||
-		    c == SCAN_CAT_NEGATION || c == SCAN_CAT_IGNORE)
-			continue;
-		buf_addf(out, " %s ", scan_cat_title((enum scan_cat)c));
-		if (r->sum[c] >= 0)
-			buf_addch(out, '+');
-		add_num(out, r->sum[c]);
+	for (c = 0; c < (int)(sizeof(s_order) / sizeof(s_order[0])); c++) {
+		float v = r->sum[s_order[c]];
+
+		buf_addf(out, " %s %s", scan_cat_title((enum scan_cat)s_order[c]), v < 0 ? "" : "+");
+		add_fixed(out, v);
 		buf_addch(out, ';');
 	}
 	buf_lit(out, " jumlah ");
-	add_num(out, r->evidence);
+	add_fixed(out, r->evidence);
 	buf_lit(out, "\n\nTemuan (+ dihitung, − mengurangi, × dinegasikan, · tidak dihitung):\n");
 	if (r->nmatches == 0)
 		buf_lit(out, "  (tidak ada istilah leksikon yang cocok)\n");
