@@ -10,6 +10,9 @@
  */
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "feed/feed.h"
 
@@ -292,12 +295,29 @@ value(struct jp *j, int depth)
 	}
 }
 
-/* Length of the plain run at p (no '"', '\\' or control byte). */
+/* Length of the plain run at p (no '"', '\\' or control byte): 16 bytes
+ * a step with SSE2 (x86-64 baseline), 8 with plain 64-bit words else. */
 static size_t
 plain_run(const unsigned char *p, const unsigned char *end)
 {
 	const unsigned char *q = p;
 
+#ifdef __SSE2__
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+	const __m128i ctl = _mm_set1_epi8(0x1F);
+
+	while (end - q >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+							_mm_cmpeq_epi8(v, bslash)),
+					   _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
+		unsigned m = (unsigned)_mm_movemask_epi8(hit);
+
+		if (m)
+			return (size_t)(q - p) + (size_t)__builtin_ctz(m);
+		q += 16;
+	}
+#endif
 	while (end - q >= 8) {
 		uint64_t w;
 

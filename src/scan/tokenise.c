@@ -13,6 +13,9 @@
  * and flagged SCAN_TOKF_LONG.  Never reads outside [text, text + len).
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "scan/scan_internal.h"
 
@@ -151,6 +154,64 @@ static const char ascii_fold[256] = {
  * (mentions keep "_."), drop: ASCII bytes skipped inside it (hashtags
  * drop '_'); both only when a word character follows.  The ASCII loop is
  * the hot path of the whole engine. */
+#ifdef __SSE2__
+/*
+ * The common case in one step: an ASCII word of at most 15 bytes starting
+ * a fresh token, with at least 18 readable bytes.  Classifies 16 bytes at
+ * once, stores the lowercased copy, builds the two hash words in
+ * registers and finds runs of three equal letters.  Returns false (and
+ * changes nothing) when the word does not fit this case.
+ */
+static bool
+word16(struct scan_tokenizer *t, struct scan_token *tok)
+{
+	const unsigned char *p = t->p;
+	__m128i v, l, letter, digit, low, mask, v1, v2;
+	unsigned am, lm, dm, k, keep, run3;
+
+	if (tok->len != 0 || t->end - p < 18)
+		return false;
+	v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	/* 'a' <= l <= 'z' and '0' <= v <= '9' by biased signed compares */
+	letter = _mm_cmplt_epi8(_mm_add_epi8(l, _mm_set1_epi8((char)(128 - 'a'))),
+				_mm_set1_epi8((char)(-128 + 26)));
+	digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - '0'))),
+			       _mm_set1_epi8((char)(-128 + 10)));
+	am = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	k = (unsigned)__builtin_ctz(~am); /* leading letters and digits, 0..16 */
+	if (k == 0 || k == 16 || (p[k] >= 0x80) || p[k] == '\'' || p[k] == '@')
+		return false; /* empty, long, or continues on a slow path */
+	keep = (1u << k) - 1;
+	lm = (unsigned)_mm_movemask_epi8(letter) & keep;
+	dm = (unsigned)_mm_movemask_epi8(digit) & keep;
+	low = _mm_or_si128(_mm_and_si128(letter, l), _mm_and_si128(digit, v));
+	/* zero the bytes after the word: the stored text is padded too */
+	mask = _mm_cmplt_epi8(_mm_set_epi8(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+			      _mm_set1_epi8((char)k));
+	low = _mm_and_si128(low, mask);
+	_mm_storeu_si128((__m128i *)(void *)tok->text, low);
+	memset(tok->text + 16, 0, 8);
+	tok->w[0] = (uint64_t)_mm_cvtsi128_si64(low);
+	tok->w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low));
+	tok->wvalid = true;
+	tok->len = (uint16_t)k;
+	/* three equal letters in a row: compare with the bytes 1 and 2 ahead */
+	v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+	v2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+	run3 = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(v, v1),
+							 _mm_cmpeq_epi8(v, v2)));
+	if (k >= 3 && (run3 & lm & ((1u << (k - 2)) - 1)))
+		tok->flags |= SCAN_TOKF_STRETCHED;
+	if (lm && dm)
+		tok->flags |= SCAN_TOKF_MIXED;
+	if (tok->kind == SCAN_TOK_WORD && dm && !lm)
+		tok->kind = SCAN_TOK_NUMBER;
+	t->p = p + k;
+	return true;
+}
+#endif
+
 static void
 scan_word(struct scan_tokenizer *t, struct scan_token *tok, const char *keep, const char *drop)
 {
@@ -159,6 +220,10 @@ scan_word(struct scan_tokenizer *t, struct scan_token *tok, const char *keep, co
 	bool alpha = false, digit = false, clean = tok->len == 0;
 	uint64_t w0 = 0, w1 = 0;
 
+#ifdef __SSE2__
+	if (keep == NULL && drop == NULL && word16(t, tok))
+		return;
+#endif
 	for (;;) {
 		const unsigned char *p = t->p, *end = t->end;
 		size_t len = tok->len;
