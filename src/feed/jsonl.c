@@ -26,7 +26,6 @@ enum field { F_NONE = -1, F_ID, F_SOURCE, F_AUTHOR, F_URL, F_TS, F_TEXT, F_LABEL
 
 static const char *const field_names[F__COUNT] = {"id", "source", "author", "url",
 						   "ts", "text",   "label"};
-static const size_t field_lens[F__COUNT] = {2, 6, 6, 3, 2, 4, 5};
 
 #define ONES 0x0101010101010101ull
 #define HIGH 0x8080808080808080ull
@@ -362,10 +361,33 @@ key(struct jp *j, enum field *f)
 	*f = F_NONE;
 	if (start + n < j->end && start[n] == '"') {
 		j->p = start + n + 1;
-		for (i = 0; i < F__COUNT; i++)
-			if (n == field_lens[i] && start[0] == (unsigned char)field_names[i][0] &&
-			    memcmp(start, field_names[i], n) == 0)
-				*f = (enum field)i;
+		switch (n) {
+		case 2:
+			if (memcmp(start, "id", 2) == 0)
+				*f = F_ID;
+			else if (memcmp(start, "ts", 2) == 0)
+				*f = F_TS;
+			break;
+		case 3:
+			if (memcmp(start, "url", 3) == 0)
+				*f = F_URL;
+			break;
+		case 4:
+			if (memcmp(start, "text", 4) == 0)
+				*f = F_TEXT;
+			break;
+		case 5:
+			if (memcmp(start, "label", 5) == 0)
+				*f = F_LABEL;
+			break;
+		case 6:
+			if (memcmp(start, "source", 6) == 0)
+				*f = F_SOURCE;
+			else if (memcmp(start, "author", 6) == 0)
+				*f = F_AUTHOR;
+			break;
+		default: break;
+		}
 		return 0;
 	}
 	{

@@ -23,7 +23,13 @@
 static char *
 w_num(char *w, float v)
 {
-	long c = lroundf(v * 100.0f);
+	long c;
+
+	if (v == 0) {
+		*w++ = '0';
+		return w;
+	}
+	c = lroundf(v * 100.0f);
 	char tmp[24];
 	size_t n = sizeof(tmp);
 	long ip;
