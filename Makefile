@@ -24,7 +24,7 @@ FUZZ_SECONDS ?= 20
 DEB_BUILD := gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev \
 	libstemmer-dev libcsv-dev libxlsxwriter-dev libqrencode-dev libmagic-dev libinih-dev \
 	libxml2-dev libcmocka-dev curl jq sqlite3
-DEB_TEST  := clang libclang-rt-14-dev chromium nodejs npm python3 unzip
+DEB_TEST  := clang libclang-rt-14-dev chromium python3 unzip
 DEB_BENCH := wrk hyperfine
 DEB_CHECK := clang-format clang-tidy cppcheck
 
@@ -73,6 +73,9 @@ FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+# keep test objects: they are intermediates of the test binaries
+.SECONDARY:
 
 .PHONY: all run test asan check fuzz bench format format-check cppcheck clang-tidy clean deps \
 	deps-test deps-bench deps-check test-bin
@@ -124,7 +127,6 @@ test-bin: $(BIN) $(UNIT_BIN) $(FUZZ_REPLAY)
 run: deps $(BIN)
 	@mkdir -p var
 	$(BIN) db migrate --data var
-	$(BIN) demo --data var --if-empty
 	$(BIN) serve --data var --listen 127.0.0.1:8080
 
 test: deps deps-test test-bin
@@ -193,6 +195,10 @@ deps:
 
 deps-test:
 	$(call apt_install,$(DEB_TEST))
+	@# node may come from another repository (with its own npm): only install Debian's if absent
+	@command -v npm >/dev/null 2>&1 || { echo "deps: installing nodejs npm"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 	@if [ -f tests/browser/package.json ] && [ ! -d tests/browser/node_modules/playwright-core ]; then \
 		echo "deps: npm install (tests/browser)"; \
 		(cd tests/browser && npm install --no-audit --no-fund --silent); \

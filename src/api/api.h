@@ -11,4 +11,12 @@
 int api_healthz(struct http_request *req);
 int api_version(struct http_request *req);
 
+/* api_check.c */
+int api_check_post(struct http_request *req);
+int api_rules_list(struct http_request *req);
+int api_rules_show(struct http_request *req);
+
+/* api_deadlines.c */
+int api_deadlines_post(struct http_request *req);
+
 #endif

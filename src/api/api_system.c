@@ -28,9 +28,9 @@ api_healthz(struct http_request *req)
 int
 api_version(struct http_request *req)
 {
-	json_t *j = json_pack("{s:s, s:s, s:i, s:b}", "name", "netra", "version", NETRA_VERSION,
-			      "schema", store_schema_latest(), "clock_override",
-			      clock_is_overridden());
+	json_t *j =
+		json_pack("{s:s, s:s, s:i, s:b}", "name", "netra", "version", NETRA_VERSION,
+			  "schema", store_schema_latest(), "clock_override", clock_is_overridden());
 
 	return http_reply_json(req, 200, j);
 }

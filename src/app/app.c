@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "calendar/calendar.h"
+#include "check/check.h"
 #include "core/datetime.h"
 #include "core/log.h"
 #include "core/str.h"
@@ -34,6 +36,15 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		if (applied)
 			log_info("store: %d migration(s) applied", applied);
 	}
+	if (flags & (APP_WEB | APP_KNOWLEDGE)) {
+		struct calendar_opts copts;
+
+		if (calendar_opts_from_config(&copts, cfg, eb) < 0 ||
+		    calendar_load(&app->cal, cfg->knowledge_dir, eb) < 0)
+			goto fail;
+		if (check_service_new(&app->check, cfg, app->cal, eb) < 0)
+			goto fail;
+	}
 	if (flags & APP_WEB) {
 		if (tmpl_set_load(&app->tmpl, cfg->assets_dir, eb) < 0 ||
 		    i18n_load_embedded("id", &app->lang_id, eb) < 0 ||
@@ -53,6 +64,10 @@ app_close(struct app *app)
 	tmpl_set_free(app->tmpl);
 	i18n_free(app->lang_id);
 	i18n_free(app->lang_en);
+	check_service_free(app->check);
+	app->check = NULL;
+	calendar_free(app->cal);
+	app->cal = NULL;
 	app->store = NULL;
 	app->tmpl = NULL;
 	app->lang_id = app->lang_en = NULL;

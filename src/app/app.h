@@ -15,6 +15,8 @@
 #include "core/err.h"
 
 struct store;
+struct calendar;
+struct check_service;
 struct tmpl_set;
 struct i18n;
 
@@ -24,6 +26,8 @@ struct app {
 	struct tmpl_set *tmpl;
 	struct i18n *lang_id;
 	struct i18n *lang_en;
+	struct calendar *cal; /* elections, holidays, zones, deadline rules */
+	struct check_service *check; /* rule catalog and readings (with APP_KNOWLEDGE/APP_WEB) */
 	int64_t started_mono_ms;
 	char base_url[256];
 };
@@ -31,6 +35,7 @@ struct app {
 enum app_flags {
 	APP_STORE = 1 << 0, /* open the store (and migrate it) */
 	APP_WEB = 1 << 1,   /* load templates and catalogs */
+	APP_KNOWLEDGE = 1 << 2, /* load the calendar (also implied by APP_WEB) */
 };
 
 int app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbuf *eb);

@@ -15,6 +15,14 @@ static const struct http_route routes[] = {
 	{"GET", "/healthz", api_healthz, 0},
 	{"GET", "/api/v1/version", api_version, 0},
 
+	/* calendar */
+	{"POST", "/api/v1/deadlines", api_deadlines_post, 0},
+
+	/* rules */
+	{"POST", "/api/v1/check", api_check_post, 0},
+	{"GET", "/api/v1/rules", api_rules_list, 0},
+	{"GET", "/api/v1/rules/{id}", api_rules_show, 0},
+
 	/* public pages */
 	{"GET", "/", web_home, 0},
 	{"GET", "/static/*", web_static, HTTP_ROUTE_PREFIX},

@@ -15,15 +15,14 @@
 #include "core/log.h"
 
 extern const struct cli_cmd cmd_serve, cmd_db, cmd_version, cmd_help;
+extern const struct cli_cmd cmd_deadline;
+extern const struct cli_cmd cmd_calendar;
+extern const struct cli_cmd cmd_check, cmd_rules;
 extern const struct cli_cmd cmd_scan;
 
 const struct cli_cmd *const cli_commands[] = {
-	&cmd_serve,
-	&cmd_db,
-	&cmd_scan,
-	&cmd_version,
-	&cmd_help,
-	NULL,
+	&cmd_check, &cmd_rules, &cmd_scan,
+	&cmd_serve, &cmd_db, &cmd_deadline, &cmd_calendar, &cmd_version, &cmd_help, NULL,
 };
 
 /* Common options: name, metavariable, config key ("section.name"), help. */
@@ -102,7 +101,8 @@ cli_print_help(const struct cli_cmd *cmd)
 			char left[64];
 
 			snprintf(left, sizeof(left), "--%s%s%s", cmd->opts[i].name,
-				 cmd->opts[i].arg ? " " : "", cmd->opts[i].arg ? cmd->opts[i].arg : "");
+				 cmd->opts[i].arg ? " " : "",
+				 cmd->opts[i].arg ? cmd->opts[i].arg : "");
 			printf("  %-26s %s\n", left, cmd->opts[i].help);
 		}
 	}
@@ -194,12 +194,14 @@ cli_main(int argc, char **argv)
 				continue;
 			if (take_value(argc, argv, &i, eq, &val) < 0) {
 				free(args);
-				return cli_usage_error(&cli, "--%s needs a value", common_opts[k].name);
+				return cli_usage_error(&cli, "--%s needs a value",
+						       common_opts[k].name);
 			}
 			common_vals[k] = val;
 			matched = true;
 		}
-		for (k = 0; !matched && cli.cmd->opts && cli.cmd->opts[k].name && k < CLI_MAX_OPTS; k++) {
+		for (k = 0; !matched && cli.cmd->opts && cli.cmd->opts[k].name && k < CLI_MAX_OPTS;
+		     k++) {
 			const struct cli_opt *o = &cli.cmd->opts[k];
 
 			if (strlen(o->name) != namelen || strncmp(o->name, a + 2, namelen) != 0)
@@ -207,12 +209,14 @@ cli_main(int argc, char **argv)
 			if (o->arg == NULL) {
 				if (eq) {
 					free(args);
-					return cli_usage_error(&cli, "--%s takes no value", o->name);
+					return cli_usage_error(&cli, "--%s takes no value",
+							       o->name);
 				}
 				cli.values[k] = "";
 			} else if (take_value(argc, argv, &i, eq, &cli.values[k]) < 0) {
 				free(args);
-				return cli_usage_error(&cli, "--%s needs a value (%s)", o->name, o->arg);
+				return cli_usage_error(&cli, "--%s needs a value (%s)", o->name,
+						       o->arg);
 			}
 			matched = true;
 		}

@@ -34,7 +34,7 @@ struct cli_cmd {
 	const char *name;
 	const char *usage; /* after "netra NAME ": "[--json] FILE ..." */
 	const char *summary;
-	const char *description; /* paragraphs for --help; may be NULL */
+	const char *description;    /* paragraphs for --help; may be NULL */
 	const struct cli_opt *opts; /* terminated by {NULL} ; may be NULL */
 	int (*run)(struct cli *cli);
 };

@@ -90,9 +90,10 @@ const struct cli_cmd cmd_db = {
 	.name = "db",
 	.usage = "migrate|status [--json]",
 	.summary = "Apply schema migrations, or check the database (integrity_check).",
-	.description = "  migrate  apply every migration this binary has that the database lacks\n"
-		       "  status   schema version, journal mode, size, and PRAGMA integrity_check;\n"
-		       "           exits 1 when the check finds a problem",
+	.description =
+		"  migrate  apply every migration this binary has that the database lacks\n"
+		"  status   schema version, journal mode, size, and PRAGMA integrity_check;\n"
+		"           exits 1 when the check finds a problem",
 	.opts = db_opts,
 	.run = run_db,
 };

@@ -25,10 +25,10 @@ struct arena {
 void arena_init(struct arena *a, size_t chunk_size);
 void arena_release(struct arena *a);
 void arena_reset(struct arena *a);
-void *arena_alloc(struct arena *a, size_t n) ATTR_MALLOC;
-void *arena_zalloc(struct arena *a, size_t n) ATTR_MALLOC;
+void *arena_alloc(struct arena *a, size_t n) ATTR_MALLOC ATTR_RETURNS_NONNULL;
+void *arena_zalloc(struct arena *a, size_t n) ATTR_MALLOC ATTR_RETURNS_NONNULL;
 /* n elements of size bytes, overflow-checked, zeroed */
-void *arena_array(struct arena *a, size_t n, size_t size) ATTR_MALLOC;
+void *arena_array(struct arena *a, size_t n, size_t size) ATTR_MALLOC ATTR_RETURNS_NONNULL;
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) ATTR_PRINTF(2, 3);

@@ -24,7 +24,10 @@ struct buf {
 	bool overflow; /* an append was dropped because of max */
 };
 
-#define BUF_INIT {NULL, 0, 0, (size_t)-1, false}
+#define BUF_INIT                                                                                   \
+	{                                                                                          \
+		NULL, 0, 0, (size_t)-1, false                                                      \
+	}
 
 void buf_init(struct buf *b, size_t max);
 void buf_release(struct buf *b);

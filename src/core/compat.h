@@ -13,12 +13,14 @@
 #define ATTR_WUR               __attribute__((warn_unused_result))
 #define ATTR_UNUSED            __attribute__((unused))
 #define ATTR_MALLOC            __attribute__((malloc))
+#define ATTR_RETURNS_NONNULL   __attribute__((returns_nonnull))
 #else
 #define ATTR_PRINTF(fmt, args)
 #define ATTR_NORETURN
 #define ATTR_WUR
 #define ATTR_UNUSED
 #define ATTR_MALLOC
+#define ATTR_RETURNS_NONNULL
 #endif
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -17,8 +17,10 @@
 #include "xalloc.h"
 
 #define OPT(sec, key, env, type, field, def, help)                                                 \
-	{sec, key, env, type, offsetof(struct config, field), sizeof(((struct config *)0)->field), \
-	 def, help}
+	{                                                                                          \
+		sec, key, env, type, offsetof(struct config, field),                               \
+			sizeof(((struct config *)0)->field), def, help                             \
+	}
 
 const struct config_option config_options[] = {
 	OPT("server", "data", "NETRA_DATA", CONFIG_STRING, data_dir, "./var",
@@ -39,8 +41,7 @@ const struct config_option config_options[] = {
 	    "pretend the clock reads this ISO 8601 moment (replays, demos, training)"),
 	OPT("server", "log_level", "NETRA_LOG_LEVEL", CONFIG_STRING, log_level, "info",
 	    "debug, info, warn, error or quiet"),
-	OPT("server", "threads", "NETRA_THREADS", CONFIG_INT, threads, "4",
-	    "HTTP worker threads"),
+	OPT("server", "threads", "NETRA_THREADS", CONFIG_INT, threads, "4", "HTTP worker threads"),
 	OPT("server", "max_body", "NETRA_MAX_BODY", CONFIG_SIZE, max_body, "10M",
 	    "largest request body accepted; larger bodies get 413"),
 	OPT("server", "max_header", "NETRA_MAX_HEADER", CONFIG_SIZE, max_header, "32K",
@@ -70,10 +71,10 @@ const struct config_option config_options[] = {
 	    cuti_bersama_is_workday, "false", "count cuti bersama as working days"),
 	OPT("rules", "ppk_tindak_lanjut_days", "NETRA_PPK_TINDAK_LANJUT_DAYS", CONFIG_INT,
 	    ppk_tindak_lanjut_days, "14", "days the PPK has to act on a recommendation"),
-	OPT("intake", "rate_per_min", "NETRA_INTAKE_RATE_PER_MIN", CONFIG_INT,
-	    intake_rate_per_min, "20", "public reports accepted per client per minute"),
-	OPT("intake", "evidence_max", "NETRA_EVIDENCE_MAX", CONFIG_SIZE, evidence_max_bytes,
-	    "8M", "largest single evidence file"),
+	OPT("intake", "rate_per_min", "NETRA_INTAKE_RATE_PER_MIN", CONFIG_INT, intake_rate_per_min,
+	    "20", "public reports accepted per client per minute"),
+	OPT("intake", "evidence_max", "NETRA_EVIDENCE_MAX", CONFIG_SIZE, evidence_max_bytes, "8M",
+	    "largest single evidence file"),
 	OPT("ui", "lang", "NETRA_LANG", CONFIG_STRING, lang, "id", "default UI language: id or en"),
 };
 
@@ -87,7 +88,8 @@ find_option(const char *section, const char *name)
 	for (i = 0; i < config_options_count; i++) {
 		const struct config_option *o = &config_options[i];
 
-		if (strcmp(o->name, name) == 0 && (section == NULL || strcmp(o->section, section) == 0))
+		if (strcmp(o->name, name) == 0 &&
+		    (section == NULL || strcmp(o->section, section) == 0))
 			return o;
 	}
 	return NULL;
@@ -137,18 +139,20 @@ set_option(struct config *c, const struct config_option *o, const char *value, s
 		int64_t v;
 
 		if (str_to_i64(str_trim(str_from(value)), &v) < 0 || v < 0 || v > 1000000000)
-			return errbuf_set_field(eb, ERR_INVALID_INPUT, o->name,
-						"%s.%s harus bilangan bulat 0..1000000000, bukan '%s'",
-						o->section, o->name, value);
+			return errbuf_set_field(
+				eb, ERR_INVALID_INPUT, o->name,
+				"%s.%s harus bilangan bulat 0..1000000000, bukan '%s'", o->section,
+				o->name, value);
 		*(long *)(void *)field = (long)v;
 		return 0;
 	}
 	case CONFIG_SIZE:
 		if (parse_size(value, (long *)(void *)field) < 0)
-			return errbuf_set_field(eb, ERR_INVALID_INPUT, o->name,
-						"%s.%s harus ukuran seperti 512K, 10M atau 1G, bukan "
-						"'%s'",
-						o->section, o->name, value);
+			return errbuf_set_field(
+				eb, ERR_INVALID_INPUT, o->name,
+				"%s.%s harus ukuran seperti 512K, 10M atau 1G, bukan "
+				"'%s'",
+				o->section, o->name, value);
 		return 0;
 	case CONFIG_BOOL:
 		if (!strcasecmp(value, "true") || !strcasecmp(value, "yes") ||
@@ -159,8 +163,8 @@ set_option(struct config *c, const struct config_option *o, const char *value, s
 			*(bool *)(void *)field = false;
 		} else {
 			return errbuf_set_field(eb, ERR_INVALID_INPUT, o->name,
-						"%s.%s harus true atau false, bukan '%s'", o->section,
-						o->name, value);
+						"%s.%s harus true atau false, bukan '%s'",
+						o->section, o->name, value);
 		}
 		return 0;
 	}
@@ -239,13 +243,16 @@ config_load_file(struct config *c, const char *path, struct errbuf *eb)
 	int rc;
 
 	if (f == NULL)
-		return errbuf_set(eb, ERR_INVALID_INPUT, "tidak dapat membuka berkas konfigurasi %s: %s",
-				  path, strerror(errno));
+		return errbuf_set(eb, ERR_INVALID_INPUT,
+				  "tidak dapat membuka berkas konfigurasi %s: %s", path,
+				  strerror(errno));
 	if (fseek(f, 0, SEEK_END) < 0 || (n = ftell(f)) < 0 || n > (1 << 20) ||
 	    fseek(f, 0, SEEK_SET) < 0) {
 		fclose(f);
-		return errbuf_set(eb, ERR_INVALID_INPUT, "berkas konfigurasi %s terlalu besar atau "
-					"tidak dapat dibaca", path);
+		return errbuf_set(eb, ERR_INVALID_INPUT,
+				  "berkas konfigurasi %s terlalu besar atau "
+				  "tidak dapat dibaca",
+				  path);
 	}
 	text = xmalloc((size_t)n + 1);
 	if (fread(text, 1, (size_t)n, f) != (size_t)n) {

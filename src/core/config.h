@@ -71,8 +71,7 @@ void config_init(struct config *c);
 int config_set(struct config *c, const char *section, const char *name, const char *value,
 	       struct errbuf *eb);
 /* Parse INI text; errors name the source and line ("netra.conf:12: ..."). */
-int config_parse_string(struct config *c, const char *text, const char *source,
-			struct errbuf *eb);
+int config_parse_string(struct config *c, const char *text, const char *source, struct errbuf *eb);
 int config_load_file(struct config *c, const char *path, struct errbuf *eb);
 /* Apply NETRA_* variables from the environment. */
 int config_load_env(struct config *c, struct errbuf *eb);

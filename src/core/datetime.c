@@ -140,7 +140,7 @@ date_format(struct date d, char out[DATE_STRLEN])
 const char *
 date_weekday_name_id(int weekday)
 {
-	static const char *const names[] = {"Minggu", "Senin",	"Selasa", "Rabu",
+	static const char *const names[] = {"Minggu", "Senin", "Selasa", "Rabu",
 					    "Kamis",  "Jumat", "Sabtu"};
 
 	return weekday >= 0 && weekday < 7 ? names[weekday] : "?";
@@ -149,9 +149,9 @@ date_weekday_name_id(int weekday)
 const char *
 date_month_name_id(int month)
 {
-	static const char *const names[] = {"Januari", "Februari", "Maret",	"April",
-					    "Mei",     "Juni",	   "Juli",	"Agustus",
-					    "September", "Oktober", "November", "Desember"};
+	static const char *const names[] = {"Januari",   "Februari", "Maret",    "April",
+					    "Mei",       "Juni",     "Juli",     "Agustus",
+					    "September", "Oktober",  "November", "Desember"};
 
 	return month >= 1 && month <= 12 ? names[month - 1] : "?";
 }

@@ -52,8 +52,8 @@ errbuf_clear(struct errbuf *eb)
 }
 
 static int
-errbuf_vset(struct errbuf *eb, enum err kind, const char *code, const char *field,
-	    const char *fmt, va_list ap)
+errbuf_vset(struct errbuf *eb, enum err kind, const char *code, const char *field, const char *fmt,
+	    va_list ap)
 {
 	if (eb == NULL)
 		return -1;

@@ -57,13 +57,13 @@ struct http_request {
 	void *app; /* the application context given to the server */
 
 	const char *method;
-	const char *path;      /* decoded path, no query */
-	const char *raw_url;   /* as received, with query */
-	struct form query;     /* decoded query string */
+	const char *path;                    /* decoded path, no query */
+	const char *raw_url;                 /* as received, with query */
+	struct form query;                   /* decoded query string */
 	const char *params[HTTP_MAX_PARAMS]; /* {name} captures in pattern order */
 	size_t nparams;
-	const char *rest;      /* what '*' matched in a prefix route */
-	const char *body;      /* NUL-terminated; "" when none */
+	const char *rest; /* what '*' matched in a prefix route */
+	const char *body; /* NUL-terminated; "" when none */
 	size_t body_len;
 
 	/* response headers added by the handler before replying */
@@ -78,7 +78,7 @@ struct http_request {
 };
 
 struct http_server_opts {
-	const char *listen;  /* "ADDR:PORT"; port 0 picks a free port */
+	const char *listen; /* "ADDR:PORT"; port 0 picks a free port */
 	size_t max_body;
 	size_t max_header;
 	unsigned threads;
@@ -132,8 +132,7 @@ bool http_is_head(const struct http_request *req);
 int http_reply_bytes(struct http_request *req, int status, const char *content_type,
 		     const void *data, size_t len);
 /* Takes ownership of the buffer's memory. */
-int http_reply_buf(struct http_request *req, int status, const char *content_type,
-		   struct buf *b);
+int http_reply_buf(struct http_request *req, int status, const char *content_type, struct buf *b);
 /* Takes the reference to json. */
 int http_reply_json(struct http_request *req, int status, json_t *json);
 /* application/problem+json from an errbuf (status from its kind). */

@@ -47,11 +47,11 @@ http_set_response(struct http_request *req, int status, struct MHD_Response *res
 }
 
 int
-http_reply_bytes(struct http_request *req, int status, const char *content_type,
-		 const void *data, size_t len)
+http_reply_bytes(struct http_request *req, int status, const char *content_type, const void *data,
+		 size_t len)
 {
-	struct MHD_Response *r =
-		MHD_create_response_from_buffer(len, (void *)(uintptr_t)data, MHD_RESPMEM_MUST_COPY);
+	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)(uintptr_t)data,
+								 MHD_RESPMEM_MUST_COPY);
 
 	return http_set_response(req, status, r, content_type, len);
 }
@@ -192,8 +192,8 @@ stream_free(void *cls)
 }
 
 int
-http_reply_stream(struct http_request *req, int status, const char *content_type,
-		  http_fill_fn fill, void (*cleanup)(void *), void *arg)
+http_reply_stream(struct http_request *req, int status, const char *content_type, http_fill_fn fill,
+		  void (*cleanup)(void *), void *arg)
 {
 	struct stream_ctx *s = xmalloc(sizeof(*s));
 	struct MHD_Response *r;

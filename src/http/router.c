@@ -82,7 +82,8 @@ http_route_find(const struct http_route *routes, size_t n, const char *method, c
 			size_t ml = strlen(routes[i].method);
 
 			path_seen = true;
-			if (allowsz && !strstr(allow, routes[i].method) && used + ml + 3 < allowsz) {
+			if (allowsz && !strstr(allow, routes[i].method) &&
+			    used + ml + 3 < allowsz) {
 				if (used) {
 					memcpy(allow + used, ", ", 2);
 					used += 2;

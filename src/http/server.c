@@ -155,7 +155,8 @@ dispatch(struct http_server *srv, struct http_request *req)
 		if (srv->o.not_found && srv->o.not_found(req) == 0 && p->response)
 			return;
 		if (p->response == NULL)
-			http_reply_error(req, ERR_NOT_FOUND, "halaman atau sumber daya tidak ditemukan");
+			http_reply_error(req, ERR_NOT_FOUND,
+					 "halaman atau sumber daya tidak ditemukan");
 		return;
 	}
 	rc = route->handler(req);
@@ -204,7 +205,8 @@ access_handler(void *cls, struct MHD_Connection *conn, const char *url, const ch
 		if (cl && (parse_content_length(cl, &len) < 0 || len > srv->o.max_body)) {
 			p->too_large = true;
 			http_reply_error(req, ERR_PAYLOAD_TOO_LARGE,
-					 "data yang dikirim melebihi batas %zu byte", srv->o.max_body);
+					 "data yang dikirim melebihi batas %zu byte",
+					 srv->o.max_body);
 			return queue(req);
 		}
 		return MHD_YES;
@@ -231,7 +233,8 @@ access_handler(void *cls, struct MHD_Connection *conn, const char *url, const ch
 		p->phase = PHASE_DISPATCHED;
 		if (p->too_large) {
 			http_reply_error(req, ERR_PAYLOAD_TOO_LARGE,
-					 "data yang dikirim melebihi batas %zu byte", srv->o.max_body);
+					 "data yang dikirim melebihi batas %zu byte",
+					 srv->o.max_body);
 		} else {
 			req->body = buf_cstr(&p->body);
 			req->body_len = p->body.len;
@@ -285,7 +288,8 @@ open_listener(const char *listen_addr, int *port_out, struct errbuf *eb)
 	if (colon == NULL || (size_t)(colon - listen_addr) >= sizeof(host) ||
 	    str_to_i64(str_from(colon + 1), &port) < 0 || port < 0 || port > 65535)
 		return errbuf_set(eb, ERR_INVALID_INPUT,
-				  "alamat --listen '%s' tidak valid; gunakan ALAMAT:PORT", listen_addr);
+				  "alamat --listen '%s' tidak valid; gunakan ALAMAT:PORT",
+				  listen_addr);
 	memcpy(host, listen_addr, (size_t)(colon - listen_addr));
 	host[colon - listen_addr] = '\0';
 	memset(&sin, 0, sizeof(sin));
@@ -320,8 +324,8 @@ int
 http_server_start(struct http_server **out, const struct http_server_opts *o, struct errbuf *eb)
 {
 	struct http_server *srv = xcalloc(1, sizeof(*srv));
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
-			 MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+			 MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
 
 	srv->o = *o;
 	if (srv->o.threads == 0)
@@ -332,14 +336,14 @@ http_server_start(struct http_server **out, const struct http_server_opts *o, st
 		return -1;
 	}
 	srv->daemon = MHD_start_daemon(
-		flags, 0, NULL, NULL, access_handler, srv, MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, srv,
-		MHD_OPTION_LISTEN_SOCKET, srv->listen_fd,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)srv->o.threads, MHD_OPTION_CONNECTION_LIMIT,
+		flags, 0, NULL, NULL, access_handler, srv, MHD_OPTION_EXTERNAL_LOGGER, mhd_logger,
+		srv, MHD_OPTION_LISTEN_SOCKET, srv->listen_fd, MHD_OPTION_THREAD_POOL_SIZE,
+		(unsigned)srv->o.threads, MHD_OPTION_CONNECTION_LIMIT,
 		(unsigned)(o->max_connections ? o->max_connections : 1024),
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout_s ? o->timeout_s : 30),
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(o->max_header ? o->max_header : 32768),
-		MHD_OPTION_URI_LOG_CALLBACK, uri_logger, srv, MHD_OPTION_NOTIFY_COMPLETED, completed,
-		srv, MHD_OPTION_END);
+		MHD_OPTION_URI_LOG_CALLBACK, uri_logger, srv, MHD_OPTION_NOTIFY_COMPLETED,
+		completed, srv, MHD_OPTION_END);
 	if (srv->daemon == NULL) {
 		close(srv->listen_fd);
 		free(srv);
@@ -408,7 +412,8 @@ http_client_addr(struct http_request *req)
 	if (ci == NULL || ci->client_addr == NULL)
 		return "unknown";
 	if (ci->client_addr->sa_family == AF_INET) {
-		const struct sockaddr_in *in = (const struct sockaddr_in *)(const void *)ci->client_addr;
+		const struct sockaddr_in *in =
+			(const struct sockaddr_in *)(const void *)ci->client_addr;
 
 		inet_ntop(AF_INET, &in->sin_addr, p->client, sizeof(p->client));
 	} else if (ci->client_addr->sa_family == AF_INET6) {

@@ -99,7 +99,8 @@ migrate_job(struct store_conn *c, void *arg, struct errbuf *eb)
 		char when[TIME_STRLEN];
 
 		if (v < 0 || v != expected)
-			return errbuf_set(eb, ERR_INTERNAL, "berkas migrasi %s tidak berurutan", m->name);
+			return errbuf_set(eb, ERR_INTERNAL, "berkas migrasi %s tidak berurutan",
+					  m->name);
 		expected++;
 		if (v <= known)
 			continue;

@@ -88,8 +88,9 @@ conn_error(struct store_conn *c, struct errbuf *eb, const char *what)
 	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
 		return errbuf_set(eb, ERR_UNAVAILABLE, "basis data sibuk (%s)", what);
 	if ((code & 0xff) == SQLITE_CONSTRAINT)
-		return errbuf_set(eb, ERR_CONFLICT, "data bertentangan dengan yang sudah ada (%s: %s)",
-				  what, sqlite3_errmsg(c->db));
+		return errbuf_set(eb, ERR_CONFLICT,
+				  "data bertentangan dengan yang sudah ada (%s: %s)", what,
+				  sqlite3_errmsg(c->db));
 	log_error("store: %s: %s (code %d)", what, sqlite3_errmsg(c->db), code);
 	return errbuf_set(eb, ERR_INTERNAL, "kesalahan basis data (%s)", what);
 }
@@ -203,13 +204,15 @@ conn_open(struct store_conn *c, const char *path, bool writer, struct errbuf *eb
 	sqlite3_busy_timeout(c->db, 5000);
 	sqlite3_extended_result_codes(c->db, 1);
 	if (writer) {
-		if (conn_exec(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-				 "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;",
+		if (conn_exec(c,
+			      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+			      "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;",
 			      eb) < 0)
 			return -1;
 	} else {
-		if (conn_exec(c, "PRAGMA query_only=ON; PRAGMA foreign_keys=ON;"
-				 "PRAGMA cache_size=-2000; PRAGMA temp_store=MEMORY;",
+		if (conn_exec(c,
+			      "PRAGMA query_only=ON; PRAGMA foreign_keys=ON;"
+			      "PRAGMA cache_size=-2000; PRAGMA temp_store=MEMORY;",
 			      eb) < 0)
 			return -1;
 	}
@@ -420,14 +423,16 @@ resolve_path(const struct store_opts *o, char *out, size_t outsz, struct errbuf 
 
 		if (str_has_prefix(url, "sqlite:")) {
 			if (cstr_copy(out, outsz, o->db_url + 7) < 0)
-				return errbuf_set(eb, ERR_INVALID_INPUT, "jalur basis data terlalu panjang");
+				return errbuf_set(eb, ERR_INVALID_INPUT,
+						  "jalur basis data terlalu panjang");
 			return 0;
 		}
 		if (str_has_prefix(url, "postgres://") || str_has_prefix(url, "postgresql://"))
 			return errbuf_set(eb, ERR_UNAVAILABLE,
 					  "backend PostgreSQL belum dibangun dalam versi ini; "
 					  "gunakan SQLite (kosongkan --db)");
-		return errbuf_set(eb, ERR_INVALID_INPUT, "URL basis data tidak dikenal: %s", o->db_url);
+		return errbuf_set(eb, ERR_INVALID_INPUT, "URL basis data tidak dikenal: %s",
+				  o->db_url);
 	}
 	if (mkdir(o->data_dir, 0700) < 0 && errno != EEXIST)
 		return errbuf_set(eb, ERR_UNAVAILABLE, "tidak dapat membuat direktori data %s: %s",
@@ -495,7 +500,8 @@ store_close(struct store *st)
 	free(st->readers);
 	if (st->writer.db) {
 		/* fold the WAL back into the main file on a clean shutdown */
-		sqlite3_wal_checkpoint_v2(st->writer.db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+		sqlite3_wal_checkpoint_v2(st->writer.db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL,
+					  NULL);
 	}
 	conn_close(&st->writer);
 	pthread_mutex_destroy(&st->plock);
@@ -576,9 +582,12 @@ status_job(struct store_conn *c, void *arg, struct errbuf *eb)
 int
 store_status_get(struct store *st, bool full_check, struct store_status *out, struct errbuf *eb)
 {
-	struct status_arg a = {st, full_check, out};
+	struct status_arg a;
 
 	memset(out, 0, sizeof(*out));
+	a.st = st;
+	a.full = full_check;
+	a.out = out;
 	cstr_copy(out->path, sizeof(out->path), st->path);
 	out->latest_version = store_schema_latest();
 	return store_write(st, status_job, &a, eb);
@@ -587,8 +596,7 @@ store_status_get(struct store *st, bool full_check, struct store_status *out, st
 /* --- settings ------------------------------------------------------------ */
 
 int
-store_setting_get(struct store_conn *c, const char *key, char *out, size_t outsz,
-		  struct errbuf *eb)
+store_setting_get(struct store_conn *c, const char *key, char *out, size_t outsz, struct errbuf *eb)
 {
 	sqlite3_stmt *s = conn_stmt(c, "SELECT value FROM settings WHERE key = ?1", eb);
 	int rc;

@@ -66,13 +66,28 @@ int store_write(struct store *st, store_job_fn fn, void *arg, struct errbuf *eb)
 struct store_conn *store_reader(struct store *st);
 void store_reader_done(struct store *st, struct store_conn *c);
 
+/* --- scope ---------------------------------------------------------------- */
+
+/*
+ * What a principal may see; every case query takes one.  Built by
+ * auth_scope() from the signed-in user; the store turns it into WHERE
+ * clauses, so no endpoint can forget it.
+ */
+struct store_scope {
+	bool all;                 /* system work (CLI, demo, migrations) */
+	bool none;                /* the public: no case access at all */
+	char region_prefix[24];   /* "" = national */
+	int64_t ppk_office_id;    /* > 0: only cases with a track addressed to this PPK */
+	bool recommended_only;    /* BKN/KASN analysts: cases past the Bawaslu recommendation */
+};
+
 /* --- administration ----------------------------------------------------- */
 
 struct store_status {
-	int schema_version;   /* highest migration applied */
-	int latest_version;   /* highest migration built into this binary */
-	bool integrity_ok;    /* PRAGMA integrity_check said "ok" */
-	char integrity[256];  /* its first line(s) */
+	int schema_version;  /* highest migration applied */
+	int latest_version;  /* highest migration built into this binary */
+	bool integrity_ok;   /* PRAGMA integrity_check said "ok" */
+	char integrity[256]; /* its first line(s) */
 	char journal_mode[16];
 	char path[512];
 	int64_t size_bytes;
@@ -97,7 +112,6 @@ void store_stats_get(struct store *st, struct store_stats *out);
 /* Settings: small key/value facts about this installation. */
 int store_setting_get(struct store_conn *c, const char *key, char *out, size_t outsz,
 		      struct errbuf *eb);
-int store_setting_put(struct store_conn *c, const char *key, const char *value,
-		      struct errbuf *eb);
+int store_setting_put(struct store_conn *c, const char *key, const char *value, struct errbuf *eb);
 
 #endif

@@ -62,8 +62,8 @@ i18n_parse(const char *lang, const char *text, size_t len, struct i18n **out, st
 		value = str_trim(str_make(eq + 1, key.len - (size_t)(eq - key.ptr) - 1));
 		key = str_trim(str_make(key.ptr, (size_t)(eq - key.ptr)));
 		if (key.len == 0 || !utf8_valid(value.ptr, value.len)) {
-			errbuf_set(eb, ERR_INVALID_INPUT, "i18n/%s.ini:%zu: kunci kosong atau bukan UTF-8",
-				   lang, lineno);
+			errbuf_set(eb, ERR_INVALID_INPUT,
+				   "i18n/%s.ini:%zu: kunci kosong atau bukan UTF-8", lang, lineno);
 			goto fail;
 		}
 		/* both slices point into c->text, which we own: terminate in place */

@@ -48,6 +48,8 @@ line_of(const char *src, const char *at)
 {
 	int line = 1;
 
+	if (src == NULL || at == NULL)
+		return 0;
 	for (; src < at; src++)
 		if (*src == '\n')
 			line++;
@@ -121,16 +123,17 @@ tmpl_compile(const char *name, const char *src, size_t len, struct tmpl **out, s
 					break;
 				}
 			if (close == NULL) {
-				errbuf_set(eb, ERR_INVALID_INPUT, "%s:%d: tag '{{' tidak ditutup", name,
-					   line_of(t->src, open));
+				errbuf_set(eb, ERR_INVALID_INPUT, "%s:%d: tag '{{' tidak ditutup",
+					   name, line_of(t->src, open));
 				goto fail;
 			}
 			tag = str_make(q, (size_t)(close - q));
 			p = close + 2;
 			if (triple) {
 				if (p >= end || *p != '}') {
-					errbuf_set(eb, ERR_INVALID_INPUT, "%s:%d: '{{{' harus ditutup '}}}'",
-						   name, line_of(t->src, open));
+					errbuf_set(eb, ERR_INVALID_INPUT,
+						   "%s:%d: '{{{' harus ditutup '}}}'", name,
+						   line_of(t->src, open));
 					goto fail;
 				}
 				p++;
@@ -165,8 +168,9 @@ tmpl_compile(const char *name, const char *src, size_t len, struct tmpl **out, s
 				o = &t->ops[stack[--depth]];
 				if (!str_eq(str_make(o->s, o->len), tag)) {
 					errbuf_set(eb, ERR_INVALID_INPUT,
-						   "%s:%d: {{/%.*s}} tidak cocok dengan {{#%.*s}}", name,
-						   line_of(t->src, open), (int)MIN(tag.len, 64), tag.ptr,
+						   "%s:%d: {{/%.*s}} tidak cocok dengan {{#%.*s}}",
+						   name, line_of(t->src, open),
+						   (int)MIN(tag.len, 64), tag.ptr,
 						   (int)MIN(o->len, 64), o->s);
 					goto fail;
 				}
@@ -178,8 +182,8 @@ tmpl_compile(const char *name, const char *src, size_t len, struct tmpl **out, s
 			op.kind = OP_VAR;
 		}
 		if (!valid_name(tag) && !(op.kind != OP_PARTIAL && str_eq_cstr(tag, "."))) {
-			errbuf_set(eb, ERR_INVALID_INPUT, "%s:%d: nama tag tidak valid '%.*s'", name,
-				   line_of(t->src, open), (int)MIN(tag.len, 64), tag.ptr);
+			errbuf_set(eb, ERR_INVALID_INPUT, "%s:%d: nama tag tidak valid '%.*s'",
+				   name, line_of(t->src, open), (int)MIN(tag.len, 64), tag.ptr);
 			goto fail;
 		}
 		memcpy(t->names + npos, tag.ptr, tag.len);
@@ -189,8 +193,9 @@ tmpl_compile(const char *name, const char *src, size_t len, struct tmpl **out, s
 		npos += tag.len + 1;
 		if (op.kind == OP_SECTION || op.kind == OP_INVERTED) {
 			if (depth == TMPL_MAX_DEPTH) {
-				errbuf_set(eb, ERR_INVALID_INPUT, "%s:%d: bagian bersarang terlalu dalam",
-					   name, line_of(t->src, open));
+				errbuf_set(eb, ERR_INVALID_INPUT,
+					   "%s:%d: bagian bersarang terlalu dalam", name,
+					   line_of(t->src, open));
 				goto fail;
 			}
 			stack[depth++] = t->nops;
@@ -270,8 +275,8 @@ lookup(struct render *r, const char *name)
 		const char *dot = strchr(name, '.');
 
 		/* the first segment decides which frame the path starts from */
-		if (json_is_object(ctx) &&
-		    (dot ? json_object_getn(ctx, name, (size_t)(dot - name)) : json_object_get(ctx, name)))
+		if (json_is_object(ctx) && (dot ? json_object_getn(ctx, name, (size_t)(dot - name))
+						: json_object_get(ctx, name)))
 			return lookup_in(ctx, name);
 	}
 	return NULL;
@@ -306,7 +311,8 @@ emit_value(struct buf *out, json_t *v, bool escape)
 		s = json_string_value(v);
 		n = json_string_length(v);
 	} else if (json_is_integer(v)) {
-		n = (size_t)snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		n = (size_t)snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
+				     json_integer_value(v));
 		s = num;
 	} else if (json_is_real(v)) {
 		n = (size_t)snprintf(num, sizeof(num), "%.15g", json_real_value(v));
@@ -445,7 +451,7 @@ set_find(struct tmpl_set *set, const char *name)
 static void
 set_add(struct tmpl_set *set, struct tmpl *t)
 {
-	set->items = xreallocarray(set->items, set->n + 1, sizeof(*set->items));
+	set->items = xreallocarray(set->items, set->n + 1, sizeof(struct tmpl *));
 	set->items[set->n++] = t;
 }
 
@@ -555,7 +561,8 @@ tmpl_set_load(struct tmpl_set **out, const char *dir, struct errbuf *eb)
 		tmpl_set_free(set);
 		return -1;
 	}
-	qsort(set->items, set->n, sizeof(*set->items), by_name);
+	if (set->n)
+		qsort(set->items, set->n, sizeof(struct tmpl *), by_name);
 	*out = set;
 	return 0;
 }
@@ -586,7 +593,8 @@ tmpl_render(struct tmpl_set *set, const char *name, json_t *ctx, const struct i1
 			set_clear(&dev);
 			return -1;
 		}
-		qsort(dev.items, dev.n, sizeof(*dev.items), by_name);
+		if (dev.n)
+			qsort(dev.items, dev.n, sizeof(struct tmpl *), by_name);
 		use = &dev;
 	}
 	t = set_find(use, name);

@@ -50,11 +50,12 @@ test_ini_errors(void **state)
 
 	(void)state;
 	config_init(&c);
-	assert_int_equal(config_parse_string(&c, "[server]\nlisten = x\nbogus = 1\n", "a.conf", &eb),
-			 -1);
+	assert_int_equal(
+		config_parse_string(&c, "[server]\nlisten = x\nbogus = 1\n", "a.conf", &eb), -1);
 	assert_non_null(strstr(eb.msg, "a.conf:3"));
 	assert_non_null(strstr(eb.msg, "bogus"));
-	assert_int_equal(config_parse_string(&c, "[server]\nthreads = banyak\n", "b.conf", &eb), -1);
+	assert_int_equal(config_parse_string(&c, "[server]\nthreads = banyak\n", "b.conf", &eb),
+			 -1);
 	assert_non_null(strstr(eb.msg, "b.conf:2"));
 	assert_int_equal(config_parse_string(&c, "[server]\nmax_body = 10Q\n", "c.conf", &eb), -1);
 	assert_int_equal(config_parse_string(&c, "[rules]\nlisten = 1\n", "d.conf", &eb), -1);
