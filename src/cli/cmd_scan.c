@@ -11,6 +11,8 @@
 
 #include "cli/cli.h"
 #include "core/buf.h"
+#include "rules/rules.h"
+#include "scan/catalog.h"
 #include "scan/run.h"
 #include "scan/scan.h"
 
@@ -31,21 +33,41 @@ static const struct cli_opt scan_opts[] = {
 	{"eval", "FILE", "labelled JSON lines {text,label}: precision, recall, F1"},
 	{"show-errors", NULL, "with --eval: list the misclassified items"},
 	{"explain", NULL, "explain how the text given as arguments (or stdin) is scored"},
+	{"no-catalog", NULL, "do not add the rule catalog's anchors to the lexicon"},
 	{NULL, NULL, NULL},
 };
 
+/* The screening lexicon, plus the rule catalog's anchors unless
+ * --no-catalog.  A catalog that does not load is reported and skipped:
+ * screening still works on its own lexicon. */
 static int
 load_lexicon(struct cli *cli, struct scan_lexicon **lex)
 {
 	struct scan_lexicon_opts lo;
+	struct rules_catalog *cat = NULL;
+	struct scan_phrase *extra = NULL;
 	struct errbuf eb;
+	int rc = CLI_OK;
 
 	memset(&lo, 0, sizeof(lo));
 	lo.dir = cli->cfg.knowledge_dir;
 	lo.election = cli_opt(cli, "election");
+	if (!cli_flag(cli, "no-catalog")) {
+		if (rules_catalog_load(&cat, cli->cfg.knowledge_dir, &eb) < 0) {
+			fprintf(stderr, "netra scan: katalog aturan tidak dapat dimuat (%s); "
+					"penyaringan memakai leksikon sendiri\n",
+				eb.msg);
+			cat = NULL;
+		} else {
+			lo.nextra = scan_catalog_phrases(cat, &extra);
+			lo.extra = extra;
+		}
+	}
 	if (scan_lexicon_load(lex, &lo, &eb) < 0)
-		return cli_fail("leksikon penyaringan: %s", eb.msg);
-	return CLI_OK;
+		rc = cli_fail("leksikon penyaringan: %s", eb.msg);
+	free(extra);
+	rules_catalog_free(cat);
+	return rc;
 }
 
 static int
@@ -245,7 +267,8 @@ const struct cli_cmd cmd_scan = {
 		"  catalog items (SKB 2022: KE-1..KE-7, D-1..D-12) and the exact spans that\n"
 		"  matched.  Without --json a short Indonesian summary is printed for each\n"
 		"  flagged item.  Lexicon, weights and candidate names come from data/scan/\n"
-		"  (or --knowledge-dir DIR/scan/).  Exit status 1 when a file could not be\n"
+		"  (or --knowledge-dir DIR/scan/); the anchors of the rule catalog\n"
+		"  (data/rules/) are added unless --no-catalog.  Exit status 1 when a file could not be\n"
 		"  read or an item was malformed (the others are still screened).",
 	.opts = scan_opts,
 	.run = run_scan,

@@ -174,10 +174,23 @@ scan_stem_word(struct sb_stemmer *st, const char *w, size_t n, char *out, size_t
 	return (size_t)rl;
 }
 
-/* Append the ids of one raw word of a term to words[]; -1 on bad input. */
+static bool
+alpha_word(const struct scan_token *tk)
+{
+	uint16_t i;
+
+	for (i = 0; i < tk->len; i++)
+		if (tk->text[i] < 'a' || tk->text[i] > 'z')
+			return false;
+	return true;
+}
+
+/* Append the ids of one raw word of a term to words[].  stem_all: plain
+ * alphabetic words of 4 letters or more match by stem (catalog phrases,
+ * written as the catalog author wrote them). */
 static int
-term_word(struct builder *b, const char *raw, uint32_t *words, size_t *nw, bool *tagged,
-	  struct errbuf *eb)
+term_word(struct builder *b, const char *raw, bool stem_all, uint32_t *words, size_t *nw,
+	  bool *tagged, struct errbuf *eb)
 {
 	struct scan_token toks[4];
 	size_t n, i;
@@ -239,6 +252,13 @@ term_word(struct builder *b, const char *raw, uint32_t *words, size_t *nw, bool 
 		}
 		if (*nw >= SCAN_PHRASE_WORDS)
 			goto toolong;
+		if (stem_all && tk->len >= 4 && alpha_word(tk)) {
+			char stem[SCAN_TOKEN_MAX + 1];
+			size_t sl = scan_stem_word(b->stemmer, tk->text, tk->len, stem, sizeof(stem));
+
+			words[(*nw)++] = intern(b, SCAN_KEY_STEM, stem, sl);
+			continue;
+		}
 		words[(*nw)++] = intern(b, SCAN_KEY_EXACT, tk->text, tk->len);
 	}
 	return 0;
@@ -304,34 +324,47 @@ struct term_opts {
 	enum scan_cat cat;
 	float weight;
 	bool generic, negates, ctx, breaks;
+	bool stem_all; /* catalog phrases: every long word by its stem */
 	const char *const *items;
 	size_t nitems;
 };
+
+/* The vocabulary ids of a term, word by word. */
+static int
+phrase_words(struct builder *b, const char *text, bool stem_all, uint32_t *words, size_t *nw,
+	     struct errbuf *eb)
+{
+	char *copy, *save = NULL, *w;
+	bool tagged = false;
+
+	*nw = 0;
+	if (strlen(text) == 0 || strlen(text) > 256)
+		return errbuf_set(eb, ERR_INVALID_INPUT, "istilah kosong atau terlalu panjang");
+	copy = xstrdup(text);
+	for (w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+		if (term_word(b, w, stem_all, words, nw, &tagged, eb) < 0) {
+			free(copy);
+			return -1;
+		}
+	}
+	free(copy);
+	if (*nw == 0)
+		return errbuf_set(eb, ERR_INVALID_INPUT, "tidak berisi kata");
+	if (tagged && *nw != 1)
+		return errbuf_set(eb, ERR_INVALID_INPUT, "#tagar/@akun/emoji harus berdiri sendiri");
+	return 0;
+}
 
 static int
 add_phrase(struct builder *b, uint32_t concept, const char *text, const struct term_opts *o,
 	   struct errbuf *eb)
 {
 	struct scan_lex_phrase ph;
-	char *copy, *save = NULL, *w;
-	bool tagged = false;
 	size_t nw = 0, i;
 
 	memset(&ph, 0, sizeof(ph));
-	if (strlen(text) == 0 || strlen(text) > 256)
-		return errbuf_set(eb, ERR_INVALID_INPUT, "istilah kosong atau terlalu panjang");
-	copy = xstrdup(text);
-	for (w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
-		if (term_word(b, w, ph.words, &nw, &tagged, eb) < 0) {
-			free(copy);
-			return -1;
-		}
-	}
-	free(copy);
-	if (nw == 0)
-		return errbuf_set(eb, ERR_INVALID_INPUT, "tidak berisi kata");
-	if (tagged && nw != 1)
-		return errbuf_set(eb, ERR_INVALID_INPUT, "#tagar/@akun/emoji harus berdiri sendiri");
+	if (phrase_words(b, text, o->stem_all, ph.words, &nw, eb) < 0)
+		return -1;
 	ph.nwords = (uint8_t)nw;
 	/* the same words in the same concept: keep the first */
 	for (i = 0; i < b->lex->nphrases; i++) {
@@ -934,78 +967,136 @@ load_all_candidates(struct builder *b, const char *dir, const char *election, st
 	return rc;
 }
 
+/* The phrase with exactly these words, or -1. */
+static long
+find_phrase(const struct scan_lexicon *lex, const uint32_t *words, size_t nw)
+{
+	size_t i;
+
+	for (i = 0; i < lex->nphrases; i++)
+		if (lex->phrases[i].nwords == nw &&
+		    memcmp(lex->phrases[i].words, words, nw * sizeof(words[0])) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Add item to a phrase's catalog items (a new array: the old one may be
+ * shared with the other phrases of its concept). */
+static void
+phrase_add_item(struct builder *b, struct scan_lex_phrase *ph, const char *item)
+{
+	const char *it = intern_item(b, item), **items;
+	size_t k;
+
+	for (k = 0; k < ph->info.nitems; k++)
+		if (ph->info.items[k] == it)
+			return;
+	items = arena_array(b->lex->arena, ph->info.nitems + 1, sizeof(*items));
+	if (ph->info.nitems)
+		memcpy(items, ph->info.items, ph->info.nitems * sizeof(*items));
+	items[ph->info.nitems] = it;
+	ph->info.items = items;
+	ph->info.nitems++;
+}
+
+/*
+ * Phrases from the rule catalog.  A phrase the lexicon already has (as
+ * written, or by stems) only adds its catalog item to that phrase, and
+ * only when the categories agree (an act, or a facility for an act): the
+ * lexicon's reading of a word wins, and nothing is counted twice.  Other
+ * phrases become one concept per distinct text ("katalog:TEXT") whose
+ * items are every catalog item that lists the text; they are matched
+ * only where no lexicon phrase matched (struct scan_index).
+ */
 static int
 load_extra(struct builder *b, const struct scan_phrase *ph, size_t n, struct errbuf *eb)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		uint32_t words[SCAN_PHRASE_WORDS], ci;
 		struct term_opts o;
-		char id[96];
-		uint32_t ci = UINT32_MAX;
-		size_t k;
+		size_t nw;
+		long found = -1;
+		int pass;
+		char id[300];
 
 		if (ph[i].text == NULL || ph[i].cat >= SCAN_CAT__COUNT || ph[i].weight < -1 ||
 		    ph[i].weight > 1)
 			return errbuf_set(eb, ERR_INVALID_INPUT, "frasa tambahan #%zu tidak valid",
 					  i + 1);
-		snprintf(id, sizeof(id), "item:%s", ph[i].item ? ph[i].item : "-");
-		for (k = 0; k < b->lex->nconcepts; k++)
-			if (strcmp(b->lex->concepts[k].id, id) == 0 &&
-			    b->lex->concepts[k].cat == ph[i].cat)
-				ci = (uint32_t)k;
-		if (ci == UINT32_MAX)
-			ci = add_concept(b, id, ph[i].note, ph[i].cat);
+		for (pass = 0; pass < 2 && found < 0; pass++) {
+			if (pass == 1 && !ph[i].stem)
+				break;
+			if (phrase_words(b, ph[i].text, pass == 1, words, &nw, eb) < 0)
+				return prefix_errorf(eb, "frasa tambahan", ph[i].text);
+			found = find_phrase(b->lex, words, nw);
+		}
+		if (found >= 0) {
+			struct scan_lex_phrase *q = &b->lex->phrases[found];
+			bool same = q->cat == ph[i].cat ||
+				    (ph[i].cat == SCAN_CAT_ACT && q->cat == SCAN_CAT_FACILITY);
+
+			if (same && ph[i].item)
+				phrase_add_item(b, q, ph[i].item);
+			continue;
+		}
+		snprintf(id, sizeof(id), "katalog:%s", ph[i].text);
+		ci = add_concept(b, id, ph[i].note, ph[i].cat);
 		memset(&o, 0, sizeof(o));
 		o.cat = ph[i].cat;
 		o.weight = ph[i].weight;
 		o.generic = ph[i].generic;
 		o.ctx = true;
+		o.stem_all = ph[i].stem;
 		o.negates = ph[i].cat == SCAN_CAT_NEGATION;
-		if (ph[i].item) {
-			const char **items = arena_alloc(b->lex->arena, sizeof(*items));
-
-			items[0] = intern_item(b, ph[i].item);
-			o.items = items;
-			o.nitems = 1;
-		}
 		if (add_phrase(b, ci, ph[i].text, &o, eb) < 0)
 			return prefix_errorf(eb, "frasa tambahan", ph[i].text);
+		b->lex->phrases[b->lex->nphrases - 1].catalog = true;
+		if (ph[i].item)
+			phrase_add_item(b, &b->lex->phrases[b->lex->nphrases - 1], ph[i].item);
 	}
 	return 0;
 }
 
+/* First-word index of the phrases with catalog == which. */
 static void
-build_index(struct scan_lexicon *lex)
+build_index(struct scan_lexicon *lex, bool which, struct scan_index *ix)
 {
 	size_t i;
 	uint32_t *fill;
 
-	lex->first_start = xcalloc((size_t)lex->nids + 1, sizeof(*lex->first_start));
-	lex->first_list = xcalloc(lex->nphrases ? lex->nphrases : 1, sizeof(*lex->first_list));
-	for (i = 0; i < lex->nphrases; i++)
-		lex->first_start[lex->phrases[i].words[0] + 1]++;
+	ix->start = xcalloc((size_t)lex->nids + 1, sizeof(*ix->start));
+	ix->list = xcalloc(lex->nphrases ? lex->nphrases : 1, sizeof(*ix->list));
+	ix->n = 0;
+	for (i = 0; i < lex->nphrases; i++) {
+		if (lex->phrases[i].catalog == which) {
+			ix->start[lex->phrases[i].words[0] + 1]++;
+			ix->n++;
+		}
+	}
 	for (i = 1; i <= lex->nids; i++)
-		lex->first_start[i] += lex->first_start[i - 1];
+		ix->start[i] += ix->start[i - 1];
 	fill = xcalloc((size_t)lex->nids + 1, sizeof(*fill));
 	for (i = 0; i < lex->nphrases; i++) {
 		uint32_t w = lex->phrases[i].words[0];
 
-		lex->first_list[lex->first_start[w] + fill[w]++] = (uint32_t)i;
+		if (lex->phrases[i].catalog == which)
+			ix->list[ix->start[w] + fill[w]++] = (uint32_t)i;
 	}
 	free(fill);
 	/* longest first, then data order: insertion sort, the lists are short */
 	for (i = 0; i < lex->nids; i++) {
-		uint32_t a = lex->first_start[i], z = lex->first_start[i + 1], j, k;
+		uint32_t a = ix->start[i], z = ix->start[i + 1], j, k;
 
 		for (j = a + 1; j < z; j++) {
-			uint32_t v = lex->first_list[j];
+			uint32_t v = ix->list[j];
 
-			for (k = j; k > a && lex->phrases[lex->first_list[k - 1]].nwords <
+			for (k = j; k > a && lex->phrases[ix->list[k - 1]].nwords <
 						     lex->phrases[v].nwords;
 			     k--)
-				lex->first_list[k] = lex->first_list[k - 1];
-			lex->first_list[k] = v;
+				ix->list[k] = ix->list[k - 1];
+			ix->list[k] = v;
 		}
 	}
 }
@@ -1042,7 +1133,8 @@ scan_lexicon_load(struct scan_lexicon **out, const struct scan_lexicon_opts *opt
 	buf_release(&b.elections);
 	if (lex->nitems)
 		qsort(lex->items, lex->nitems, sizeof(*lex->items), cmp_item);
-	build_index(lex);
+	build_index(lex, false, &lex->index[0]);
+	build_index(lex, true, &lex->index[1]);
 	*out = lex;
 	return 0;
 }
@@ -1055,8 +1147,10 @@ scan_lexicon_free(struct scan_lexicon *lex)
 	scan_vocab_release(&lex->vocab);
 	free(lex->phrases);
 	free(lex->concepts);
-	free(lex->first_start);
-	free(lex->first_list);
+	free(lex->index[0].start);
+	free(lex->index[0].list);
+	free(lex->index[1].start);
+	free(lex->index[1].list);
 	free(lex->slang);
 	free(lex->emoji);
 	free(lex->items);

@@ -8,7 +8,9 @@
  * longest matching phrases are kept (all of them when several concepts
  * share that length) and matching resumes after them, so "deklarasi
  * netralitas" hides "deklarasi" and "tidak boleh" hides "tidak".  Phrases
- * are found through the lexicon's first-word index, longest first.
+ * are found through the first-word index, longest first.  The rule
+ * catalog's phrases get a second pass and may only fill positions the
+ * lexicon's matches left free: the lexicon's reading of a word wins.
  *
  * Negation: a negator (or a phrase with negates, such as "dilarang")
  * marks the acts that start within negation_window positions after it,
@@ -47,12 +49,14 @@ rest_matches(const struct scan_lex_phrase *ph, const struct scan_itok *it, size_
 	return true;
 }
 
-bool
-scan_match_phrases(const struct scan_lexicon *lex, const struct scan_itok *it, size_t n,
-		   struct scan_match **m, size_t *nm, size_t *mcap)
+/* One leftmost-longest pass with one index; in the catalog pass a phrase
+ * may not overlap any of the first navoid matches (the lexicon's). */
+static bool
+match_pass(const struct scan_lexicon *lex, const struct scan_index *ix, const struct scan_itok *it,
+	   size_t n, struct scan_match **m, size_t *nm, size_t *mcap, size_t navoid)
 {
 	uint32_t covered = 0; /* first position after the last match */
-	size_t k;
+	size_t k, av = 0;
 
 	for (k = 0; k < n; k++) {
 		uint32_t found[SAME_LEN_MAX];
@@ -66,10 +70,10 @@ scan_match_phrases(const struct scan_lexicon *lex, const struct scan_itok *it, s
 
 			if (id >= lex->nids)
 				continue;
-			a = lex->first_start[id];
-			z = lex->first_start[id + 1];
+			a = ix->start[id];
+			z = ix->start[id + 1];
 			for (; a < z; a++) {
-				uint32_t pi = lex->first_list[a];
+				uint32_t pi = ix->list[a];
 				const struct scan_lex_phrase *ph = &lex->phrases[pi];
 
 				if (ph->nwords < best)
@@ -88,6 +92,14 @@ scan_match_phrases(const struct scan_lexicon *lex, const struct scan_itok *it, s
 		}
 		if (best == 0)
 			continue;
+		if (navoid) {
+			/* skip the lexicon's matches that end before this one starts */
+			while (av < navoid &&
+			       (*m)[av].pos + lex->phrases[(*m)[av].phrase].nwords <= it[k].pos)
+				av++;
+			if (av < navoid && (*m)[av].pos < it[k].pos + best)
+				continue; /* overlaps a lexicon match */
+		}
 		for (i = 0; i < nfound; i++) {
 			const struct scan_lex_phrase *ph = &lex->phrases[found[i]];
 			struct scan_match *x;
@@ -110,6 +122,34 @@ scan_match_phrases(const struct scan_lexicon *lex, const struct scan_itok *it, s
 		covered = it[k].pos + (uint32_t)best;
 	}
 	return true;
+}
+
+static int
+cmp_match(const void *a, const void *b)
+{
+	const struct scan_match *x = a, *y = b;
+
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return x->phrase < y->phrase ? -1 : x->phrase > y->phrase;
+}
+
+bool
+scan_match_phrases(const struct scan_lexicon *lex, const struct scan_itok *it, size_t n,
+		   struct scan_match **m, size_t *nm, size_t *mcap)
+{
+	size_t n1;
+	bool ok;
+
+	if (!match_pass(lex, &lex->index[0], it, n, m, nm, mcap, 0))
+		return false;
+	if (lex->index[1].n == 0)
+		return true;
+	n1 = *nm;
+	ok = match_pass(lex, &lex->index[1], it, n, m, nm, mcap, n1);
+	if (*nm > n1)
+		qsort(*m, *nm, sizeof(**m), cmp_match);
+	return ok;
 }
 
 /* Sentence of the itok at pos (binary search). */

@@ -298,6 +298,8 @@ add_items(struct buf *out, const char *const *items, size_t n)
 static const char *
 why_not_counted(const struct scan_match *m, const struct scan_result *r)
 {
+	if (m->flags & SCAN_MATCH_ITEMS)
+		return "frasa katalog aturan: menunjuk butir, tanpa bobot";
 	if (m->flags & SCAN_MATCH_NEGATED)
 		return "dinegasikan (kata ingkar/larangan di depannya)";
 	if (m->flags & SCAN_MATCH_NOCTX)

@@ -74,8 +74,14 @@ int scan_cat_parse(const char *s, enum scan_cat *out);
 /*
  * A phrase supplied by another module (the rule catalog's keywords).
  * text uses the term syntax of data/scan/lexicon.json ("~dukung paslon",
- * "foto bersama", "<angka> jari").  Phrases with the same item form one
- * concept.  All strings are copied by scan_lexicon_load().
+ * "foto bersama", "<angka> jari"); with stem set, every plain word of four
+ * letters or more matches by its stem.  A phrase the lexicon already has
+ * only adds its item to that phrase (when the categories agree); the
+ * others form one concept per distinct text, listing every item that
+ * names it, and are matched only where the lexicon matched nothing.  A
+ * weight of 0 makes an act that names items (result->items) without
+ * adding evidence: that is how the CLI feeds the rule catalog, so that
+ * the lexicon and model.json decide the score.  All strings are copied.
  */
 struct scan_phrase {
 	const char *text;
@@ -83,6 +89,7 @@ struct scan_phrase {
 	enum scan_cat cat;
 	float weight;
 	bool generic; /* acts: counts only with election context */
+	bool stem;    /* match plain words by stem */
 	const char *note; /* Indonesian gloss, or NULL */
 };
 
@@ -130,6 +137,7 @@ const struct scan_phrase_info *scan_lexicon_phrase(const struct scan_lexicon *le
 #define SCAN_MATCH_NEGATED 0x01 /* inside a negation's scope */
 #define SCAN_MATCH_NOCTX   0x02 /* generic term without the context it needs */
 #define SCAN_MATCH_COUNTED 0x04 /* contributed to the score or the actor weight */
+#define SCAN_MATCH_ITEMS   0x08 /* a rule-catalog phrase: names items, adds no weight */
 
 struct scan_match {
 	uint32_t start, end; /* byte span in the text */

@@ -155,7 +155,8 @@ struct scan_lex_phrase {
 	uint8_t nwords;
 	uint8_t cat;
 	bool generic, negates, ctx;
-	bool breaks; /* ends a negation's scope (tapi, namun) */
+	bool breaks;  /* ends a negation's scope (tapi, namun) */
+	bool catalog; /* from the rule catalog, not the lexicon files */
 	float weight;
 	uint32_t concept; /* index into concepts */
 	struct scan_phrase_info info;
@@ -216,10 +217,15 @@ struct scan_lexicon {
 	size_t nphrases;
 	struct scan_lex_concept *concepts;
 	size_t nconcepts;
-	/* first-word index: phrases starting with id i are
-	 * first_list[first_start[i] .. first_start[i + 1]), longest first */
-	uint32_t *first_start;
-	uint32_t *first_list;
+	/* first-word indexes: phrases starting with id i are
+	 * index[k].list[index[k].start[i] .. index[k].start[i + 1]), longest
+	 * first; index[0] holds the lexicon's phrases, index[1] the rule
+	 * catalog's (matched only where the lexicon found nothing) */
+	struct scan_index {
+		uint32_t *start;
+		uint32_t *list;
+		size_t n;
+	} index[2];
 	struct scan_slang *slang;
 	size_t nslang;
 	struct scan_emoji *emoji;

@@ -17,6 +17,8 @@
  *   D = 1 when an actor and a counted act are within proximity_window
  *       token positions, else far_factor;
  *   score = clamp(A * D * S, 0, 1), 0 without actor or act.
+ *   items = the catalog items of counted acts and facilities, and of the
+ *       rule catalog's own phrases (which add no weight), when an act counted;
  *   label = possible_violation when score >= threshold, else
  *       neutral_mention when (an ASN actor - not just a facility - or the
  *       neutrality topic) and election context, else unrelated.
@@ -219,6 +221,10 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 				m[i].flags |= SCAN_MATCH_NOCTX;
 				break;
 			}
+			if (ph->catalog && ph->weight == 0) {
+				m[i].flags |= SCAN_MATCH_ITEMS; /* names items, no weight */
+				break;
+			}
 			consider(s, ph, i);
 			break;
 		case SCAN_CAT_APPEAL:
@@ -304,7 +310,8 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 		const struct scan_phrase_info *pi = &lex->phrases[m[i].phrase].info;
 		size_t k;
 
-		if (m[i].cat != SCAN_CAT_ACT || !(m[i].flags & SCAN_MATCH_COUNTED))
+		if ((m[i].cat != SCAN_CAT_ACT && m[i].cat != SCAN_CAT_FACILITY) ||
+		    !(m[i].flags & (SCAN_MATCH_COUNTED | SCAN_MATCH_ITEMS)) || act <= 0)
 			continue;
 		for (k = 0; k < pi->nitems; k++) {
 			size_t x = item_index(lex, pi->items[k]);

@@ -115,6 +115,7 @@ fi
 # legal staff change data without a rebuild: --knowledge-dir
 mkdir -p "$TMP/k"
 cp -r data/scan "$TMP/k/scan"
+cp -r data/rules "$TMP/k/rules"
 jq '.threshold = 0.99' data/scan/model.json >"$TMP/k/scan/model.json"
 line='{"id":"k1","text":"Camat ikut kampanye paslon nomor 2"}'
 a=$(echo "$line" | "$NETRA_BIN" scan --json | jq -r .label)

@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rules/rules.h"
+#include "scan/catalog.h"
 #include "scan/scan.h"
 
 static char dir[256];
@@ -135,10 +137,16 @@ static void
 test_extra_phrases(void **state)
 {
 	static const struct scan_phrase extra[] = {
-		{"foto profil bergambar", "KE-5", SCAN_CAT_ACT, 0.55f, false, "dari katalog"},
-		{"~pasang", "KE-1", SCAN_CAT_ACT, 0.4f, true, NULL},
+		{.text = "foto profil bergambar", .item = "KE-5", .cat = SCAN_CAT_ACT, .weight = 0.55f,
+		 .note = "dari katalog"},
+		{.text = "~pasang", .item = "KE-1", .cat = SCAN_CAT_ACT, .weight = 0.4f, .generic = true},
+		/* already in the lexicon: only the item is added */
+		{.text = "~dukung", .item = "D-8", .cat = SCAN_CAT_ACT, .weight = 0.1f},
+		/* a stemmed catalog phrase */
+		{.text = "memasangkan baliho", .item = "KE-1", .cat = SCAN_CAT_ACT, .weight = 0.3f,
+		 .stem = true},
 	};
-	struct scan_lexicon_opts o = {dir, "uji", extra, 2};
+	struct scan_lexicon_opts o = {dir, "uji", extra, sizeof(extra) / sizeof(extra[0])};
 	struct scan_lexicon *lex;
 	struct scan_ctx *ctx;
 	struct scan_result r;
@@ -155,6 +163,29 @@ test_extra_phrases(void **state)
 	assert_int_equal(r.label, SCAN_LABEL_VIOLATION);
 	for (i = 0; i < r.nitems; i++)
 		if (strcmp(r.items[i], "KE-5") == 0)
+			seen = true;
+	assert_true(seen);
+	/* "~dukung" was merged: same concept, weight unchanged, one more item */
+	t = "ASN mendukung si a";
+	scan_text(ctx, t, strlen(t), 0, &r);
+	assert_true(r.score > 0.5f);
+	for (seen = false, i = 0; i < r.nitems; i++)
+		if (strcmp(r.items[i], "D-8") == 0)
+			seen = true;
+	assert_true(seen);
+	/* matched by stems: "dipasang" ~ "memasangkan" */
+	t = "baliho dipasang ASN pemilu";
+	scan_text(ctx, t, strlen(t), 0, &r);
+	for (seen = false, i = 0; i < r.nmatches; i++)
+		if (strcmp(scan_lexicon_phrase(lex, r.matches[i].phrase)->concept,
+			   "katalog:memasangkan baliho") == 0)
+			seen = true;
+	assert_false(seen); /* order matters: the phrase is "pasang baliho" */
+	t = "ASN memasang baliho saat pemilu";
+	scan_text(ctx, t, strlen(t), 0, &r);
+	for (seen = false, i = 0; i < r.nmatches; i++)
+		if (strcmp(scan_lexicon_phrase(lex, r.matches[i].phrase)->concept,
+			   "katalog:memasangkan baliho") == 0)
 			seen = true;
 	assert_true(seen);
 	scan_ctx_free(ctx);
@@ -241,6 +272,55 @@ test_embedded(void **state)
 	scan_lexicon_free(lex);
 }
 
+/* The rule catalog's anchors: items for the lexicon's phrases, no weight. */
+static void
+test_rule_catalog(void **state)
+{
+	struct scan_lexicon_opts o = {NULL, NULL, NULL, 0};
+	struct rules_catalog *cat;
+	struct scan_lexicon *lex, *plain;
+	struct scan_phrase *ph;
+	struct scan_ctx *a, *b;
+	struct scan_result ra, rb;
+	struct errbuf eb;
+	const char *t = "Camat memakai mobil dinas ke lokasi kampanye paslon 2";
+	size_t n, i;
+	bool pp94 = false, boleh = false;
+
+	(void)state;
+	assert_int_equal(rules_catalog_load(&cat, NULL, &eb), 0);
+	n = scan_catalog_phrases(cat, &ph);
+	assert_true(n > 100);
+	for (i = 0; i < n; i++) {
+		assert_true(ph[i].weight == 0);
+		if (ph[i].item && strncmp(ph[i].item, "B-", 2) == 0)
+			boleh = true;
+	}
+	assert_false(boleh); /* permitted conduct is not fed in */
+	o.extra = ph;
+	o.nextra = n;
+	assert_int_equal(scan_lexicon_load(&lex, &o, &eb), 0);
+	free(ph);
+	rules_catalog_free(cat); /* the lexicon keeps copies */
+	assert_int_equal(scan_lexicon_load(&plain, NULL, &eb), 0);
+	a = scan_ctx_new(lex);
+	b = scan_ctx_new(plain);
+	scan_text(a, t, strlen(t), 0, &ra);
+	scan_text(b, t, strlen(t), 0, &rb);
+	/* the same score and label, more items */
+	assert_true(ra.score == rb.score);
+	assert_int_equal(ra.label, rb.label);
+	assert_true(ra.nitems > rb.nitems);
+	for (i = 0; i < ra.nitems; i++)
+		if (strcmp(ra.items[i], "PP94-5n4") == 0)
+			pp94 = true;
+	assert_true(pp94);
+	scan_ctx_free(a);
+	scan_ctx_free(b);
+	scan_lexicon_free(lex);
+	scan_lexicon_free(plain);
+}
+
 int
 main(void)
 {
@@ -249,6 +329,7 @@ main(void)
 		cmocka_unit_test(test_extra_phrases),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_embedded),
+		cmocka_unit_test(test_rule_catalog),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
