@@ -3,8 +3,9 @@
  *
  * The catalog (src/rules, data/rules) lists, per item, "anchors": the
  * words that identify the act (spanduk, grup pemenangan, surat dukungan).
- * They become phrases of the screening lexicon, matched by stem as the
- * catalog matches them: anchors of violation items (KE, D, PP94) are
+ * They become phrases of the screening lexicon, matched as written (after
+ * the same normalisation and slang as texts; matching by stem made
+ * "seorang" a "perseorangan"): anchors of violation items (KE, D, PP94) are
  * generic acts that name their item but add no weight.  Many anchors are
  * ordinary words chosen to rank items once a violation is established
  * ("foto", "koordinator", "keputusan"); as evidence they flagged neutral
@@ -48,7 +49,7 @@ scan_catalog_phrases(const struct rules_catalog *cat, struct scan_phrase **out)
 			p = &ph[n++];
 			memset(p, 0, sizeof(*p));
 			p->text = kw->phrase->text;
-			p->stem = true;
+			p->stem = false; /* as written: stems make "seorang" an "perseorangan" */
 			p->note = it->title;
 			p->weight = 0; /* names items; the lexicon and the model score */
 			p->cat = SCAN_CAT_ACT;
