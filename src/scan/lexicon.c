@@ -323,7 +323,7 @@ add_concept(struct builder *b, const char *id, const char *note, enum scan_cat c
 struct term_opts {
 	enum scan_cat cat;
 	float weight;
-	bool generic, negates, ctx, breaks;
+	bool generic, negates, ctx, breaks, topic;
 	bool stem_all; /* catalog phrases: every long word by its stem */
 	const char *const *items;
 	size_t nitems;
@@ -383,6 +383,7 @@ add_phrase(struct builder *b, uint32_t concept, const char *text, const struct t
 	ph.negates = o->negates;
 	ph.ctx = o->ctx;
 	ph.breaks = o->breaks;
+	ph.topic = o->topic || o->cat == SCAN_CAT_TOPIC;
 	ph.concept = concept;
 	ph.info.text = arena_strdup(b->lex->arena, text);
 	ph.info.concept = b->lex->concepts[concept].id;
@@ -469,7 +470,8 @@ add_terms(struct builder *b, uint32_t concept, json_t *terms, const struct term_
 			if (get_weight(t, "w", base->weight, &o.weight, eb) < 0 ||
 			    get_bool(t, "generic", base->generic, &o.generic, eb) < 0 ||
 			    get_bool(t, "ctx", base->ctx, &o.ctx, eb) < 0 ||
-			    get_bool(t, "negates", base->negates, &o.negates, eb) < 0)
+			    get_bool(t, "negates", base->negates, &o.negates, eb) < 0 ||
+			    get_bool(t, "topic", base->topic, &o.topic, eb) < 0)
 				return -1;
 		} else {
 			return errbuf_set(eb, ERR_INVALID_INPUT, "istilah #%zu harus teks atau objek",
@@ -746,7 +748,8 @@ load_lexicon(struct builder *b, const char *dir, struct errbuf *eb)
 		    get_bool(c, "generic", false, &o.generic, eb) < 0 ||
 		    get_bool(c, "negates", sc == SCAN_CAT_NEGATION, &o.negates, eb) < 0 ||
 		    get_bool(c, "ctx", true, &o.ctx, eb) < 0 ||
-		    get_bool(c, "breaks", false, &o.breaks, eb) < 0) {
+		    get_bool(c, "breaks", false, &o.breaks, eb) < 0 ||
+		    get_bool(c, "topic", false, &o.topic, eb) < 0) {
 			prefix_errorf(eb, "lexicon.json: konsep", id);
 			goto out;
 		}

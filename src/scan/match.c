@@ -14,7 +14,8 @@
  *
  * Negation: a negator (or a phrase with negates, such as "dilarang")
  * marks the acts that start within negation_window positions after it,
- * and the actors right after it ("bukan ASN"), in the same sentence.  A
+ * in the same sentence; a negator word (category negation) also marks the
+ * actor right after it ("bukan ASN", not "melarang ASN").  A
  * negated term extends the scope, so lists are covered ("dilarang like,
  * komentar, dan share"); contrast words (breaks: tapi, namun) end it.
  */
@@ -174,7 +175,7 @@ scan_match_negate(const struct scan_lexicon *lex, const struct scan_itok *it, si
 		  struct scan_match *m, size_t nm)
 {
 	uint32_t neg_end = 0, neg_sent = 0;
-	bool active = false;
+	bool active = false, word = false; /* word: a negator word, not a prohibition */
 	size_t i;
 
 	for (i = 0; i < nm; i++) {
@@ -187,8 +188,10 @@ scan_match_negate(const struct scan_lexicon *lex, const struct scan_itok *it, si
 		}
 		if (active && sent != neg_sent)
 			active = false;
-		if (active && (m[i].cat == SCAN_CAT_ACT || m[i].cat == SCAN_CAT_ACTOR ||
-			       m[i].cat == SCAN_CAT_FACILITY)) {
+		/* "tidak mendukung", "bukan ASN"; but "melarang ASN" forbids the
+		 * ASN something, it does not deny that they are ASN */
+		if (active && (m[i].cat == SCAN_CAT_ACT ||
+			       (word && (m[i].cat == SCAN_CAT_ACTOR || m[i].cat == SCAN_CAT_FACILITY)))) {
 			window = m[i].cat == SCAN_CAT_ACT ? lex->model.negation_window : 1;
 			if (m[i].pos >= neg_end && m[i].pos - neg_end < window) {
 				m[i].flags |= SCAN_MATCH_NEGATED;
@@ -199,6 +202,7 @@ scan_match_negate(const struct scan_lexicon *lex, const struct scan_itok *it, si
 			neg_end = m[i].pos + ph->nwords;
 			neg_sent = sent;
 			active = true;
+			word = m[i].cat == SCAN_CAT_NEGATION;
 		}
 	}
 }

@@ -157,6 +157,7 @@ struct scan_lex_phrase {
 	bool generic, negates, ctx;
 	bool breaks;  /* ends a negation's scope (tapi, namun) */
 	bool catalog; /* from the rule catalog, not the lexicon files */
+	bool topic;   /* names neutrality as a topic (any category) */
 	float weight;
 	uint32_t concept; /* index into concepts */
 	struct scan_phrase_info info;

@@ -175,11 +175,10 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 	for (i = 0; i < nm; i++) {
 		const struct scan_lex_phrase *ph = &lex->phrases[m[i].phrase];
 
+		if (ph->topic)
+			election = rules = topic = true;
 		switch (m[i].cat) {
 		case SCAN_CAT_ELECTION: election = true; break;
-		case SCAN_CAT_TOPIC:
-			election = rules = topic = true;
-			break;
 		case SCAN_CAT_TARGET:
 			if (ph->ctx)
 				election = true;
