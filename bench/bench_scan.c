@@ -46,7 +46,8 @@ main(int argc, char **argv)
 	t1 = cpu_s();
 	f = fopen(path, "r");
 	if (f == NULL) {
-		fprintf(stderr, "bench_scan: cannot open %s (run from the repository root)\n", path);
+		fprintf(stderr, "bench_scan: cannot open %s (run from the repository root)\n",
+			path);
 		return 1;
 	}
 	buf_init(&scratch, FEED_LINE_MAX + 64);
@@ -95,10 +96,12 @@ main(int argc, char **argv)
 
 		scan_ctx_get_stats(ctx, &st);
 		printf("lexicon load:      %.1f ms CPU\n", (t1 - t0) * 1e3);
-		printf("texts:             %zu distinct x %zu rounds = %.0f (avg %.0f bytes, %s)\n", n,
-		       rounds, total, (double)bytes / (double)n, path);
-		printf("engine + JSON:     %.0f texts/s, %.1f MB/s, %.0f ns/text (CPU time, 1 thread)\n",
-		       total / secs, (double)bytes * (double)rounds / secs / 1e6, secs / total * 1e9);
+		printf("texts:             %zu distinct x %zu rounds = %.0f (avg %.0f bytes, %s)\n",
+		       n, rounds, total, (double)bytes / (double)n, path);
+		printf("engine + JSON:     %.0f texts/s, %.1f MB/s, %.0f ns/text (CPU time, 1 "
+		       "thread)\n",
+		       total / secs, (double)bytes * (double)rounds / secs / 1e6,
+		       secs / total * 1e9);
 		printf("token cache:       %.2f%% hits, %llu stems computed, %llu resets\n",
 		       100.0 * (double)st.cache_hits / (double)(st.cache_hits + st.cache_misses),
 		       (unsigned long long)st.stems, (unsigned long long)st.cache_resets);

@@ -39,51 +39,73 @@ pick(unsigned n)
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const everyday[] = {
-	"pagi", "ini", "macet", "banget", "di", "jalan", "juanda", "hujan", "deras", "dari", "subuh",
-	"sarapan", "nasi", "kuning", "enak", "warung", "dekat", "rumah", "anak", "sekolah", "libur",
-	"besok", "kerja", "lembur", "lagi", "capek", "tapi", "semangat", "terima", "kasih", "semua",
-	"teman", "yang", "sudah", "datang", "acara", "keluarga", "arisan", "ibu", "bapak", "kemarin",
-	"pasar", "harga", "cabai", "naik", "turun", "beli", "ikan", "sungai", "mahakam", "samarinda",
-	"balikpapan", "bontang", "tenggarong", "jembatan", "ramai", "weekend", "nonton", "bola",
-	"timnas", "menang", "kalah", "seru", "kopi", "susu", "gula", "aren", "mantap", "sekali",
-	"jangan", "lupa", "bawa", "payung", "listrik", "padam", "lagi", "air", "pdam", "mati", "sabar",
-	"semoga", "cepat", "pulih", "sehat", "selalu", "doa", "bersama", "pengajian", "masjid",
-	"gereja", "kampung", "gotong", "royong", "bersih", "selokan", "rt", "warga", "kompak",
-	"motor", "mogok", "bengkel", "tutup", "minggu", "depan", "gajian", "akhirnya", "cair", "mau",
-	"jalan", "jalan", "ke", "pantai", "manggar", "foto", "sunset", "bagus", "lucu", "kucing",
-	"tetangga", "hilang", "tolong", "share", "info", "lowongan", "kerja", "admin", "toko",
-	"kue", "ulang", "tahun", "adik", "wisuda", "kakak", "bangga", "lulus", "kuliah", "kos",
-	"murah", "dekat", "kampus", "unmul", "banjir", "lagi", "di", "sempaja", "surut", "siang",
+	"pagi",     "ini",       "macet",      "banget",    "di",         "jalan",    "juanda",
+	"hujan",    "deras",     "dari",       "subuh",     "sarapan",    "nasi",     "kuning",
+	"enak",     "warung",    "dekat",      "rumah",     "anak",       "sekolah",  "libur",
+	"besok",    "kerja",     "lembur",     "lagi",      "capek",      "tapi",     "semangat",
+	"terima",   "kasih",     "semua",      "teman",     "yang",       "sudah",    "datang",
+	"acara",    "keluarga",  "arisan",     "ibu",       "bapak",      "kemarin",  "pasar",
+	"harga",    "cabai",     "naik",       "turun",     "beli",       "ikan",     "sungai",
+	"mahakam",  "samarinda", "balikpapan", "bontang",   "tenggarong", "jembatan", "ramai",
+	"weekend",  "nonton",    "bola",       "timnas",    "menang",     "kalah",    "seru",
+	"kopi",     "susu",      "gula",       "aren",      "mantap",     "sekali",   "jangan",
+	"lupa",     "bawa",      "payung",     "listrik",   "padam",      "lagi",     "air",
+	"pdam",     "mati",      "sabar",      "semoga",    "cepat",      "pulih",    "sehat",
+	"selalu",   "doa",       "bersama",    "pengajian", "masjid",     "gereja",   "kampung",
+	"gotong",   "royong",    "bersih",     "selokan",   "rt",         "warga",    "kompak",
+	"motor",    "mogok",     "bengkel",    "tutup",     "minggu",     "depan",    "gajian",
+	"akhirnya", "cair",      "mau",        "jalan",     "jalan",      "ke",       "pantai",
+	"manggar",  "foto",      "sunset",     "bagus",     "lucu",       "kucing",   "tetangga",
+	"hilang",   "tolong",    "share",      "info",      "lowongan",   "kerja",    "admin",
+	"toko",     "kue",       "ulang",      "tahun",     "adik",       "wisuda",   "kakak",
+	"bangga",   "lulus",     "kuliah",     "kos",       "murah",      "dekat",    "kampus",
+	"unmul",    "banjir",    "lagi",       "di",        "sempaja",    "surut",    "siang",
 };
 
-static const char *const slang[] = {"yg", "gak", "bgt", "udah", "gmn", "sy", "utk", "dgn", "aja",
-				     "wkwk", "btw", "otw", "gaes", "bund", "sih", "dong", "kok"};
+static const char *const slang[] = {"yg",   "gak",  "bgt", "udah", "gmn", "sy",
+				    "utk",  "dgn",  "aja", "wkwk", "btw", "otw",
+				    "gaes", "bund", "sih", "dong", "kok"};
 
 static const char *const emoji[] = {"😂", "🙏", "🔥", "❤️", "😍", "👍", "🤣", "😭", "✨", "🥳"};
 
 static const char *const tags[] = {"#Samarinda", "#KulinerKaltim", "#InfoBalikpapan",
-				    "#Kaltim", "#JumatBerkah", "#MahakamLestari",
-				    "#PesutEtam", "#KaltimMaju"};
+				   "#Kaltim",    "#JumatBerkah",   "#MahakamLestari",
+				   "#PesutEtam", "#KaltimMaju"};
 
 static const char *const politics[] = {
-	"paslon", "nomor", "urut", "debat", "kampanye", "akbar", "relawan", "pendukung", "tps",
-	"kpu", "bawaslu", "pilkada", "pilgub", "coblos", "surat", "suara", "quick", "count",
-	"prabowo", "gibran", "anies", "ganjar", "isran", "rudy", "seno", "caleg", "partai",
-	"golkar", "gerindra", "pdip", "baliho", "spanduk", "visi", "misi", "program", "janji",
+	"paslon", "nomor", "urut",    "debat",   "kampanye", "akbar",  "relawan", "pendukung",
+	"tps",    "kpu",   "bawaslu", "pilkada", "pilgub",   "coblos", "surat",   "suara",
+	"quick",  "count", "prabowo", "gibran",  "anies",    "ganjar", "isran",   "rudy",
+	"seno",   "caleg", "partai",  "golkar",  "gerindra", "pdip",   "baliho",  "spanduk",
+	"visi",   "misi",  "program", "janji",
 };
 
-static const char *const asn[] = {"asn", "pns", "pak camat", "bu lurah", "guru", "kadis",
-				   "pegawai kecamatan", "sekda", "pppk", "kepala sekolah"};
+static const char *const asn[] = {"asn",  "pns",           "pak camat",         "bu lurah",
+				  "guru", "kadis",         "pegawai kecamatan", "sekda",
+				  "pppk", "kepala sekolah"};
 
 static const char *const appeal[] = {
-	"harus netral", "jaga netralitas", "dilarang kampanye", "sosialisasi netralitas",
-	"imbauan bawaslu", "ikrar netralitas", "tidak boleh ikut politik praktis",
+	"harus netral",
+	"jaga netralitas",
+	"dilarang kampanye",
+	"sosialisasi netralitas",
+	"imbauan bawaslu",
+	"ikrar netralitas",
+	"tidak boleh ikut politik praktis",
 };
 
 static const char *const partisan[] = {
-	"ayo coblos 02", "dukung paslon 01", "pilih nomor 2", "ikut kampanye paslon 3",
-	"jadi tim sukses", "foto bareng cagub", "pasang baliho caleg", "deklarasi dukungan",
-	"salam dua jari ✌🏽", "share video kampanye", "dukunggg terus paslon 1 ☝️",
+	"ayo coblos 02",
+	"dukung paslon 01",
+	"pilih nomor 2",
+	"ikut kampanye paslon 3",
+	"jadi tim sukses",
+	"foto bareng cagub",
+	"pasang baliho caleg",
+	"deklarasi dukungan",
+	"salam dua jari ✌🏽",
+	"share video kampanye",
+	"dukunggg terus paslon 1 ☝️",
 };
 
 static void
@@ -170,7 +192,8 @@ main(int argc, char **argv)
 
 		post_text(text, sizeof(text));
 		printf("{\"id\":\"p%07llu\",\"source\":\"%s\",\"author\":\"@u%u\","
-		       "\"url\":\"https://x.com/u%u/%llu\",\"ts\":\"2024-%02u-%02uT%02u:%02u:00+08:00\","
+		       "\"url\":\"https://x.com/u%u/"
+		       "%llu\",\"ts\":\"2024-%02u-%02uT%02u:%02u:00+08:00\","
 		       "\"text\":\"%s\"}\n",
 		       i, sources[pick(N(sources))], user, user, 1000000ull + i, 1 + pick(11),
 		       1 + pick(28), pick(24), pick(60), text);

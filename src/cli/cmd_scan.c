@@ -23,8 +23,9 @@ static const struct cli_opt scan_opts[] = {
 	{"format", "F", "jsonl, rss, text (one item per line), doc (whole file) or auto"},
 	{"election", "ID", "candidate names of one election only (pemilu2024, pilkada2024)"},
 	{"threshold", "X", "score for possible_violation, 0 < X <= 1 (default: model.json)"},
-	{"min-label", "L", "print items at or above L (default: all with --json, else "
-			   "possible_violation)"},
+	{"min-label", "L",
+	 "print items at or above L (default: all with --json, else "
+	 "possible_violation)"},
 	{"assume-asn", NULL, "the authors are known ASN accounts"},
 	{"hash", NULL, "add the content hash (BLAKE2b-128) to each JSON object"},
 	{"jobs", "N", "worker threads (default: CPUs, at most 8)"},
@@ -54,8 +55,9 @@ load_lexicon(struct cli *cli, struct scan_lexicon **lex)
 	lo.election = cli_opt(cli, "election");
 	if (!cli_flag(cli, "no-catalog")) {
 		if (rules_catalog_load(&cat, cli->cfg.knowledge_dir, &eb) < 0) {
-			fprintf(stderr, "netra scan: katalog aturan tidak dapat dimuat (%s); "
-					"penyaringan memakai leksikon sendiri\n",
+			fprintf(stderr,
+				"netra scan: katalog aturan tidak dapat dimuat (%s); "
+				"penyaringan memakai leksikon sendiri\n",
 				eb.msg);
 			cat = NULL;
 		} else {
@@ -146,7 +148,8 @@ print_stats(const struct scan_run_stats *st, double secs)
 		scan_label_title(SCAN_LABEL_NEUTRAL),
 		(unsigned long long)st->by_label[SCAN_LABEL_UNRELATED],
 		scan_label_title(SCAN_LABEL_UNRELATED), secs,
-		secs > 0 ? (double)st->items / secs : 0, secs > 0 ? (double)st->bytes / 1e6 / secs : 0);
+		secs > 0 ? (double)st->items / secs : 0,
+		secs > 0 ? (double)st->bytes / 1e6 / secs : 0);
 }
 
 static int
@@ -174,7 +177,8 @@ run_scan(struct cli *cli)
 	s = cli_opt(cli, "min-label");
 	if (s && scan_label_parse(s, strlen(s), &ro.min_label) < 0)
 		return cli_usage_error(
-			cli, "--min-label harus possible_violation, neutral_mention atau unrelated");
+			cli,
+			"--min-label harus possible_violation, neutral_mention atau unrelated");
 	cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	ro.jobs = cpus < 1 ? 1 : cpus > JOBS_DEFAULT_MAX ? JOBS_DEFAULT_MAX : (int)cpus;
 	s = cli_opt(cli, "jobs");
@@ -261,14 +265,16 @@ const struct cli_cmd cmd_scan = {
 		   "ASN neutrality.",
 	.description =
 		"  Reads each FILE (or stdin; \"-\" is stdin) as a stream: JSON lines with\n"
-		"  {\"id\",\"source\",\"author\",\"url\",\"ts\",\"text\"}, an RSS or Atom feed, or\n"
+		"  {\"id\",\"source\",\"author\",\"url\",\"ts\",\"text\"}, an RSS or Atom feed, "
+		"or\n"
 		"  plain text with one item per line.  Each item gets a label\n"
 		"  (possible_violation, neutral_mention, unrelated), a score in [0,1], the\n"
 		"  catalog items (SKB 2022: KE-1..KE-7, D-1..D-12) and the exact spans that\n"
 		"  matched.  Without --json a short Indonesian summary is printed for each\n"
 		"  flagged item.  Lexicon, weights and candidate names come from data/scan/\n"
 		"  (or --knowledge-dir DIR/scan/); the anchors of the rule catalog\n"
-		"  (data/rules/) are added unless --no-catalog.  Exit status 1 when a file could not be\n"
+		"  (data/rules/) are added unless --no-catalog.  Exit status 1 when a file could "
+		"not be\n"
 		"  read or an item was malformed (the others are still screened).",
 	.opts = scan_opts,
 	.run = run_scan,

@@ -37,9 +37,9 @@ struct feed_item {
  * counts as absent; other keys are validated and ignored; the last of
  * duplicate keys wins).  Strings with escapes are decoded (\u escapes,
  * surrogate pairs; lone surrogates become U+FFFD) into scratch, which is
- * reset first; others are slices of line.  Both must outlive *it.  Raw bytes that are not UTF-8 are passed through for the
- * screening engine to replace: a scraped post is not lost for one bad
- * byte.  Whitespace around the object is allowed, anything else is not.
+ * reset first; others are slices of line.  Both must outlive *it.  Raw bytes that are not UTF-8 are
+ * passed through for the screening engine to replace: a scraped post is not lost for one bad byte.
+ * Whitespace around the object is allowed, anything else is not.
  */
 int feed_jsonl_parse(const char *line, size_t len, struct feed_item *it, struct buf *scratch,
 		     struct errbuf *eb);

@@ -15,24 +15,24 @@
 #define TAG_LOOKAHEAD 2048
 
 static const char *const block_tags[] = {
-	"p",  "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
-	"th", "table", "blockquote", "section", "article", "header", "footer", "hr", "pre",
-	"figcaption", "dd", "dt",
+	"p",       "br",     "div",    "li", "ul",  "ol",         "h1",    "h2",         "h3",
+	"h4",      "h5",     "h6",     "tr", "td",  "th",         "table", "blockquote", "section",
+	"article", "header", "footer", "hr", "pre", "figcaption", "dd",    "dt",
 };
 
 static const char *const inline_tags[] = {
-	"a", "b", "i", "u", "s", "em", "strong", "span", "small", "sup", "sub", "font",
-	"abbr", "mark", "cite", "q", "code", "time", "del", "ins",
+	"a",   "b",    "i",    "u",    "s",    "em", "strong", "span", "small", "sup",
+	"sub", "font", "abbr", "mark", "cite", "q",  "code",   "time", "del",   "ins",
 };
 
 static const struct {
 	const char *name;
 	const char *utf8;
 } entities[] = {
-	{"amp", "&"},	      {"lt", "<"},	   {"gt", ">"},		 {"quot", "\""},
-	{"apos", "'"},	      {"nbsp", " "},	   {"hellip", "\u2026"}, {"ndash", "\u2013"},
-	{"mdash", "\u2014"},  {"lsquo", "\u2018"}, {"rsquo", "\u2019"},	 {"ldquo", "\u201C"},
-	{"rdquo", "\u201D"},  {"laquo", "\u00AB"}, {"raquo", "\u00BB"},	 {"bull", "\u2022"},
+	{"amp", "&"},         {"lt", "<"},         {"gt", ">"},          {"quot", "\""},
+	{"apos", "'"},        {"nbsp", " "},       {"hellip", "\u2026"}, {"ndash", "\u2013"},
+	{"mdash", "\u2014"},  {"lsquo", "\u2018"}, {"rsquo", "\u2019"},  {"ldquo", "\u201C"},
+	{"rdquo", "\u201D"},  {"laquo", "\u00AB"}, {"raquo", "\u00BB"},  {"bull", "\u2022"},
 	{"middot", "\u00B7"}, {"copy", "\u00A9"},  {"reg", "\u00AE"},
 };
 
@@ -156,8 +156,9 @@ feed_html_text(struct buf *out, const char *s, size_t n)
 			}
 			j = (size_t)(gt - s);
 			a = i + 1 + (s[i + 1] == '/');
-			for (e = a; e < j && ((s[e] >= 'a' && s[e] <= 'z') ||
-					      (s[e] >= 'A' && s[e] <= 'Z') || (s[e] >= '0' && s[e] <= '9'));
+			for (e = a; e < j &&
+				    ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z') ||
+				     (s[e] >= '0' && s[e] <= '9'));
 			     e++)
 				;
 			if (s[i + 1] != '/' && e - a == 6 && strncasecmp(s + a, "script", 6) == 0) {
@@ -168,7 +169,8 @@ feed_html_text(struct buf *out, const char *s, size_t n)
 				i = skip_raw(s, n, j + 1, "style");
 				continue;
 			}
-			if (name_in(s + a, e - a, block_tags, sizeof(block_tags) / sizeof(block_tags[0])))
+			if (name_in(s + a, e - a, block_tags,
+				    sizeof(block_tags) / sizeof(block_tags[0])))
 				buf_addch(out, '\n');
 			else if (!name_in(s + a, e - a, inline_tags,
 					  sizeof(inline_tags) / sizeof(inline_tags[0])))

@@ -25,7 +25,7 @@ struct jp {
 enum field { F_NONE = -1, F_ID, F_SOURCE, F_AUTHOR, F_URL, F_TS, F_TEXT, F_LABEL, F__COUNT };
 
 static const char *const field_names[F__COUNT] = {"id", "source", "author", "url",
-						   "ts", "text",   "label"};
+						  "ts", "text",   "label"};
 
 #define ONES 0x0101010101010101ull
 #define HIGH 0x8080808080808080ull
@@ -145,14 +145,38 @@ string(struct jp *j, struct buf *out)
 		if (j->p >= j->end)
 			return fail(j, "escape terpotong");
 		switch (*j->p++) {
-		case '"': if (out) buf_addch(out, '"'); break;
-		case '\\': if (out) buf_addch(out, '\\'); break;
-		case '/': if (out) buf_addch(out, '/'); break;
-		case 'b': if (out) buf_addch(out, '\b'); break;
-		case 'f': if (out) buf_addch(out, '\f'); break;
-		case 'n': if (out) buf_addch(out, '\n'); break;
-		case 'r': if (out) buf_addch(out, '\r'); break;
-		case 't': if (out) buf_addch(out, '\t'); break;
+		case '"':
+			if (out)
+				buf_addch(out, '"');
+			break;
+		case '\\':
+			if (out)
+				buf_addch(out, '\\');
+			break;
+		case '/':
+			if (out)
+				buf_addch(out, '/');
+			break;
+		case 'b':
+			if (out)
+				buf_addch(out, '\b');
+			break;
+		case 'f':
+			if (out)
+				buf_addch(out, '\f');
+			break;
+		case 'n':
+			if (out)
+				buf_addch(out, '\n');
+			break;
+		case 'r':
+			if (out)
+				buf_addch(out, '\r');
+			break;
+		case 't':
+			if (out)
+				buf_addch(out, '\t');
+			break;
 		case 'u': {
 			unsigned cp, lo;
 
@@ -166,7 +190,8 @@ string(struct jp *j, struct buf *out)
 					if (hex4(j, &lo) < 0)
 						return -1;
 					if (lo >= 0xDC00 && lo <= 0xDFFF) {
-						cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+						cp = 0x10000 + ((cp - 0xD800) << 10) +
+						     (lo - 0xDC00);
 					} else {
 						cp = 0xFFFD; /* lone high surrogate */
 						j->p = save;
@@ -307,9 +332,9 @@ plain_run(const unsigned char *p, const unsigned char *end)
 
 	while (end - q >= 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
-		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-							_mm_cmpeq_epi8(v, bslash)),
-					   _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
+		__m128i hit = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+			_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
 		unsigned m = (unsigned)_mm_movemask_epi8(hit);
 
 		if (m)

@@ -89,8 +89,7 @@ field_of(xmlTextReaderPtr r, struct xstate *st)
 	}
 	if (is(name, "summary"))
 		return XF_SUMMARY;
-	if (is(name, "pubDate") || is(name, "published") || is(name, "updated") ||
-	    is(name, "date"))
+	if (is(name, "pubDate") || is(name, "published") || is(name, "updated") || is(name, "date"))
 		return st->f[XF_TS].len ? XF_NONE : XF_TS;
 	if (is(name, "creator") || is(name, "author"))
 		return st->f[XF_AUTHOR].len ? XF_NONE : XF_AUTHOR;

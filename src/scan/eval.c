@@ -63,8 +63,9 @@ scan_eval_report(const struct scan_eval *ev, struct buf *out, bool json)
 	}
 	acc = ev->n ? (double)correct / (double)ev->n : 0;
 	if (json) {
-		buf_addf(out, "{\"n\":%llu,\"accuracy\":%.4f,\"macro_precision\":%.4f,"
-			      "\"macro_recall\":%.4f,\"macro_f1\":%.4f,\"labels\":{",
+		buf_addf(out,
+			 "{\"n\":%llu,\"accuracy\":%.4f,\"macro_precision\":%.4f,"
+			 "\"macro_recall\":%.4f,\"macro_f1\":%.4f,\"labels\":{",
 			 (unsigned long long)ev->n, acc, mp, mr, mf);
 		for (i = 0; i < SCAN_LABEL__COUNT; i++)
 			buf_addf(out,
@@ -76,7 +77,8 @@ scan_eval_report(const struct scan_eval *ev, struct buf *out, bool json)
 		for (i = 0; i < SCAN_LABEL__COUNT; i++) {
 			buf_addf(out, "%s\"%s\":{", i ? "," : "", scan_label_name(order[i]));
 			for (j = 0; j < SCAN_LABEL__COUNT; j++)
-				buf_addf(out, "%s\"%s\":%llu", j ? "," : "", scan_label_name(order[j]),
+				buf_addf(out, "%s\"%s\":%llu", j ? "," : "",
+					 scan_label_name(order[j]),
 					 (unsigned long long)ev->confusion[order[i]][order[j]]);
 			buf_addch(out, '}');
 		}

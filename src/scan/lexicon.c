@@ -23,7 +23,7 @@
 #include "core/xalloc.h"
 #include "scan/scan_internal.h"
 
-#define LEX_FILE_MAX (8u << 20) /* largest data file read */
+#define LEX_FILE_MAX     (8u << 20) /* largest data file read */
 #define LEX_CONCEPTS_MAX 20000
 #define LEX_PHRASES_MAX  200000
 
@@ -200,9 +200,11 @@ term_word(struct builder *b, const char *raw, bool stem_all, uint32_t *words, si
 		char low[SCAN_TOKEN_MAX + 1];
 
 		if (len < 3 || len > SCAN_TOKEN_MAX || raw[len - 1] != '>')
-			return errbuf_set(eb, ERR_INVALID_INPUT, "token kelas '%s' tidak valid", raw);
+			return errbuf_set(eb, ERR_INVALID_INPUT, "token kelas '%s' tidak valid",
+					  raw);
 		for (i = 0; i < len; i++)
-			low[i] = (char)(raw[i] >= 'A' && raw[i] <= 'Z' ? raw[i] - 'A' + 'a' : raw[i]);
+			low[i] = (char)(raw[i] >= 'A' && raw[i] <= 'Z' ? raw[i] - 'A' + 'a'
+								       : raw[i]);
 		if (*nw >= SCAN_PHRASE_WORDS)
 			goto toolong;
 		words[(*nw)++] = intern(b, SCAN_KEY_EXACT, low, len);
@@ -216,8 +218,8 @@ term_word(struct builder *b, const char *raw, bool stem_all, uint32_t *words, si
 
 		if (norm_tokens(b, raw + 1, toks, 4, &n) < 0 || n != 1 ||
 		    toks[0].kind != SCAN_TOK_WORD)
-			return errbuf_set(eb, ERR_INVALID_INPUT, "istilah akar '%s' harus satu kata",
-					  raw);
+			return errbuf_set(eb, ERR_INVALID_INPUT,
+					  "istilah akar '%s' harus satu kata", raw);
 		sl = scan_stem_word(b->stemmer, toks[0].text, toks[0].len, stem, sizeof(stem));
 		if (*nw >= SCAN_PHRASE_WORDS)
 			goto toolong;
@@ -225,7 +227,8 @@ term_word(struct builder *b, const char *raw, bool stem_all, uint32_t *words, si
 		return 0;
 	}
 	if (norm_tokens(b, raw, toks, 4, &n) < 0 || n == 0)
-		return errbuf_set(eb, ERR_INVALID_INPUT, "kata '%s' tidak dapat dinormalisasi", raw);
+		return errbuf_set(eb, ERR_INVALID_INPUT, "kata '%s' tidak dapat dinormalisasi",
+				  raw);
 	for (i = 0; i < n; i++) {
 		const struct scan_token *tk = &toks[i];
 		uint32_t si;
@@ -254,7 +257,8 @@ term_word(struct builder *b, const char *raw, bool stem_all, uint32_t *words, si
 			goto toolong;
 		if (stem_all && tk->len >= 4 && alpha_word(tk)) {
 			char stem[SCAN_TOKEN_MAX + 1];
-			size_t sl = scan_stem_word(b->stemmer, tk->text, tk->len, stem, sizeof(stem));
+			size_t sl =
+				scan_stem_word(b->stemmer, tk->text, tk->len, stem, sizeof(stem));
 
 			words[(*nw)++] = intern(b, SCAN_KEY_STEM, stem, sl);
 			continue;
@@ -351,7 +355,8 @@ phrase_words(struct builder *b, const char *text, bool stem_all, uint32_t *words
 	if (*nw == 0)
 		return errbuf_set(eb, ERR_INVALID_INPUT, "tidak berisi kata");
 	if (tagged && *nw != 1)
-		return errbuf_set(eb, ERR_INVALID_INPUT, "#tagar/@akun/emoji harus berdiri sendiri");
+		return errbuf_set(eb, ERR_INVALID_INPUT,
+				  "#tagar/@akun/emoji harus berdiri sendiri");
 	return 0;
 }
 
@@ -474,8 +479,8 @@ add_terms(struct builder *b, uint32_t concept, json_t *terms, const struct term_
 			    get_bool(t, "topic", base->topic, &o.topic, eb) < 0)
 				return -1;
 		} else {
-			return errbuf_set(eb, ERR_INVALID_INPUT, "istilah #%zu harus teks atau objek",
-					  i + 1);
+			return errbuf_set(eb, ERR_INVALID_INPUT,
+					  "istilah #%zu harus teks atau objek", i + 1);
 		}
 		if (add_phrase(b, concept, text, &o, eb) < 0)
 			return prefix_errorf(eb, "istilah", text);
@@ -511,8 +516,8 @@ load_model(struct builder *b, const char *dir, struct errbuf *eb)
 		m->threshold = (float)d;
 	}
 	if (get_weight(root, "far_factor", m->far_factor, &m->far_factor, eb) < 0 ||
-	    get_weight(root, "author_asn_weight", m->author_asn_weight, &m->author_asn_weight,
-		       eb) < 0)
+	    get_weight(root, "author_asn_weight", m->author_asn_weight, &m->author_asn_weight, eb) <
+		    0)
 		goto prefix;
 	v = json_object_get(root, "proximity_window");
 	if (v) {
@@ -525,7 +530,8 @@ load_model(struct builder *b, const char *dir, struct errbuf *eb)
 	}
 	v = json_object_get(root, "negation_window");
 	if (v) {
-		if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 20) {
+		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
+		    json_integer_value(v) > 20) {
 			errbuf_set(eb, ERR_INVALID_INPUT, "model.json: negation_window 1..20");
 			goto out;
 		}
@@ -588,15 +594,15 @@ load_normalise(struct builder *b, const char *dir, struct errbuf *eb)
 
 		if (ch == NULL || tok == NULL || ch[0] == '\0' || strlen(tok) == 0 ||
 		    strlen(tok) + 2 > SCAN_TOKEN_MAX) {
-			errbuf_set(eb, ERR_INVALID_INPUT, "normalise.json: emoji #%zu tidak lengkap",
-				   i + 1);
+			errbuf_set(eb, ERR_INVALID_INPUT,
+				   "normalise.json: emoji #%zu tidak lengkap", i + 1);
 			goto out;
 		}
 		cp = scan_utf8_next((const unsigned char *)ch, strlen(ch), &adv);
 		if (b->lex->nemoji == b->emoji_cap) {
 			b->emoji_cap = b->emoji_cap ? b->emoji_cap * 2 : 16;
-			b->lex->emoji = xreallocarray(b->lex->emoji, b->emoji_cap,
-						      sizeof(*b->lex->emoji));
+			b->lex->emoji =
+				xreallocarray(b->lex->emoji, b->emoji_cap, sizeof(*b->lex->emoji));
 		}
 		e = &b->lex->emoji[b->lex->nemoji++];
 		e->cp = cp;
@@ -620,8 +626,8 @@ load_normalise(struct builder *b, const char *dir, struct errbuf *eb)
 
 		if (!json_is_string(v) || norm_tokens(b, json_string_value(v), tk, 2, &n) < 0 ||
 		    n != 1) {
-			errbuf_set(eb, ERR_INVALID_INPUT, "normalise.json: bilangan #%zu tidak valid",
-				   i + 1);
+			errbuf_set(eb, ERR_INVALID_INPUT,
+				   "normalise.json: bilangan #%zu tidak valid", i + 1);
 			goto out;
 		}
 		scan_vocab_put(&b->lex->vocab, SCAN_KEY_NUM, tk[0].text, tk[0].len, 1, &dummy);
@@ -641,7 +647,8 @@ load_normalise(struct builder *b, const char *dir, struct errbuf *eb)
 		if (!json_is_string(v) || norm_tokens(b, key, tk, 2, &n) < 0 || n != 1 ||
 		    tk[0].kind == SCAN_TOK_EMOJI) {
 			errbuf_set(eb, ERR_INVALID_INPUT,
-				   "normalise.json: slang '%s' harus satu kata dengan nilai teks", key);
+				   "normalise.json: slang '%s' harus satu kata dengan nilai teks",
+				   key);
 			goto out;
 		}
 		memset(&sl, 0, sizeof(sl));
@@ -653,7 +660,8 @@ load_normalise(struct builder *b, const char *dir, struct errbuf *eb)
 			kbuf[kl] = '\0';
 			if (norm_tokens(b, json_string_value(v), tk, 4, &n) < 0 || n > 3) {
 				errbuf_set(eb, ERR_INVALID_INPUT,
-					   "normalise.json: nilai slang '%s' paling banyak 3 kata", key);
+					   "normalise.json: nilai slang '%s' paling banyak 3 kata",
+					   key);
 				goto out;
 			}
 			for (k = 0; k < n; k++)
@@ -666,8 +674,8 @@ load_normalise(struct builder *b, const char *dir, struct errbuf *eb)
 			}
 			if (!scan_vocab_put(&b->lex->vocab, SCAN_KEY_SLANG, kbuf, kl,
 					    (uint32_t)b->lex->nslang, &idx)) {
-				errbuf_set(eb, ERR_INVALID_INPUT, "normalise.json: slang '%s' ganda",
-					   key);
+				errbuf_set(eb, ERR_INVALID_INPUT,
+					   "normalise.json: slang '%s' ganda", key);
 				goto out;
 			}
 			b->lex->slang[b->lex->nslang++] = sl;
@@ -697,7 +705,8 @@ parse_items(struct builder *b, json_t *items, size_t *n, struct errbuf *eb, int 
 	out = arena_array(b->lex->arena, json_array_size(items), sizeof(*out));
 	json_array_foreach(items, i, v)
 	{
-		if (!json_is_string(v) || json_string_length(v) == 0 || json_string_length(v) > 32) {
+		if (!json_is_string(v) || json_string_length(v) == 0 ||
+		    json_string_length(v) > 32) {
 			*err = errbuf_set(eb, ERR_INVALID_INPUT, "butir katalog #%zu tidak valid",
 					  i + 1);
 			return NULL;
@@ -732,7 +741,8 @@ load_lexicon(struct builder *b, const char *dir, struct errbuf *eb)
 
 		if (id == NULL || cat == NULL || scan_cat_parse(cat, &sc) < 0) {
 			errbuf_set(eb, ERR_INVALID_INPUT,
-				   "lexicon.json: konsep #%zu perlu 'id' dan 'cat' yang dikenal", i + 1);
+				   "lexicon.json: konsep #%zu perlu 'id' dan 'cat' yang dikenal",
+				   i + 1);
 			goto out;
 		}
 		for (k = 0; k < b->lex->nconcepts; k++) {
@@ -798,15 +808,15 @@ load_candidates(struct builder *b, const char *dir, const char *rel, struct errb
 		uint32_t ci;
 
 		if (!json_is_integer(num) || label == NULL) {
-			errbuf_set(eb, ERR_INVALID_INPUT, "%s: pasangan #%zu perlu number dan label",
-				   rel, i + 1);
+			errbuf_set(eb, ERR_INVALID_INPUT,
+				   "%s: pasangan #%zu perlu number dan label", rel, i + 1);
 			goto out;
 		}
 		snprintf(id, sizeof(id), "%s:%s:%lld", election, office ? office : "paslon",
 			 (long long)json_integer_value(num));
 		snprintf(note, sizeof(note), "paslon nomor urut %lld%s%s: %s (%s)",
-			 (long long)json_integer_value(num), office ? " " : "", office ? office : "",
-			 label, election);
+			 (long long)json_integer_value(num), office ? " " : "",
+			 office ? office : "", label, election);
 		ci = add_concept(b, id, note, SCAN_CAT_TARGET);
 		if (add_terms(b, ci, json_object_get(v, "names"), &o, eb) < 0) {
 			prefix_error(eb, rel);
@@ -822,8 +832,8 @@ load_candidates(struct builder *b, const char *dir, const char *rel, struct errb
 		uint32_t ci;
 
 		if (!json_is_integer(num) || name == NULL) {
-			errbuf_set(eb, ERR_INVALID_INPUT, "%s: partai #%zu perlu number dan name", rel,
-				   i + 1);
+			errbuf_set(eb, ERR_INVALID_INPUT, "%s: partai #%zu perlu number dan name",
+				   rel, i + 1);
 			goto out;
 		}
 		snprintf(id, sizeof(id), "%s:partai:%lld", election,
@@ -911,8 +921,8 @@ load_all_candidates(struct builder *b, const char *dir, const char *election, st
 		if (load_candidates(b, dir, rel, eb) < 0) {
 			if (eb && eb->kind == ERR_NOT_FOUND)
 				errbuf_set(eb, ERR_NOT_FOUND,
-					   "data calon untuk pemilihan '%s' tidak ada (%s)", election,
-					   rel);
+					   "data calon untuk pemilihan '%s' tidak ada (%s)",
+					   election, rel);
 			return -1;
 		}
 		return 0;
@@ -929,7 +939,8 @@ load_all_candidates(struct builder *b, const char *dir, const char *election, st
 		while ((de = readdir(d)) != NULL) {
 			size_t l = strlen(de->d_name);
 
-			if (de->d_name[0] == '.' || l < 6 || strcmp(de->d_name + l - 5, ".json") != 0)
+			if (de->d_name[0] == '.' || l < 6 ||
+			    strcmp(de->d_name + l - 5, ".json") != 0)
 				continue;
 			if (n == cap) {
 				cap = cap ? cap * 2 : 8;
@@ -1095,8 +1106,8 @@ build_index(struct scan_lexicon *lex, bool which, struct scan_index *ix)
 		for (j = a + 1; j < z; j++) {
 			uint32_t v = ix->list[j];
 
-			for (k = j; k > a && lex->phrases[ix->list[k - 1]].nwords <
-						     lex->phrases[v].nwords;
+			for (k = j;
+			     k > a && lex->phrases[ix->list[k - 1]].nwords < lex->phrases[v].nwords;
 			     k--)
 				ix->list[k] = ix->list[k - 1];
 			ix->list[k] = v;

@@ -44,7 +44,8 @@ rest_matches(const struct scan_lex_phrase *ph, const struct scan_itok *it, size_
 	size_t j;
 
 	for (j = 1; j < ph->nwords; j++) {
-		if (k + j >= n || it[k + j].pos != it[k].pos + j || !has_id(&it[k + j], ph->words[j]))
+		if (k + j >= n || it[k + j].pos != it[k].pos + j ||
+		    !has_id(&it[k + j], ph->words[j]))
 			return false;
 	}
 	return true;
@@ -190,8 +191,9 @@ scan_match_negate(const struct scan_lexicon *lex, const struct scan_itok *it, si
 			active = false;
 		/* "tidak mendukung", "bukan ASN"; but "melarang ASN" forbids the
 		 * ASN something, it does not deny that they are ASN */
-		if (active && (m[i].cat == SCAN_CAT_ACT ||
-			       (word && (m[i].cat == SCAN_CAT_ACTOR || m[i].cat == SCAN_CAT_FACILITY)))) {
+		if (active &&
+		    (m[i].cat == SCAN_CAT_ACT ||
+		     (word && (m[i].cat == SCAN_CAT_ACTOR || m[i].cat == SCAN_CAT_FACILITY)))) {
 			window = m[i].cat == SCAN_CAT_ACT ? lex->model.negation_window : 1;
 			if (m[i].pos >= neg_end && m[i].pos - neg_end < window) {
 				m[i].flags |= SCAN_MATCH_NEGATED;

@@ -68,7 +68,8 @@ add_fixed(struct buf *b, float v)
 {
 	long c = lroundf(v * 100.0f);
 
-	buf_addf(b, "%s%ld.%02ld", c < 0 ? "-" : "", (c < 0 ? -c : c) / 100, (c < 0 ? -c : c) % 100);
+	buf_addf(b, "%s%ld.%02ld", c < 0 ? "-" : "", (c < 0 ? -c : c) / 100,
+		 (c < 0 ? -c : c) % 100);
 }
 
 void
@@ -98,7 +99,8 @@ w_str(char *w, const char *s, size_t n)
 	while (i < n) {
 		size_t run = i;
 
-		while (run < n && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\')
+		while (run < n && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' &&
+		       p[run] != '\\')
 			run++;
 		if (run > i) {
 			memcpy(w, p + i, run - i);
@@ -303,10 +305,10 @@ why_not_counted(const struct scan_match *m, const struct scan_result *r)
 	if (m->flags & SCAN_MATCH_NEGATED)
 		return "dinegasikan (kata ingkar/larangan di depannya)";
 	if (m->flags & SCAN_MATCH_NOCTX)
-		return m->cat == SCAN_CAT_ACT ? "istilah umum; teks tidak menyebut pemilu"
-					      : "imbauan umum; teks tidak membahas aturan/netralitas";
-	if ((m->cat == SCAN_CAT_TARGET || m->cat == SCAN_CAT_INCIDENT) &&
-	    r->sum[SCAN_CAT_ACT] <= 0)
+		return m->cat == SCAN_CAT_ACT
+			       ? "istilah umum; teks tidak menyebut pemilu"
+			       : "imbauan umum; teks tidak membahas aturan/netralitas";
+	if ((m->cat == SCAN_CAT_TARGET || m->cat == SCAN_CAT_INCIDENT) && r->sum[SCAN_CAT_ACT] <= 0)
 		return "hanya dihitung bila ada tindakan partisan";
 	if (m->cat == SCAN_CAT_ACTOR || m->cat == SCAN_CAT_FACILITY)
 		return "ada aktor yang lebih kuat";
@@ -328,8 +330,9 @@ match_mark(const struct scan_match *m)
 }
 
 /* The terms of S, in the order of the model's formula. */
-static const int s_order[] = {SCAN_CAT_ACT,	 SCAN_CAT_FACILITY, SCAN_CAT_TARGET, SCAN_CAT_INCIDENT,
-			      SCAN_CAT_APPEAL, SCAN_CAT_TOPIC,	  SCAN_CAT_SANCTION};
+static const int s_order[] = {SCAN_CAT_ACT,      SCAN_CAT_FACILITY, SCAN_CAT_TARGET,
+			      SCAN_CAT_INCIDENT, SCAN_CAT_APPEAL,   SCAN_CAT_TOPIC,
+			      SCAN_CAT_SANCTION};
 
 void
 scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct scan_result *r,
@@ -375,7 +378,8 @@ scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct sca
 	for (c = 0; c < (int)(sizeof(s_order) / sizeof(s_order[0])); c++) {
 		float v = r->sum[s_order[c]];
 
-		buf_addf(out, " %s %s", scan_cat_title((enum scan_cat)s_order[c]), v < 0 ? "" : "+");
+		buf_addf(out, " %s %s", scan_cat_title((enum scan_cat)s_order[c]),
+			 v < 0 ? "" : "+");
 		add_fixed(out, v);
 		buf_addch(out, ';');
 	}
@@ -420,20 +424,24 @@ scan_result_explain(struct buf *out, const struct scan_ctx *sc, const struct sca
 	buf_lit(out, "\nKesimpulan: ");
 	switch (r->label) {
 	case SCAN_LABEL_VIOLATION:
-		buf_lit(out, "ada aktor ASN (atau fasilitas negara) bersama tindakan partisan; skor ");
+		buf_lit(out,
+			"ada aktor ASN (atau fasilitas negara) bersama tindakan partisan; skor ");
 		add_num(out, r->score);
 		buf_lit(out, " mencapai ambang ");
 		add_num(out, r->threshold);
 		buf_lit(out, ", jadi teks masuk antrean telaah sebagai dugaan pelanggaran.");
 		break;
 	case SCAN_LABEL_NEUTRAL:
-		buf_lit(out, "teks menyebut ASN atau netralitas dalam konteks pemilu, tetapi skor ");
+		buf_lit(out,
+			"teks menyebut ASN atau netralitas dalam konteks pemilu, tetapi skor ");
 		add_num(out, r->score);
 		buf_lit(out, " di bawah ambang ");
 		add_num(out, r->threshold);
 		if (r->sum[SCAN_CAT_ACT] <= 0)
 			buf_lit(out, ": tidak ada tindakan partisan yang dihitung");
-		else if (r->sum[SCAN_CAT_APPEAL] + r->sum[SCAN_CAT_TOPIC] + r->sum[SCAN_CAT_SANCTION] < 0)
+		else if (r->sum[SCAN_CAT_APPEAL] + r->sum[SCAN_CAT_TOPIC] +
+				 r->sum[SCAN_CAT_SANCTION] <
+			 0)
 			buf_lit(out, ": bahasa imbauan, aturan atau sanksi menurunkan skor");
 		else if (r->actor == 0)
 			buf_lit(out, ": tidak ada aktor ASN");
@@ -457,7 +465,8 @@ scan_result_summary(struct buf *out, const struct scan_ctx *sc, const struct sca
 		    const char *id, size_t idlen, const char *text, size_t len)
 {
 	const struct scan_lexicon *lex = sc->lex;
-	static const int order[] = {SCAN_CAT_ACTOR, SCAN_CAT_FACILITY, SCAN_CAT_ACT, SCAN_CAT_TARGET};
+	static const int order[] = {SCAN_CAT_ACTOR, SCAN_CAT_FACILITY, SCAN_CAT_ACT,
+				    SCAN_CAT_TARGET};
 	size_t i, k, from = 0, to;
 
 	buf_addf(out, "[%s] ", scan_label_title(r->label));
@@ -489,7 +498,8 @@ scan_result_summary(struct buf *out, const struct scan_ctx *sc, const struct sca
 	(void)lex;
 	/* a snippet around the first counted act, else the beginning */
 	for (i = 0; i < r->nmatches; i++) {
-		if (r->matches[i].cat == SCAN_CAT_ACT && (r->matches[i].flags & SCAN_MATCH_COUNTED)) {
+		if (r->matches[i].cat == SCAN_CAT_ACT &&
+		    (r->matches[i].flags & SCAN_MATCH_COUNTED)) {
 			from = r->matches[i].start > 60 ? r->matches[i].start - 60 : 0;
 			break;
 		}

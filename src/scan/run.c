@@ -93,8 +93,7 @@ scan_format_parse(const char *s, enum scan_format *out)
 const char *
 scan_format_name(enum scan_format f)
 {
-	return (unsigned)f < sizeof(format_names) / sizeof(format_names[0]) ? format_names[f]
-									   : "?";
+	return (unsigned)f < sizeof(format_names) / sizeof(format_names[0]) ? format_names[f] : "?";
 }
 
 /* ---- one item ------------------------------------------------------------ */
@@ -379,8 +378,8 @@ progress(struct run *r, bool final)
 	if (r->total) {
 		int pct = (int)(r->done * 100 / r->total), w = pct * 30 / 100;
 
-		fprintf(r->o->err, "\rmemindai %s %3d%% [%.*s%*s] %.1f/%.1f MB", r->name, pct, w, bar,
-			30 - w, "", (double)r->done / 1e6, (double)r->total / 1e6);
+		fprintf(r->o->err, "\rmemindai %s %3d%% [%.*s%*s] %.1f/%.1f MB", r->name, pct, w,
+			bar, 30 - w, "", (double)r->done / 1e6, (double)r->total / 1e6);
 	} else {
 		fprintf(r->o->err, "\rmemindai %s %.1f MB", r->name, (double)r->done / 1e6);
 	}
@@ -642,7 +641,8 @@ run_doc(struct run *r, const char *prefix, size_t plen, struct errbuf *eb)
 		buf_add(&text, buf, (size_t)n);
 	}
 	if (cut || buf_failed(&text)) {
-		fprintf(r->o->err, "%s: dokumen lebih dari %u byte; hanya bagian awal yang dipindai\n",
+		fprintf(r->o->err,
+			"%s: dokumen lebih dari %u byte; hanya bagian awal yang dipindai\n",
 			r->name, SCAN_TEXT_MAX);
 		text.overflow = false; /* keep the blocks that fitted */
 	}

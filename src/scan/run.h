@@ -62,7 +62,7 @@ struct scan_run_stats {
  * caller zeroes once).  Returns -1 only when the file cannot be opened or
  * read (eb says why); item errors are counted, not returned.
  */
-int scan_run_file(const struct scan_run_opts *opts, const char *path,
-		  struct scan_run_stats *stats, struct errbuf *eb);
+int scan_run_file(const struct scan_run_opts *opts, const char *path, struct scan_run_stats *stats,
+		  struct errbuf *eb);
 
 #endif

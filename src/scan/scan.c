@@ -30,14 +30,14 @@ static const char *const label_titles[SCAN_LABEL__COUNT] = {
 };
 
 static const char *const cat_names[SCAN_CAT__COUNT] = {
-	"actor", "facility", "act",	 "target",   "election", "appeal",
+	"actor", "facility", "act",      "target",   "election", "appeal",
 	"topic", "sanction", "incident", "negation", "ignore",
 };
 
 static const char *const cat_titles[SCAN_CAT__COUNT] = {
-	"aktor ASN",	    "fasilitas negara", "tindakan partisan", "peserta/partai",
-	"konteks pemilu",   "imbauan/aturan",	"topik netralitas",  "sanksi",
-	"penanda kejadian", "negasi",		"diabaikan",
+	"aktor ASN",        "fasilitas negara", "tindakan partisan", "peserta/partai",
+	"konteks pemilu",   "imbauan/aturan",   "topik netralitas",  "sanksi",
+	"penanda kejadian", "negasi",           "diabaikan",
 };
 
 const char *

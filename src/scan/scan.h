@@ -88,8 +88,8 @@ struct scan_phrase {
 	const char *item; /* catalog item id ("KE-4"), or NULL */
 	enum scan_cat cat;
 	float weight;
-	bool generic; /* acts: counts only with election context */
-	bool stem;    /* match plain words by stem */
+	bool generic;     /* acts: counts only with election context */
+	bool stem;        /* match plain words by stem */
 	const char *note; /* Indonesian gloss, or NULL */
 };
 
@@ -150,10 +150,10 @@ struct scan_match {
 
 struct scan_result {
 	enum scan_label label;
-	float score;    /* A * D * S clamped to [0, 1] */
-	float actor;    /* A: strongest actor weight */
-	float distance; /* D: 1, or far_factor when actor and act are far apart */
-	float evidence; /* S: capped sum of the category sums */
+	float score;                /* A * D * S clamped to [0, 1] */
+	float actor;                /* A: strongest actor weight */
+	float distance;             /* D: 1, or far_factor when actor and act are far apart */
+	float evidence;             /* S: capped sum of the category sums */
 	float sum[SCAN_CAT__COUNT]; /* capped, signed contribution per category */
 	float threshold;
 	bool election_ctx; /* the text is about an election */

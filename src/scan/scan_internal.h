@@ -53,13 +53,13 @@ struct scan_emoji {
 };
 
 enum scan_tok_kind {
-	SCAN_TOK_WORD,     /* letters and digits */
-	SCAN_TOK_NUMBER,   /* digits only */
-	SCAN_TOK_HASHTAG,  /* "#..." (text includes '#') */
-	SCAN_TOK_MENTION,  /* "@..." (text includes '@') */
-	SCAN_TOK_URL,      /* http(s)://, www., e-mail: text empty */
-	SCAN_TOK_EMOJI,    /* mapped emoji: text is the token, e.g. "<pose_jari_1>" */
-	SCAN_TOK_QUESTION  /* '?': text "<tanya>" */
+	SCAN_TOK_WORD,    /* letters and digits */
+	SCAN_TOK_NUMBER,  /* digits only */
+	SCAN_TOK_HASHTAG, /* "#..." (text includes '#') */
+	SCAN_TOK_MENTION, /* "@..." (text includes '@') */
+	SCAN_TOK_URL,     /* http(s)://, www., e-mail: text empty */
+	SCAN_TOK_EMOJI,   /* mapped emoji: text is the token, e.g. "<pose_jari_1>" */
+	SCAN_TOK_QUESTION /* '?': text "<tanya>" */
 };
 
 #define SCAN_TOKF_SENT      0x01 /* a sentence boundary precedes the token */
@@ -290,12 +290,11 @@ void scan_cache_release(struct scan_cache *c);
 const struct scan_info *scan_cache_lookup(struct scan_cache *c, const struct scan_lexicon *lex,
 					  const char *text, size_t len, int kind);
 /* The same for a token straight from the tokenizer (uses tok->w). */
-const struct scan_info *scan_cache_lookup_tok(struct scan_cache *c,
-					      const struct scan_lexicon *lex,
+const struct scan_info *scan_cache_lookup_tok(struct scan_cache *c, const struct scan_lexicon *lex,
 					      const struct scan_token *tok);
 /* Stem of a word through the cache (for tests and explanations). */
-size_t scan_cache_stem(struct scan_cache *c, const struct scan_lexicon *lex, const char *w, size_t n,
-		       char *out, size_t outsz);
+size_t scan_cache_stem(struct scan_cache *c, const struct scan_lexicon *lex, const char *w,
+		       size_t n, char *out, size_t outsz);
 
 /* ---- match.c ----------------------------------------------------------- */
 

@@ -145,9 +145,9 @@ distance(const struct scan_match *m, size_t nm)
 }
 
 void
-scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshold,
-	   unsigned flags, struct scan_match *m, size_t nm, const struct scan_itok *it,
-	   size_t nit, struct scan_result *res)
+scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshold, unsigned flags,
+	   struct scan_match *m, size_t nm, const struct scan_itok *it, size_t nit,
+	   struct scan_result *res)
 {
 	const struct scan_model *mo = &lex->model;
 	bool election = false, rules = false, topic = false, asn = false;
@@ -236,9 +236,7 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 		case SCAN_CAT_TARGET:
 		case SCAN_CAT_INCIDENT:
 		case SCAN_CAT_SANCTION:
-		case SCAN_CAT_TOPIC:
-			consider(s, ph, i);
-			break;
+		case SCAN_CAT_TOPIC: consider(s, ph, i); break;
 		default: break;
 		}
 	}
@@ -282,8 +280,8 @@ scan_score(struct scan_scorer *s, const struct scan_lexicon *lex, float threshol
 		}
 	}
 	sum = act + res->sum[SCAN_CAT_FACILITY] + res->sum[SCAN_CAT_TARGET] +
-	      res->sum[SCAN_CAT_INCIDENT] +
-	      res->sum[SCAN_CAT_APPEAL] + res->sum[SCAN_CAT_TOPIC] + res->sum[SCAN_CAT_SANCTION];
+	      res->sum[SCAN_CAT_INCIDENT] + res->sum[SCAN_CAT_APPEAL] + res->sum[SCAN_CAT_TOPIC] +
+	      res->sum[SCAN_CAT_SANCTION];
 	res->actor = a;
 	res->evidence = sum;
 	res->distance = 1;

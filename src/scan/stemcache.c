@@ -317,8 +317,8 @@ segment(struct scan_cache *c, const struct scan_lexicon *lex, struct words *out,
 
 /* "#tag" or "@name": the whole form, then its parts. */
 static void
-tag_words(struct scan_cache *c, const struct scan_lexicon *lex, struct words *out,
-	  const char *text, size_t n)
+tag_words(struct scan_cache *c, const struct scan_lexicon *lex, struct words *out, const char *text,
+	  size_t n)
 {
 	const char *body = text + 1;
 	size_t bn = n - 1, i = 0;
@@ -355,9 +355,7 @@ compute(struct scan_cache *c, const struct scan_lexicon *lex, const char *text, 
 	out->stem_len = 0;
 	switch (kind) {
 	case SCAN_TOK_HASHTAG:
-	case SCAN_TOK_MENTION:
-		tag_words(c, lex, out, text, len);
-		break;
+	case SCAN_TOK_MENTION: tag_words(c, lex, out, text, len); break;
 	case SCAN_TOK_EMOJI:
 	case SCAN_TOK_QUESTION: {
 		uint32_t id;
@@ -367,9 +365,7 @@ compute(struct scan_cache *c, const struct scan_lexicon *lex, const char *text, 
 			add_id(&out->info, 0, id);
 		break;
 	}
-	default:
-		one_word(c, lex, out, text, len);
-		break;
+	default: one_word(c, lex, out, text, len); break;
 	}
 }
 

@@ -199,8 +199,8 @@ word16(struct scan_tokenizer *t, struct scan_token *tok)
 	/* three equal letters in a row: compare with the bytes 1 and 2 ahead */
 	v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
 	v2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
-	run3 = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(v, v1),
-							 _mm_cmpeq_epi8(v, v2)));
+	run3 = (unsigned)_mm_movemask_epi8(
+		_mm_and_si128(_mm_cmpeq_epi8(v, v1), _mm_cmpeq_epi8(v, v2)));
 	if (k >= 3 && (run3 & lm & ((1u << (k - 2)) - 1)))
 		tok->flags |= SCAN_TOKF_STRETCHED;
 	if (lm && dm)
@@ -358,8 +358,9 @@ scan_tok_next(struct scan_tokenizer *t, struct scan_token *tok)
 
 		if (c < 0x80) {
 			if (ascii_alnum(c)) {
-				if ((c == 'h' || c == 'H') && (prefix_ci(t->p, t->end, "http://") ||
-							       prefix_ci(t->p, t->end, "https://"))) {
+				if ((c == 'h' || c == 'H') &&
+				    (prefix_ci(t->p, t->end, "http://") ||
+				     prefix_ci(t->p, t->end, "https://"))) {
 					tok_begin(t, tok, start, SCAN_TOK_URL);
 					skip_to_space(t);
 					tok_finish(t, tok);
@@ -377,8 +378,8 @@ scan_tok_next(struct scan_tokenizer *t, struct scan_token *tok)
 					/* an e-mail address */
 					tok->kind = SCAN_TOK_URL;
 					tok->len = 0;
-					tok->flags &= (uint8_t)~(SCAN_TOKF_STRETCHED | SCAN_TOKF_LONG |
-								 SCAN_TOKF_MIXED);
+					tok->flags &= (uint8_t) ~(SCAN_TOKF_STRETCHED |
+								  SCAN_TOKF_LONG | SCAN_TOKF_MIXED);
 					skip_to_space(t);
 				}
 				tok_finish(t, tok);

@@ -54,7 +54,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			struct feed_item it;
 
 			if (feed_jsonl_parse(p, len, &it, &scratch, &eb) == 0) {
-				if (!inside(it.id, p, len, &scratch) || !inside(it.text, p, len, &scratch) ||
+				if (!inside(it.id, p, len, &scratch) ||
+				    !inside(it.text, p, len, &scratch) ||
 				    !inside(it.label, p, len, &scratch) ||
 				    !inside(it.url, p, len, &scratch))
 					abort();

@@ -52,10 +52,11 @@ test_jsonl_fields(void **state)
 	struct errbuf eb;
 
 	(void)state;
-	assert_int_equal(parse("{\"id\":\"p1\",\"source\":\"x\",\"author\":\"@a\",\"url\":\"u\","
-			       "\"ts\":\"2024-01-01\",\"text\":\"Camat ikut\",\"label\":\"unrelated\"}",
-			       &it, &eb),
-			 0);
+	assert_int_equal(
+		parse("{\"id\":\"p1\",\"source\":\"x\",\"author\":\"@a\",\"url\":\"u\","
+		      "\"ts\":\"2024-01-01\",\"text\":\"Camat ikut\",\"label\":\"unrelated\"}",
+		      &it, &eb),
+		0);
 	assert_str(it.id, "p1");
 	assert_str(it.source, "x");
 	assert_str(it.author, "@a");
@@ -64,10 +65,11 @@ test_jsonl_fields(void **state)
 	assert_str(it.text, "Camat ikut");
 	assert_str(it.label, "unrelated");
 	/* numeric id, null, unknown keys with nested values, whitespace, BOM */
-	assert_int_equal(parse("\xEF\xBB\xBF { \"id\" : -12.5e3 , \"extra\": {\"a\":[1,{\"b\":null}],"
-			       "\"c\":true}, \"author\": null, \"text\":\"t\" }  ",
-			       &it, &eb),
-			 0);
+	assert_int_equal(
+		parse("\xEF\xBB\xBF { \"id\" : -12.5e3 , \"extra\": {\"a\":[1,{\"b\":null}],"
+		      "\"c\":true}, \"author\": null, \"text\":\"t\" }  ",
+		      &it, &eb),
+		0);
 	assert_str(it.id, "-12.5e3");
 	assert_null(it.author.ptr);
 	assert_str(it.text, "t");
@@ -93,7 +95,8 @@ test_jsonl_escapes(void **state)
 	assert_str(it.text, "x\xF0\x9F\x98\x80y");
 	/* lone surrogates become U+FFFD, the next escape is kept */
 	assert_int_equal(parse("{\"text\":\"\\ud83d\\u0041 \\ude00\"}", &it, &eb), 0);
-	assert_str(it.text, "\xEF\xBF\xBD" "A \xEF\xBF\xBD");
+	assert_str(it.text, "\xEF\xBF\xBD"
+			    "A \xEF\xBF\xBD");
 	/* raw UTF-8 and even raw bad bytes pass through for the engine */
 	assert_int_equal(parse("{\"text\":\"caf\xC3\xA9 \xFF\"}", &it, &eb), 0);
 	assert_str(it.text, "caf\xC3\xA9 \xFF");
@@ -151,8 +154,8 @@ test_html(void **state)
 	(void)state;
 	buf_init(&out, 4096);
 	feed_html_text(&out, html, strlen(html));
-	assert_string_equal(buf_cstr(&out),
-			    "\nCamat ikut kampanye\n\nBawaslu tahu & \xC3\xA9" "A\na < b &bogus;");
+	assert_string_equal(buf_cstr(&out), "\nCamat ikut kampanye\n\nBawaslu tahu & \xC3\xA9"
+					    "A\na < b &bogus;");
 	buf_reset(&out);
 	feed_html_text(&out, "<a href='x'", 11); /* unterminated tag: kept as text */
 	assert_string_equal(buf_cstr(&out), "<a href='x'");
@@ -174,7 +177,8 @@ collect(void *arg, const struct feed_item *it)
 	struct collected *c = arg;
 
 	if (c->n < 4) {
-		snprintf(c->text[c->n], sizeof(c->text[0]), "%.*s", (int)it->text.len, it->text.ptr);
+		snprintf(c->text[c->n], sizeof(c->text[0]), "%.*s", (int)it->text.len,
+			 it->text.ptr);
 		snprintf(c->id[c->n], sizeof(c->id[0]), "%.*s", (int)it->id.len,
 			 it->id.ptr ? it->id.ptr : "");
 		snprintf(c->ts[c->n], sizeof(c->ts[0]), "%.*s", (int)it->ts.len,
@@ -222,10 +226,13 @@ test_rss(void **state)
 static void
 test_atom(void **state)
 {
-	const char *atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Umpan</title>"
-			   "<entry><id>tag:x,1</id><title type=\"html\">Lurah &lt;b&gt;netral&lt;/b&gt;</title>"
-			   "<link rel=\"alternate\" href=\"https://a.id/1\"/><updated>2024-11-01T00:00:00Z</updated>"
-			   "<author><name>Ani</name></author><summary>ringkas</summary></entry></feed>";
+	const char *atom =
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Umpan</title>"
+		"<entry><id>tag:x,1</id><title type=\"html\">Lurah "
+		"&lt;b&gt;netral&lt;/b&gt;</title>"
+		"<link rel=\"alternate\" "
+		"href=\"https://a.id/1\"/><updated>2024-11-01T00:00:00Z</updated>"
+		"<author><name>Ani</name></author><summary>ringkas</summary></entry></feed>";
 	struct collected c;
 	struct errbuf eb;
 
@@ -250,8 +257,10 @@ test_xml_errors(void **state)
 	(void)state;
 	/* an error far into the document: the items before it are delivered
 	 * (the reader parses in chunks, so "far" means a few KB) */
-	snprintf(broken, sizeof(broken), "<rss><channel><item><title>ok</title></item>%*s"
-		 "<item><title>x</channel>", 16000, "");
+	snprintf(broken, sizeof(broken),
+		 "<rss><channel><item><title>ok</title></item>%*s"
+		 "<item><title>x</channel>",
+		 16000, "");
 	memset(&c, 0, sizeof(c));
 	assert_int_equal(feed_xml_parse_mem(broken, strlen(broken), collect, &c, &eb), -1);
 	assert_int_equal(c.n, 1);
@@ -275,7 +284,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_jsonl_fields), cmocka_unit_test(test_jsonl_escapes),
 		cmocka_unit_test(test_jsonl_errors), cmocka_unit_test(test_html),
-		cmocka_unit_test(test_rss),	     cmocka_unit_test(test_atom),
+		cmocka_unit_test(test_rss),          cmocka_unit_test(test_atom),
 		cmocka_unit_test(test_xml_errors),
 	};
 

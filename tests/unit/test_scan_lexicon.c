@@ -32,9 +32,10 @@ static const char *lexicon_ok =
 	"{\"id\": \"pemilu\", \"cat\": \"election\", \"w\": 0, \"terms\": [\"pemilu\"]},"
 	"{\"id\": \"neg\", \"cat\": \"negation\", \"w\": 0, \"terms\": [\"tidak\"]}"
 	"]}";
-static const char *cand = "{\"election\": \"uji\", \"weight\": 0.3,"
-			  " \"pairs\": [{\"number\": 1, \"label\": \"A - B\", \"names\": [\"si a\"]}],"
-			  " \"parties\": [{\"number\": 9, \"name\": \"Partai Uji\", \"terms\": [\"pu\"]}]}";
+static const char *cand =
+	"{\"election\": \"uji\", \"weight\": 0.3,"
+	" \"pairs\": [{\"number\": 1, \"label\": \"A - B\", \"names\": [\"si a\"]}],"
+	" \"parties\": [{\"number\": 9, \"name\": \"Partai Uji\", \"terms\": [\"pu\"]}]}";
 
 static void
 write_file(const char *rel, const char *content)
@@ -123,10 +124,11 @@ test_knowledge_dir(void **state)
 	scan_lexicon_free(lex);
 
 	/* the same text, a smaller weight in the data: another answer */
-	write_file("scan/lexicon.json",
-		   "{\"concepts\": ["
-		   "{\"id\": \"asn\", \"cat\": \"actor\", \"w\": 1, \"terms\": [\"asn\"]},"
-		   "{\"id\": \"dukung\", \"cat\": \"act\", \"w\": 0.2, \"terms\": [\"~dukung\"]}]}");
+	write_file(
+		"scan/lexicon.json",
+		"{\"concepts\": ["
+		"{\"id\": \"asn\", \"cat\": \"actor\", \"w\": 1, \"terms\": [\"asn\"]},"
+		"{\"id\": \"dukung\", \"cat\": \"act\", \"w\": 0.2, \"terms\": [\"~dukung\"]}]}");
 	assert_int_equal(scan_lexicon_load(&lex, &o, &eb), 0);
 	assert_true(score_of(lex, "ASN mendukung, pemilu", &l) < 0.5f);
 	assert_int_equal(l, SCAN_LABEL_NEUTRAL);
@@ -137,13 +139,23 @@ static void
 test_extra_phrases(void **state)
 {
 	static const struct scan_phrase extra[] = {
-		{.text = "foto profil bergambar", .item = "KE-5", .cat = SCAN_CAT_ACT, .weight = 0.55f,
+		{.text = "foto profil bergambar",
+		 .item = "KE-5",
+		 .cat = SCAN_CAT_ACT,
+		 .weight = 0.55f,
 		 .note = "dari katalog"},
-		{.text = "~pasang", .item = "KE-1", .cat = SCAN_CAT_ACT, .weight = 0.4f, .generic = true},
+		{.text = "~pasang",
+		 .item = "KE-1",
+		 .cat = SCAN_CAT_ACT,
+		 .weight = 0.4f,
+		 .generic = true},
 		/* already in the lexicon: only the item is added */
 		{.text = "~dukung", .item = "D-8", .cat = SCAN_CAT_ACT, .weight = 0.1f},
 		/* a stemmed catalog phrase */
-		{.text = "memasangkan baliho", .item = "KE-1", .cat = SCAN_CAT_ACT, .weight = 0.3f,
+		{.text = "memasangkan baliho",
+		 .item = "KE-1",
+		 .cat = SCAN_CAT_ACT,
+		 .weight = 0.3f,
 		 .stem = true},
 	};
 	struct scan_lexicon_opts o = {dir, "uji", extra, sizeof(extra) / sizeof(extra[0])};
@@ -217,14 +229,17 @@ test_errors(void **state)
 	expect_error("{\"concepts\": [", "lexicon.json:1");
 	expect_error("{\"concepts\": [{\"id\": \"x\", \"cat\": \"bogus\", \"terms\": [\"a\"]}]}",
 		     "konsep #1");
-	expect_error("{\"concepts\": [{\"id\": \"x\", \"cat\": \"act\", \"terms\": [\"~guru-guru\"]}]}",
-		     "istilah '~guru-guru'");
-	expect_error("{\"concepts\": [{\"id\": \"x\", \"cat\": \"act\", \"terms\": [\"#tag dan\"]}]}",
-		     "berdiri sendiri");
+	expect_error(
+		"{\"concepts\": [{\"id\": \"x\", \"cat\": \"act\", \"terms\": [\"~guru-guru\"]}]}",
+		"istilah '~guru-guru'");
+	expect_error(
+		"{\"concepts\": [{\"id\": \"x\", \"cat\": \"act\", \"terms\": [\"#tag dan\"]}]}",
+		"berdiri sendiri");
 	expect_error("{\"concepts\": [{\"id\": \"x\", \"cat\": \"act\", \"terms\": []}]}",
 		     "tidak kosong");
-	expect_error("{\"concepts\": [{\"id\": \"x\", \"cat\": \"act\", \"w\": 7, \"terms\": [\"a\"]}]}",
-		     "antara -1 dan 1");
+	expect_error(
+		"{\"concepts\": [{\"id\": \"x\", \"cat\": \"act\", \"w\": 7, \"terms\": [\"a\"]}]}",
+		"antara -1 dan 1");
 	expect_error("{\"concepts\": [{\"id\": \"x\", \"cat\": \"act\", \"terms\": [\"a\"]},"
 		     "{\"id\": \"x\", \"cat\": \"act\", \"terms\": [\"b\"]}]}",
 		     "ganda");
@@ -325,10 +340,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_knowledge_dir),
-		cmocka_unit_test(test_extra_phrases),
-		cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_embedded),
+		cmocka_unit_test(test_knowledge_dir), cmocka_unit_test(test_extra_phrases),
+		cmocka_unit_test(test_errors),        cmocka_unit_test(test_embedded),
 		cmocka_unit_test(test_rule_catalog),
 	};
 

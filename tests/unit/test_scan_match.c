@@ -105,7 +105,8 @@ test_slang_numbers_emoji(void **state)
 	expect_span("ojo lali nyoblos nomer loro", "nomor_urut", "nomer loro");
 	expect_span("ayo 02", "nomor_urut", "02");
 	/* gesture emoji with a skin tone */
-	expect_span("foto \xE2\x9C\x8C\xF0\x9F\x8F\xBD", "pose_jari", "\xE2\x9C\x8C\xF0\x9F\x8F\xBD");
+	expect_span("foto \xE2\x9C\x8C\xF0\x9F\x8F\xBD", "pose_jari",
+		    "\xE2\x9C\x8C\xF0\x9F\x8F\xBD");
 	/* stretched letters */
 	expect_span("dukunggg terus", "dukungan", "dukunggg");
 	expect_span("kampanyeeee", "kampanye", "kampanyeeee");
@@ -297,10 +298,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_stems_and_exact), cmocka_unit_test(test_slang_numbers_emoji),
-		cmocka_unit_test(test_hashtags),	cmocka_unit_test(test_negation),
-		cmocka_unit_test(test_labels),		cmocka_unit_test(test_items_sorted),
-		cmocka_unit_test(test_threshold),	cmocka_unit_test(test_cache),
+		cmocka_unit_test(test_stems_and_exact),  cmocka_unit_test(test_slang_numbers_emoji),
+		cmocka_unit_test(test_hashtags),         cmocka_unit_test(test_negation),
+		cmocka_unit_test(test_labels),           cmocka_unit_test(test_items_sorted),
+		cmocka_unit_test(test_threshold),        cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_long_and_invalid),
 	};
 

@@ -48,8 +48,8 @@ test_utf8_invalid(void **state)
 	assert_int_equal(adv, 1);
 	assert_int_equal(dec("\xC0\xAF", 2, &adv), SCAN_REPLACEMENT); /* overlong '/' */
 	assert_int_equal(adv, 1);
-	assert_int_equal(dec("\xE0\x80\xAF", 3, &adv), SCAN_REPLACEMENT); /* overlong */
-	assert_int_equal(dec("\xED\xA0\x80", 3, &adv), SCAN_REPLACEMENT); /* surrogate */
+	assert_int_equal(dec("\xE0\x80\xAF", 3, &adv), SCAN_REPLACEMENT);     /* overlong */
+	assert_int_equal(dec("\xED\xA0\x80", 3, &adv), SCAN_REPLACEMENT);     /* surrogate */
 	assert_int_equal(dec("\xF4\x90\x80\x80", 4, &adv), SCAN_REPLACEMENT); /* > U+10FFFF */
 	/* truncated sequences consume one byte, never read past n */
 	assert_int_equal(dec("\xE2\x9C", 2, &adv), SCAN_REPLACEMENT);
@@ -80,21 +80,21 @@ test_fold_letters(void **state)
 	(void)state;
 	expect_fold('K', SCAN_FOLD_ALNUM, "k");
 	expect_fold('7', SCAN_FOLD_ALNUM, "7");
-	expect_fold(0xE9, SCAN_FOLD_ALNUM, "e");    /* é */
-	expect_fold(0xC4, SCAN_FOLD_ALNUM, "a");    /* Ä */
-	expect_fold(0xDF, SCAN_FOLD_ALNUM, "ss");   /* ß */
-	expect_fold(0xC6, SCAN_FOLD_ALNUM, "ae");   /* Æ */
-	expect_fold(0x0153, SCAN_FOLD_ALNUM, "oe"); /* œ */
-	expect_fold(0x0142, SCAN_FOLD_ALNUM, "l");  /* ł */
-	expect_fold(0x1EBF, SCAN_FOLD_ALNUM, "e");  /* ế */
-	expect_fold(0xFF21, SCAN_FOLD_ALNUM, "a");  /* fullwidth A */
-	expect_fold(0xFF19, SCAN_FOLD_ALNUM, "9");  /* fullwidth 9 */
-	expect_fold(0x1D5E3, SCAN_FOLD_ALNUM, "p"); /* 𝗣 sans-serif bold P */
-	expect_fold(0x1D5F1, SCAN_FOLD_ALNUM, "d"); /* 𝗱 */
-	expect_fold(0x1D7EC, SCAN_FOLD_ALNUM, "0"); /* 𝟬 */
-	expect_fold(0x210E, SCAN_FOLD_ALNUM, "h");  /* ℎ, the hole of math italic */
-	expect_fold(0x24B8, SCAN_FOLD_ALNUM, "c");  /* Ⓒ */
-	expect_fold(0xB2, SCAN_FOLD_ALNUM, "2");    /* ² as in "guru²" */
+	expect_fold(0xE9, SCAN_FOLD_ALNUM, "e");              /* é */
+	expect_fold(0xC4, SCAN_FOLD_ALNUM, "a");              /* Ä */
+	expect_fold(0xDF, SCAN_FOLD_ALNUM, "ss");             /* ß */
+	expect_fold(0xC6, SCAN_FOLD_ALNUM, "ae");             /* Æ */
+	expect_fold(0x0153, SCAN_FOLD_ALNUM, "oe");           /* œ */
+	expect_fold(0x0142, SCAN_FOLD_ALNUM, "l");            /* ł */
+	expect_fold(0x1EBF, SCAN_FOLD_ALNUM, "e");            /* ế */
+	expect_fold(0xFF21, SCAN_FOLD_ALNUM, "a");            /* fullwidth A */
+	expect_fold(0xFF19, SCAN_FOLD_ALNUM, "9");            /* fullwidth 9 */
+	expect_fold(0x1D5E3, SCAN_FOLD_ALNUM, "p");           /* 𝗣 sans-serif bold P */
+	expect_fold(0x1D5F1, SCAN_FOLD_ALNUM, "d");           /* 𝗱 */
+	expect_fold(0x1D7EC, SCAN_FOLD_ALNUM, "0");           /* 𝟬 */
+	expect_fold(0x210E, SCAN_FOLD_ALNUM, "h");            /* ℎ, the hole of math italic */
+	expect_fold(0x24B8, SCAN_FOLD_ALNUM, "c");            /* Ⓒ */
+	expect_fold(0xB2, SCAN_FOLD_ALNUM, "2");              /* ² as in "guru²" */
 	expect_fold(0x6771, SCAN_FOLD_ALNUM, "\xE6\x9D\xB1"); /* 東: kept whole */
 }
 
@@ -145,8 +145,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_utf8_valid),   cmocka_unit_test(test_utf8_invalid),
-		cmocka_unit_test(test_fold_letters), cmocka_unit_test(test_fold_other),
+		cmocka_unit_test(test_utf8_valid),    cmocka_unit_test(test_utf8_invalid),
+		cmocka_unit_test(test_fold_letters),  cmocka_unit_test(test_fold_other),
 		cmocka_unit_test(test_collapse_runs),
 	};
 

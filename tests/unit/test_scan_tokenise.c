@@ -70,7 +70,7 @@ test_words(void **state)
 	expect("Camat ikut KAMPANYE.", "camat@0-5 ikut@6-10 kampanye@11-19");
 	expect("guru-guru PNS", "guru@0-4 guru@5-9 pns@10-13");
 	expect("Rudy Mas'ud", "rudy@0-4 masud@5-11");
-	expect("Mas\xE2\x80\x99ud", "masud@0-8");          /* curly apostrophe */
+	expect("Mas\xE2\x80\x99ud", "masud@0-8");               /* curly apostrophe */
 	expect("'lanjutkan pak!'", "lanjutkan@1-10 pak@11-14"); /* quotes are not apostrophes */
 	expect("yél-yél", "yel@0-4 yel@5-9");
 	expect("e\xCC\x81xito", "exito@0-7"); /* combining acute inside the word */
@@ -118,7 +118,7 @@ test_emoji(void **state)
 {
 	(void)state;
 	expect("salam \xE2\x9C\x8C\xEF\xB8\x8F", "salam@0-5 <pose_jari_2>@6-12"); /* ✌️ */
-	expect("\xE2\x9C\x8C\xF0\x9F\x8F\xBD!", "<pose_jari_2>@0-7");            /* ✌🏽 */
+	expect("\xE2\x9C\x8C\xF0\x9F\x8F\xBD!", "<pose_jari_2>@0-7");             /* ✌🏽 */
 	expect("\xE2\x98\x9D\xF0\x9F\x8F\xBB\xE2\x98\x9D", "<pose_jari_1>@0-7 <pose_jari_1>@7-10");
 	expect("\xF0\x9F\xA4\x9F", "<pose_jari_3>@0-4");
 	expect("lucu \xF0\x9F\x98\x82 banget", "lucu@0-4 banget@10-16"); /* unmapped: separator */
@@ -196,9 +196,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_words),	  cmocka_unit_test(test_styled_and_scripts),
-		cmocka_unit_test(test_tags_urls), cmocka_unit_test(test_emoji),
-		cmocka_unit_test(test_flags),	  cmocka_unit_test(test_sentences),
+		cmocka_unit_test(test_words),        cmocka_unit_test(test_styled_and_scripts),
+		cmocka_unit_test(test_tags_urls),    cmocka_unit_test(test_emoji),
+		cmocka_unit_test(test_flags),        cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_invalid_utf8),
 	};
 
