@@ -29,7 +29,8 @@ static const struct cli_opt scan_opts[] = {
 	{"assume-asn", NULL, "the authors are known ASN accounts"},
 	{"hash", NULL, "add the content hash (BLAKE2b-128) to each JSON object"},
 	{"jobs", "N", "worker threads (default: CPUs, at most 8)"},
-	{"no-progress", NULL, "never draw the progress line"},
+	{"no-progress", NULL,
+	 "no progress line (drawn when stderr is a terminal and stdout is not)"},
 	{"stats", NULL, "print totals and throughput on stderr"},
 	{"eval", "FILE", "labelled JSON lines {text,label}: precision, recall, F1"},
 	{"show-errors", NULL, "with --eval: list the misclassified items"},
@@ -207,7 +208,9 @@ run_scan(struct cli *cli)
 	ro.flags = cli_flag(cli, "assume-asn") ? SCAN_AUTHOR_ASN : 0;
 	ro.hash = cli_flag(cli, "hash");
 	ro.show_errors = cli_flag(cli, "show-errors");
-	ro.progress = !cli_flag(cli, "no-progress") && isatty(STDERR_FILENO);
+	/* a progress line only when the results go elsewhere than the terminal */
+	ro.progress =
+		!cli_flag(cli, "no-progress") && isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO);
 	ro.out = stdout;
 	ro.err = stderr;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
