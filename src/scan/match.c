@@ -147,6 +147,20 @@ scan_match_phrases(const struct scan_lexicon *lex, const struct scan_itok *it, s
 		return false;
 	if (lex->index[1].n == 0)
 		return true;
+	{
+		/* most texts hold no word that starts a catalog phrase */
+		size_t k;
+		uint8_t d;
+		bool any = false;
+
+		for (k = 0; k < n && !any; k++)
+			for (d = 0; d < it[k].nids && !any; d++)
+				any = it[k].ids[d] < lex->nids &&
+				      lex->index[1].start[it[k].ids[d]] !=
+					      lex->index[1].start[it[k].ids[d] + 1];
+		if (!any)
+			return true;
+	}
 	n1 = *nm;
 	ok = match_pass(lex, &lex->index[1], it, n, m, nm, mcap, n1);
 	if (*nm > n1)

@@ -61,6 +61,19 @@ ascii_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* ASCII bytes that only separate: everything but letters, digits, the
+ * sigils # and @, sentence ends . ! ? and the newline, and non-ASCII. */
+static const bool plain_sep[256] = {
+	[0] = 1,   [1] = 1,    [2] = 1,    [3] = 1,    [4] = 1,    [5] = 1,   [6] = 1,   [7] = 1,
+	[8] = 1,   ['\t'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [14] = 1,  [15] = 1,  [16] = 1,
+	[17] = 1,  [18] = 1,   [19] = 1,   [20] = 1,   [21] = 1,   [22] = 1,  [23] = 1,  [24] = 1,
+	[25] = 1,  [26] = 1,   [27] = 1,   [28] = 1,   [29] = 1,   [30] = 1,  [31] = 1,  [' '] = 1,
+	['"'] = 1, ['$'] = 1,  ['%'] = 1,  ['&'] = 1,  ['\''] = 1, ['('] = 1, [')'] = 1, ['*'] = 1,
+	['+'] = 1, [','] = 1,  ['-'] = 1,  ['/'] = 1,  [':'] = 1,  [';'] = 1, ['<'] = 1, ['='] = 1,
+	['>'] = 1, ['['] = 1,  ['\\'] = 1, [']'] = 1,  ['^'] = 1,  ['_'] = 1, ['`'] = 1, ['{'] = 1,
+	['|'] = 1, ['}'] = 1,  ['~'] = 1,  [127] = 1,
+};
+
 /* Does a word character start at p? */
 static bool
 word_start(const struct scan_tokenizer *t, const unsigned char *p)
@@ -353,8 +366,16 @@ bool
 scan_tok_next(struct scan_tokenizer *t, struct scan_token *tok)
 {
 	while (t->p < t->end) {
-		const unsigned char *start = t->p;
-		unsigned char c = *t->p;
+		const unsigned char *start;
+		unsigned char c;
+
+		/* plain separators (space, comma, quotes, ...) in a tight loop */
+		while (t->p < t->end && plain_sep[*t->p])
+			t->p++;
+		if (t->p >= t->end)
+			break;
+		start = t->p;
+		c = *t->p;
 
 		if (c < 0x80) {
 			if (ascii_alnum(c)) {
