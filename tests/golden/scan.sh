@@ -6,6 +6,7 @@
 # compared with NAME.expected:
 #   NAME.jsonl, NAME.xml, NAME.atom, NAME.txt   netra scan --json [NAME.args] NAME.*
 #   explain_NAME.txt                            netra scan --explain < explain_NAME.txt
+#   summary_NAME.jsonl                          netra scan [NAME.args] (Indonesian summary)
 # plus a few checks that need a generated input (knowledge directory,
 # stdin, thread count, an over-long line) and the evaluation of the
 # labelled set (tests/data/scan_labelled.jsonl).
@@ -84,6 +85,13 @@ for input in "$DIR"/*.jsonl "$DIR"/*.xml "$DIR"/*.atom "$DIR"/*.txt; do
 	case $name in
 	explain_*)
 		capture "$TMP/actual" "$NETRA_BIN" scan --explain <"$input"
+		;;
+	summary_*)
+		# the Indonesian summary; the totals line carries a time: drop it
+		# shellcheck disable=SC2086 # args are words on purpose
+		capture "$TMP/actual" "$NETRA_BIN" scan --jobs 1 --no-progress $args "$input"
+		grep -v '^# stderr: netra scan: .* item dipindai' "$TMP/actual" >"$TMP/actual2"
+		mv "$TMP/actual2" "$TMP/actual"
 		;;
 	*)
 		# shellcheck disable=SC2086 # args are words on purpose
