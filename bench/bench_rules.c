@@ -57,25 +57,52 @@ report(const char *what, double *v, size_t n, const char *unit, double scale)
 }
 
 static const char *const subjects[] = {
-	"PNS", "Seorang ASN", "Camat", "Kepala sekolah", "Guru PPPK", "Kepala dinas", "Lurah",
-	"Sekretaris desa yang berstatus PNS", "Pejabat eselon", "ASN di kecamatan",
+	"PNS",
+	"Seorang ASN",
+	"Camat",
+	"Kepala sekolah",
+	"Guru PPPK",
+	"Kepala dinas",
+	"Lurah",
+	"Sekretaris desa yang berstatus PNS",
+	"Pejabat eselon",
+	"ASN di kecamatan",
 };
 static const char *const actions[] = {
-	"memasang spanduk", "memberi like dan komentar pada unggahan akun pemenangan",
-	"menghadiri deklarasi dan berorasi untuk", "ikut kampanye", "hadir di kampanye sebagai pendengar untuk",
-	"mengajak warga memilih", "menjadi tim sukses", "mengumpulkan fotokopi KTP untuk",
-	"berfoto bersama sambil mengacungkan dua jari dengan", "membuat keputusan yang menguntungkan",
-	"membagikan sembako bergambar", "mendaftar penjaringan bakal calon di partai pengusung",
-	"datang dengan mobil dinas ke kampanye", "mengunggah video dukungan di TikTok untuk",
-	"menggunakan hak pilih di TPS dan tidak mendukung", "mengimbau ASN menjaga netralitas terhadap",
+	"memasang spanduk",
+	"memberi like dan komentar pada unggahan akun pemenangan",
+	"menghadiri deklarasi dan berorasi untuk",
+	"ikut kampanye",
+	"hadir di kampanye sebagai pendengar untuk",
+	"mengajak warga memilih",
+	"menjadi tim sukses",
+	"mengumpulkan fotokopi KTP untuk",
+	"berfoto bersama sambil mengacungkan dua jari dengan",
+	"membuat keputusan yang menguntungkan",
+	"membagikan sembako bergambar",
+	"mendaftar penjaringan bakal calon di partai pengusung",
+	"datang dengan mobil dinas ke kampanye",
+	"mengunggah video dukungan di TikTok untuk",
+	"menggunakan hak pilih di TPS dan tidak mendukung",
+	"mengimbau ASN menjaga netralitas terhadap",
 };
 static const char *const objects[] = {
-	"paslon nomor urut 2", "calon bupati petahana", "caleg DPRD dari partai",
-	"bakal calon gubernur", "capres", "istrinya yang menjadi caleg",
+	"paslon nomor urut 2",
+	"calon bupati petahana",
+	"caleg DPRD dari partai",
+	"bakal calon gubernur",
+	"capres",
+	"istrinya yang menjadi caleg",
 };
 static const char *const extras[] = {
-	"", " pada masa kampanye", " di depan kantor kelurahan.", " sambil memakai kaos partai",
-	" tanpa atribut", " dan mengerahkan bawahannya", " lewat grup WhatsApp", " yg viral bangeeet!!!",
+	"",
+	" pada masa kampanye",
+	" di depan kantor kelurahan.",
+	" sambil memakai kaos partai",
+	" tanpa atribut",
+	" dan mengerahkan bawahannya",
+	" lewat grup WhatsApp",
+	" yg viral bangeeet!!!",
 };
 
 #define NTEXTS 4096
@@ -125,7 +152,8 @@ main(void)
 		double t0 = now_us();
 
 		config_init(&cfg);
-		if (calendar_load(&cal, NULL, &eb) < 0 || check_service_new(&svc, &cfg, cal, &eb) < 0) {
+		if (calendar_load(&cal, NULL, &eb) < 0 ||
+		    check_service_new(&svc, &cfg, cal, &eb) < 0) {
 			fprintf(stderr, "%s\n", eb.msg);
 			return 1;
 		}

@@ -38,8 +38,8 @@ api_check_post(struct http_request *req)
 	body = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &je);
 	if (body == NULL) {
 		errbuf_set_code(&eb, ERR_INVALID_INPUT, "invalid_json",
-				"badan permintaan bukan JSON yang sah (baris %d, kolom %d): %s", je.line,
-				je.column, je.text);
+				"badan permintaan bukan JSON yang sah (baris %d, kolom %d): %s",
+				je.line, je.column, je.text);
 		return http_reply_problem(req, &eb);
 	}
 	if (json_is_array(body)) {

@@ -26,7 +26,7 @@ struct app {
 	struct tmpl_set *tmpl;
 	struct i18n *lang_id;
 	struct i18n *lang_en;
-	struct calendar *cal; /* elections, holidays, zones, deadline rules */
+	struct calendar *cal;        /* elections, holidays, zones, deadline rules */
 	struct check_service *check; /* rule catalog and readings (with APP_KNOWLEDGE/APP_WEB) */
 	int64_t started_mono_ms;
 	char base_url[256];

@@ -22,8 +22,8 @@ struct check_service {
 };
 
 int
-check_service_new(struct check_service **out, const struct config *cfg,
-		  const struct calendar *cal, struct errbuf *eb)
+check_service_new(struct check_service **out, const struct config *cfg, const struct calendar *cal,
+		  struct errbuf *eb)
 {
 	struct check_service *s = xcalloc(1, sizeof(*s));
 
@@ -63,8 +63,9 @@ check_service_options(const struct check_service *s)
 static int
 set_error(struct errbuf *eb, const char *code, const char *field, const char *msg)
 {
-	errbuf_set_code(eb, strcmp(code, "unknown_election") == 0 ? ERR_UNPROCESSABLE : ERR_INVALID_INPUT,
-			code, "%s", msg);
+	errbuf_set_code(
+		eb, strcmp(code, "unknown_election") == 0 ? ERR_UNPROCESSABLE : ERR_INVALID_INPUT,
+		code, "%s", msg);
 	if (eb)
 		cstr_copy(eb->field, sizeof(eb->field), field);
 	return -1;
@@ -78,7 +79,8 @@ check_nip_plausible(const char *s, size_t len, bool pppk, struct errbuf *eb)
 
 	if (t.len != 18 || !str_all_digits(t))
 		return set_error(eb, "invalid_nip", "nip", "NIP harus 18 angka");
-	y = (t.ptr[0] - '0') * 1000 + (t.ptr[1] - '0') * 100 + (t.ptr[2] - '0') * 10 + (t.ptr[3] - '0');
+	y = (t.ptr[0] - '0') * 1000 + (t.ptr[1] - '0') * 100 + (t.ptr[2] - '0') * 10 +
+	    (t.ptr[3] - '0');
 	m = (t.ptr[4] - '0') * 10 + (t.ptr[5] - '0');
 	d = (t.ptr[6] - '0') * 10 + (t.ptr[7] - '0');
 	if (!date_is_valid(y, m, d))
@@ -93,9 +95,10 @@ check_nip_plausible(const char *s, size_t len, bool pppk, struct errbuf *eb)
 	     (t.ptr[11] - '0');
 	tm = (t.ptr[12] - '0') * 10 + (t.ptr[13] - '0');
 	if (tm < 1 || tm > 12 || ty < y || (ty == y && tm <= m))
-		return set_error(eb, "invalid_nip", "nip",
-				 "NIP tidak sah: angka ke-9 sampai ke-14 (TMT CPNS) harus tahun dan "
-				 "bulan sesudah tanggal lahir");
+		return set_error(
+			eb, "invalid_nip", "nip",
+			"NIP tidak sah: angka ke-9 sampai ke-14 (TMT CPNS) harus tahun dan "
+			"bulan sesudah tanggal lahir");
 	return 0;
 }
 
@@ -110,7 +113,8 @@ election_json(const struct election *e, const struct election_stage *stage)
 	o = json_object();
 	json_object_set_new(o, "id", json_string(e->id));
 	json_object_set_new(o, "name", json_string(e->name));
-	json_object_set_new(o, "kind", json_string(e->kind == ELECTION_PEMILU ? "pemilu" : "pilkada"));
+	json_object_set_new(o, "kind",
+			    json_string(e->kind == ELECTION_PEMILU ? "pemilu" : "pilkada"));
 	if (e->has_penetapan) {
 		date_format(e->penetapan, ds);
 		json_object_set_new(o, "penetapan", json_string(ds));
@@ -118,9 +122,9 @@ election_json(const struct election *e, const struct election_stage *stage)
 		json_object_set_new(o, "penetapan", json_null());
 	}
 	json_object_set_new(o, "penetapan_note", json_string(e->penetapan_note));
-	json_object_set_new(o, "stage", stage ? json_pack("{s:s, s:s}", "id", stage->id, "name",
-							  stage->name)
-					      : json_null());
+	json_object_set_new(o, "stage",
+			    stage ? json_pack("{s:s, s:s}", "id", stage->id, "name", stage->name)
+				  : json_null());
 	return o;
 }
 
@@ -145,7 +149,8 @@ check_run(const struct check_service *s, json_t *req, struct arena *a, json_t **
 		const struct rules_status *st = rules_status_find(s->cat, f.status ? f.status : "");
 
 		if (!json_is_string(nip))
-			return set_error(eb, "invalid_nip", "nip", "NIP harus berupa teks 18 angka");
+			return set_error(eb, "invalid_nip", "nip",
+					 "NIP harus berupa teks 18 angka");
 		if (check_nip_plausible(json_string_value(nip), json_string_length(nip),
 					st && strcmp(st->id, "PPPK") == 0, eb) < 0)
 			return -1;
@@ -158,13 +163,16 @@ check_run(const struct check_service *s, json_t *req, struct arena *a, json_t **
 			size_t i;
 
 			for (i = 0; s->cal && i < calendar_election_count(s->cal); i++)
-				buf_addf(&l, "%s%s", i ? ", " : "", calendar_election_at(s->cal, i)->id);
-			snprintf(msg, sizeof(msg), "pemilihan '%.40s' tidak ada di kalender (pilihan: %s)",
-				 election, l.len ? buf_cstr(&l) : "kalender tidak dimuat");
+				buf_addf(&l, "%s%s", i ? ", " : "",
+					 calendar_election_at(s->cal, i)->id);
+			snprintf(msg, sizeof(msg),
+				 "pemilihan '%.40s' tidak ada di kalender (pilihan: %s)", election,
+				 l.len ? buf_cstr(&l) : "kalender tidak dimuat");
 			buf_release(&l);
 			return set_error(eb, "unknown_election", "election", msg);
 		}
-		f.election = e->kind == ELECTION_PEMILU ? RULES_ELECTION_PEMILU : RULES_ELECTION_PILKADA;
+		f.election =
+			e->kind == ELECTION_PEMILU ? RULES_ELECTION_PEMILU : RULES_ELECTION_PILKADA;
 		f.election_id = e->id;
 		f.election_name = e->name;
 		if (!f.has_penetapan && e->has_penetapan) {
@@ -235,12 +243,13 @@ check_catalog_json(const struct check_service *s)
 
 	date_format(cov.from, from);
 	date_format(cov.to, to);
-	json_object_set_new(o, "catalog", json_pack("{s:s, s:s, s:s, s:s}", "title",
-						    rules_catalog_title(cat), "version",
-						    rules_catalog_version(cat), "coverage_from", from,
-						    "coverage_to", to));
+	json_object_set_new(o, "catalog",
+			    json_pack("{s:s, s:s, s:s, s:s}", "title", rules_catalog_title(cat),
+				      "version", rules_catalog_version(cat), "coverage_from", from,
+				      "coverage_to", to));
 	for (i = 0; i < rules_item_count(cat); i++)
-		json_array_append_new(items, rules_item_to_json(cat, rules_item_at(cat, i), &s->opt, false));
+		json_array_append_new(
+			items, rules_item_to_json(cat, rules_item_at(cat, i), &s->opt, false));
 	json_object_set_new(o, "items", items);
 	for (i = 0; i < rules_status_count(cat); i++) {
 		const struct rules_status *x = rules_status_at(cat, i);
@@ -248,9 +257,9 @@ check_catalog_json(const struct check_service *s)
 
 		for (k = 0; k < x->naliases; k++)
 			json_array_append_new(al, json_string(x->aliases[k]));
-		json_array_append_new(st, json_pack("{s:s, s:s, s:s, s:o}", "id", x->id, "name", x->name,
-						    "kind", rules_status_kind_name(x->kind), "aliases",
-						    al));
+		json_array_append_new(
+			st, json_pack("{s:s, s:s, s:s, s:o}", "id", x->id, "name", x->name, "kind",
+				      rules_status_kind_name(x->kind), "aliases", al));
 	}
 	json_object_set_new(o, "statuses", st);
 	for (i = 0; i < rules_modifier_count(cat); i++) {
@@ -259,8 +268,8 @@ check_catalog_json(const struct check_service *s)
 
 		for (k = 0; k < m->naliases; k++)
 			json_array_append_new(al, json_string(m->aliases[k]));
-		json_array_append_new(mods, json_pack("{s:s, s:s, s:o}", "id", m->id, "title", m->title,
-						      "aliases", al));
+		json_array_append_new(mods, json_pack("{s:s, s:s, s:o}", "id", m->id, "title",
+						      m->title, "aliases", al));
 	}
 	json_object_set_new(o, "modifiers", mods);
 	for (i = 0; i < rules_reading_count(cat); i++) {
@@ -269,9 +278,10 @@ check_catalog_json(const struct check_service *s)
 
 		for (k = 0; k < r->nvalues; k++)
 			json_object_set_new(vals, r->values[k], json_string(r->notes[k]));
-		json_array_append_new(rd, json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", r->id, "title",
-						    r->title, "default", r->def, "value",
-						    rules_options_value(&s->opt, r), "values", vals));
+		json_array_append_new(rd,
+				      json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", r->id, "title",
+						r->title, "default", r->def, "value",
+						rules_options_value(&s->opt, r), "values", vals));
 	}
 	json_object_set_new(o, "readings", rd);
 	return o;

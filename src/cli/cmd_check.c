@@ -36,8 +36,11 @@ request_from_flags(struct cli *cli, const char *text, json_t **out)
 {
 	static const struct {
 		const char *opt, *field;
-	} map[] = {{"status", "status"},     {"date", "date"}, {"handling-date", "handling_date"},
-		   {"election", "election"}, {"item", "item"}};
+	} map[] = {{"status", "status"},
+		   {"date", "date"},
+		   {"handling-date", "handling_date"},
+		   {"election", "election"},
+		   {"item", "item"}};
 	json_t *req = json_object();
 	const char *mods = cli_opt(cli, "modifiers");
 	size_t i;
@@ -60,8 +63,9 @@ request_from_flags(struct cli *cli, const char *text, json_t **out)
 			char *eq = strchr(tok, '=');
 			bool yes;
 
-			if (eq == NULL || (strcmp(eq + 1, "yes") != 0 && strcmp(eq + 1, "no") != 0 &&
-					   strcmp(eq + 1, "true") != 0 && strcmp(eq + 1, "false") != 0)) {
+			if (eq == NULL ||
+			    (strcmp(eq + 1, "yes") != 0 && strcmp(eq + 1, "no") != 0 &&
+			     strcmp(eq + 1, "true") != 0 && strcmp(eq + 1, "false") != 0)) {
 				free(copy);
 				json_decref(m);
 				json_decref(req);
@@ -112,7 +116,8 @@ print_error(bool json, long line, const struct errbuf *eb)
 		json_decref(e);
 	}
 	if (line > 0)
-		fprintf(stderr, "netra check: baris %ld: %s [%s]\n", line, eb->msg, errbuf_code(eb));
+		fprintf(stderr, "netra check: baris %ld: %s [%s]\n", line, eb->msg,
+			errbuf_code(eb));
 	else
 		fprintf(stderr, "netra check: %s [%s]\n", eb->msg, errbuf_code(eb));
 }
@@ -169,7 +174,8 @@ run_stdin(struct cli *cli, const struct check_service *s, bool json)
 			req = json_loadb(t.ptr, t.len, JSON_REJECT_DUPLICATES, &jerr);
 			if (req == NULL) {
 				errbuf_set_code(&eb, ERR_INVALID_INPUT, "invalid_json",
-						"JSON tidak sah (kolom %d): %s", jerr.column, jerr.text);
+						"JSON tidak sah (kolom %d): %s", jerr.column,
+						jerr.text);
 				print_error(json, lineno, &eb);
 				failed = 1;
 				continue;
@@ -180,8 +186,9 @@ run_stdin(struct cli *cli, const struct check_service *s, bool json)
 
 			free(text);
 			if (rc < 0) {
-				errbuf_set_code(&eb, ERR_INVALID_INPUT, "invalid_input",
-						"--modifiers harus berbentuk nama=yes|no,nama=yes|no");
+				errbuf_set_code(
+					&eb, ERR_INVALID_INPUT, "invalid_input",
+					"--modifiers harus berbentuk nama=yes|no,nama=yes|no");
 				print_error(json, lineno, &eb);
 				failed = 1;
 				continue;
@@ -247,8 +254,10 @@ const struct cli_cmd cmd_check = {
 		"line from standard input: a JSON object such as\n"
 		"  {\"text\": \"...\", \"status\": \"PNS\", \"date\": \"2024-01-10\", "
 		"\"election\": \"pemilu2024\"}\n"
-		"(or \"item\": \"D-6\" instead of \"text\"; optional \"handling_date\", \"stage\",\n"
-		"\"modifiers\": {\"attributes\": true, ...}, \"nip\", \"id\"), or plain text that the\n"
+		"(or \"item\": \"D-6\" instead of \"text\"; optional \"handling_date\", "
+		"\"stage\",\n"
+		"\"modifiers\": {\"attributes\": true, ...}, \"nip\", \"id\"), or plain text that "
+		"the\n"
 		"flags describe.  Answers: verdict (pelanggaran, boleh, bukan_asn,\n"
 		"tidak_cukup_informasi), items, level, forms, legal_basis, route, explanation.\n"
 		"Exit status 1 when any line failed; its answer is {\"error\": {...}}.",

@@ -117,9 +117,10 @@ rules_show(struct cli *cli, const char *id)
 			date_format(b->period.from, f);
 		if (b->period.has_to)
 			date_format(b->period.to, t);
-		printf("  - %s%s%s%s%s%s%s%s\n", b->label, b->note ? ": " : "", b->note ? b->note : "",
-		       b->period.has_from ? " [sejak " : "", f, b->period.has_from ? "]" : "",
-		       b->period.has_to ? " [sampai " : "", b->period.has_to ? t : "");
+		printf("  - %s%s%s%s%s%s%s%s\n", b->label, b->note ? ": " : "",
+		       b->note ? b->note : "", b->period.has_from ? " [sejak " : "", f,
+		       b->period.has_from ? "]" : "", b->period.has_to ? " [sampai " : "",
+		       b->period.has_to ? t : "");
 		if (b->unconfirmed)
 			printf("    (belum dikonfirmasi)\n");
 	}
@@ -130,7 +131,8 @@ rules_show(struct cli *cli, const char *id)
 	}
 	printf("\nKata kunci:");
 	for (i = 0; i < it->nkw; i++)
-		printf("%s %s%s", i ? "," : "", it->kw[i].phrase->text, it->kw[i].anchor ? "*" : "");
+		printf("%s %s%s", i ? "," : "", it->kw[i].phrase->text,
+		       it->kw[i].anchor ? "*" : "");
 	printf("\n(* = kata kunci utama; paling sedikit satu harus cocok)\n");
 	if (it->nsources) {
 		printf("\nSumber:\n");
@@ -190,12 +192,14 @@ run_rules(struct cli *cli)
 const struct cli_cmd cmd_rules = {
 	.name = "rules",
 	.usage = "list|show ID|lint [--json] [--knowledge-dir DIR]",
-	.summary = "Show or check the legal rule catalog (SKB 2022, PP 94/2021, permitted conduct).",
-	.description = "  list      every item with its family and level under the configured readings\n"
-		       "  show ID   one item: description, legal basis by date, examples, keywords\n"
-		       "  lint      validate data/rules (or DIR/rules); prints FILE:LINE for each\n"
-		       "            problem and exits 1 when there is one; examples that are not\n"
-		       "            recognised as their own item are printed as warnings",
+	.summary =
+		"Show or check the legal rule catalog (SKB 2022, PP 94/2021, permitted conduct).",
+	.description =
+		"  list      every item with its family and level under the configured readings\n"
+		"  show ID   one item: description, legal basis by date, examples, keywords\n"
+		"  lint      validate data/rules (or DIR/rules); prints FILE:LINE for each\n"
+		"            problem and exits 1 when there is one; examples that are not\n"
+		"            recognised as their own item are printed as warnings",
 	.opts = rules_opts,
 	.run = run_rules,
 };

@@ -343,12 +343,15 @@ rules_options_set(struct rules_options *o, const struct rules_catalog *cat, cons
 
 			for (i = 0; i < r->nvalues; i++) {
 				if (i)
-					strncat(allowed, ", ", sizeof(allowed) - strlen(allowed) - 1);
-				strncat(allowed, r->values[i], sizeof(allowed) - strlen(allowed) - 1);
+					strncat(allowed, ", ",
+						sizeof(allowed) - strlen(allowed) - 1);
+				strncat(allowed, r->values[i],
+					sizeof(allowed) - strlen(allowed) - 1);
 			}
-			return errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_reading",
-					       "nilai '%s' untuk bacaan %s tidak dikenal (pilihan: %s)",
-					       value, id, allowed);
+			return errbuf_set_code(
+				eb, ERR_INVALID_INPUT, "invalid_reading",
+				"nilai '%s' untuk bacaan %s tidak dikenal (pilihan: %s)", value, id,
+				allowed);
 		}
 	}
 	for (i = 0; i < o->n; i++)
@@ -376,8 +379,8 @@ rules_options_from_config(struct rules_options *o, const struct rules_catalog *c
 			const struct config_option *co = &config_options[k];
 			const char *val;
 
-			if (strcmp(co->section, "rules") != 0 || strcmp(co->name, cat->readings[i].id) != 0 ||
-			    co->type != CONFIG_STRING)
+			if (strcmp(co->section, "rules") != 0 ||
+			    strcmp(co->name, cat->readings[i].id) != 0 || co->type != CONFIG_STRING)
 				continue;
 			val = (const char *)cfg + co->offset;
 			if (val[0] && rules_options_set(o, cat, co->name, val, eb) < 0)

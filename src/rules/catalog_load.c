@@ -20,9 +20,9 @@
 #include "core/xalloc.h"
 #include "rules/loader.h"
 
-static const char *const top_fields[] = {"about",     "meta",	    "lexicon",   "modifiers",
-					 "readings",  "levels",	    "form_flags", "form_sets",
-					 "statuses",  "routes",	    "items",	  NULL};
+static const char *const top_fields[] = {"about",    "meta",   "lexicon",    "modifiers",
+					 "readings", "levels", "form_flags", "form_sets",
+					 "statuses", "routes", "items",      NULL};
 
 typedef int (*element_fn)(struct vctx *v, json_t *el);
 
@@ -143,21 +143,25 @@ check_level_coverage(struct loader *ld)
 		if (cat->level_titles[lv] == NULL) {
 			struct vctx v = section_ctx(ld, "levels");
 
-			rc = verr(&v, "levels: nama tingkat '%s' tidak ada", rules_level_name((enum rules_level)lv));
+			rc = verr(&v, "levels: nama tingkat '%s' tidak ada",
+				  rules_level_name((enum rules_level)lv));
 			if (!ld->lint)
 				return -1;
 		}
 		if (!used[lv])
 			continue;
 		while (guard++ <= cat->nform_sets) {
-			const struct rules_form_set *fs = rules_form_set_at(cat, (enum rules_level)lv, d);
+			const struct rules_form_set *fs =
+				rules_form_set_at(cat, (enum rules_level)lv, d);
 			char ds[DATE_STRLEN];
 
 			if (fs == NULL) {
 				struct vctx v = section_ctx(ld, "form_sets");
 
 				date_format(d, ds);
-				rc = verr(&v, "form_sets: tidak ada bentuk hukuman tingkat %s untuk tanggal %s",
+				rc = verr(&v,
+					  "form_sets: tidak ada bentuk hukuman tingkat %s untuk "
+					  "tanggal %s",
 					  rules_level_name((enum rules_level)lv), ds);
 				if (!ld->lint)
 					return -1;
@@ -190,7 +194,8 @@ check_route_coverage(struct loader *ld)
 				struct vctx v = section_ctx(ld, "routes");
 
 				date_format(d, ds);
-				rc = verr(&v, "routes: tidak ada rute untuk status %s pada tanggal %s",
+				rc = verr(&v,
+					  "routes: tidak ada rute untuk status %s pada tanggal %s",
 					  cat->statuses[s].id, ds);
 				if (!ld->lint)
 					return -1;
@@ -226,7 +231,8 @@ run_loader(struct loader *ld)
 				char full[640];
 
 				snprintf(full, sizeof(full), "%s:%d: JSON tidak sah (kolom %d): %s",
-					 f->name, jerr.line > 0 ? jerr.line : 1, jerr.column, jerr.text);
+					 f->name, jerr.line > 0 ? jerr.line : 1, jerr.column,
+					 jerr.text);
 				if (ld->nerr++ == 0)
 					errbuf_set(ld->eb, ERR_INVALID_INPUT, "%s", full);
 				if (ld->report)
@@ -259,11 +265,11 @@ run_loader(struct loader *ld)
 				     sizeof(*cat->form_sets));
 	cat->statuses = arena_array(&cat->arena, count_elements(ld, "statuses") + 1,
 				    sizeof(*cat->statuses));
-	cat->routes = arena_array(&cat->arena, count_elements(ld, "routes") + 1,
-				  sizeof(*cat->routes));
+	cat->routes =
+		arena_array(&cat->arena, count_elements(ld, "routes") + 1, sizeof(*cat->routes));
 	n = count_elements(ld, "items");
-	cat->items = arena_array(&cat->arena, MIN(n, (size_t)RULES_MAX_ITEMS) + 1,
-				 sizeof(*cat->items));
+	cat->items =
+		arena_array(&cat->arena, MIN(n, (size_t)RULES_MAX_ITEMS) + 1, sizeof(*cat->items));
 	if ((each_object(ld, "meta", load_meta) < 0 && !ld->lint) ||
 	    (each_object(ld, "lexicon", load_lexicon) < 0 && !ld->lint) ||
 	    (each_element(ld, "modifiers", load_modifier) < 0 && !ld->lint) ||
@@ -287,7 +293,8 @@ run_loader(struct loader *ld)
 	if (rules_status_find(cat, "unknown") == NULL) {
 		struct vctx v = section_ctx(ld, "statuses");
 
-		verr(&v, "statuses: status 'unknown' wajib ada (dipakai bila status tidak diberikan)");
+		verr(&v,
+		     "statuses: status 'unknown' wajib ada (dipakai bila status tidak diberikan)");
 		if (!ld->lint)
 			return -1;
 	}
@@ -325,8 +332,9 @@ add_file(struct loader *ld, const char *name, const char *text, size_t len, char
 
 	if (ld->nfiles >= RULES_MAX_FILES) {
 		free(owned);
-		return errbuf_set(ld->eb, ERR_INVALID_INPUT, "%s: terlalu banyak berkas katalog (paling banyak %d)",
-				  name, RULES_MAX_FILES);
+		return errbuf_set(ld->eb, ERR_INVALID_INPUT,
+				  "%s: terlalu banyak berkas katalog (paling banyak %d)", name,
+				  RULES_MAX_FILES);
 	}
 	f = &ld->files[ld->nfiles++];
 	memset(f, 0, sizeof(*f));
@@ -349,14 +357,15 @@ read_dir(struct loader *ld, const char *dir)
 	snprintf(path, sizeof(path), "%s/rules", dir);
 	d = opendir(path);
 	if (d == NULL)
-		return errbuf_set(ld->eb, ERR_INVALID_INPUT, "%s: direktori katalog tidak dapat dibuka",
-				  path);
+		return errbuf_set(ld->eb, ERR_INVALID_INPUT,
+				  "%s: direktori katalog tidak dapat dibuka", path);
 	while ((de = readdir(d)) != NULL) {
 		if (!is_json_name(de->d_name))
 			continue;
 		if (nnames >= RULES_MAX_FILES) {
-			errbuf_set(ld->eb, ERR_INVALID_INPUT, "%s: terlalu banyak berkas (paling banyak %d)",
-				   path, RULES_MAX_FILES);
+			errbuf_set(ld->eb, ERR_INVALID_INPUT,
+				   "%s: terlalu banyak berkas (paling banyak %d)", path,
+				   RULES_MAX_FILES);
 			goto out;
 		}
 		names = xreallocarray(names, nnames + 1, sizeof(*names));
@@ -385,8 +394,8 @@ read_dir(struct loader *ld, const char *dir)
 		if (st.st_size > RULES_MAX_FILE) {
 			fclose(f);
 			errbuf_set(ld->eb, ERR_INVALID_INPUT,
-				   "%s:1: berkas terlalu besar (%lld bait, paling banyak %d)", fpath,
-				   (long long)st.st_size, RULES_MAX_FILE);
+				   "%s:1: berkas terlalu besar (%lld bait, paling banyak %d)",
+				   fpath, (long long)st.st_size, RULES_MAX_FILE);
 			goto out;
 		}
 		text = xmalloc((size_t)st.st_size + 1);
@@ -422,7 +431,8 @@ read_embedded(struct loader *ld)
 			return -1;
 	}
 	if (ld->nfiles == 0)
-		return errbuf_set(ld->eb, ERR_INTERNAL, "katalog bawaan tidak ada (data/rules/NAME.json)");
+		return errbuf_set(ld->eb, ERR_INTERNAL,
+				  "katalog bawaan tidak ada (data/rules/NAME.json)");
 	return 0;
 }
 
@@ -482,8 +492,8 @@ rules_catalog_load(struct rules_catalog **out, const char *dir, struct errbuf *e
 }
 
 int
-rules_catalog_load_files(struct rules_catalog **out, const struct rules_file *files,
-			 size_t nfiles, struct errbuf *eb)
+rules_catalog_load_files(struct rules_catalog **out, const struct rules_file *files, size_t nfiles,
+			 struct errbuf *eb)
 {
 	struct loader ld;
 	size_t i;
@@ -528,14 +538,16 @@ lint_examples(const struct rules_catalog *cat, void (*report)(void *, bool, cons
 			f.has_date = true;
 			if (rules_check(cat, &opt, &f, &a, &r, &eb) == 0) {
 				for (k = 0; k < r.nitems && k < 3; k++)
-					if (r.items[k].item == it && r.items[k].score >= it->min_score)
+					if (r.items[k].item == it &&
+					    r.items[k].score >= it->min_score)
 						found = true;
 			}
 			if (!found && report) {
 				char msg[640];
 
 				snprintf(msg, sizeof(msg),
-					 "%s:%d: peringatan: contoh %zu butir %s tidak dikenali sebagai %s "
+					 "%s:%d: peringatan: contoh %zu butir %s tidak dikenali "
+					 "sebagai %s "
 					 "(tiga teratas: %s %s %s): \"%.120s\"",
 					 it->file, it->line, e + 1, it->id, it->id,
 					 r.nitems > 0 ? r.items[0].item->id : "-",

@@ -23,7 +23,7 @@
 #include "core/str.h"
 #include "rules/rules_internal.h"
 
-#define MAX_LIST_OUT 12 /* notes / missing per match and per result */
+#define MAX_LIST_OUT  12 /* notes / missing per match and per result */
 #define MAX_ITEMS_OUT 10
 
 struct list {
@@ -45,8 +45,7 @@ list_add(struct arena *a, struct list *l, const char *s)
 		l->v[l->n++] = s;
 }
 
-static void ATTR_PRINTF(3, 4)
-list_addf(struct arena *a, struct list *l, const char *fmt, ...)
+static void ATTR_PRINTF(3, 4) list_addf(struct arena *a, struct list *l, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
@@ -58,7 +57,7 @@ list_addf(struct arena *a, struct list *l, const char *fmt, ...)
 }
 
 static int ATTR_PRINTF(4, 5)
-fail(struct errbuf *eb, const char *code, const char *field, const char *fmt, ...)
+	fail(struct errbuf *eb, const char *code, const char *field, const char *fmt, ...)
 {
 	char msg[320];
 	va_list ap;
@@ -122,8 +121,8 @@ overlaps(struct span x, struct span y)
 /* Score one item against the document; fills matched words (longest
  * spans only). */
 static double
-score_item(const struct rules_item *it, const struct text_doc *d, unsigned gap,
-	   struct arena *a, struct rules_match *m, bool *anchor)
+score_item(const struct rules_item *it, const struct text_doc *d, unsigned gap, struct arena *a,
+	   struct rules_match *m, bool *anchor)
 {
 	struct span spans[64];
 	size_t ns = 0, i, k;
@@ -149,8 +148,10 @@ score_item(const struct rules_item *it, const struct text_doc *d, unsigned gap,
 		bool inside = false, dup = false;
 
 		for (k = 0; k < ns && !inside; k++) {
-			bool contains = spans[k].first <= spans[i].first && spans[i].last <= spans[k].last;
-			bool same = spans[k].first == spans[i].first && spans[k].last == spans[i].last;
+			bool contains =
+				spans[k].first <= spans[i].first && spans[i].last <= spans[k].last;
+			bool same =
+				spans[k].first == spans[i].first && spans[k].last == spans[i].last;
 
 			if (k != i && contains && (!same || k < i))
 				inside = true;
@@ -203,8 +204,8 @@ detect_modifier(const struct rules_modifier *m, const struct text_doc *d, unsign
 	for (i = 0; i < m->nno && nno < 16; i++) {
 		size_t from = 0;
 
-		while (nno < 16 && text_phrase_find(d, &m->no[i], from, gap, &no[nno].first,
-						    &no[nno].last)) {
+		while (nno < 16 &&
+		       text_phrase_find(d, &m->no[i], from, gap, &no[nno].first, &no[nno].last)) {
 			if (no_words == NULL)
 				no_words = span_words(d, no[nno], a);
 			from = no[nno].first + 1;
@@ -214,7 +215,9 @@ detect_modifier(const struct rules_modifier *m, const struct text_doc *d, unsign
 	for (i = 0; i < m->nyes && !found_yes; i++)
 		found_yes = find_clear(d, &m->yes[i], gap, no, nno, &yes);
 	if (found_yes && nno > 0) {
-		list_addf(a, notes, "Teks menyebut '%s' dan '%s' sekaligus; apakah %s dianggap tidak diketahui.",
+		list_addf(a, notes,
+			  "Teks menyebut '%s' dan '%s' sekaligus; apakah %s dianggap tidak "
+			  "diketahui.",
 			  span_words(d, yes, a), no_words, m->title);
 		return;
 	}
@@ -284,8 +287,9 @@ decide_match(struct mctx *c, struct rules_match *m)
 				list_add(c->a, &missing, "date");
 			if (!f->has_penetapan)
 				list_add(c->a, &missing, "election");
-			list_addf(c->a, &notes, "Butir ini hanya berlaku %s penetapan calon; tanggal "
-						"perbuatan dan tanggal penetapan diperlukan.",
+			list_addf(c->a, &notes,
+				  "Butir ini hanya berlaku %s penetapan calon; tanggal "
+				  "perbuatan dan tanggal penetapan diperlukan.",
 				  timing == RULES_TIMING_BEFORE_PENETAPAN ? "sebelum" : "sesudah");
 		} else {
 			bool before = date_cmp(f->date, f->penetapan) < 0;
@@ -293,16 +297,20 @@ decide_match(struct mctx *c, struct rules_match *m)
 			rules_date_text(f->penetapan, ps, sizeof(ps));
 			if (before != (timing == RULES_TIMING_BEFORE_PENETAPAN)) {
 				m->applies = false;
-				list_addf(c->a, &notes, "Tidak berlaku: perbuatan terjadi %s penetapan calon (%s).",
-					  before ? "sebelum" : "sesudah", ps);
+				list_addf(
+					c->a, &notes,
+					"Tidak berlaku: perbuatan terjadi %s penetapan calon (%s).",
+					before ? "sebelum" : "sesudah", ps);
 			} else {
-				list_addf(c->a, &notes, "Perbuatan terjadi %s penetapan calon (%s).",
+				list_addf(c->a, &notes,
+					  "Perbuatan terjadi %s penetapan calon (%s).",
 					  before ? "sebelum" : "sesudah", ps);
 			}
 		}
 		if (it->timing.reading)
 			list_addf(c->a, &notes, "Pembagian waktu menurut bacaan %s=%s.",
-				  it->timing.reading->id, rules_options_value(c->opt, it->timing.reading));
+				  it->timing.reading->id,
+				  rules_options_value(c->opt, it->timing.reading));
 	}
 	for (i = 0; i < it->nconds; i++) {
 		const struct rules_condition *cd = &it->conds[i];
@@ -315,12 +323,15 @@ decide_match(struct mctx *c, struct rules_match *m)
 				m->applies = false;
 				list_addf(c->a, &notes, "Tidak berlaku: dinyatakan tidak %s.", t);
 			} else if (v == RULES_TRI_UNKNOWN && named) {
-				list_addf(c->a, &notes, "Diandaikan terlapor %s, sesuai uraian butir yang "
-							"dipilih.", t);
+				list_addf(c->a, &notes,
+					  "Diandaikan terlapor %s, sesuai uraian butir yang "
+					  "dipilih.",
+					  t);
 			} else if (v == RULES_TRI_UNKNOWN) {
 				m->conditional = true;
 				list_addf(c->a, &missing, "modifiers.%s", cd->modifier->id);
-				list_addf(c->a, &notes, "Bergantung pada apakah terlapor %s (tidak disebut).", t);
+				list_addf(c->a, &notes,
+					  "Bergantung pada apakah terlapor %s (tidak disebut).", t);
 			}
 			break;
 		case RULES_COND_NO:
@@ -328,12 +339,15 @@ decide_match(struct mctx *c, struct rules_match *m)
 				m->applies = false;
 				list_addf(c->a, &notes, "Tidak berlaku: terlapor %s.", t);
 			} else if (v == RULES_TRI_UNKNOWN && named) {
-				list_addf(c->a, &notes, "Diandaikan terlapor tidak %s, sesuai uraian butir "
-							"yang dipilih.", t);
+				list_addf(c->a, &notes,
+					  "Diandaikan terlapor tidak %s, sesuai uraian butir "
+					  "yang dipilih.",
+					  t);
 			} else if (v == RULES_TRI_UNKNOWN) {
 				m->conditional = true;
 				list_addf(c->a, &missing, "modifiers.%s", cd->modifier->id);
-				list_addf(c->a, &notes, "Bergantung pada apakah terlapor %s (tidak disebut).", t);
+				list_addf(c->a, &notes,
+					  "Bergantung pada apakah terlapor %s (tidak disebut).", t);
 			}
 			break;
 		case RULES_COND_NOT_YES:
@@ -341,7 +355,8 @@ decide_match(struct mctx *c, struct rules_match *m)
 				m->applies = false;
 				list_addf(c->a, &notes, "Tidak berlaku: terlapor %s.", t);
 			} else if (v == RULES_TRI_UNKNOWN) {
-				list_addf(c->a, &notes, "Diandaikan terlapor tidak %s (tidak disebut).", t);
+				list_addf(c->a, &notes,
+					  "Diandaikan terlapor tidak %s (tidak disebut).", t);
 			}
 			break;
 		case RULES_COND_NOT_NO:
@@ -358,7 +373,7 @@ decide_match(struct mctx *c, struct rules_match *m)
 		missing.n = 0;
 	}
 	/* legal basis in force at the date, for this status */
-	m->basis = arena_array(c->a, it->nbasis + 1, sizeof(*m->basis));
+	m->basis = arena_array(c->a, it->nbasis + 1, sizeof(const struct rules_basis *));
 	for (i = 0; i < it->nbasis; i++) {
 		const struct rules_basis *b = &it->basis[i];
 		bool status_ok = b->nstatuses == 0;
@@ -374,7 +389,8 @@ decide_match(struct mctx *c, struct rules_match *m)
 		m->forms = rules_form_set_at(c->cat, m->level, f->date);
 		if (m->forms == NULL) {
 			date_format(f->date, ds);
-			list_addf(c->a, &notes, "Katalog tidak memiliki bentuk hukuman tingkat %s untuk %s.",
+			list_addf(c->a, &notes,
+				  "Katalog tidak memiliki bentuk hukuman tingkat %s untuk %s.",
 				  rules_level_name(m->level), ds);
 		}
 	}
@@ -447,7 +463,7 @@ add_basis(struct arena *a, const struct rules_basis ***v, size_t *n, size_t cap,
 	size_t i;
 
 	if (*v == NULL)
-		*v = arena_array(a, cap, sizeof(**v));
+		*v = arena_array(a, cap, sizeof(const struct rules_basis *));
 	for (i = 0; i < *n; i++)
 		if ((*v)[i] == b || strcmp((*v)[i]->label, b->label) == 0)
 			return;
@@ -467,7 +483,7 @@ validate_facts(const struct rules_catalog *cat, const struct rules_facts *f,
 
 	*item = NULL;
 	*st = rules_status_find(cat, f->status && str_trim(str_from(f->status)).len ? f->status
-										     : "unknown");
+										    : "unknown");
 	if (*st == NULL) {
 		struct buf l = BUF_INIT;
 		int rc;
@@ -492,18 +508,20 @@ validate_facts(const struct rules_catalog *cat, const struct rules_facts *f,
 	if (f->has_handling_date && !rules_period_contains(&cat->coverage, f->handling_date)) {
 		date_format(f->handling_date, a);
 		return fail(eb, "date_out_of_range", "handling_date",
-			    "tanggal penanganan %s di luar cakupan katalog (%s sampai %s)", a, b, c);
+			    "tanggal penanganan %s di luar cakupan katalog (%s sampai %s)", a, b,
+			    c);
 	}
 	if (f->text && f->text_len > RULES_MAX_TEXT)
 		return fail(eb, "text_too_long", "text",
-			    "uraian perbuatan terlalu panjang (%zu bait, paling banyak %d)", f->text_len,
-			    RULES_MAX_TEXT);
+			    "uraian perbuatan terlalu panjang (%zu bait, paling banyak %d)",
+			    f->text_len, RULES_MAX_TEXT);
 	*item = NULL;
 	if (f->item && f->item[0]) {
 		*item = rules_item_find(cat, f->item);
 		if (*item == NULL)
 			return fail(eb, "unknown_item", "item",
-				    "butir '%.40s' tidak ada di katalog (lihat netra rules list)", f->item);
+				    "butir '%.40s' tidak ada di katalog (lihat netra rules list)",
+				    f->item);
 	}
 	if (*item == NULL && (f->text == NULL || str_trim(str_make(f->text, f->text_len)).len == 0))
 		return fail(eb, "missing_conduct", "text",
@@ -523,8 +541,8 @@ validate_facts(const struct rules_catalog *cat, const struct rules_facts *f,
 			for (k = 0; k < cat->nmodifiers; k++)
 				buf_addf(&l, "%s%s", k ? ", " : "", cat->modifiers[k].id);
 			rc = fail(eb, "unknown_modifier", "modifiers",
-				  "pengubah '%.40s' tidak dikenal (pilihan: %s)", f->modifiers[i].id,
-				  buf_cstr(&l));
+				  "pengubah '%.40s' tidak dikenal (pilihan: %s)",
+				  f->modifiers[i].id, buf_cstr(&l));
 			buf_release(&l);
 			return rc;
 		}
@@ -546,7 +564,8 @@ given_modifiers(const struct rules_catalog *cat, const struct rules_item *it,
 	for (k = 0; k < it->nconds; k++) {
 		const struct rules_modifier_value *mv = &mods[it->conds[k].index];
 
-		if (it->conds[k].cond == RULES_COND_YES && mv->value == RULES_TRI_YES && !mv->from_text) {
+		if (it->conds[k].cond == RULES_COND_YES && mv->value == RULES_TRI_YES &&
+		    !mv->from_text) {
 			score += cat->modifier_weight;
 			*anchor = true;
 		}
@@ -669,7 +688,8 @@ read_text(struct run *r)
 		list_add(r->a, &r->notes, "Teks terlalu panjang; hanya bagian awal yang dinilai.");
 	for (i = 0; i < cat->nmodifiers; i++)
 		if (r->mods[i].value == RULES_TRI_UNKNOWN)
-			detect_modifier(&cat->modifiers[i], &r->doc, gap, r->a, &r->mods[i], &r->notes);
+			detect_modifier(&cat->modifiers[i], &r->doc, gap, r->a, &r->mods[i],
+					&r->notes);
 }
 
 /* An applicable SKB item covers the PP 94 provision it details. */
@@ -688,9 +708,12 @@ fold_covered(struct run *r)
 				if (it->implements[j] != r->cand[k].item || r->cand[k].covered_by)
 					continue;
 				r->cand[k].covered_by = it;
-				append_note(r->a, &r->cand[k],
-					    arena_printf(r->a, "Dicakup butir %s, yang menjabarkan ketentuan ini.",
-							 it->id));
+				append_note(
+					r->a, &r->cand[k],
+					arena_printf(
+						r->a,
+						"Dicakup butir %s, yang menjabarkan ketentuan ini.",
+						it->id));
 			}
 	}
 }
@@ -808,8 +831,9 @@ decide_verdict(struct run *r)
 	}
 	if (!r->f->has_date) {
 		list_add(r->a, &r->missing, "date");
-		list_add(r->a, &r->notes, "Tanggal perbuatan diperlukan: bentuk hukuman, dasar hukum dan "
-					  "lembaga tujuan bergantung pada tanggal.");
+		list_add(r->a, &r->notes,
+			 "Tanggal perbuatan diperlukan: bentuk hukuman, dasar hukum dan "
+			 "lembaga tujuan bergantung pada tanggal.");
 		return RULES_VERDICT_TIDAK_CUKUP;
 	}
 	return RULES_VERDICT_PELANGGARAN;
@@ -860,7 +884,8 @@ set_level(struct run *r)
 			list_add(r->a, &r->missing, m->missing[k]);
 			buf_addf(&why, "%s%s", k ? ", " : "", m->missing[k]);
 		}
-		list_addf(r->a, &r->notes, "Tingkat dapat menjadi %s (%s) bila fakta berikut terbukti: %s.",
+		list_addf(r->a, &r->notes,
+			  "Tingkat dapat menjadi %s (%s) bila fakta berikut terbukti: %s.",
 			  rules_level_title(r->cat, m->level), m->item->id, buf_cstr(&why));
 		buf_release(&why);
 	}
@@ -871,19 +896,22 @@ set_level(struct run *r)
 			list_add(r->a, &r->notes, out->forms->note);
 	}
 	if (has_ke && has_d)
-		list_add(r->a, &r->notes, "Perbuatan ini cocok dengan daftar kode etik (KE) dan daftar "
-					  "disiplin; sumber tidak menjelaskan cara keduanya digabung, "
-					  "sehingga tingkat yang ditampilkan adalah yang paling berat.");
+		list_add(r->a, &r->notes,
+			 "Perbuatan ini cocok dengan daftar kode etik (KE) dan daftar "
+			 "disiplin; sumber tidak menjelaskan cara keduanya digabung, "
+			 "sehingga tingkat yang ditampilkan adalah yang paling berat.");
 	for (k = 0; k < out->nbasis; k++)
 		if (out->basis[k]->unconfirmed) {
-			list_add(r->a, &r->notes, "Sebagian dasar hukum belum dikonfirmasi dari teks resmi "
-						  "(ditandai 'belum dikonfirmasi').");
+			list_add(r->a, &r->notes,
+				 "Sebagian dasar hukum belum dikonfirmasi dari teks resmi "
+				 "(ditandai 'belum dikonfirmasi').");
 			break;
 		}
 	for (k = 0; out->forms && r->st->nflag_forms && k < out->forms->nforms; k++)
 		if (rules_form_flagged(r->st, &out->forms->forms[k])) {
-			list_addf(r->a, &r->notes, "Untuk %s, sebagian bentuk hukuman ditandai: lihat "
-						   "catatan pada bentuk tersebut.",
+			list_addf(r->a, &r->notes,
+				  "Untuk %s, sebagian bentuk hukuman ditandai: lihat "
+				  "catatan pada bentuk tersebut.",
 				  r->st->id);
 			break;
 		}
@@ -902,8 +930,9 @@ set_route(struct run *r)
 	if (!f->has_handling_date && !f->has_date) {
 		out->route = route_only(cat, r->st, &count);
 		if (out->route == NULL && count > 1)
-			list_add(r->a, &r->notes, "Lembaga tujuan bergantung pada tanggal penanganan, yang "
-						  "tidak diberikan.");
+			list_add(r->a, &r->notes,
+				 "Lembaga tujuan bergantung pada tanggal penanganan, yang "
+				 "tidak diberikan.");
 		return;
 	}
 	d = f->has_handling_date ? f->handling_date : f->date;
@@ -924,8 +953,9 @@ set_route(struct run *r)
 			if (strcmp(rt->statuses[k], r->st->id) != 0)
 				continue;
 			rules_date_text(rt->period.from, ds, sizeof(ds));
-			list_addf(r->a, &r->notes, "Rute ditentukan menurut tanggal perbuatan; bila perkara "
-						   "ditangani sejak %s, rekomendasi melalui %s.",
+			list_addf(r->a, &r->notes,
+				  "Rute ditentukan menurut tanggal perbuatan; bila perkara "
+				  "ditangani sejak %s, rekomendasi melalui %s.",
 				  ds, rt->recommending);
 		}
 	}
@@ -960,9 +990,10 @@ set_pidana(struct run *r)
 		return;
 	out->pidana = pidana_route(r->cat);
 	if (!f->has_penetapan)
-		list_add(r->a, &r->notes, "Jalur pidana pemilu/pemilihan hanya terbuka bila perbuatan "
-					  "terjadi sesudah penetapan calon; tanggal penetapan tidak "
-					  "diketahui.");
+		list_add(r->a, &r->notes,
+			 "Jalur pidana pemilu/pemilihan hanya terbuka bila perbuatan "
+			 "terjadi sesudah penetapan calon; tanggal penetapan tidak "
+			 "diketahui.");
 }
 
 int

@@ -31,9 +31,11 @@ missing_text(const struct rules_catalog *cat, const char *m, struct buf *b)
 	if (strcmp(m, "date") == 0)
 		buf_addstr(b, "tanggal perbuatan (date)");
 	else if (strcmp(m, "election") == 0)
-		buf_addstr(b, "pemilu/pemilihan (election), untuk mengetahui tanggal penetapan calon");
+		buf_addstr(b,
+			   "pemilu/pemilihan (election), untuk mengetahui tanggal penetapan calon");
 	else if (strcmp(m, "text") == 0)
-		buf_addstr(b, "uraian perbuatan yang lebih rinci (text) atau id butir katalog (item)");
+		buf_addstr(b,
+			   "uraian perbuatan yang lebih rinci (text) atau id butir katalog (item)");
 	else if (strncmp(m, "modifiers.", 10) == 0 && rules_modifier_find(cat, m + 10, &idx))
 		buf_addf(b, "apakah terlapor %s (%s)", rules_modifier_at(cat, idx)->title, m);
 	else
@@ -50,7 +52,8 @@ item_line(const struct rules_catalog *cat, const struct rules_match *m, struct b
 		buf_addf(b, ", %s", rules_level_title(cat, m->level));
 	buf_addf(b, ") - %s", m->item->title);
 	if (m->score >= RULES_SCORE_EXPLICIT - 1) {
-		buf_addstr(b, m->score >= RULES_SCORE_EXPLICIT ? " [butir dipilih]" : " [butir terkait]");
+		buf_addstr(b, m->score >= RULES_SCORE_EXPLICIT ? " [butir dipilih]"
+							       : " [butir terkait]");
 		return;
 	}
 	if (m->nmatched) {
@@ -78,15 +81,16 @@ alternatives(const struct rules_catalog *cat, const struct rules_result *r,
 	for (i = 0; i < r->nitems; i++) {
 		const struct rules_match *m = &r->items[i];
 
-		if (m != top && playing(m) && !m->conditional &&
-		    m->score >= m->item->min_score &&
-		    (m->item->family == RULES_FAMILY_BOLEH) != (top->item->family == RULES_FAMILY_BOLEH)) {
+		if (m != top && playing(m) && !m->conditional && m->score >= m->item->min_score &&
+		    (m->item->family == RULES_FAMILY_BOLEH) !=
+			    (top->item->family == RULES_FAMILY_BOLEH)) {
 			other = m;
 			break;
 		}
 	}
 	buf_addf(b, "Kemungkinan: bila syarat %s terpenuhi, %s", top->item->id,
-		 top->item->family == RULES_FAMILY_BOLEH ? "perbuatan ini BOLEH" : "perbuatan ini pelanggaran");
+		 top->item->family == RULES_FAMILY_BOLEH ? "perbuatan ini BOLEH"
+							 : "perbuatan ini pelanggaran");
 	if (top->level != RULES_LEVEL_NONE)
 		buf_addf(b, " (%s)", rules_level_title(cat, top->level));
 	if (other) {
@@ -116,20 +120,27 @@ rules_explain(const struct rules_catalog *cat, const struct rules_facts *f,
 	/* the verdict */
 	switch (r->verdict) {
 	case RULES_VERDICT_PELANGGARAN:
-		buf_addf(&b, "Putusan: PELANGGARAN netralitas ASN; tingkat paling berat yang berlaku: %s.\n",
+		buf_addf(&b,
+			 "Putusan: PELANGGARAN netralitas ASN; tingkat paling berat yang berlaku: "
+			 "%s.\n",
 			 rules_level_title(cat, r->level));
 		break;
 	case RULES_VERDICT_BOLEH:
 		buf_addf(&b, "Putusan: BOLEH. %s.\n", top ? top->item->title : "");
 		break;
 	case RULES_VERDICT_BUKAN_ASN:
-		buf_addf(&b, "Putusan: BUKAN ASN. %s bukan ASN, sehingga tidak dijatuhi hukuman disiplin "
-			     "atau sanksi kode etik ASN; perkara diteruskan ke lembaga yang berwenang.\n",
+		buf_addf(&b,
+			 "Putusan: BUKAN ASN. %s bukan ASN, sehingga tidak dijatuhi hukuman "
+			 "disiplin "
+			 "atau sanksi kode etik ASN; perkara diteruskan ke lembaga yang "
+			 "berwenang.\n",
 			 r->status->name);
 		break;
 	case RULES_VERDICT_TIDAK_CUKUP:
-		buf_addstr(&b, "Putusan: TIDAK CUKUP INFORMASI. Fakta yang ada belum cukup untuk menilai "
-			       "tanpa menebak.\n");
+		buf_addstr(
+			&b,
+			"Putusan: TIDAK CUKUP INFORMASI. Fakta yang ada belum cukup untuk menilai "
+			"tanpa menebak.\n");
 		break;
 	}
 
@@ -142,7 +153,8 @@ rules_explain(const struct rules_catalog *cat, const struct rules_facts *f,
 		buf_addstr(&b, " Tanggal perbuatan tidak diberikan.");
 	}
 	if (f->election_name || f->election_id)
-		buf_addf(&b, " Pemilihan: %s", f->election_name ? f->election_name : f->election_id);
+		buf_addf(&b, " Pemilihan: %s",
+			 f->election_name ? f->election_name : f->election_id);
 	if (f->stage_name)
 		buf_addf(&b, ", tahapan %s", f->stage_name);
 	if (f->election_name || f->election_id)
@@ -167,10 +179,12 @@ rules_explain(const struct rules_catalog *cat, const struct rules_facts *f,
 	/* items */
 	if (top) {
 		if (r->verdict == RULES_VERDICT_BUKAN_ASN)
-			buf_addstr(&b, "Sebagai gambaran, bila dilakukan ASN perbuatan ini cocok dengan: ");
+			buf_addstr(&b, "Sebagai gambaran, bila dilakukan ASN perbuatan ini cocok "
+				       "dengan: ");
 		else
-			buf_addstr(&b, top->score >= RULES_SCORE_EXPLICIT - 1 ? "Butir: "
-									      : "Butir paling cocok: ");
+			buf_addstr(&b, top->score >= RULES_SCORE_EXPLICIT - 1
+					       ? "Butir: "
+					       : "Butir paling cocok: ");
 		item_line(cat, top, &b);
 		buf_addstr(&b, ".\n");
 	}
@@ -211,7 +225,9 @@ rules_explain(const struct rules_catalog *cat, const struct rules_facts *f,
 	/* level and forms */
 	if (r->verdict == RULES_VERDICT_PELANGGARAN && r->forms) {
 		rules_date_text(f->date, ds, sizeof(ds));
-		buf_addf(&b, "Hukuman: untuk perbuatan pada %s berlaku %s (%s); PPK memilih salah satu: ",
+		buf_addf(&b,
+			 "Hukuman: untuk perbuatan pada %s berlaku %s (%s); PPK memilih salah "
+			 "satu: ",
 			 ds, r->forms->regime, r->forms->basis.label);
 		for (k = 0; k < r->forms->nforms; k++) {
 			const struct rules_form *fm = &r->forms->forms[k];
@@ -224,8 +240,7 @@ rules_explain(const struct rules_catalog *cat, const struct rules_facts *f,
 	}
 	if (r->nbasis) {
 		buf_addstr(&b, "Dasar hukum: ");
-		for (k = 0; k < r->nbasis; k++)
-		{
+		for (k = 0; k < r->nbasis; k++) {
 			const struct rules_basis *bs = r->basis[k];
 
 			buf_addf(&b, "%s%s", k ? "; " : "", bs->label);

@@ -67,8 +67,8 @@ load_switch(struct vctx *v, json_t *o, const char *key, switch_parse_fn parse, i
 		return 0;
 	if (!json_is_object(val)) {
 		if (parse(val, &sw->fixed) < 0)
-			return verr_at(v, key, "%s: '%s' harus %s, atau objek {reading, values}", what,
-				       key, expect);
+			return verr_at(v, key, "%s: '%s' harus %s, atau objek {reading, values}",
+				       what, key, expect);
 		return 0;
 	}
 	push_key(v, key);
@@ -162,7 +162,8 @@ load_keywords(struct vctx *v, json_t *o, const char *key, bool anchor, double de
 		}
 		k->phrase = arena_zalloc(&cat->arena, sizeof(*k->phrase));
 		if (text_phrase_compile(cat->lx, v->ld->st, text, &cat->arena, k->phrase) < 0) {
-			verr(v, "%s: kata kunci '%s' kosong setelah normalisasi (hanya kata henti?)",
+			verr(v,
+			     "%s: kata kunci '%s' kosong setelah normalisasi (hanya kata henti?)",
 			     what, text);
 			goto fail;
 		}
@@ -212,8 +213,8 @@ load_conditions(struct vctx *v, json_t *o, struct rules_item *it, const char *wh
 		else if (s && strcmp(s, "not_no") == 0)
 			rc->cond = RULES_COND_NOT_NO;
 		else {
-			verr_at(v, k, "%s: syarat untuk '%s' harus yes, no, not_yes atau not_no", what,
-				k);
+			verr_at(v, k, "%s: syarat untuk '%s' harus yes, no, not_yes atau not_no",
+				what, k);
 			goto fail;
 		}
 		it->nconds++;
@@ -281,10 +282,11 @@ int
 load_item(struct vctx *v, json_t *o)
 {
 	static const char *const fields[] = {
-		"id",	  "family",	"title",	  "description", "examples",
-		"anchors", "keywords",	"min_score",	  "level",	 "timing",
-		"active",  "legal_basis", "effective_from", "effective_to", "conditions",
-		"implements", "see_also", "pidana",	"sources",	  "note",	 NULL};
+		"id",         "family",      "title",          "description",  "examples",
+		"anchors",    "keywords",    "min_score",      "level",        "timing",
+		"active",     "legal_basis", "effective_from", "effective_to", "conditions",
+		"implements", "see_also",    "pidana",         "sources",      "note",
+		NULL};
 	struct rules_catalog *cat = v->ld->cat;
 	struct rules_item it;
 	const char *fam, **impl;
@@ -315,13 +317,14 @@ load_item(struct vctx *v, json_t *o)
 	else if (strcmp(fam, "boleh") == 0)
 		it.family = RULES_FAMILY_BOLEH;
 	else
-		return verr_at(v, "family", "%s: family '%s' tidak dikenal (KE, D, PP94, boleh)", what,
-			       fam);
+		return verr_at(v, "family", "%s: family '%s' tidak dikenal (KE, D, PP94, boleh)",
+			       what, fam);
 	it.min_score = cat->min_score;
 	if (get_str(v, o, "title", true, MAX_SHORT, &it.title, what) < 0 ||
 	    get_str(v, o, "description", true, MAX_TEXT, &it.description, what) < 0 ||
 	    get_str(v, o, "note", false, MAX_TEXT, &it.note, what) < 0 ||
-	    get_str_list(v, o, "examples", false, MAX_TEXT, &it.examples, &it.nexamples, what) < 0 ||
+	    get_str_list(v, o, "examples", false, MAX_TEXT, &it.examples, &it.nexamples, what) <
+		    0 ||
 	    get_str_list(v, o, "sources", false, MAX_TEXT, &it.sources, &it.nsources, what) < 0 ||
 	    get_number(v, o, "min_score", 0.1, 1000, &it.min_score, what) < 0 ||
 	    get_period(v, o, &it.period, what) < 0 ||
@@ -335,8 +338,8 @@ load_item(struct vctx *v, json_t *o)
 		return verr(v, "%s: 'anchors' wajib daftar kata kunci utama (1 sampai %d)", what,
 			    MAX_LIST);
 	if (kws && (!json_is_array(kws) || json_array_size(kws) > MAX_LIST))
-		return verr_at(v, "keywords", "%s: 'keywords' harus daftar (paling banyak %d)", what,
-			       MAX_LIST);
+		return verr_at(v, "keywords", "%s: 'keywords' harus daftar (paling banyak %d)",
+			       what, MAX_LIST);
 	it.kw = arena_array(&cat->arena, json_array_size(anchors) + json_array_size(kws) + 1,
 			    sizeof(*it.kw));
 	if (load_keywords(v, o, "anchors", true, 3, &it, what) < 0 ||
@@ -344,18 +347,21 @@ load_item(struct vctx *v, json_t *o)
 		return -1;
 	if (it.family == RULES_FAMILY_BOLEH) {
 		if (json_object_get(o, "level"))
-			return verr_at(v, "level", "%s: butir boleh tidak memiliki tingkat sanksi", what);
+			return verr_at(v, "level", "%s: butir boleh tidak memiliki tingkat sanksi",
+				       what);
 		it.level.fixed = RULES_LEVEL_NONE;
 	} else {
 		if (json_object_get(o, "level") == NULL)
 			return verr(v, "%s: kolom 'level' wajib ada", what);
 		if (load_switch(v, o, "level", parse_level_val, RULES_LEVEL_NONE,
-				"tingkat (moral, ringan, sedang, berat, ptdh)", &it.level, what) < 0)
+				"tingkat (moral, ringan, sedang, berat, ptdh)", &it.level,
+				what) < 0)
 			return -1;
 	}
 	if (load_switch(v, o, "timing", parse_timing_val, RULES_TIMING_ANY,
 			"any, before_penetapan atau after_penetapan", &it.timing, what) < 0 ||
-	    load_switch(v, o, "active", parse_bool_val, 1, "true atau false", &it.active, what) < 0 ||
+	    load_switch(v, o, "active", parse_bool_val, 1, "true atau false", &it.active, what) <
+		    0 ||
 	    load_conditions(v, o, &it, what) < 0 || load_pidana(v, o, &it, what) < 0)
 		return -1;
 	basis = json_object_get(o, "legal_basis");
@@ -376,8 +382,9 @@ load_item(struct vctx *v, json_t *o)
 	}
 	pop(v);
 	it.file = arena_strdup(&cat->arena, v->f->name);
-	it.line = jpos_line(v->f->text, v->f->len,
-			    jpos_locate(v->f->text, v->f->len, v->path, MIN(v->depth, (size_t)JPOS_MAX_DEPTH)));
+	it.line = jpos_line(
+		v->f->text, v->f->len,
+		jpos_locate(v->f->text, v->f->len, v->path, MIN(v->depth, (size_t)JPOS_MAX_DEPTH)));
 	cat->items[cat->nitems++] = it;
 	return 0;
 }
@@ -402,7 +409,8 @@ resolve_refs(struct vctx *v, json_t *o, const char *key, bool pp94_only)
 		return 0; /* the item itself failed to load; already reported */
 	list = pp94_only ? &it->implements : &it->see_also;
 	n = pp94_only ? &it->nimplements : &it->nsee_also;
-	*list = arena_array(&cat->arena, json_array_size(arr) + 1, sizeof(**list));
+	*list = arena_array(&cat->arena, json_array_size(arr) + 1,
+			    sizeof(const struct rules_item *));
 	json_array_foreach(arr, i, el)
 	{
 		const struct rules_item *t =
@@ -411,7 +419,9 @@ resolve_refs(struct vctx *v, json_t *o, const char *key, bool pp94_only)
 		if (t == NULL || t == it || (pp94_only && t->family != RULES_FAMILY_PP94)) {
 			push_key(v, key);
 			push_index(v, i);
-			verr(v, "butir %s: '%s' harus menyebut butir %syang ada, selain dirinya ('%s')",
+			verr(v,
+			     "butir %s: '%s' harus menyebut butir %syang ada, selain dirinya "
+			     "('%s')",
 			     it->id, key, pp94_only ? "PP94 " : "",
 			     json_is_string(el) ? json_string_value(el) : "?");
 			pop(v);

@@ -15,9 +15,10 @@
 int
 load_meta(struct vctx *v, json_t *m)
 {
-	static const char *const fields[] = {"title", "version", "coverage_from", "coverage_to",
-					     "coverage_note", "min_score", "relative_cutoff",
-					     "max_gap", "modifier_weight", "sources", NULL};
+	static const char *const fields[] = {
+		"title",     "version",         "coverage_from", "coverage_to",     "coverage_note",
+		"min_score", "relative_cutoff", "max_gap",       "modifier_weight", "sources",
+		NULL};
 	struct rules_catalog *cat = v->ld->cat;
 	const char **src;
 	size_t nsrc;
@@ -35,8 +36,8 @@ load_meta(struct vctx *v, json_t *m)
 	if (get_str(v, m, "title", true, MAX_SHORT, &cat->title, "meta") < 0 ||
 	    get_str(v, m, "version", true, MAX_ID, &cat->version, "meta") < 0 ||
 	    get_str(v, m, "coverage_note", false, MAX_TEXT, &cat->coverage_note, "meta") < 0 ||
-	    get_date(v, m, "coverage_from", &cat->coverage.from, &cat->coverage.has_from,
-		     "meta") < 0 ||
+	    get_date(v, m, "coverage_from", &cat->coverage.from, &cat->coverage.has_from, "meta") <
+		    0 ||
 	    get_date(v, m, "coverage_to", &cat->coverage.to, &cat->coverage.has_to, "meta") < 0 ||
 	    get_number(v, m, "min_score", 0.1, 1000, &cat->min_score, "meta") < 0 ||
 	    get_number(v, m, "relative_cutoff", 0, 1, &cat->relative_cutoff, "meta") < 0 ||
@@ -70,7 +71,8 @@ lex_map(struct vctx *v, json_t *obj, const char *key,
 		struct errbuf eb;
 
 		if (!json_is_string(val) || json_string_length(val) > MAX_SHORT) {
-			rc = verr_at(v, k, "lexicon.%s: nilai untuk '%s' harus teks pendek", key, k);
+			rc = verr_at(v, k, "lexicon.%s: nilai untuk '%s' harus teks pendek", key,
+				     k);
 		} else if (add(v->ld->cat->lx, k, json_string_value(val), &eb) < 0) {
 			rc = verr_at(v, k, "lexicon.%s: %s", key, eb.msg);
 		}
@@ -107,26 +109,61 @@ lex_list(struct vctx *v, json_t *obj, const char *key,
 	return rc;
 }
 
+/* "negator_scopes": {"dilarang": 6}: words that negate several tokens. */
+static int
+lex_scopes(struct vctx *v, json_t *obj)
+{
+	json_t *m = json_object_get(obj, "negator_scopes"), *val;
+	const char *k;
+
+	if (m == NULL)
+		return 0;
+	if (!json_is_object(m))
+		return verr_at(v, "negator_scopes",
+			       "lexicon: 'negator_scopes' harus objek kata -> angka");
+	push_key(v, "negator_scopes");
+	json_object_foreach(m, k, val)
+	{
+		struct errbuf eb;
+		json_int_t scope = json_is_integer(val) ? json_integer_value(val) : 0;
+
+		if (scope < 1 || scope > TEXT_MAX_SCOPE ||
+		    text_lexicon_add_negator_scope(v->ld->cat->lx, k, (unsigned)scope, &eb) < 0) {
+			verr_at(v, k,
+				"lexicon.negator_scopes: '%s' harus kata dengan jangkauan 1 sampai "
+				"%d",
+				k, TEXT_MAX_SCOPE);
+			pop(v);
+			return -1;
+		}
+	}
+	pop(v);
+	return 0;
+}
+
 int
 load_lexicon(struct vctx *v, json_t *lx)
 {
-	static const char *const fields[] = {"abbreviations", "stopwords", "stems", "negators",
-					     NULL};
+	static const char *const fields[] = {
+		"abbreviations",  "stopwords",      "stems", "negators",
+		"negator_scopes", "scope_breakers", NULL};
 
 	if (check_fields(v, lx, fields, "lexicon") < 0 && !v->ld->lint)
 		return -1;
 	if (lex_map(v, lx, "abbreviations", text_lexicon_add_abbrev) < 0 ||
 	    lex_map(v, lx, "stems", text_lexicon_add_stem) < 0 ||
 	    lex_list(v, lx, "stopwords", text_lexicon_add_stopword) < 0 ||
-	    lex_list(v, lx, "negators", text_lexicon_add_negator) < 0)
+	    lex_list(v, lx, "negators", text_lexicon_add_negator) < 0 ||
+	    lex_list(v, lx, "scope_breakers", text_lexicon_add_breaker) < 0 ||
+	    lex_scopes(v, lx) < 0)
 		return -1;
 	return 0;
 }
 
 /* Compile a list of phrases (strings) for a modifier. */
 static int
-compile_phrases(struct vctx *v, json_t *obj, const char *key, struct text_phrase **out,
-		size_t *n, const char *what)
+compile_phrases(struct vctx *v, json_t *obj, const char *key, struct text_phrase **out, size_t *n,
+		const char *what)
 {
 	const char **list;
 	size_t cnt, i;
@@ -141,8 +178,8 @@ compile_phrases(struct vctx *v, json_t *obj, const char *key, struct text_phrase
 					&(*out)[*n]) < 0) {
 			push_key(v, key);
 			push_index(v, i);
-			verr(v, "%s: frasa '%s' kosong setelah normalisasi (hanya kata henti?)", what,
-			     list[i]);
+			verr(v, "%s: frasa '%s' kosong setelah normalisasi (hanya kata henti?)",
+			     what, list[i]);
 			pop(v);
 			pop(v);
 			return -1;
@@ -228,7 +265,8 @@ load_reading(struct vctx *v, json_t *o)
 	json_object_foreach(vals, k, val)
 	{
 		if (!id_ok(k) || !json_is_string(val) || json_string_length(val) > MAX_TEXT) {
-			verr_at(v, k, "%s: nilai '%s' harus id sederhana dengan catatan teks", what, k);
+			verr_at(v, k, "%s: nilai '%s' harus id sederhana dengan catatan teks", what,
+				k);
 			pop(v);
 			return -1;
 		}
@@ -258,11 +296,13 @@ load_levels(struct vctx *v, json_t *o)
 	for (i = RULES_LEVEL_MORAL; i <= RULES_LEVEL_PTDH; i++) {
 		const char *t;
 
-		if (get_str(v, o, rules_level_name((enum rules_level)i), false, MAX_SHORT, &t, "levels") < 0)
+		if (get_str(v, o, rules_level_name((enum rules_level)i), false, MAX_SHORT, &t,
+			    "levels") < 0)
 			return -1;
 		if (t) {
 			if (cat->level_titles[i])
-				return verr_at(v, rules_level_name((enum rules_level)i), "levels: '%s' sudah ditulis di berkas lain",
+				return verr_at(v, rules_level_name((enum rules_level)i),
+					       "levels: '%s' sudah ditulis di berkas lain",
 					       rules_level_name((enum rules_level)i));
 			cat->level_titles[i] = t;
 		}
@@ -295,8 +335,9 @@ load_form_flags(struct vctx *v, json_t *o)
 int
 load_form_set(struct vctx *v, json_t *o)
 {
-	static const char *const fields[] = {"level", "regime", "legal_basis", "effective_from",
-					     "effective_to", "forms", "note", "sources", NULL};
+	static const char *const fields[] = {"level",          "regime",       "legal_basis",
+					     "effective_from", "effective_to", "forms",
+					     "note",           "sources",      NULL};
 	static const char *const form_fields[] = {"code", "text", "flags", NULL};
 	struct rules_catalog *cat = v->ld->cat;
 	struct rules_form_set fs;
@@ -309,8 +350,10 @@ load_form_set(struct vctx *v, json_t *o)
 	    get_str(v, o, "level", true, MAX_ID, &lv, "form_sets") < 0)
 		return -1;
 	if (rules_level_parse(lv, &fs.level) < 0)
-		return verr_at(v, "level", "form_sets: tingkat '%s' tidak dikenal "
-					   "(moral, ringan, sedang, berat, ptdh)", lv);
+		return verr_at(v, "level",
+			       "form_sets: tingkat '%s' tidak dikenal "
+			       "(moral, ringan, sedang, berat, ptdh)",
+			       lv);
 	if (get_str(v, o, "regime", true, MAX_SHORT, &fs.regime, "form_sets") < 0 ||
 	    get_str(v, o, "note", false, MAX_TEXT, &fs.note, "form_sets") < 0 ||
 	    get_period(v, o, &fs.period, "form_sets") < 0 ||
@@ -343,7 +386,8 @@ load_form_set(struct vctx *v, json_t *o)
 			goto fail;
 		for (k = 0; k < fm->nflags; k++)
 			if (!rules_flag_known(cat, fm->flags[k])) {
-				verr_at(v, "flags", "bentuk hukuman: tanda '%s' tidak ada di form_flags",
+				verr_at(v, "flags",
+					"bentuk hukuman: tanda '%s' tidak ada di form_flags",
 					fm->flags[k]);
 				goto fail;
 			}
@@ -363,7 +407,8 @@ load_form_set(struct vctx *v, json_t *o)
 			     date_cmp(o2->period.to, fs.period.from) < 0));
 		if (overlap)
 			return verr_at(v, fs.period.has_from ? "effective_from" : "effective_to",
-				       "form_sets: masa berlaku tingkat %s (%s) bertumpang tindih dengan %s",
+				       "form_sets: masa berlaku tingkat %s (%s) bertumpang tindih "
+				       "dengan %s",
 				       lv, fs.regime, o2->regime);
 	}
 	cat->form_sets[cat->nform_sets++] = fs;
@@ -377,7 +422,7 @@ fail:
 int
 load_status(struct vctx *v, json_t *o)
 {
-	static const char *const fields[] = {"id",	   "name", "kind",   "aliases",
+	static const char *const fields[] = {"id",         "name", "kind",    "aliases",
 					     "flag_forms", "note", "sources", NULL};
 	struct rules_catalog *cat = v->ld->cat;
 	struct rules_status s;
@@ -407,8 +452,8 @@ load_status(struct vctx *v, json_t *o)
 	else if (strcmp(kind, "unknown") == 0)
 		s.kind = RULES_STATUS_UNKNOWN;
 	else
-		return verr_at(v, "kind", "%s: kind '%s' tidak dikenal (asn, not_asn, unknown)", what,
-			       kind);
+		return verr_at(v, "kind", "%s: kind '%s' tidak dikenal (asn, not_asn, unknown)",
+			       what, kind);
 	if (rules_status_find(cat, s.id))
 		return verr_at(v, "id", "%s: id atau alias sudah dipakai", what);
 	for (i = 0; i < s.naliases; i++)
@@ -417,8 +462,8 @@ load_status(struct vctx *v, json_t *o)
 				       s.aliases[i]);
 	for (i = 0; i < s.nflag_forms; i++)
 		if (!rules_flag_known(cat, s.flag_forms[i]))
-			return verr_at(v, "flag_forms", "%s: tanda '%s' tidak ada di form_flags", what,
-				       s.flag_forms[i]);
+			return verr_at(v, "flag_forms", "%s: tanda '%s' tidak ada di form_flags",
+				       what, s.flag_forms[i]);
 	cat->statuses[cat->nstatuses++] = s;
 	return 0;
 }
@@ -426,10 +471,10 @@ load_status(struct vctx *v, json_t *o)
 int
 load_route(struct vctx *v, json_t *o)
 {
-	static const char *const fields[] = {"id",	   "kind",	   "statuses",
-					     "effective_from", "effective_to", "recommending",
-					     "steps",	   "text",	   "also_pidana",
-					     "sources",	   NULL};
+	static const char *const fields[] = {
+		"id",           "kind",         "statuses", "effective_from",
+		"effective_to", "recommending", "steps",    "text",
+		"also_pidana",  "sources",      NULL};
 	struct rules_catalog *cat = v->ld->cat;
 	struct rules_route r;
 	const char *kind;
@@ -462,14 +507,16 @@ load_route(struct vctx *v, json_t *o)
 	else if (strcmp(kind, "pidana") == 0)
 		r.kind = RULES_ROUTE_PIDANA;
 	else
-		return verr_at(v, "kind", "%s: kind '%s' tidak dikenal (sanction, referral, pidana)",
-			       what, kind);
+		return verr_at(v, "kind",
+			       "%s: kind '%s' tidak dikenal (sanction, referral, pidana)", what,
+			       kind);
 	if (r.nsteps == 0)
 		return verr_at(v, "steps", "%s: 'steps' tidak boleh kosong", what);
 	if (r.kind == RULES_ROUTE_PIDANA) {
 		for (i = 0; i < cat->nroutes; i++)
 			if (cat->routes[i].kind == RULES_ROUTE_PIDANA)
-				return verr_at(v, "kind", "%s: hanya boleh ada satu rute pidana", what);
+				return verr_at(v, "kind", "%s: hanya boleh ada satu rute pidana",
+					       what);
 	} else if (r.nstatuses == 0) {
 		return verr_at(v, "statuses", "%s: 'statuses' tidak boleh kosong", what);
 	}

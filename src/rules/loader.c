@@ -10,8 +10,7 @@
 #include "core/str.h"
 #include "rules/loader.h"
 
-int ATTR_PRINTF(2, 3)
-verr(struct vctx *v, const char *fmt, ...)
+int ATTR_PRINTF(2, 3) verr(struct vctx *v, const char *fmt, ...)
 {
 	char msg[512], full[640];
 	va_list ap;
@@ -61,8 +60,7 @@ pop(struct vctx *v)
 }
 
 /* An error about member key of the current object. */
-int ATTR_PRINTF(3, 4)
-verr_at(struct vctx *v, const char *key, const char *fmt, ...)
+int ATTR_PRINTF(3, 4) verr_at(struct vctx *v, const char *key, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -122,8 +120,9 @@ get_str(struct vctx *v, json_t *obj, const char *key, bool required, size_t maxl
 	if (n == 0 && required)
 		return verr_at(v, key, "%s: kolom '%s' tidak boleh kosong", what, key);
 	if (n > maxlen)
-		return verr_at(v, key, "%s: kolom '%s' terlalu panjang (%zu bait, paling banyak %zu)",
-			       what, key, n, maxlen);
+		return verr_at(v, key,
+			       "%s: kolom '%s' terlalu panjang (%zu bait, paling banyak %zu)", what,
+			       key, n, maxlen);
 	*out = arena_strndup(&v->ld->cat->arena, json_string_value(val), n);
 	return 0;
 }
@@ -154,7 +153,8 @@ get_str_list(struct vctx *v, json_t *obj, const char *key, bool required, size_t
 		    json_string_length(el) > maxlen) {
 			push_key(v, key);
 			push_index(v, i);
-			verr(v, "%s: '%s' butir ke-%zu harus teks tidak kosong (paling panjang %zu)",
+			verr(v,
+			     "%s: '%s' butir ke-%zu harus teks tidak kosong (paling panjang %zu)",
 			     what, key, i + 1, maxlen);
 			pop(v);
 			pop(v);
@@ -206,9 +206,8 @@ get_date(struct vctx *v, json_t *obj, const char *key, struct date *out, bool *h
 	*has = false;
 	if (val == NULL)
 		return 0;
-	if (!json_is_string(val) || date_parse(str_make(json_string_value(val),
-							json_string_length(val)),
-					       out) < 0)
+	if (!json_is_string(val) ||
+	    date_parse(str_make(json_string_value(val), json_string_length(val)), out) < 0)
 		return verr_at(v, key, "%s: kolom '%s' harus tanggal YYYY-MM-DD yang sah", what,
 			       key);
 	*has = true;
@@ -266,9 +265,9 @@ basis_label(struct rules_catalog *cat, struct rules_basis *b)
 int
 load_basis(struct vctx *v, json_t *o, struct rules_basis *b, const char *what)
 {
-	static const char *const fields[] = {"regulation", "pasal", "ayat", "huruf", "angka",
-					     "note", "effective_from", "effective_to", "statuses",
-					     "unconfirmed", NULL};
+	static const char *const fields[] = {
+		"regulation",     "pasal",        "ayat",     "huruf",       "angka", "note",
+		"effective_from", "effective_to", "statuses", "unconfirmed", NULL};
 	struct rules_catalog *cat = v->ld->cat;
 	size_t i;
 

@@ -42,12 +42,12 @@
 
 struct config;
 
-#define RULES_MAX_TEXT      8192
-#define RULES_MAX_FILE      (1024 * 1024)
-#define RULES_MAX_FILES     64
-#define RULES_MAX_ITEMS     512
-#define RULES_MAX_READINGS  16
-#define RULES_MAX_MODIFIERS 16
+#define RULES_MAX_TEXT       8192
+#define RULES_MAX_FILE       (1024 * 1024)
+#define RULES_MAX_FILES      64
+#define RULES_MAX_ITEMS      512
+#define RULES_MAX_READINGS   16
+#define RULES_MAX_MODIFIERS  16
 #define RULES_SCORE_EXPLICIT 100.0 /* score of an item named in the facts */
 
 /* Sanction levels, least to most severe. */
@@ -68,10 +68,14 @@ enum rules_status_kind { RULES_STATUS_ASN, RULES_STATUS_NOT_ASN, RULES_STATUS_UN
 
 enum rules_election_kind { RULES_ELECTION_NONE, RULES_ELECTION_PEMILU, RULES_ELECTION_PILKADA };
 
-/* How a modifier must be for an item to apply. */
+/*
+ * How a modifier must be for an item to apply.  "Unknown" means neither
+ * given in the facts nor detected in the text.  For the item a request
+ * names, an unknown YES/NO modifier is taken as its description says.
+ */
 enum rules_cond {
-	RULES_COND_YES,     /* must be yes; unknown or no: the item does not apply */
-	RULES_COND_NO,      /* must be no; unknown: the answer depends on it; yes: does not apply */
+	RULES_COND_YES,     /* must be yes; no: does not apply; unknown: depends on it */
+	RULES_COND_NO,      /* must be no; yes: does not apply; unknown: depends on it */
 	RULES_COND_NOT_YES, /* applies unless yes; unknown is stated as an assumption */
 	RULES_COND_NOT_NO,  /* applies unless explicitly no */
 };
@@ -92,7 +96,7 @@ struct rules_period {
 };
 
 struct rules_basis {
-	const char *regulation; /* "PP 94/2021" */
+	const char *regulation;                   /* "PP 94/2021" */
 	const char *pasal, *ayat, *huruf, *angka; /* NULL when absent */
 	const char *note;
 	const char *label; /* "PP 94/2021 Pasal 14 huruf i" */
@@ -282,8 +286,8 @@ const char *rules_level_title(const struct rules_catalog *cat, enum rules_level 
 /* Explanation of a form flag from the data, or NULL. */
 const char *rules_form_flag_note(const struct rules_catalog *cat, const char *flag);
 /* Forms of level lv for an act on date d (NULL when none is in force). */
-const struct rules_form_set *rules_form_set_at(const struct rules_catalog *cat,
-					       enum rules_level lv, struct date d);
+const struct rules_form_set *rules_form_set_at(const struct rules_catalog *cat, enum rules_level lv,
+					       struct date d);
 const struct text_lexicon *rules_catalog_lexicon(const struct rules_catalog *cat);
 
 const char *rules_level_name(enum rules_level lv); /* "berat"; NULL for NONE */
@@ -364,7 +368,7 @@ struct rules_match {
 struct rules_modifier_value {
 	const struct rules_modifier *modifier;
 	enum rules_tri value;
-	bool from_text; /* detected in the text rather than given */
+	bool from_text;       /* detected in the text rather than given */
 	const char *evidence; /* the words that decided it, or NULL */
 };
 

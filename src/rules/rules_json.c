@@ -16,8 +16,9 @@
 static int
 jfail(struct errbuf *eb, const char *code, const char *field, const char *msg)
 {
-	errbuf_set_code(eb, strcmp(code, "unknown_modifier") == 0 ? ERR_UNPROCESSABLE : ERR_INVALID_INPUT,
-			code, "%s", msg);
+	errbuf_set_code(
+		eb, strcmp(code, "unknown_modifier") == 0 ? ERR_UNPROCESSABLE : ERR_INVALID_INPUT,
+		code, "%s", msg);
 	if (eb)
 		cstr_copy(eb->field, sizeof(eb->field), field);
 	return -1;
@@ -38,8 +39,9 @@ jstr(json_t *obj, const char *key, size_t max, const char **out, struct errbuf *
 		return jfail(eb, "invalid_input", key, msg);
 	}
 	if (json_string_length(v) > max) {
-		snprintf(msg, sizeof(msg), "kolom '%s' terlalu panjang (%zu bait, paling banyak %zu)",
-			 key, json_string_length(v), max);
+		snprintf(msg, sizeof(msg),
+			 "kolom '%s' terlalu panjang (%zu bait, paling banyak %zu)", key,
+			 json_string_length(v), max);
 		return jfail(eb, strcmp(key, "text") == 0 ? "text_too_long" : "invalid_input", key,
 			     msg);
 	}
@@ -61,8 +63,8 @@ jdate(json_t *obj, const char *key, struct date *d, bool *has, struct errbuf *eb
 	if (s == NULL || s[0] == '\0')
 		return 0;
 	if (date_parse(str_from(s), d) < 0) {
-		snprintf(msg, sizeof(msg), "kolom '%s' harus tanggal YYYY-MM-DD yang sah, bukan '%.32s'",
-			 key, s);
+		snprintf(msg, sizeof(msg),
+			 "kolom '%s' harus tanggal YYYY-MM-DD yang sah, bukan '%.32s'", key, s);
 		return jfail(eb, "invalid_date", key, msg);
 	}
 	*has = true;
@@ -73,10 +75,19 @@ int
 rules_facts_from_json(const struct rules_catalog *cat, json_t *obj, struct arena *a,
 		      struct rules_facts *f, const char **election, struct errbuf *eb)
 {
-	static const char *const fields[] = {"text",	      "item",	  "status",	"date",
-					     "handling_date", "election", "election_kind",
-					     "penetapan",     "stage",	  "modifiers", "nip",
-					     "id",	      NULL};
+	static const char *const fields[] = {"text",
+					     "item",
+					     "status",
+					     "date",
+					     "handling_date",
+					     "election",
+					     "election_kind",
+					     "penetapan",
+					     "stage",
+					     "modifiers",
+					     "nip",
+					     "id",
+					     NULL};
 	const char *key, *kind;
 	json_t *val, *mods;
 	size_t i;
@@ -98,14 +109,16 @@ rules_facts_from_json(const struct rules_catalog *cat, json_t *obj, struct arena
 			char msg[200];
 
 			snprintf(msg, sizeof(msg),
-				 "kolom '%.60s' tidak dikenal (kolom yang dikenal: text, item, status, "
+				 "kolom '%.60s' tidak dikenal (kolom yang dikenal: text, item, "
+				 "status, "
 				 "date, handling_date, election, stage, modifiers, nip)",
 				 key);
 			return jfail(eb, "unknown_field", key, msg);
 		}
 	}
 	if (jstr(obj, "text", RULES_MAX_TEXT, &f->text, eb) < 0 ||
-	    jstr(obj, "item", 64, &f->item, eb) < 0 || jstr(obj, "status", 64, &f->status, eb) < 0 ||
+	    jstr(obj, "item", 64, &f->item, eb) < 0 ||
+	    jstr(obj, "status", 64, &f->status, eb) < 0 ||
 	    jstr(obj, "election", 64, election, eb) < 0 ||
 	    jstr(obj, "election_kind", 16, &kind, eb) < 0 ||
 	    jstr(obj, "stage", 64, &f->stage_id, eb) < 0 ||
@@ -135,11 +148,13 @@ rules_facts_from_json(const struct rules_catalog *cat, json_t *obj, struct arena
 			size_t idx;
 
 			if (f->nmodifiers >= RULES_MAX_MODIFIERS)
-				return jfail(eb, "invalid_input", "modifiers", "terlalu banyak pengubah");
+				return jfail(eb, "invalid_input", "modifiers",
+					     "terlalu banyak pengubah");
 			if (rules_modifier_find(cat, key, &idx) == NULL) {
 				char msg[200];
 
-				snprintf(msg, sizeof(msg), "pengubah '%.40s' tidak dikenal (lihat netra rules list)",
+				snprintf(msg, sizeof(msg),
+					 "pengubah '%.40s' tidak dikenal (lihat netra rules list)",
 					 key);
 				return jfail(eb, "unknown_modifier", "modifiers", msg);
 			}
@@ -147,8 +162,9 @@ rules_facts_from_json(const struct rules_catalog *cat, json_t *obj, struct arena
 				return jfail(eb, "invalid_input", "modifiers",
 					     "nilai pengubah harus true, false atau null");
 			f->modifiers[f->nmodifiers].id = key;
-			f->modifiers[f->nmodifiers].value = json_is_null(val) ? RULES_TRI_UNKNOWN
-						: json_is_true(val) ? RULES_TRI_YES : RULES_TRI_NO;
+			f->modifiers[f->nmodifiers].value = json_is_null(val)   ? RULES_TRI_UNKNOWN
+							    : json_is_true(val) ? RULES_TRI_YES
+										: RULES_TRI_NO;
 			f->nmodifiers++;
 		}
 	}
@@ -201,7 +217,8 @@ basis_json(const struct rules_basis *b, bool dates)
 	if (dates) {
 		json_object_set_new(o, "effective_from",
 				    jdate_or_null(b->period.has_from, b->period.from));
-		json_object_set_new(o, "effective_to", jdate_or_null(b->period.has_to, b->period.to));
+		json_object_set_new(o, "effective_to",
+				    jdate_or_null(b->period.has_to, b->period.to));
 		if (b->nstatuses)
 			json_object_set_new(o, "statuses", str_list(b->statuses, b->nstatuses));
 	}
@@ -302,7 +319,8 @@ rules_result_to_json(const struct rules_catalog *cat, const struct rules_result 
 	}
 	json_object_set_new(o, "items", items);
 	json_object_set_new(o, "forms", forms_json(cat, r->forms, r->status));
-	json_object_set_new(o, "forms_regime", r->forms ? json_string(r->forms->regime) : json_null());
+	json_object_set_new(o, "forms_regime",
+			    r->forms ? json_string(r->forms->regime) : json_null());
 	for (k = 0; k < r->nbasis; k++)
 		json_array_append_new(basis, basis_json(r->basis[k], false));
 	json_object_set_new(o, "legal_basis", basis);
@@ -311,8 +329,9 @@ rules_result_to_json(const struct rules_catalog *cat, const struct rules_result 
 
 		if (r->route) {
 			json_object_set_new(route, "date", jdate_or_null(true, r->route_date));
-			json_object_set_new(route, "date_source",
-					    json_string(r->route_date_given ? "handling_date" : "date"));
+			json_object_set_new(
+				route, "date_source",
+				json_string(r->route_date_given ? "handling_date" : "date"));
 		}
 		json_object_set_new(o, "route", route);
 	}
@@ -327,18 +346,23 @@ rules_result_to_json(const struct rules_catalog *cat, const struct rules_result 
 		json_object_set_new(o, "pidana", json_null());
 	}
 	json_object_set_new(o, "status",
-			    json_pack("{s:s, s:s, s:s}", "id", r->status->id, "name", r->status->name,
-				      "kind", rules_status_kind_name(r->status->kind)));
+			    json_pack("{s:s, s:s, s:s}", "id", r->status->id, "name",
+				      r->status->name, "kind",
+				      rules_status_kind_name(r->status->kind)));
 	json_object_set_new(o, "date", jdate_or_null(r->has_date, r->date));
 	mods = json_object();
 	for (i = 0; i < r->nmodifiers; i++) {
 		const struct rules_modifier_value *mv = &r->modifiers[i];
 		json_t *m = json_object();
 
-		json_object_set_new(m, "value", mv->value == RULES_TRI_UNKNOWN ? json_null()
-						: json_boolean(mv->value == RULES_TRI_YES));
-		json_object_set_new(m, "source", mv->value == RULES_TRI_UNKNOWN ? json_null()
-						 : json_string(mv->from_text ? "text" : "input"));
+		json_object_set_new(m, "value",
+				    mv->value == RULES_TRI_UNKNOWN
+					    ? json_null()
+					    : json_boolean(mv->value == RULES_TRI_YES));
+		json_object_set_new(m, "source",
+				    mv->value == RULES_TRI_UNKNOWN
+					    ? json_null()
+					    : json_string(mv->from_text ? "text" : "input"));
 		json_object_set_new(m, "evidence", jstr_or_null(mv->evidence));
 		json_object_set_new(mods, mv->modifier->id, m);
 	}
@@ -438,10 +462,12 @@ rules_item_to_json(const struct rules_catalog *cat, const struct rules_item *it,
 		json_object_set_new(o, "legal_basis", lb);
 		for (i = 0; i < it->npidana; i++)
 			json_array_append_new(
-				pid, json_pack("{s:s, s:o}", "election",
-					       it->pidana[i].election == RULES_ELECTION_PEMILU ? "pemilu"
-											: "pilkada",
-					       "legal_basis", basis_json(&it->pidana[i].basis, false)));
+				pid,
+				json_pack("{s:s, s:o}", "election",
+					  it->pidana[i].election == RULES_ELECTION_PEMILU
+						  ? "pemilu"
+						  : "pilkada",
+					  "legal_basis", basis_json(&it->pidana[i].basis, false)));
 		json_object_set_new(o, "pidana", pid);
 		for (i = 0; i < it->nimplements; i++)
 			json_array_append_new(impl, json_string(it->implements[i]->id));
@@ -451,7 +477,8 @@ rules_item_to_json(const struct rules_catalog *cat, const struct rules_item *it,
 		json_object_set_new(o, "see_also", see);
 		json_object_set_new(o, "effective_from",
 				    jdate_or_null(it->period.has_from, it->period.from));
-		json_object_set_new(o, "effective_to", jdate_or_null(it->period.has_to, it->period.to));
+		json_object_set_new(o, "effective_to",
+				    jdate_or_null(it->period.has_to, it->period.to));
 		json_object_set_new(o, "sources", str_list(it->sources, it->nsources));
 		json_object_set_new(o, "file", json_string(it->file));
 		json_object_set_new(o, "line", json_integer(it->line));

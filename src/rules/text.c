@@ -6,6 +6,7 @@
  * text_normalize) so lookups compare normalised words with normalised
  * words; the lexicon is never modified after the catalog finished loading.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,6 +111,7 @@ struct text_lexicon {
 	struct smap stop;
 	struct smap stems;
 	struct smap negators;
+	struct smap breakers;
 	unsigned max_gap;
 };
 
@@ -144,6 +146,7 @@ text_lexicon_free(struct text_lexicon *lx)
 	smap_release(&lx->stop);
 	smap_release(&lx->stems);
 	smap_release(&lx->negators);
+	smap_release(&lx->breakers);
 	free(lx);
 }
 
@@ -221,7 +224,27 @@ text_lexicon_add_stem(struct text_lexicon *lx, const char *word, const char *ste
 int
 text_lexicon_add_negator(struct text_lexicon *lx, const char *word, struct errbuf *eb)
 {
-	return lexicon_add(&lx->negators, "kata ingkar", word, NULL, 0, eb);
+	return text_lexicon_add_negator_scope(lx, word, 1, eb);
+}
+
+int
+text_lexicon_add_breaker(struct text_lexicon *lx, const char *word, struct errbuf *eb)
+{
+	return lexicon_add(&lx->breakers, "pemutus jangkauan", word, NULL, 0, eb);
+}
+
+int
+text_lexicon_add_negator_scope(struct text_lexicon *lx, const char *word, unsigned scope,
+			       struct errbuf *eb)
+{
+	char val[4];
+
+	if (scope < 1 || scope > TEXT_MAX_SCOPE)
+		return errbuf_set(eb, ERR_INVALID_INPUT,
+				  "jangkauan kata ingkar '%s' harus 1 sampai %d", word,
+				  TEXT_MAX_SCOPE);
+	snprintf(val, sizeof(val), "%u", scope);
+	return lexicon_add(&lx->negators, "kata ingkar", word, val, 1, eb);
 }
 
 /* --- normalisation ------------------------------------------------------------ */
@@ -303,8 +326,8 @@ classify(long cp)
 /* Prefixes written with a hyphen that belong to the next word ("mem-posting",
  * "di-share", "e-mail"). */
 static const char *const hyphen_prefixes[] = {
-	"me", "mem", "men", "meng", "meny", "di", "ber", "ter", "pe",
-	"pem", "pen", "peng", "peny", "per", "ke", "se", "e", NULL,
+	"me",  "mem", "men",  "meng", "meny", "di", "ber", "ter", "pe",
+	"pem", "pen", "peng", "peny", "per",  "ke", "se",  "e",   NULL,
 };
 
 static bool
@@ -358,7 +381,7 @@ emit_word(struct buf *out, const char *w, size_t n)
 static size_t
 emit_raw(struct buf *out, const char *w, size_t n)
 {
-	const char *dash = memchr(w, '-', n);
+	const char *dash;
 	size_t words = 0;
 
 	while (n > 0 && w[0] == '-') {
@@ -378,7 +401,7 @@ emit_raw(struct buf *out, const char *w, size_t n)
 		size_t l2 = n - l1 - 1;
 
 		if (memchr(rest, '-', l2) == NULL) {
-			char joined[4 * TEXT_MAX_WORD];
+			char joined[4 * TEXT_MAX_WORD] = {0};
 
 			if (l1 == l2 && memcmp(w, rest, l1) == 0)
 				return emit_word(out, w, l1);
@@ -410,7 +433,7 @@ size_t
 text_normalize(const char *in, size_t len, struct buf *out)
 {
 	const unsigned char *p = (const unsigned char *)in;
-	char word[4 * TEXT_MAX_WORD];
+	char word[4 * TEXT_MAX_WORD] = {0};
 	size_t wl = 0, i = 0, words = 0;
 	bool too_long = false;
 
@@ -506,15 +529,21 @@ add_token(const struct text_lexicon *lx, struct text_stemmer *st, const char *w,
 	}
 	t = &d->tok[d->n++];
 	t->word = arena_strndup(a, w, n);
-	t->negator = lx && smap_get(&lx->negators, w, n) != NULL;
+	{
+		const char *scope = lx ? smap_get(&lx->negators, w, n) : NULL;
+
+		t->negator = scope != NULL;
+		t->scope = scope ? (unsigned char)atoi(scope) : 0;
+		t->breaker = lx && smap_get(&lx->breakers, w, n) != NULL;
+	}
 	stem = text_stem(st, lx, w, n, &sl);
 	t->stem = arena_strndup(a, stem, sl);
 	t->hash = text_hash(t->stem, sl);
 }
 
 void
-text_analyze(const struct text_lexicon *lx, struct text_stemmer *st, const char *in,
-	     size_t len, struct arena *a, struct text_doc *out)
+text_analyze(const struct text_lexicon *lx, struct text_stemmer *st, const char *in, size_t len,
+	     struct arena *a, struct text_doc *out)
 {
 	struct buf norm;
 	const char *p, *end;
@@ -586,7 +615,15 @@ tok_is(const struct text_token *t, const struct text_phrase *p, size_t k)
 static bool
 negated_at(const struct text_doc *d, size_t i)
 {
-	return i >= 1 && d->tok[i - 1].negator;
+	size_t k;
+
+	for (k = 1; k <= TEXT_MAX_SCOPE && k <= i; k++) {
+		if (d->tok[i - k].scope >= k)
+			return true;
+		if (d->tok[i - k].breaker)
+			return false;
+	}
+	return false;
 }
 
 bool

@@ -32,6 +32,7 @@
 
 #define TEXT_MAX_WORD   64
 #define TEXT_MAX_TOKENS 4096
+#define TEXT_MAX_SCOPE  8
 
 struct text_lexicon;
 struct text_stemmer;
@@ -39,8 +40,10 @@ struct text_stemmer;
 struct text_token {
 	const char *word; /* normalised surface word (after abbreviation expansion) */
 	const char *stem;
-	uint32_t hash; /* text_hash() of stem */
-	bool negator;  /* the word is a lexicon negator ("tidak", "tanpa", ...) */
+	uint32_t hash;       /* text_hash() of stem */
+	bool negator;        /* the word is a lexicon negator ("tidak", "tanpa", ...) */
+	unsigned char scope; /* how many following tokens it negates (0: none) */
+	bool breaker;        /* ends a negation scope ("tetap", "namun") */
 };
 
 struct text_doc {
@@ -70,6 +73,13 @@ int text_lexicon_add_stopword(struct text_lexicon *lx, const char *word, struct 
 int text_lexicon_add_stem(struct text_lexicon *lx, const char *word, const char *stem,
 			  struct errbuf *eb);
 int text_lexicon_add_negator(struct text_lexicon *lx, const char *word, struct errbuf *eb);
+/* A negator whose scope is the next `scope` tokens (1..TEXT_MAX_SCOPE), for
+ * words that state a rule rather than an act ("dilarang", "jangan"). */
+int text_lexicon_add_negator_scope(struct text_lexicon *lx, const char *word, unsigned scope,
+				   struct errbuf *eb);
+/* A word that ends the scope of a negator before it ("dilarang, tetapi
+ * tetap memasang"). */
+int text_lexicon_add_breaker(struct text_lexicon *lx, const char *word, struct errbuf *eb);
 /* Words between two consecutive phrase words that may be skipped (default 2). */
 void text_lexicon_set_max_gap(struct text_lexicon *lx, unsigned gap);
 unsigned text_lexicon_max_gap(const struct text_lexicon *lx);
@@ -101,8 +111,9 @@ int text_phrase_compile(const struct text_lexicon *lx, struct text_stemmer *st, 
 
 /*
  * Find p in d at or after token `from`: its words in order, at most
- * max_gap other tokens between two consecutive ones, and not directly
- * preceded by a negator ("tidak memasang") unless p itself starts with one.
+ * max_gap other tokens between two consecutive ones, and not within the
+ * scope of a negator ("tidak memasang": one token; "dilarang ... memasang":
+ * the scope the lexicon gives) unless p itself starts with one.
  * On success sets *first and *last to token indexes and returns true.
  */
 bool text_phrase_find(const struct text_doc *d, const struct text_phrase *p, size_t from,

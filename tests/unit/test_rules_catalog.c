@@ -18,33 +18,42 @@
 #include "rules/rules.h"
 
 /* One line per element, so a test knows the line of every member. */
-static const char *const mini[] = {
-	"{",								   /* 1 */
-	"  \"meta\": {\"title\": \"T\", \"version\": \"1\",",		   /* 2 */
-	"    \"coverage_from\": \"2020-01-01\", \"coverage_to\": \"2029-12-31\"},", /* 3 */
-	"  \"levels\": {\"moral\": \"m\", \"ringan\": \"r\", \"sedang\": \"s\",", /* 4 */
-	"    \"berat\": \"b\", \"ptdh\": \"p\"},",				   /* 5 */
-	"  \"form_flags\": {\"requires_jabatan\": \"perlu jabatan\"},",	   /* 6 */
-	"  \"form_sets\": [",						   /* 7 */
-	"    {\"level\": \"berat\", \"regime\": \"A\", \"legal_basis\": {\"regulation\": \"A\"},", /* 8 */
-	"     \"effective_to\": \"2021-08-30\", \"forms\": [{\"code\": \"a\", \"text\": \"a1\"}]},", /* 9 */
-	"    {\"level\": \"berat\", \"regime\": \"B\", \"legal_basis\": {\"regulation\": \"B\"},", /* 10 */
-	"     \"effective_from\": \"2021-08-31\",",				   /* 11 */
-	"     \"forms\": [{\"code\": \"a\", \"text\": \"b1\", \"flags\": [\"requires_jabatan\"]}]}", /* 12 */
-	"  ],",								   /* 13 */
-	"  \"statuses\": [",						   /* 14 */
-	"    {\"id\": \"PNS\", \"name\": \"P\", \"kind\": \"asn\"},",	   /* 15 */
-	"    {\"id\": \"unknown\", \"name\": \"U\", \"kind\": \"unknown\"}", /* 16 */
-	"  ],",								   /* 17 */
-	"  \"routes\": [{\"id\": \"r\", \"kind\": \"sanction\", \"statuses\": [\"PNS\", \"unknown\"],", /* 18 */
-	"    \"recommending\": \"X\", \"steps\": [\"a\", \"b\"], \"text\": \"t\"}],", /* 19 */
-	"  \"items\": [",							   /* 20 */
-	"    {\"id\": \"D-1\", \"family\": \"D\", \"title\": \"t\", \"description\": \"d\",", /* 21 */
-	"     \"anchors\": [\"spanduk\"], \"keywords\": [{\"text\": \"pasang\", \"weight\": 2}],", /* 22 */
-	"     \"level\": \"berat\", \"legal_basis\": [{\"regulation\": \"R\"}]}", /* 23 */
-	"  ]",								   /* 24 */
-	"}",								   /* 25 */
-	NULL,
+static const char *const mini[] =
+	{
+		"{",                                                                        /* 1 */
+		"  \"meta\": {\"title\": \"T\", \"version\": \"1\",",                       /* 2 */
+		"    \"coverage_from\": \"2020-01-01\", \"coverage_to\": \"2029-12-31\"},", /* 3 */
+		"  \"levels\": {\"moral\": \"m\", \"ringan\": \"r\", \"sedang\": \"s\",",   /* 4 */
+		"    \"berat\": \"b\", \"ptdh\": \"p\"},",                                  /* 5 */
+		"  \"form_flags\": {\"requires_jabatan\": \"perlu jabatan\"},",             /* 6 */
+		"  \"form_sets\": [",                                                       /* 7 */
+		"    {\"level\": \"berat\", \"regime\": \"A\", \"legal_basis\": {\"regulation\": "
+		"\"A\"},", /* 8 */
+		"     \"effective_to\": \"2021-08-30\", \"forms\": [{\"code\": \"a\", \"text\": "
+		"\"a1\"}]},", /* 9 */
+		"    {\"level\": \"berat\", \"regime\": \"B\", \"legal_basis\": {\"regulation\": "
+		"\"B\"},",                                  /* 10 */
+		"     \"effective_from\": \"2021-08-31\",", /* 11 */
+		"     \"forms\": [{\"code\": \"a\", \"text\": \"b1\", \"flags\": "
+		"[\"requires_jabatan\"]}]}",                                         /* 12 */
+		"  ],",                                                              /* 13 */
+		"  \"statuses\": [",                                                 /* 14 */
+		"    {\"id\": \"PNS\", \"name\": \"P\", \"kind\": \"asn\"},",        /* 15 */
+		"    {\"id\": \"unknown\", \"name\": \"U\", \"kind\": \"unknown\"}", /* 16 */
+		"  ],",                                                              /* 17 */
+		"  \"routes\": [{\"id\": \"r\", \"kind\": \"sanction\", \"statuses\": [\"PNS\", "
+		"\"unknown\"],", /* 18 */
+		"    \"recommending\": \"X\", \"steps\": [\"a\", \"b\"], \"text\": \"t\"}],", /* 19
+											       */
+		"  \"items\": [", /* 20 */
+		"    {\"id\": \"D-1\", \"family\": \"D\", \"title\": \"t\", \"description\": "
+		"\"d\",", /* 21 */
+		"     \"anchors\": [\"spanduk\"], \"keywords\": [{\"text\": \"pasang\", "
+		"\"weight\": 2}],",                                                       /* 22 */
+		"     \"level\": \"berat\", \"legal_basis\": [{\"regulation\": \"R\"}]}", /* 23 */
+		"  ]",                                                                    /* 24 */
+		"}",                                                                      /* 25 */
+		NULL,
 };
 
 /* The mini catalog with line `line` (1-based) replaced by `with`. */
@@ -89,10 +98,10 @@ test_mini_loads(void **state)
 	assert_false(it->kw[1].anchor);
 	assert_int_equal(it->line, 21);
 	assert_string_equal(it->file, "mini.json");
-	assert_string_equal(rules_form_set_at(cat, RULES_LEVEL_BERAT, (struct date){2021, 8, 30})->regime,
-			    "A");
-	assert_string_equal(rules_form_set_at(cat, RULES_LEVEL_BERAT, (struct date){2021, 8, 31})->regime,
-			    "B");
+	assert_string_equal(
+		rules_form_set_at(cat, RULES_LEVEL_BERAT, (struct date){2021, 8, 30})->regime, "A");
+	assert_string_equal(
+		rules_form_set_at(cat, RULES_LEVEL_BERAT, (struct date){2021, 8, 31})->regime, "B");
 	assert_null(rules_form_set_at(cat, RULES_LEVEL_SEDANG, (struct date){2021, 8, 31}));
 	rules_catalog_free(cat);
 }
@@ -114,24 +123,29 @@ static void
 test_errors_have_file_line(void **state)
 {
 	(void)state;
-	expect_error(21, "    {\"id\": \"D-1\", \"family\": \"D\", \"titel\": \"t\", \"description\": \"d\",",
+	expect_error(21,
+		     "    {\"id\": \"D-1\", \"family\": \"D\", \"titel\": \"t\", \"description\": "
+		     "\"d\",",
 		     "mini.json:21: ", "kolom 'titel' tidak dikenal");
 	expect_error(23, "     \"level\": \"pecat\", \"legal_basis\": [{\"regulation\": \"R\"}]}",
 		     "mini.json:23: ", "butir D-1: 'level' harus tingkat");
-	expect_error(11, "     \"effective_from\": \"2021-02-30\",", "mini.json:11: ",
-		     "tanggal YYYY-MM-DD");
-	expect_error(15, "    {\"id\": \"PNS\", \"name\": \"P\", \"kind\": \"asn\"}", "mini.json:16: ",
-		     "JSON tidak sah");
+	expect_error(11, "     \"effective_from\": \"2021-02-30\",",
+		     "mini.json:11: ", "tanggal YYYY-MM-DD");
+	expect_error(15, "    {\"id\": \"PNS\", \"name\": \"P\", \"kind\": \"asn\"}",
+		     "mini.json:16: ", "JSON tidak sah");
 	expect_error(11, "     \"effective_from\": \"2021-09-01\",", "mini.json:7: ",
 		     "tidak ada bentuk hukuman tingkat berat untuk tanggal 2021-08-31");
-	expect_error(12, "     \"forms\": [{\"code\": \"a\", \"text\": \"b1\", \"flags\": [\"x\"]}]}",
+	expect_error(12,
+		     "     \"forms\": [{\"code\": \"a\", \"text\": \"b1\", \"flags\": [\"x\"]}]}",
 		     "mini.json:12: ", "tanda 'x' tidak ada di form_flags");
-	expect_error(18, "  \"routes\": [{\"id\": \"r\", \"kind\": \"sanction\", \"statuses\": [\"PNS\"],",
-		     "mini.json:18: ", "tidak ada rute untuk status unknown");
-	expect_error(22, "     \"anchors\": [], \"keywords\": [],", "mini.json:21: ",
-		     "'anchors' wajib daftar");
-	expect_error(2, "  \"mata\": {\"title\": \"T\", \"version\": \"1\",", "mini.json:2: ",
-		     "kolom 'mata' tidak dikenal");
+	expect_error(
+		18,
+		"  \"routes\": [{\"id\": \"r\", \"kind\": \"sanction\", \"statuses\": [\"PNS\"],",
+		"mini.json:18: ", "tidak ada rute untuk status unknown");
+	expect_error(22, "     \"anchors\": [], \"keywords\": [],",
+		     "mini.json:21: ", "'anchors' wajib daftar");
+	expect_error(2, "  \"mata\": {\"title\": \"T\", \"version\": \"1\",",
+		     "mini.json:2: ", "kolom 'mata' tidak dikenal");
 }
 
 struct reports {
@@ -156,7 +170,8 @@ static void
 test_lint_reports_every_problem(void **state)
 {
 	struct reports r = {0, 0, ""};
-	char *t = mini_text(21, "    {\"id\": \"D-1\", \"family\": \"X\", \"titel\": \"t\", \"description\": \"d\",");
+	char *t = mini_text(21, "    {\"id\": \"D-1\", \"family\": \"X\", \"titel\": \"t\", "
+				"\"description\": \"d\",");
 	struct rules_file f = {"mini.json", t, strlen(t)};
 
 	(void)state;
@@ -200,15 +215,20 @@ test_builtin(void **state)
 	assert_string_equal(rules_status_find(cat, "Kades")->id, "kepala_desa");
 	assert_null(rules_status_find(cat, "lurah"));
 	assert_string_equal(rules_modifier_find(cat, "with_attributes", &idx)->id, "attributes");
-	assert_string_equal(rules_form_set_at(cat, RULES_LEVEL_BERAT, (struct date){2021, 8, 30})->regime,
-			    "PP 53/2010");
-	assert_string_equal(rules_form_set_at(cat, RULES_LEVEL_BERAT, (struct date){2021, 8, 31})->regime,
-			    "PP 94/2021");
-	assert_string_equal(rules_form_set_at(cat, RULES_LEVEL_PTDH, (struct date){2023, 10, 30})->regime,
-			    "UU 5/2014");
-	assert_string_equal(rules_form_set_at(cat, RULES_LEVEL_PTDH, (struct date){2023, 10, 31})->regime,
-			    "UU 20/2023");
-	assert_int_equal(rules_form_set_at(cat, RULES_LEVEL_SEDANG, (struct date){2024, 1, 1})->nforms, 3);
+	assert_string_equal(
+		rules_form_set_at(cat, RULES_LEVEL_BERAT, (struct date){2021, 8, 30})->regime,
+		"PP 53/2010");
+	assert_string_equal(
+		rules_form_set_at(cat, RULES_LEVEL_BERAT, (struct date){2021, 8, 31})->regime,
+		"PP 94/2021");
+	assert_string_equal(
+		rules_form_set_at(cat, RULES_LEVEL_PTDH, (struct date){2023, 10, 30})->regime,
+		"UU 5/2014");
+	assert_string_equal(
+		rules_form_set_at(cat, RULES_LEVEL_PTDH, (struct date){2023, 10, 31})->regime,
+		"UU 20/2023");
+	assert_int_equal(
+		rules_form_set_at(cat, RULES_LEVEL_SEDANG, (struct date){2024, 1, 1})->nforms, 3);
 	assert_string_equal(rules_level_title(cat, RULES_LEVEL_BERAT), "hukuman disiplin berat");
 	assert_int_equal(rules_catalog_coverage(cat).from.year, 2010);
 	rules_catalog_free(cat);

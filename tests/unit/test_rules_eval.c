@@ -75,7 +75,8 @@ static void
 test_violation_and_forms(void **state)
 {
 	struct rules_options o;
-	struct rules_facts f = facts("PNS memasang spanduk caleg di depan rumah", "PNS", 2024, 1, 10);
+	struct rules_facts f =
+		facts("PNS memasang spanduk caleg di depan rumah", "PNS", 2024, 1, 10);
 	struct rules_result r;
 	struct errbuf eb;
 	struct arena a;
@@ -271,8 +272,8 @@ test_json(void **state)
 	rules_options_init(&o);
 	arena_init(&a, 1 << 16);
 	req = json_pack("{s:s, s:s, s:s, s:s, s:{s:b}}", "text", "ASN ikut kampanye paslon",
-			"status", "PNS", "date", "2024-01-10", "election", "pemilu2024", "modifiers",
-			"state_facilities", 1);
+			"status", "PNS", "date", "2024-01-10", "election", "pemilu2024",
+			"modifiers", "state_facilities", 1);
 	assert_int_equal(rules_facts_from_json(cat, req, &a, &f, &election, &eb), 0);
 	assert_string_equal(election, "pemilu2024");
 	assert_true(f.has_date);
@@ -282,7 +283,8 @@ test_json(void **state)
 	assert_string_equal(json_string_value(json_object_get(ans, "verdict")), "pelanggaran");
 	assert_string_equal(json_string_value(json_object_get(ans, "level")), "berat");
 	assert_true(json_is_array(json_object_get(ans, "items")));
-	assert_non_null(json_object_get(json_array_get(json_object_get(ans, "items"), 0), "matched"));
+	assert_non_null(
+		json_object_get(json_array_get(json_object_get(ans, "items"), 0), "matched"));
 	assert_true(json_is_array(json_object_get(ans, "forms")));
 	assert_true(json_is_array(json_object_get(ans, "legal_basis")));
 	assert_true(json_is_object(json_object_get(ans, "route")));

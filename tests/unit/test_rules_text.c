@@ -26,19 +26,28 @@ test_normalize(void **state)
 	struct buf b = BUF_INIT;
 
 	(void)state;
-	assert_string_equal(norm(&b, "PNS memasang SPANDUK\xe2\x80\x94" "caleg!!!"),
+	assert_string_equal(norm(&b, "PNS memasang SPANDUK\xe2\x80\x94"
+				     "caleg!!!"),
 			    "pns memasang spanduk caleg");
-	assert_string_equal(norm(&b, "Caf\xc3\xa9 na\xc3\xafve \xc5\x9e" "ahin"), "cafe naive sahin");
+	assert_string_equal(norm(&b, "Caf\xc3\xa9 na\xc3\xafve \xc5\x9e"
+				     "ahin"),
+			    "cafe naive sahin");
 	assert_string_equal(norm(&b, "kader-kader partai"), "kader partai");
 	assert_string_equal(norm(&b, "kader-kadernya"), "kadernya");
 	assert_string_equal(norm(&b, "mem-posting di-share e-mail"), "memposting dishare email");
 	assert_string_equal(norm(&b, "like-comment-share"), "like comment share");
 	assert_string_equal(norm(&b, "bangeeet pasaaang 1000"), "banget pasang 1000");
-	assert_string_equal(norm(&b, "Ma'ruf Amin \xe2\x80\x99" "pilih\xe2\x80\x99"), "maruf amin pilih");
+	assert_string_equal(norm(&b, "Ma'ruf Amin \xe2\x80\x99"
+				     "pilih\xe2\x80\x99"),
+			    "maruf amin pilih");
 	assert_string_equal(norm(&b, "  --  "), "");
 	/* invalid UTF-8 separates words and never stops the scan */
-	assert_string_equal(norm(&b, "pns\xff\xfe" "caleg\xc3"), "pns caleg");
-	assert_string_equal(norm(&b, "a\xed\xa0\x80" "b"), "a b"); /* surrogate */
+	assert_string_equal(norm(&b, "pns\xff\xfe"
+				     "caleg\xc3"),
+			    "pns caleg");
+	assert_string_equal(norm(&b, "a\xed\xa0\x80"
+				     "b"),
+			    "a b"); /* surrogate */
 	buf_release(&b);
 }
 
@@ -138,6 +147,21 @@ test_phrase(void **state)
 	assert_true(neg.negated_start);
 	text_analyze(lx, st, s3, strlen(s3), &a, &d);
 	assert_true(text_phrase_find(&d, &neg, 0, 2, &f, &l));
+	/* a rule stated with "dilarang" negates several words, until a breaker */
+	{
+		struct errbuf eb;
+		const char *s4 = "ASN dilarang memasang spanduk";
+		const char *s5 = "meski dilarang camat tetap memasang spanduk";
+
+		assert_int_equal(text_lexicon_add_negator_scope(lx, "dilarang", 4, &eb), 0);
+		assert_int_equal(text_lexicon_add_breaker(lx, "tetap", &eb), 0);
+		assert_int_equal(text_lexicon_add_negator_scope(lx, "x", 99, &eb), -1);
+		assert_int_equal(text_phrase_compile(lx, st, "spanduk", &a, &p), 0);
+		text_analyze(lx, st, s4, strlen(s4), &a, &d);
+		assert_false(text_phrase_find(&d, &p, 0, 2, &f, &l));
+		text_analyze(lx, st, s5, strlen(s5), &a, &d);
+		assert_true(text_phrase_find(&d, &p, 0, 2, &f, &l));
+	}
 	/* a phrase of stop words only does not compile */
 	assert_int_equal(text_phrase_compile(lx, st, "yang di", &a, &p), -1);
 	arena_release(&a);
@@ -172,7 +196,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_normalize), cmocka_unit_test(test_long_word_skipped),
-		cmocka_unit_test(test_analyze),	  cmocka_unit_test(test_phrase),
+		cmocka_unit_test(test_analyze),   cmocka_unit_test(test_phrase),
 		cmocka_unit_test(test_truncated),
 	};
 
