@@ -21,8 +21,8 @@ extern const struct cli_cmd cmd_check, cmd_rules;
 extern const struct cli_cmd cmd_scan;
 
 const struct cli_cmd *const cli_commands[] = {
-	&cmd_check,    &cmd_rules,   &cmd_scan, &cmd_serve, &cmd_db, &cmd_deadline,
-	&cmd_calendar, &cmd_version, &cmd_help, NULL,
+	&cmd_check,    &cmd_rules,    &cmd_scan,    &cmd_serve, &cmd_db,
+	&cmd_deadline, &cmd_calendar, &cmd_version, &cmd_help,  NULL,
 };
 
 /* Common options: name, metavariable, config key ("section.name"), help. */
