@@ -64,9 +64,9 @@ hex4(struct jp *j, unsigned *v)
 {
 	int i;
 
+	*v = 0;
 	if (j->end - j->p < 4)
 		return fail(j, "escape \\u terpotong");
-	*v = 0;
 	for (i = 0; i < 4; i++) {
 		unsigned char c = j->p[i];
 

@@ -152,7 +152,8 @@ str_out(char out[3], size_t *nout, const char *s)
 
 	if (n == 0)
 		return SCAN_FOLD_SEP;
-	memcpy(out, s, n);
+	/* out is a 3-byte fold, counted by *nout, not a string */
+	memcpy(out, s, n); /* NOLINT(bugprone-not-null-terminated-result) */
 	*nout = n;
 	return SCAN_FOLD_ALNUM;
 }

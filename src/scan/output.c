@@ -213,7 +213,8 @@ scan_result_json(struct buf *out, const struct scan_ctx *sc, const struct scan_r
 		w = W_LIT(w, ",\"end\":");
 		w = w_uint(w, m->end);
 		w = W_LIT(w, ",\"kind\":\"");
-		memcpy(w, cat, strlen(cat));
+		/* w walks a sized output buffer, not a string */
+		memcpy(w, cat, strlen(cat)); /* NOLINT(bugprone-not-null-terminated-result) */
 		w += strlen(cat);
 		w = W_LIT(w, "\",\"concept\":");
 		w = w_str(w, pi->concept, strlen(pi->concept));
