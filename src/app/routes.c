@@ -52,6 +52,9 @@ static const struct http_route routes[] = {
 	/* public pages */
 	{"GET", "/", web_home, 0},
 	{"GET", "/static/*", web_static, HTTP_ROUTE_PREFIX},
+	{"GET", "/masuk", web_login_page, 0},
+	{"POST", "/masuk", web_login_post, 0},
+	{"POST", "/keluar", web_logout_post, 0},
 };
 
 const struct http_route *const app_routes = routes;

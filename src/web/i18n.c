@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/asset.h"
+#include "core/buf.h"
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "web/i18n.h"
@@ -144,12 +145,25 @@ i18n_key_at(const struct i18n *c, size_t i)
 int
 i18n_load_embedded(const char *lang, struct i18n **out, struct errbuf *eb)
 {
-	char name[64];
-	const struct asset *a;
+	char prefix[32];
+	struct buf all = BUF_INIT;
+	size_t i, plen, files = 0;
+	int rc;
 
-	snprintf(name, sizeof(name), "i18n/%s.ini", lang);
-	a = asset_find(name);
-	if (a == NULL)
+	/* "i18n/id.ini", "i18n/id.publik.ini", "i18n/id.kantor.ini", ...: one catalog */
+	snprintf(prefix, sizeof(prefix), "i18n/%s.", lang);
+	plen = strlen(prefix);
+	for (i = asset_prefix_first(prefix);
+	     i < asset_count && strncmp(asset_table[i].name, prefix, plen) == 0; i++) {
+		buf_add(&all, asset_table[i].data, asset_table[i].len);
+		buf_addch(&all, '\n');
+		files++;
+	}
+	if (files == 0) {
+		buf_release(&all);
 		return errbuf_set(eb, ERR_NOT_FOUND, "katalog bahasa '%s' tidak ada", lang);
-	return i18n_parse(lang, (const char *)a->data, a->len, out, eb);
+	}
+	rc = i18n_parse(lang, buf_cstr(&all), all.len, out, eb);
+	buf_release(&all);
+	return rc;
 }

@@ -23,7 +23,9 @@ const char *i18n_lang(const struct i18n *c);
 size_t i18n_count(const struct i18n *c);
 const char *i18n_key_at(const struct i18n *c, size_t i);
 
-/* The catalogs compiled into the binary ("i18n/id.ini", "i18n/en.ini"). */
+/* The catalog compiled into the binary: every "i18n/<lang>.*ini" asset
+ * (i18n/id.ini, i18n/id.kantor.ini, ...) taken together; a key defined in
+ * two files is an error. */
 int i18n_load_embedded(const char *lang, struct i18n **out, struct errbuf *eb);
 
 #endif

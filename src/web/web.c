@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "auth/auth.h"
 #include "core/asset.h"
 #include "core/datetime.h"
 #include "core/log.h"
@@ -41,6 +42,8 @@ web_page_ctx(struct http_request *req, const char *title_key)
 	json_object_set_new(ctx, "version", json_string(NETRA_VERSION));
 	json_object_set_new(ctx, "path", json_string(req->path));
 	json_object_set_new(ctx, "lang_en", json_boolean(strcmp(i18n_lang(lang), "en") == 0));
+	if (auth_principal(req)->user_id)
+		json_object_set_new(ctx, "signed_in", json_true());
 	if (clock_is_overridden()) {
 		char when[TIME_STRLEN];
 
@@ -48,6 +51,62 @@ web_page_ctx(struct http_request *req, const char *title_key)
 		json_object_set_new(ctx, "clock_override", json_string(when));
 	}
 	return ctx;
+}
+
+json_t *
+web_officer_ctx(struct http_request *req, const char *title_key)
+{
+	const struct principal *p = auth_principal(req);
+	json_t *ctx, *can;
+
+	if (p->user_id == 0) {
+		struct buf next = BUF_INIT;
+
+		buf_addstr(&next, "/masuk?next=");
+		buf_add_urlenc(&next, req->raw_url, strlen(req->raw_url));
+		http_reply_redirect(req, 303, arena_strdup(&req->arena, buf_cstr(&next)));
+		buf_release(&next);
+		return NULL;
+	}
+	ctx = web_page_ctx(req, title_key);
+	json_object_set_new(ctx, "user",
+			    json_pack("{s:s, s:s, s:s, s:s, s:s}", "username", p->username,
+				      "full_name", p->full_name, "role", role_name(p->role),
+				      "office", p->office_name, "region", p->region_prefix));
+	json_object_set_new(ctx, "csrf", json_string(p->csrf));
+	can = json_object();
+	json_object_set_new(can, "triage", json_boolean(auth_can(p, PERM_CASE_TRIAGE)));
+	json_object_set_new(can, "transition", json_boolean(auth_can(p, PERM_CASE_TRANSITION)));
+	json_object_set_new(can, "unseal", json_boolean(auth_can(p, PERM_PELAPOR_UNSEAL)));
+	json_object_set_new(can, "audit", json_boolean(auth_can(p, PERM_AUDIT_READ)));
+	json_object_set_new(can, "admin", json_boolean(auth_can(p, PERM_USER_ADMIN)));
+	json_object_set_new(can, "export", json_boolean(auth_can(p, PERM_EXPORT)));
+	json_object_set_new(can, "dashboard", json_boolean(auth_can(p, PERM_DASHBOARD)));
+	json_object_set_new(can, "screening", json_boolean(auth_can(p, PERM_SCREENING)));
+	json_object_set_new(can, "temuan", json_boolean(auth_can(p, PERM_TEMUAN_CREATE)));
+	json_object_set_new(ctx, "can", can);
+	return ctx;
+}
+
+int
+web_form(struct http_request *req, struct form *f)
+{
+	const char *ct = http_header_get(req, "Content-Type");
+	struct errbuf eb;
+
+	if (ct == NULL || strncmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
+		errbuf_clear(&eb);
+		errbuf_set(&eb, ERR_UNSUPPORTED_MEDIA,
+			   "Formulir dikirim dalam bentuk yang tidak "
+			   "dikenal.");
+		web_error_page(req, &eb);
+		return -1;
+	}
+	if (form_parse(&req->arena, req->body, req->body_len, f, &eb) < 0) {
+		web_error_page(req, &eb);
+		return -1;
+	}
+	return 0;
 }
 
 int

@@ -19,6 +19,16 @@ const struct i18n *web_lang(struct http_request *req);
 /* A new context with the fields every page's layout needs; title_key is
  * an i18n key for the <title>. */
 json_t *web_page_ctx(struct http_request *req, const char *title_key);
+/*
+ * An officer page: NULL (after redirecting to /masuk?next=...) when nobody
+ * is signed in; else the page context plus "user" {username, full_name,
+ * role, office}, "csrf" (put it in every form as <input name="csrf">) and
+ * "can" {triage, transition, unseal, audit, admin, export, dashboard,
+ * screening, temuan} for the navigation.
+ */
+json_t *web_officer_ctx(struct http_request *req, const char *title_key);
+/* Read a urlencoded form body into f; replies 400/415 and returns -1 on error. */
+int web_form(struct http_request *req, struct form *f);
 /* Render template with ctx (reference taken) as a full HTML page. */
 int web_render(struct http_request *req, int status, const char *tmpl, json_t *ctx);
 /* Error page in the user's language, for browsers. */
@@ -27,6 +37,9 @@ int web_error_page(struct http_request *req, const struct errbuf *eb);
 /* Handlers */
 int web_static(struct http_request *req);
 int web_home(struct http_request *req);
+int web_login_page(struct http_request *req);
+int web_login_post(struct http_request *req);
+int web_logout_post(struct http_request *req);
 /* Unmatched paths: HTML 404 for browsers, problem+json for the API. */
 int web_not_found(struct http_request *req);
 
