@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "app/app.h"
 #include "http/http.h"
+#include "web/publik.h"
 #include "web/web.h"
 
 static const struct http_route routes[] = {
@@ -51,6 +52,12 @@ static const struct http_route routes[] = {
 
 	/* public pages */
 	{"GET", "/", web_home, 0},
+	{"GET", "/lapor", web_lapor_page, 0},
+	{"POST", "/lapor", web_lapor_post, 0},
+	{"GET", "/status", web_status_page, 0},
+	{"POST", "/status", web_status_post, 0},
+	{"GET", "/status/{code}", web_status_code, 0},
+	{"GET", "/boleh", web_boleh_page, 0},
 	{"GET", "/static/*", web_static, HTTP_ROUTE_PREFIX},
 	{"GET", "/masuk", web_login_page, 0},
 	{"POST", "/masuk", web_login_post, 0},
