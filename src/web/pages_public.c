@@ -1,9 +1,11 @@
 /*
  * pages_public.c - the beranda: what netra is for, how to report, what ASN
- * may and may not do, and the elections under way with their current stage
- * (from the calendar, so the page follows the data).
+ * may and may not do, and the elections under way or ahead with their
+ * current stage (from the calendar, so the page follows the data; a
+ * regional election only when it is held in the deployment's province).
  */
 #include "app/app.h"
+#include "calendar/calendar.h"
 #include "web/publik.h"
 #include "web/web.h"
 
@@ -20,6 +22,14 @@ web_home(struct http_request *req)
 			       publik_today(publik_home_zone(app, home)));
 	json_array_foreach(all, i, e)
 	{
+		const struct election *el =
+			app->cal ? calendar_election_find(app->cal,
+							  json_string_value(json_object_get(e, "id")))
+				 : NULL;
+
+		/* a regional election only where this deployment serves */
+		if (home[0] && el && !calendar_election_in_region(el, home))
+			continue;
 		if (json_object_get(e, "stage") || json_is_true(json_object_get(e, "upcoming")))
 			json_array_append(shown, e);
 	}
