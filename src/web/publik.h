@@ -60,8 +60,10 @@ const char *publik_fill(struct arena *a, const char *tmpl, ...);
 struct date publik_today(const struct tz *zone);
 /*
  * The elections of the calendar for a select: [{"id","name","kind",
- * "selected","stage","voting"}], ongoing ones (a stage contains today)
- * first.  selected names the chosen id; NULL picks the first ongoing one.
+ * "selected","stage","voting","upcoming"}]: the ongoing ones (a stage
+ * contains today) first, the one whose voting day is nearest ahead before
+ * those whose voting day has passed; then the others in calendar order.
+ * selected names the chosen id ("" none); NULL picks the first ongoing one.
  */
 json_t *publik_elections(const struct calendar *cal, const struct i18n *lang,
 			 const char *selected, struct date today);

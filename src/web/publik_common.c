@@ -5,12 +5,14 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
 #include "auth/auth.h"
 #include "calendar/calendar.h"
 #include "core/str.h"
+#include "core/xalloc.h"
 #include "store/store.h"
 #include "web/i18n.h"
 #include "web/publik.h"
@@ -196,27 +198,58 @@ election_json(const struct election *e, const struct i18n *lang, struct date tod
 	return o;
 }
 
+/* Ongoing elections, the one with the nearest voting day ahead first, then
+ * those whose voting day has passed, most recent first. */
+struct ranked {
+	size_t index;
+	int64_t key;
+};
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
 json_t *
 publik_elections(const struct calendar *cal, const struct i18n *lang, const char *selected,
 		 struct date today)
 {
-	json_t *ongoing = json_array(), *rest = json_array(), *o;
-	size_t i, n = cal ? calendar_election_count(cal) : 0;
+	size_t i, n = cal ? calendar_election_count(cal) : 0, nr = 0;
+	struct ranked *order = xcalloc(n ? n : 1, sizeof(*order));
+	json_t *arr = json_array(), *o;
 	bool picked = false;
 
 	for (i = 0; i < n; i++) {
 		const struct election *e = calendar_election_at(cal, i);
+		int64_t days = e->has_voting_day
+				       ? date_to_days(e->voting_day) - date_to_days(today)
+				       : 1000000;
+
+		order[nr].index = i;
+		if (calendar_stage_at(e, today) == NULL)
+			order[nr].key = 4000000 + (int64_t)i; /* not under way: calendar order */
+		else
+			order[nr].key = days >= 0 ? days : 2000000 - days;
+		nr++;
+	}
+	qsort(order, nr, sizeof(*order), by_key);
+	for (i = 0; i < nr; i++) {
+		const struct election *e = calendar_election_at(cal, order[i].index);
 
 		o = election_json(e, lang, today);
 		if (selected && strcmp(selected, e->id) == 0) {
 			json_object_set_new(o, "selected", json_true());
 			picked = true;
 		}
-		json_array_append_new(calendar_stage_at(e, today) ? ongoing : rest, o);
+		json_array_append_new(arr, o);
 	}
-	if (!picked && selected == NULL && json_array_size(ongoing) > 0)
-		json_object_set_new(json_array_get(ongoing, 0), "selected", json_true());
-	json_array_extend(ongoing, rest);
-	json_decref(rest);
-	return ongoing;
+	if (!picked && selected == NULL && nr > 0 && order[0].key < 4000000)
+		json_object_set_new(json_array_get(arr, 0), "selected", json_true());
+	free(order);
+	return arr;
 }
