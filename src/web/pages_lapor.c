@@ -6,8 +6,8 @@
  * POST /lapor carries "aksi": "kirim" (submit; the default), "periksa"
  * (check the filing limit and show the form again) or "wilayah" (refresh
  * the region lists; the no-JavaScript path of the cascading selects).
- * Only "kirim" stores anything and counts against the public intake rate
- * limit.  It arrives as multipart/form-data (the evidence files); the
+ * Only "kirim" stores anything, and only a "kirim" that passes the form's
+ * checks counts against the public intake rate limit.  It arrives as multipart/form-data (the evidence files); the
  * other two as urlencoded forms, so no file is uploaded for nothing.
  *
  * Invariants: nothing typed is lost - every failure renders the form again
@@ -623,14 +623,15 @@ submit(struct http_request *req, struct lapor_req *lr)
 	char *text;
 	int rc;
 
+	io = ident_opts_of(req);
+	if (lapor_form_check(&req->arena, &lr->body.form, lr->doc, &io, &errs) > 0)
+		return render_form(req, 400, &fv);
+	/* the limit counts what would be stored, not forms sent back to correct */
 	if (who->user_id == 0 && !auth_http_intake_take(req, &wait)) {
 		http_header_add(req, "Retry-After", arena_printf(&req->arena, "%u", wait));
 		lapor_errors_add(&errs, "", "lapor.err.rate", NULL);
 		return render_form(req, 429, &fv);
 	}
-	io = ident_opts_of(req);
-	if (lapor_form_check(&req->arena, &lr->body.form, lr->doc, &io, &errs) > 0)
-		return render_form(req, 400, &fv);
 	cases_intake_init(&lr->in);
 	errbuf_clear(&eb);
 	text = json_dumps(lr->doc, JSON_COMPACT);
@@ -645,13 +646,22 @@ submit(struct http_request *req, struct lapor_req *lr)
 		rc = cases_intake_prepare(&app->cases, &req->arena, &lr->in, &eb);
 	}
 	if (rc < 0) {
+		const char *code = errbuf_code(&eb), *key = NULL;
+		int status = status_of(&eb);
+
 		lapor_error_field(&eb, "", lr->doc, field, sizeof(field));
-		lapor_errors_add(&errs, field,
-				 strcmp(errbuf_code(&eb), "daluarsa") == 0 ? "lapor.err.daluarsa"
-									  : NULL,
-				 eb.msg);
+		if (strcmp(code, "daluarsa") == 0) {
+			key = "lapor.err.daluarsa";
+		} else if (strcmp(code, "no_office") == 0 &&
+			   str_of(json_object_get(lr->doc, "peristiwa"), "kode_wilayah") == NULL) {
+			/* no national office: the region decides who handles it */
+			cstr_copy(field, sizeof(field), "wilayah.kabkota");
+			key = "lapor.err.wilayah_needed";
+			status = 400;
+		}
+		lapor_errors_add(&errs, field, key, eb.msg);
 		cases_intake_release(&lr->in);
-		return render_form(req, status_of(&eb), &fv);
+		return render_form(req, status, &fv);
 	}
 	lr->in.done = intake_done;
 	lr->in.done_arg = req;
