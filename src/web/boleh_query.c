@@ -58,8 +58,8 @@ boleh_form_field(const char *check_field)
 	static const struct {
 		const char *check, *form;
 	} map[] = {
-		{"item", "butir"},     {"text", "teks"},     {"status", "status"},
-		{"date", "tanggal"},   {"election", "pemilihan"}, {"modifiers", "m"},
+		{"item", "butir"},   {"text", "teks"},          {"status", "status"},
+		{"date", "tanggal"}, {"election", "pemilihan"}, {"modifiers", "m"},
 	};
 	size_t i;
 

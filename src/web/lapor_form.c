@@ -17,11 +17,10 @@
 #include "web/lapor_form.h"
 
 static const char *const pelapor_keys[] = {
-	"nama",          "alamat",        "nik",       "telepon",         "email",
-	"tempat_lahir",  "tanggal_lahir", "pekerjaan", "kewarganegaraan", "jenis_kelamin",
+	"nama",         "alamat",        "nik",       "telepon",         "email",
+	"tempat_lahir", "tanggal_lahir", "pekerjaan", "kewarganegaraan", "jenis_kelamin",
 };
-static const char *const terlapor_keys[] = {"nama",     "nip",     "nik",
-					    "instansi", "jabatan", "status"};
+static const char *const terlapor_keys[] = {"nama", "nip", "nik", "instansi", "jabatan", "status"};
 static const char *const saksi_keys[] = {"nama", "alamat", "telepon"};
 
 #define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
@@ -227,8 +226,7 @@ doc_string(json_t *doc, const char *obj, const char *key)
 }
 
 void
-lapor_error_field(const struct errbuf *eb, const char *block, json_t *doc, char *out,
-		  size_t outsz)
+lapor_error_field(const struct errbuf *eb, const char *block, json_t *doc, char *out, size_t outsz)
 {
 	const char *code = errbuf_code(eb);
 	const char *f = eb->field;
@@ -238,15 +236,14 @@ lapor_error_field(const struct errbuf *eb, const char *block, json_t *doc, char 
 		size_t n;
 
 		/* report paths are form paths, except the evidence ones */
-		if (strcmp(f, "bukti") == 0 || (strncmp(f, "bukti[", 6) == 0 &&
-						 strstr(f, "].berkas") != NULL))
+		if (strcmp(f, "bukti") == 0 ||
+		    (strncmp(f, "bukti[", 6) == 0 && strstr(f, "].berkas") != NULL))
 			cstr_copy(out, outsz, "berkas");
 		else if (strncmp(f, "bukti[", 6) == 0 && strstr(f, "].keterangan") != NULL)
 			cstr_copy(out, outsz, "bukti.keterangan");
 		else if (strcmp(f, "peristiwa.kode_wilayah") == 0)
 			goto region;
-		else if (strcmp(f, "nip") == 0 || strcmp(f, "nik") == 0 ||
-			 strcmp(f, "status") == 0)
+		else if (strcmp(f, "nip") == 0 || strcmp(f, "nik") == 0 || strcmp(f, "status") == 0)
 			snprintf(out, outsz, "%s%s", block, f);
 		else if (strcmp(f, "jenis") == 0 || strcmp(f, "laporan") == 0)
 			out[0] = '\0';
@@ -276,12 +273,14 @@ lapor_error_field(const struct errbuf *eb, const char *block, json_t *doc, char 
 				  ? "peristiwa.waktu_diketahui"
 				  : "peristiwa.waktu_kejadian");
 	return;
-region: {
+region : {
 	const char *k = doc_string(doc, "peristiwa", "kode_wilayah");
 	size_t n = k ? strlen(k) : 0;
 
 	cstr_copy(out, outsz,
-		  n == 2 ? "wilayah.provinsi" : n >= 8 ? "wilayah.kecamatan" : "wilayah.kabkota");
+		  n == 2   ? "wilayah.provinsi"
+		  : n >= 8 ? "wilayah.kecamatan"
+			   : "wilayah.kabkota");
 }
 }
 
@@ -289,8 +288,7 @@ region: {
 
 /* Parse one part alone; 0 when its shape is right. */
 static int
-parse_part(struct arena *a, json_t *part, const char *block, json_t *doc,
-	   struct lapor_errors *errs)
+parse_part(struct arena *a, json_t *part, const char *block, json_t *doc, struct lapor_errors *errs)
 {
 	char *text = json_dumps(part, JSON_COMPACT);
 	struct report *r = arena_alloc(a, sizeof(*r));

@@ -70,20 +70,19 @@ item_groups(const struct rules_catalog *cat, const struct i18n *lang, const char
 			if (it->family != order[g])
 				continue;
 			json_array_append_new(
-				items, json_pack("{s:s, s:s, s:b}", "id", it->id, "title", it->title,
-						 "selected",
+				items, json_pack("{s:s, s:s, s:b}", "id", it->id, "title",
+						 it->title, "selected",
 						 selected && strcasecmp(selected, it->id) == 0));
 		}
 		if (json_array_size(items) == 0) {
 			json_decref(items);
 			continue;
 		}
-		json_array_append_new(groups,
-				      json_pack("{s:s, s:o}", "label",
-						label(lang, "boleh.family.",
-						      rules_family_name(order[g]),
-						      rules_family_name(order[g])),
-						"items", items));
+		json_array_append_new(
+			groups, json_pack("{s:s, s:o}", "label",
+					  label(lang, "boleh.family.", rules_family_name(order[g]),
+						rules_family_name(order[g])),
+					  "items", items));
 	}
 	return groups;
 }
@@ -118,20 +117,19 @@ add_form(struct http_request *req, json_t *ctx, json_t *q, bool asked)
 	for (i = 0; i < rules_modifier_count(cat); i++) {
 		const struct rules_modifier *m = rules_modifier_at(cat, i);
 
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "id", m->id, "title",
-						     m->title, "checked",
-						     json_object_get(mods, m->id) != NULL));
+		json_array_append_new(arr,
+				      json_pack("{s:s, s:s, s:b}", "id", m->id, "title", m->title,
+						"checked", json_object_get(mods, m->id) != NULL));
 	}
 	json_object_set_new(ctx, "modifiers", arr);
 	date_format(d, today);
 	json_object_set_new(ctx, "tanggal",
 			    json_string(str_of(q, "date") ? str_of(q, "date") : today));
-	json_object_set_new(ctx, "elections",
-			    publik_elections(app->cal, lang,
-					     asked ? (str_of(q, "election") ? str_of(q, "election")
-									    : "")
-						   : NULL,
-					     d));
+	json_object_set_new(
+		ctx, "elections",
+		publik_elections(
+			app->cal, lang,
+			asked ? (str_of(q, "election") ? str_of(q, "election") : "") : NULL, d));
 }
 
 static json_t *
@@ -180,8 +178,8 @@ missing_view(const struct rules_catalog *cat, const struct i18n *lang, json_t *a
 		    (mod = rules_modifier_find(cat, code + 10, &at)) != NULL)
 			json_array_append_new(arr, json_string(mod->title));
 		else
-			json_array_append_new(arr,
-					      json_string(label(lang, "boleh.missing.", code, code)));
+			json_array_append_new(
+				arr, json_string(label(lang, "boleh.missing.", code, code)));
 	}
 	return arr;
 }
@@ -197,13 +195,13 @@ add_answer(struct http_request *req, json_t *ctx, json_t *answer)
 	const char *key;
 
 	json_object_set_new(a, "verdict", json_string(verdict));
-	json_object_set_new(a, "headline", json_string(label(lang, "boleh.verdict.", verdict,
-							     verdict)));
+	json_object_set_new(a, "headline",
+			    json_string(label(lang, "boleh.verdict.", verdict, verdict)));
 	json_object_set_new(a, "lead", json_string(label(lang, "boleh.lead.", verdict, "")));
-	json_object_set_new(a, "tone", json_string(strcmp(verdict, "boleh") == 0 ? "ok"
-						   : strcmp(verdict, "pelanggaran") == 0
-							   ? "no"
-							   : "info"));
+	json_object_set_new(a, "tone",
+			    json_string(strcmp(verdict, "boleh") == 0         ? "ok"
+					: strcmp(verdict, "pelanggaran") == 0 ? "no"
+									      : "info"));
 	json_object_set_new(a, "level", json_incref(json_object_get(answer, "level_title")));
 	json_object_set_new(a, "items", items_view(cat, lang, answer, false));
 	json_object_set_new(a, "conditional", items_view(cat, lang, answer, true));
@@ -215,8 +213,7 @@ add_answer(struct http_request *req, json_t *ctx, json_t *answer)
 	json_object_set_new(a, "pidana", json_incref(json_object_get(answer, "pidana")));
 	json_object_set_new(a, "missing", missing_view(cat, lang, answer));
 	json_object_set_new(a, "notes", json_incref(json_object_get(answer, "notes")));
-	json_object_set_new(a, "explanation",
-			    json_incref(json_object_get(answer, "explanation")));
+	json_object_set_new(a, "explanation", json_incref(json_object_get(answer, "explanation")));
 	json_object_set_new(a, "status", json_incref(json_object_get(answer, "status")));
 	json_object_set_new(a, "election", json_incref(json_object_get(answer, "election")));
 	mods = json_object_get(answer, "modifiers");
@@ -227,22 +224,22 @@ add_answer(struct http_request *req, json_t *ctx, json_t *answer)
 
 		if (str_of(v, "source") && strcmp(str_of(v, "source"), "text") == 0 && m)
 			json_array_append_new(
-				detected,
-				json_pack("{s:s, s:b, s:s?}", "title", m->title, "yes",
-					  json_is_true(json_object_get(v, "value")), "evidence",
-					  str_of(v, "evidence")));
+				detected, json_pack("{s:s, s:b, s:s?}", "title", m->title, "yes",
+						    json_is_true(json_object_get(v, "value")),
+						    "evidence", str_of(v, "evidence")));
 	}
 	json_object_set_new(a, "detected", detected);
 	{
-		static const char *const lists[] = {"items",  "conditional", "missing", "forms",
-						    "detected", "basis",     "notes"};
+		static const char *const lists[] = {"items",    "conditional", "missing", "forms",
+						    "detected", "basis",       "notes"};
 		char has[32];
 		size_t i;
 
 		for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
 			snprintf(has, sizeof(has), "has_%s", lists[i]);
 			json_object_set_new(
-				a, has, json_boolean(json_array_size(json_object_get(a, lists[i]))));
+				a, has,
+				json_boolean(json_array_size(json_object_get(a, lists[i]))));
 		}
 	}
 	json_object_set_new(ctx, "answer", a);
@@ -277,8 +274,7 @@ web_boleh_page(struct http_request *req)
 			json_object_set_new(ctx, "error",
 					    json_pack("{s:s, s:s}", "msg", eb.msg, "field", field));
 			if (field[0])
-				json_object_set_new(ctx, "e",
-						    json_pack("{s:s}", field, eb.msg));
+				json_object_set_new(ctx, "e", json_pack("{s:s}", field, eb.msg));
 			status = err_info(eb.kind)->http_status;
 		}
 	} else if (form_get(&req->query, "butir") || form_get(&req->query, "teks")) {

@@ -7,8 +7,8 @@
  * (check the filing limit and show the form again) or "wilayah" (refresh
  * the region lists; the no-JavaScript path of the cascading selects).
  * Only "kirim" stores anything, and only a "kirim" that passes the form's
- * checks counts against the public intake rate limit.  It arrives as multipart/form-data (the evidence files); the
- * other two as urlencoded forms, so no file is uploaded for nothing.
+ * checks counts against the public intake rate limit.  It arrives as multipart/form-data (the
+ * evidence files); the other two as urlencoded forms, so no file is uploaded for nothing.
  *
  * Invariants: nothing typed is lost - every failure renders the form again
  * with the values (files cannot be refilled by a browser, and the page
@@ -100,8 +100,8 @@ parse_body(struct http_request *req, struct lapor_body *b, struct errbuf *eb)
 
 /* --- the form ------------------------------------------------------------------------ */
 
-static const char *const status_values[] = {"PNS",     "CPNS",        "PPPK", "non_asn",
-					    "kepala_desa", "TNI", "Polri", "unknown"};
+static const char *const status_values[] = {"PNS",         "CPNS", "PPPK",  "non_asn",
+					    "kepala_desa", "TNI",  "Polri", "unknown"};
 static const char *const jk_values[] = {"Laki-laki", "Perempuan"};
 
 static const char *
@@ -120,8 +120,8 @@ options(const struct i18n *lang, const char *key_prefix, const char *const *valu
 
 	for (i = 0; i < n; i++) {
 		snprintf(key, sizeof(key), "%s%s", key_prefix, values[i]);
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "value", values[i],
-						     "label", i18n_get(lang, key), "selected",
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "value", values[i], "label",
+						     i18n_get(lang, key), "selected",
 						     selected && strcmp(selected, values[i]) == 0));
 	}
 	return arr;
@@ -142,9 +142,10 @@ region_options(struct http_request *req, const char *parent, const char *selecte
 	if (region_children(app->regions, parent, kids, n, &n) < 0)
 		return arr;
 	for (i = 0; i < n; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "code", kids[i].code,
-						     "name", kids[i].name, "selected",
-						     selected && strcmp(selected, kids[i].code) == 0));
+		json_array_append_new(arr,
+				      json_pack("{s:s, s:s, s:b}", "code", kids[i].code, "name",
+						kids[i].name, "selected",
+						selected && strcmp(selected, kids[i].code) == 0));
 	return arr;
 }
 
@@ -234,7 +235,7 @@ filing_hint(struct http_request *req, json_t *doc)
 	today = publik_today(zone);
 	publik_date(lang, res.due, due, sizeof(due));
 	unit = i18n_get(lang, res.unit == DEADLINE_HARI_KERJA ? "lapor.unit.hari_kerja"
-							       : "lapor.unit.hari");
+							      : "lapor.unit.hari");
 	cmp = date_cmp(res.due, today);
 	if (cmp < 0) {
 		state = "late";
@@ -253,9 +254,10 @@ filing_hint(struct http_request *req, json_t *doc)
 			left = -1;
 		state = "ok";
 		snprintf(num, sizeof(num), "%ld", left);
-		text = publik_fill(&req->arena,
-				   i18n_get(lang, left < 0 ? "lapor.hint.ok_nocount" : "lapor.hint.ok"),
-				   "due", due, "n", num, "unit", unit, NULL);
+		text = publik_fill(
+			&req->arena,
+			i18n_get(lang, left < 0 ? "lapor.hint.ok_nocount" : "lapor.hint.ok"), "due",
+			due, "n", num, "unit", unit, NULL);
 	}
 	hint = json_pack("{s:s, s:s, s:s, s:s}", "state", state, "text", text, "explanation",
 			 buf_cstr(&res.explanation), "rule", res.rule->title);
@@ -265,8 +267,8 @@ filing_hint(struct http_request *req, json_t *doc)
 
 /* The blocks of doc's array name, with their values, options and errors. */
 static json_t *
-blocks(struct http_request *req, json_t *doc, const char *name,
-       const struct lapor_errors *errs, const char *const *keys, size_t nkeys)
+blocks(struct http_request *req, json_t *doc, const char *name, const struct lapor_errors *errs,
+       const char *const *keys, size_t nkeys)
 {
 	const struct i18n *lang = web_lang(req);
 	json_t *arr = json_array(), *blk;
@@ -284,22 +286,24 @@ blocks(struct http_request *req, json_t *doc, const char *name,
 			snprintf(field, sizeof(field), "%s[%zu].%s", name, i, keys[k]);
 			le = lapor_errors_get(errs, field);
 			if (le) {
-				json_object_set_new(e, keys[k],
-						    json_string(le->key ? i18n_get(lang, le->key)
-									: le->msg));
+				json_object_set_new(
+					e, keys[k],
+					json_string(le->key ? i18n_get(lang, le->key) : le->msg));
 				err = true;
 			}
 		}
 		json_object_set_new(o, "i", json_integer((json_int_t)i));
 		json_object_set_new(o, "n", json_integer((json_int_t)i + 1));
 		json_object_set_new(o, "e", e);
-		json_object_set_new(o, "open", json_boolean(i == 0 || err || json_object_size(blk)));
+		json_object_set_new(o, "open",
+				    json_boolean(i == 0 || err || json_object_size(blk)));
 		json_object_set_new(o, "later", json_boolean(i > 0));
 		if (strcmp(name, "terlapor") == 0)
-			json_object_set_new(o, "statuses",
-					    options(lang, "lapor.status.", status_values,
-						    sizeof(status_values) / sizeof(status_values[0]),
-						    str_of(blk, "status")));
+			json_object_set_new(
+				o, "statuses",
+				options(lang, "lapor.status.", status_values,
+					sizeof(status_values) / sizeof(status_values[0]),
+					str_of(blk, "status")));
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -335,9 +339,9 @@ render_form(struct http_request *req, int status, const struct form_view *fv)
 		const char *msg = le->key ? i18n_get(lang, le->key) : le->msg;
 
 		lapor_field_id(le->field, id, sizeof(id));
-		json_array_append_new(errors, json_pack("{s:s, s:s?}", "msg", msg, "href",
-							id[0] ? arena_printf(&req->arena, "#%s", id)
-							      : NULL));
+		json_array_append_new(
+			errors, json_pack("{s:s, s:s?}", "msg", msg, "href",
+					  id[0] ? arena_printf(&req->arena, "#%s", id) : NULL));
 		if (id[0] && json_object_get(e, id) == NULL)
 			json_object_set_new(e, id, json_string(msg));
 	}
@@ -345,8 +349,7 @@ render_form(struct http_request *req, int status, const struct form_view *fv)
 	json_object_set_new(ctx, "errors", errors);
 	json_object_set_new(ctx, "e", e);
 	json_object_set_new(ctx, "v", json_incref(doc));
-	json_object_set_new(ctx, "terlapor",
-			    blocks(req, doc, "terlapor", errs, terlapor_keys, 6));
+	json_object_set_new(ctx, "terlapor", blocks(req, doc, "terlapor", errs, terlapor_keys, 6));
 	json_object_set_new(ctx, "saksi", blocks(req, doc, "saksi", errs, saksi_keys, 3));
 	json_array_foreach(json_object_get(doc, "bukti"), i, blk)
 	{
@@ -358,9 +361,10 @@ render_form(struct http_request *req, int status, const struct form_view *fv)
 		snprintf(field, sizeof(field), "bukti[%zu].url", i);
 		le = lapor_errors_get(errs, field);
 		json_array_append_new(
-			links, json_pack("{s:i, s:i, s:s?, s:s?}", "i", (int)i, "n", (int)i + 1,
-					 "url", str_of(blk, "url"), "error",
-					 le ? (le->key ? i18n_get(lang, le->key) : le->msg) : NULL));
+			links,
+			json_pack("{s:i, s:i, s:s?, s:s?}", "i", (int)i, "n", (int)i + 1, "url",
+				  str_of(blk, "url"), "error",
+				  le ? (le->key ? i18n_get(lang, le->key) : le->msg) : NULL));
 	}
 	json_array_foreach(json_object_get(doc, "bukti"), i, blk)
 	{
@@ -387,7 +391,8 @@ render_form(struct http_request *req, int status, const struct form_view *fv)
 	json_object_set_new(ctx, "today", json_string(today_s));
 	json_object_set_new(ctx, "max_file_mb",
 			    json_integer((json_int_t)(app->cfg.evidence_max_bytes >> 20)));
-	json_object_set_new(ctx, "max_total_mb", json_integer((json_int_t)(app->cfg.max_body >> 20)));
+	json_object_set_new(ctx, "max_total_mb",
+			    json_integer((json_int_t)(app->cfg.max_body >> 20)));
 	json_object_set_new(ctx, "max_file_bytes", json_integer(app->cfg.evidence_max_bytes));
 	json_object_set_new(ctx, "max_total_bytes", json_integer(app->cfg.max_body));
 	if (fv->files_dropped)
@@ -444,8 +449,8 @@ render_receipt(struct http_request *req, struct lapor_req *lr)
 	size_t i, o = 0;
 
 	json_object_set_new(ctx, "code", json_string(code));
-	json_object_set_new(ctx, "code_groups", json_pack("[s#, s#, s#]", code, 4, code + 5, 4,
-							  code + 10, 1));
+	json_object_set_new(ctx, "code_groups",
+			    json_pack("[s#, s#, s#]", code, 4, code + 5, 4, code + 10, 1));
 	for (i = 0; code[i] && o + 3 < sizeof(spelled); i++) {
 		spelled[o++] = code[i];
 		spelled[o++] = ' ';
@@ -479,10 +484,11 @@ render_receipt(struct http_request *req, struct lapor_req *lr)
 		const char *rule = str_of(d, "rule");
 
 		json_array_append_new(
-			arr, json_pack("{s:s?, s:s, s:s?, s:b}", "title", str_of(d, "title"), "due",
-				       publik_date_text(&req->arena, lang, str_of(d, "due"), NULL),
-				       "explanation", str_of(d, "explanation"), "met",
-				       str_of(d, "status") && strcmp(str_of(d, "status"), "met") == 0));
+			arr,
+			json_pack("{s:s?, s:s, s:s?, s:b}", "title", str_of(d, "title"), "due",
+				  publik_date_text(&req->arena, lang, str_of(d, "due"), NULL),
+				  "explanation", str_of(d, "explanation"), "met",
+				  str_of(d, "status") && strcmp(str_of(d, "status"), "met") == 0));
 		if (rule && strstr(rule, ".perbaikan"))
 			json_object_set_new(ctx, "perbaikan_due",
 					    json_string(publik_date_text(&req->arena, lang,
@@ -498,9 +504,8 @@ render_receipt(struct http_request *req, struct lapor_req *lr)
 
 		snprintf(key, sizeof(key), "terima.missing.%s", str_of(d, "code"));
 		label = i18n_get(lang, key);
-		json_array_append_new(arr, json_string(strcmp(label, key) == 0
-							       ? str_of(d, "label")
-							       : label));
+		json_array_append_new(
+			arr, json_string(strcmp(label, key) == 0 ? str_of(d, "label") : label));
 	}
 	json_object_set_new(ctx, "has_missing", json_boolean(json_array_size(arr) > 0));
 	json_object_set_new(ctx, "missing", arr);

@@ -23,8 +23,8 @@ web_home(struct http_request *req)
 	json_array_foreach(all, i, e)
 	{
 		const struct election *el =
-			app->cal ? calendar_election_find(app->cal,
-							  json_string_value(json_object_get(e, "id")))
+			app->cal ? calendar_election_find(
+					   app->cal, json_string_value(json_object_get(e, "id")))
 				 : NULL;
 
 		/* a regional election only where this deployment serves */

@@ -56,8 +56,7 @@ render_form(struct http_request *req, int status, const char *typed, const char 
 	if (typed)
 		json_object_set_new(ctx, "kode", json_string(typed));
 	if (error_key)
-		json_object_set_new(ctx, "error",
-				    json_string(i18n_get(web_lang(req), error_key)));
+		json_object_set_new(ctx, "error", json_string(i18n_get(web_lang(req), error_key)));
 	if (not_found)
 		json_object_set_new(ctx, "not_found", json_true());
 	http_header_add(req, "Cache-Control", "no-store");
@@ -135,20 +134,18 @@ web_status_code(struct http_request *req)
 	json_object_set_new(ctx, "code_groups",
 			    json_pack("[s#, s#, s#]", canon, 4, canon + 5, 4, canon + 10, 1));
 	json_object_set_new(ctx, "state", json_string(state));
-	json_object_set_new(ctx, "state_label",
-			    json_string(label(lang, "status.state.", state,
-					      str_of(st, "status_label"))));
-	json_object_set_new(ctx, "state_help",
-			    json_string(label(lang, "status.help.", state, "")));
-	json_object_set_new(ctx, "kind_label",
-			    json_string(label(lang, "status.kind.", str_of(st, "kind"),
-					      str_of(st, "kind"))));
+	json_object_set_new(
+		ctx, "state_label",
+		json_string(label(lang, "status.state.", state, str_of(st, "status_label"))));
+	json_object_set_new(ctx, "state_help", json_string(label(lang, "status.help.", state, "")));
+	json_object_set_new(
+		ctx, "kind_label",
+		json_string(label(lang, "status.kind.", str_of(st, "kind"), str_of(st, "kind"))));
 	e = app->cal ? calendar_election_find(app->cal, str_of(st, "election")) : NULL;
-	json_object_set_new(ctx, "election",
-			    json_string(e ? e->name : str_of(st, "election")));
-	json_object_set_new(ctx, "received",
-			    json_string(publik_date_text(&req->arena, lang,
-							 str_of(st, "received_at"), zone)));
+	json_object_set_new(ctx, "election", json_string(e ? e->name : str_of(st, "election")));
+	json_object_set_new(
+		ctx, "received",
+		json_string(publik_date_text(&req->arena, lang, str_of(st, "received_at"), zone)));
 
 	arr = json_array();
 	json_array_foreach(json_object_get(st, "steps"), i, d)
@@ -180,10 +177,10 @@ web_status_code(struct http_request *req)
 				  date_cmp(dd, publik_today(zone)) < 0;
 		}
 		json_array_append_new(
-			arr, json_pack("{s:s, s:s, s:s, s:b}", "title", r ? r->title : rule,
-				       "due", publik_date_text(&req->arena, lang, due, zone),
-				       "status", label(lang, "status.dl.", dst, dst ? dst : ""),
-				       "overdue", overdue));
+			arr, json_pack("{s:s, s:s, s:s, s:b}", "title", r ? r->title : rule, "due",
+				       publik_date_text(&req->arena, lang, due, zone), "status",
+				       label(lang, "status.dl.", dst, dst ? dst : ""), "overdue",
+				       overdue));
 	}
 	json_object_set_new(ctx, "has_deadlines", json_boolean(json_array_size(arr) > 0));
 	json_object_set_new(ctx, "deadlines", arr);

@@ -65,7 +65,7 @@ struct date publik_today(const struct tz *zone);
  * those whose voting day has passed; then the others in calendar order.
  * selected names the chosen id ("" none); NULL picks the first ongoing one.
  */
-json_t *publik_elections(const struct calendar *cal, const struct i18n *lang,
-			 const char *selected, struct date today);
+json_t *publik_elections(const struct calendar *cal, const struct i18n *lang, const char *selected,
+			 struct date today);
 
 #endif

@@ -37,8 +37,7 @@ publik_date(const struct i18n *lang, struct date d, char *out, size_t outsz)
 
 	snprintf(wk, sizeof(wk), "date.weekday.%d", date_weekday(d));
 	snprintf(mo, sizeof(mo), "date.month.%d", d.month);
-	snprintf(out, outsz, "%s, %d %s %d", i18n_get(lang, wk), d.day, i18n_get(lang, mo),
-		 d.year);
+	snprintf(out, outsz, "%s, %d %s %d", i18n_get(lang, wk), d.day, i18n_get(lang, mo), d.year);
 }
 
 void
@@ -185,9 +184,9 @@ election_json(const struct election *e, const struct i18n *lang, struct date tod
 
 		publik_date(lang, st->start, from, sizeof(from));
 		publik_date(lang, st->end, to, sizeof(to));
-		json_object_set_new(o, "stage",
-				    json_pack("{s:s, s:s, s:s}", "name", st->name, "from", from,
-					      "to", to));
+		json_object_set_new(
+			o, "stage",
+			json_pack("{s:s, s:s, s:s}", "name", st->name, "from", from, "to", to));
 	}
 	if (e->has_voting_day) {
 		publik_date(lang, e->voting_day, day, sizeof(day));
@@ -226,9 +225,8 @@ publik_elections(const struct calendar *cal, const struct i18n *lang, const char
 
 	for (i = 0; i < n; i++) {
 		const struct election *e = calendar_election_at(cal, i);
-		int64_t days = e->has_voting_day
-				       ? date_to_days(e->voting_day) - date_to_days(today)
-				       : 1000000;
+		int64_t days = e->has_voting_day ? date_to_days(e->voting_day) - date_to_days(today)
+						 : 1000000;
 
 		order[nr].index = i;
 		if (calendar_stage_at(e, today) == NULL)

@@ -66,7 +66,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(text);
 	json_decref(doc);
 	req = boleh_request_json(&f, &asked);
-	if (!json_is_object(req) || asked != (json_object_get(req, "item") || json_object_get(req, "text")))
+	if (!json_is_object(req) ||
+	    asked != (json_object_get(req, "item") || json_object_get(req, "text")))
 		abort();
 	json_decref(req);
 out:

@@ -96,7 +96,8 @@ setup(void **state)
 	struct errbuf eb;
 
 	config_init(&s->cfg);
-	if (calendar_load(&s->cal, NULL, &eb) < 0 || check_service_new(&s->check, &s->cfg, s->cal, &eb) < 0)
+	if (calendar_load(&s->cal, NULL, &eb) < 0 ||
+	    check_service_new(&s->check, &s->cfg, s->cal, &eb) < 0)
 		return -1;
 	*state = s;
 	return 0;
@@ -128,7 +129,9 @@ verdict(struct svc *s, const char *query, const char **level)
 	assert_int_equal(check_run(s->check, req, &a, &answer, NULL, &eb), 0);
 	snprintf(v, sizeof(v), "%s", json_string_value(json_object_get(answer, "verdict")));
 	snprintf(lv, sizeof(lv), "%s",
-		 json_string_value(json_object_get(answer, "level")) ? json_string_value(json_object_get(answer, "level")) : "");
+		 json_string_value(json_object_get(answer, "level"))
+			 ? json_string_value(json_object_get(answer, "level"))
+			 : "");
 	*level = lv;
 	json_decref(answer);
 	json_decref(req);
@@ -146,13 +149,26 @@ test_answers(void **state)
 	json_t *req, *answer;
 	bool asked;
 
-	assert_string_equal(verdict(s, "butir=B-2&status=PNS&tanggal=2024-02-05&pemilihan=pemilu2024", &level), "boleh");
-	assert_string_equal(verdict(s, "butir=B-1&status=PNS&tanggal=2024-02-14&pemilihan=pemilu2024", &level), "boleh");
-	assert_string_equal(verdict(s, "butir=D-6&status=PNS&tanggal=2024-02-05&pemilihan=pemilu2024", &level), "pelanggaran");
+	assert_string_equal(
+		verdict(s, "butir=B-2&status=PNS&tanggal=2024-02-05&pemilihan=pemilu2024", &level),
+		"boleh");
+	assert_string_equal(
+		verdict(s, "butir=B-1&status=PNS&tanggal=2024-02-14&pemilihan=pemilu2024", &level),
+		"boleh");
+	assert_string_equal(
+		verdict(s, "butir=D-6&status=PNS&tanggal=2024-02-05&pemilihan=pemilu2024", &level),
+		"pelanggaran");
 	assert_string_equal(level, "berat");
-	assert_string_equal(verdict(s, "butir=D-8&status=kepala_desa&tanggal=2024-02-05&pemilihan=pemilu2024", &level), "bukan_asn");
+	assert_string_equal(
+		verdict(s, "butir=D-8&status=kepala_desa&tanggal=2024-02-05&pemilihan=pemilu2024",
+			&level),
+		"bukan_asn");
 	/* a listener wearing party attributes is no longer only a listener */
-	assert_string_equal(verdict(s, "butir=B-2&status=PNS&tanggal=2024-02-05&pemilihan=pemilu2024&m=attributes", &level), "pelanggaran");
+	assert_string_equal(
+		verdict(s,
+			"butir=B-2&status=PNS&tanggal=2024-02-05&pemilihan=pemilu2024&m=attributes",
+			&level),
+		"pelanggaran");
 
 	arena_init(&a, 4096);
 	req = request(&a, "butir=Z-99&tanggal=2024-02-05", &asked);

@@ -46,19 +46,21 @@ test_to_json(void **state)
 
 	(void)state;
 	arena_init(&a, 4096);
-	parse_form(&a,
-		   "pemilihan=pemilu2024&pelapor.nama=+Siti+R+&pelapor.alamat=&pelapor.tanggal_lahir="
-		   "5%2F3%2F1990&terlapor%5B1%5D.nama=Ahmad&terlapor%5B1%5D.status=PNS"
-		   "&wilayah.provinsi=64&wilayah.kabkota=64.08&wilayah.kecamatan="
-		   "&peristiwa.waktu_kejadian=09-02-2024&peristiwa.uraian=Foto"
-		   "&saksi%5B0%5D.nama=Rudi&bukti%5B2%5D.url=https%3A%2F%2Fx.id%2Fp"
-		   "&bukti.keterangan=rekaman+ada&aksi=kirim",
-		   &f);
+	parse_form(
+		&a,
+		"pemilihan=pemilu2024&pelapor.nama=+Siti+R+&pelapor.alamat=&pelapor.tanggal_lahir="
+		"5%2F3%2F1990&terlapor%5B1%5D.nama=Ahmad&terlapor%5B1%5D.status=PNS"
+		"&wilayah.provinsi=64&wilayah.kabkota=64.08&wilayah.kecamatan="
+		"&peristiwa.waktu_kejadian=09-02-2024&peristiwa.uraian=Foto"
+		"&saksi%5B0%5D.nama=Rudi&bukti%5B2%5D.url=https%3A%2F%2Fx.id%2Fp"
+		"&bukti.keterangan=rekaman+ada&aksi=kirim",
+		&f);
 	doc = lapor_form_to_json(&f);
 	assert_string_equal(jstr(doc, "jenis"), "laporan");
 	assert_string_equal(jstr(doc, "pemilihan"), "pemilu2024");
 	assert_string_equal(jstr(doc, "pelapor/nama"), "Siti R"); /* trimmed */
-	assert_null(json_object_get(json_object_get(doc, "pelapor"), "alamat")); /* empty: left out */
+	assert_null(
+		json_object_get(json_object_get(doc, "pelapor"), "alamat")); /* empty: left out */
 	assert_string_equal(jstr(doc, "pelapor/tanggal_lahir"), "1990-03-05");
 	/* every block is kept, so indices are the form's */
 	assert_int_equal(json_array_size(json_object_get(doc, "terlapor")), LAPOR_TERLAPOR_BLOCKS);
@@ -159,8 +161,10 @@ test_regions_nested(void **state)
 
 	(void)state;
 	arena_init(&a, 4096);
-	parse_form(&a, "pemilihan=x&wilayah.provinsi=64&wilayah.kabkota=64.08&wilayah.kecamatan=64.71.01",
-		   &f);
+	parse_form(
+		&a,
+		"pemilihan=x&wilayah.provinsi=64&wilayah.kabkota=64.08&wilayah.kecamatan=64.71.01",
+		&f);
 	doc = lapor_form_to_json(&f);
 	assert_int_equal(lapor_form_check(&a, &f, doc, NULL, &errs), 1);
 	assert_non_null(lapor_errors_get(&errs, "wilayah.kecamatan"));
@@ -278,8 +282,8 @@ test_date_dmy(void **state)
 	assert_int_equal(lapor_date_dmy("29.02.2024", out), 0);
 	assert_string_equal(out, "2024-02-29");
 	assert_int_equal(lapor_date_dmy("29-02-2023", out), -1); /* not a leap year */
-	assert_int_equal(lapor_date_dmy("9/2/24", out), -1);      /* two-digit year */
-	assert_int_equal(lapor_date_dmy("2024-02-09", out), -1);  /* ISO: left alone */
+	assert_int_equal(lapor_date_dmy("9/2/24", out), -1);     /* two-digit year */
+	assert_int_equal(lapor_date_dmy("2024-02-09", out), -1); /* ISO: left alone */
 	assert_int_equal(lapor_date_dmy("9//2024", out), -1);
 	assert_int_equal(lapor_date_dmy("9/2/2024/1", out), -1);
 	assert_int_equal(lapor_date_dmy("", out), -1);
@@ -312,10 +316,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_to_json),       cmocka_unit_test(test_valid_form),
-		cmocka_unit_test(test_many_errors),   cmocka_unit_test(test_regions_nested),
-		cmocka_unit_test(test_ident),         cmocka_unit_test(test_error_field),
-		cmocka_unit_test(test_field_id),      cmocka_unit_test(test_date_dmy),
+		cmocka_unit_test(test_to_json),     cmocka_unit_test(test_valid_form),
+		cmocka_unit_test(test_many_errors), cmocka_unit_test(test_regions_nested),
+		cmocka_unit_test(test_ident),       cmocka_unit_test(test_error_field),
+		cmocka_unit_test(test_field_id),    cmocka_unit_test(test_date_dmy),
 		cmocka_unit_test(test_errors_cap),
 	};
 

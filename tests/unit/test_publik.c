@@ -21,8 +21,8 @@ test_fill(void **state)
 
 	(void)state;
 	arena_init(&a, 1024);
-	assert_string_equal(publik_fill(&a, "Batas: {due}; masih {n} {unit}.", "due", "Selasa",
-					"n", "3", "unit", "hari kerja", NULL),
+	assert_string_equal(publik_fill(&a, "Batas: {due}; masih {n} {unit}.", "due", "Selasa", "n",
+					"3", "unit", "hari kerja", NULL),
 			    "Batas: Selasa; masih 3 hari kerja.");
 	/* unknown places stay as written; braces without a name too */
 	assert_string_equal(publik_fill(&a, "{x} {due} {} {", "due", "D", NULL), "{x} D {} {");
@@ -53,7 +53,8 @@ test_dates(void **state)
 	assert_string_equal(out, "Jumat, 9 Februari 2024 pukul 10.00 WITA");
 	publik_time(en, 1707444000, &tz_wib, out, sizeof(out));
 	assert_string_equal(out, "Friday, 9 February 2024 at 09.00 WIB");
-	assert_string_equal(publik_date_text(&a, id, "2024-02-20", NULL), "Selasa, 20 Februari 2024");
+	assert_string_equal(publik_date_text(&a, id, "2024-02-20", NULL),
+			    "Selasa, 20 Februari 2024");
 	assert_string_equal(publik_date_text(&a, id, "2024-02-09T10:00:00+08:00", NULL),
 			    "Jumat, 9 Februari 2024 pukul 10.00 WITA");
 	assert_string_equal(publik_date_text(&a, id, "2024-02-09T10:00:00+08:00", &tz_wit),
@@ -82,9 +83,11 @@ test_elections(void **state)
 	first = json_array_get(arr, 0);
 	assert_string_equal(json_string_value(json_object_get(first, "id")), "pemilu2024");
 	assert_true(json_is_true(json_object_get(first, "selected")));
-	assert_string_equal(json_string_value(json_object_get(json_object_get(first, "stage"), "name")),
-			    "Masa kampanye");
-	assert_string_equal(json_string_value(json_object_get(first, "voting")), "Rabu, 14 Februari 2024");
+	assert_string_equal(
+		json_string_value(json_object_get(json_object_get(first, "stage"), "name")),
+		"Masa kampanye");
+	assert_string_equal(json_string_value(json_object_get(first, "voting")),
+			    "Rabu, 14 Februari 2024");
 	json_decref(arr);
 	/* "" chooses nothing; an id chooses that one only */
 	arr = publik_elections(cal, id, "", (struct date){2024, 2, 9});
@@ -93,8 +96,10 @@ test_elections(void **state)
 	assert_int_equal(selected, 0);
 	json_decref(arr);
 	arr = publik_elections(cal, id, "pilkada2024", (struct date){2024, 10, 1});
-	assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 0), "id")), "pilkada2024");
-	assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 0), "kind")), "pilkada");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 0), "id")),
+			    "pilkada2024");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 0), "kind")),
+			    "pilkada");
 	assert_true(json_is_true(json_object_get(json_array_get(arr, 0), "selected")));
 	json_decref(arr);
 	arr = publik_elections(NULL, id, NULL, (struct date){2024, 2, 9});
