@@ -41,9 +41,18 @@
 
 struct lapor_body {
 	struct form form;
-	const struct multipart_part **files;
+	const struct multipart_part *parts; /* multipart only; files among them */
+	size_t nparts;
 	size_t nfiles;
 };
+
+/* An evidence file: a "berkas" part with content (an empty file input sends
+ * an empty part with filename=""). */
+static bool
+is_evidence(const struct multipart_part *p)
+{
+	return p->filename && strcmp(p->name, "berkas") == 0 && p->len > 0;
+}
 
 /* A submission across the wait for its commit (arena memory). */
 struct lapor_req {
@@ -75,15 +84,15 @@ parse_body(struct http_request *req, struct lapor_body *b, struct errbuf *eb)
 	if (multipart_parse(&req->arena, ct, req->body, req->body_len, &lim, &parts, &n, eb) < 0)
 		return -1;
 	b->form.fields = arena_array(&req->arena, n ? n : 1, sizeof(struct form_field));
-	b->files = arena_array(&req->arena, n ? n : 1, sizeof(*b->files));
+	b->parts = parts;
+	b->nparts = n;
 	for (k = 0; k < n; k++) {
 		const struct multipart_part *p = &parts[k];
 		struct form_field *ff;
 
 		if (p->filename) {
-			/* an empty file input sends an empty part with filename="" */
-			if (strcmp(p->name, "berkas") == 0 && p->len > 0)
-				b->files[b->nfiles++] = p;
+			if (is_evidence(p))
+				b->nfiles++;
 			continue;
 		}
 		if (memchr(p->data, '\0', p->len) || !utf8_valid(p->data, p->len))
@@ -227,7 +236,7 @@ filing_hint(struct http_request *req, json_t *doc)
 		}
 		hint = json_pack("{s:s, s:s}", "state", "unknown", "text",
 				 publik_fill(&req->arena, i18n_get(lang, "lapor.hint.unknown"),
-					     "reason", eb.msg, NULL));
+					     "reason", eb.msg, (const char *)NULL));
 		deadline_result_release(&res);
 		return hint;
 	}
@@ -240,11 +249,11 @@ filing_hint(struct http_request *req, json_t *doc)
 	if (cmp < 0) {
 		state = "late";
 		text = publik_fill(&req->arena, i18n_get(lang, "lapor.hint.late"), "due", due,
-				   NULL);
+				   (const char *)NULL);
 	} else if (cmp == 0) {
 		state = "today";
 		text = publik_fill(&req->arena, i18n_get(lang, "lapor.hint.today"), "due", due,
-				   NULL);
+				   (const char *)NULL);
 	} else {
 		long left = (long)(date_to_days(res.due) - date_to_days(today));
 
@@ -257,7 +266,7 @@ filing_hint(struct http_request *req, json_t *doc)
 		text = publik_fill(
 			&req->arena,
 			i18n_get(lang, left < 0 ? "lapor.hint.ok_nocount" : "lapor.hint.ok"), "due",
-			due, "n", num, "unit", unit, NULL);
+			due, "n", num, "unit", unit, (const char *)NULL);
 	}
 	hint = json_pack("{s:s, s:s, s:s, s:s}", "state", state, "text", text, "explanation",
 			 buf_cstr(&res.explanation), "rule", res.rule->title);
@@ -596,9 +605,12 @@ attach_files(struct report *r, const struct lapor_body *b, struct errbuf *eb)
 {
 	size_t k;
 
-	for (k = 0; k < b->nfiles; k++) {
+	for (k = 0; k < b->nparts; k++) {
+		const struct multipart_part *p = &b->parts[k];
 		struct report_bukti *bk;
 
+		if (!is_evidence(p))
+			continue;
 		if (r->nbukti == REPORT_MAX_BUKTI)
 			return errbuf_set_field(eb, ERR_INVALID_INPUT, "berkas",
 						"Paling banyak %d bukti dalam satu laporan.",
@@ -607,9 +619,9 @@ attach_files(struct report *r, const struct lapor_body *b, struct errbuf *eb)
 		memset(bk, 0, sizeof(*bk));
 		bk->kind = BUKTI_BERKAS;
 		bk->berkas = "berkas";
-		bk->data = b->files[k]->data;
-		bk->len = b->files[k]->len;
-		bk->filename = b->files[k]->filename;
+		bk->data = p->data;
+		bk->len = p->len;
+		bk->filename = p->filename;
 	}
 	return 0;
 }

@@ -22,12 +22,13 @@ test_fill(void **state)
 	(void)state;
 	arena_init(&a, 1024);
 	assert_string_equal(publik_fill(&a, "Batas: {due}; masih {n} {unit}.", "due", "Selasa", "n",
-					"3", "unit", "hari kerja", NULL),
+					"3", "unit", "hari kerja", (const char *)NULL),
 			    "Batas: Selasa; masih 3 hari kerja.");
 	/* unknown places stay as written; braces without a name too */
-	assert_string_equal(publik_fill(&a, "{x} {due} {} {", "due", "D", NULL), "{x} D {} {");
-	assert_string_equal(publik_fill(&a, "{n}{n}", "n", "1", NULL), "11");
-	assert_string_equal(publik_fill(&a, "", NULL), "");
+	assert_string_equal(publik_fill(&a, "{x} {due} {} {", "due", "D", (const char *)NULL),
+			    "{x} D {} {");
+	assert_string_equal(publik_fill(&a, "{n}{n}", "n", "1", (const char *)NULL), "11");
+	assert_string_equal(publik_fill(&a, "", (const char *)NULL), "");
 	arena_release(&a);
 }
 
