@@ -17,6 +17,7 @@
 #include "ident/ident.h"
 #include "ident/region.h"
 #include "store/store.h"
+#include "web/flash.h"
 #include "web/i18n.h"
 #include "web/tmpl.h"
 
@@ -70,6 +71,7 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		    i18n_load_embedded("id", &app->lang_id, eb) < 0 ||
 		    i18n_load_embedded("en", &app->lang_en, eb) < 0)
 			goto fail;
+		app->flash = web_flash_new(256);
 	}
 	return 0;
 fail:
@@ -86,6 +88,8 @@ app_close(struct app *app)
 	tmpl_set_free(app->tmpl);
 	i18n_free(app->lang_id);
 	i18n_free(app->lang_en);
+	web_flash_free(app->flash);
+	app->flash = NULL;
 	evidence_shutdown();
 	check_service_free(app->check);
 	app->check = NULL;
