@@ -22,6 +22,10 @@ struct app;
 
 /* The positive integer path parameter i, or -1 (the caller shows 404). */
 int64_t kantor_param_id(const struct http_request *req, size_t i);
+/* An error page inside the workspace layout (the public error page for a
+ * visitor who is not signed in): the error's title and message, with its
+ * HTTP status. */
+int kantor_error(struct http_request *req, const struct errbuf *eb);
 /* A not-found page in the user's language. */
 int kantor_not_found(struct http_request *req, const char *msg);
 /* The path to return to after a POST: a local /kantor path, else dflt. */

@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "core/str.h"
 #include "store/store.h"
+#include "web/i18n.h"
 #include "web/kantor_internal.h"
 #include "web/web.h"
 
@@ -23,13 +24,38 @@ kantor_param_id(const struct http_request *req, size_t i)
 }
 
 int
+kantor_error(struct http_request *req, const struct errbuf *eb)
+{
+	const struct err_info *info = err_info(eb->kind);
+	const struct i18n *lang = web_lang(req);
+	char detail[sizeof(eb->msg)];
+	json_t *ctx;
+
+	if (auth_principal(req)->user_id == 0)
+		return web_error_page(req, eb);
+	ctx = web_officer_ctx(req, "error.title");
+	if (ctx == NULL)
+		return 0;
+	/* service messages start in lower case: they are also parts of sentences */
+	cstr_copy(detail, sizeof(detail), eb->msg);
+	if (detail[0] >= 'a' && detail[0] <= 'z')
+		detail[0] = (char)(detail[0] - 'a' + 'A');
+	json_object_set_new(ctx, "status", json_integer(info->http_status));
+	json_object_set_new(ctx, "heading",
+			    json_string(strcmp(i18n_lang(lang), "en") == 0 ? info->title_en
+									  : info->title_id));
+	json_object_set_new(ctx, "detail", json_string(detail));
+	return web_render(req, info->http_status, "kantor_galat", ctx);
+}
+
+int
 kantor_not_found(struct http_request *req, const char *msg)
 {
 	struct errbuf eb;
 
 	errbuf_clear(&eb);
 	errbuf_set(&eb, ERR_NOT_FOUND, "%s", msg);
-	return web_error_page(req, &eb);
+	return kantor_error(req, &eb);
 }
 
 const char *

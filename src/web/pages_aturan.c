@@ -95,7 +95,7 @@ kantor_rules(struct http_request *req)
 		json_decref(ctx);
 		errbuf_clear(&eb);
 		errbuf_set(&eb, ERR_UNAVAILABLE, "katalog aturan tidak dimuat");
-		return web_error_page(req, &eb);
+		return kantor_error(req, &eb);
 	}
 	cat = check_service_catalog(app->check);
 	opt = check_service_options(app->check);

@@ -101,6 +101,7 @@ election_view(const struct i18n *lang, const struct election *e, struct date tod
 				  "flags", flags_view(lang, s->flags), "today", is_today, "current",
 				  now == s, "note", s->note && s->note[0] ? s->note : NULL));
 	}
+	json_object_set_new(o, "has_stages", json_boolean(e->nstages > 0));
 	json_object_set_new(o, "stages", stages);
 	return o;
 }
@@ -155,7 +156,7 @@ kantor_calendar(struct http_request *req)
 		json_decref(ctx);
 		errbuf_clear(&eb);
 		errbuf_set(&eb, ERR_UNAVAILABLE, "kalender tidak dimuat");
-		return web_error_page(req, &eb);
+		return kantor_error(req, &eb);
 	}
 	today = time_local_date(clock_now(), (z ? z : &tz_wita)->offset_min);
 	date_format(today, today_s);

@@ -301,7 +301,7 @@ kantor_inbox(struct http_request *req)
 	errbuf_clear(&eb);
 	if (cases_list(&app->cases, p, &sf, &items, &next, &eb) < 0) {
 		json_decref(ctx);
-		return web_error_page(req, &eb);
+		return kantor_error(req, &eb);
 	}
 	json_object_set_new(ctx, "filter", filter_options(req, &f));
 	json_object_set_new(ctx, "items", inbox_rows(req, items));
@@ -347,11 +347,11 @@ kantor_claim(struct http_request *req)
 	if (v == NULL || str_to_i64(str_from(v), &n) < 0 || n < 1 || n > 200) {
 		errbuf_set_field(&eb, ERR_INVALID_INPUT, "n",
 				 "jumlah kasus yang diklaim harus 1 sampai 200");
-		return web_error_page(req, &eb);
+		return kantor_error(req, &eb);
 	}
 	rc = cases_claim(&app->cases, auth_principal(req), (int)n, &ids, &eb);
 	if (rc < 0)
-		return web_error_page(req, &eb);
+		return kantor_error(req, &eb);
 	n = (int64_t)json_array_size(ids);
 	json_decref(ids);
 	return http_reply_redirect(
@@ -425,7 +425,7 @@ kantor_bulk(struct http_request *req)
 				 "alasan terlalu panjang (paling banyak %d karakter)",
 				 KANTOR_TEXT_MAX);
 	if (eb.kind != ERR_NONE)
-		return web_error_page(req, &eb);
+		return kantor_error(req, &eb);
 	results = json_array();
 	for (i = 0; i < n; i++) {
 		char key[40], code[TRACKCODE_LEN];

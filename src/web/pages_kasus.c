@@ -493,7 +493,7 @@ kantor_case_render(struct http_request *req, int64_t id, int status,
 	errbuf_clear(&eb);
 	if (cases_detail(&app->cases, p, id, &d, &eb) < 0) {
 		json_decref(ctx);
-		return web_error_page(req, &eb);
+		return kantor_error(req, &eb);
 	}
 	pv = http_query_get(req, "pratinjau");
 	if (notice && notice->action && strcmp(notice->action, "rekomendasikan") == 0)

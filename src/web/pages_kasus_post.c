@@ -134,7 +134,7 @@ kantor_case_transition(struct http_request *req)
 	if (rq.action == NULL || wf_find(rq.action) == NULL || track < 0) {
 		json_decref(prev);
 		errbuf_set(&eb, ERR_INVALID_INPUT, "langkah alur kerja tidak dikenal");
-		return web_error_page(req, &eb);
+		return kantor_error(req, &eb);
 	}
 	if (too_long) {
 		errbuf_set(&eb, ERR_INVALID_INPUT, "isian terlalu panjang");
@@ -187,7 +187,7 @@ kantor_case_assign(struct http_request *req)
 				 "tuliskan nama pengguna petugas yang ditugaskan");
 	if (eb.kind != ERR_NONE || cases_assign(&app->cases, p, id, username, &eb) < 0) {
 		if (back)
-			return web_error_page(req, &eb); /* from the inbox: no case page to show */
+			return kantor_error(req, &eb); /* from the inbox: no case page to show */
 		prev = json_object();
 		prev_put(prev, "username", username);
 		return again(req, id, &eb, "tugas", NULL, 0, prev);

@@ -78,7 +78,7 @@ kantor_registry(struct http_request *req)
 		    0) {
 			if (eb.kind != ERR_INVALID_INPUT) {
 				json_decref(ctx);
-				return web_error_page(req, &eb);
+				return kantor_error(req, &eb);
 			}
 			json_object_set_new(ctx, "error", json_string(eb.msg));
 			return web_render(req, 400, "kantor_registri", ctx);
