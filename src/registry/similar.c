@@ -151,7 +151,7 @@ registry_matcher_init(struct registry_matcher *m, const char *query_norm)
 {
 	struct word w[REGISTRY_MAX_WORDS];
 	char joined[NAME_BYTES];
-	size_t i;
+	size_t i, len;
 
 	memset(m, 0, sizeof(*m));
 	cstr_copy(m->norm, sizeof(m->norm), query_norm ? query_norm : "");
@@ -160,8 +160,8 @@ registry_matcher_init(struct registry_matcher *m, const char *query_norm)
 		m->words[i].p = w[i].p;
 		m->words[i].n = w[i].n;
 	}
-	m->ngrams = grams(joined, join_words(w, m->nwords, joined), m->grams,
-			  sizeof(m->grams) / sizeof(m->grams[0]));
+	len = join_words(w, m->nwords, joined);
+	m->ngrams = grams(joined, len, m->grams, sizeof(m->grams) / sizeof(m->grams[0]));
 }
 
 double
@@ -170,7 +170,7 @@ registry_matcher_score(const struct registry_matcher *m, const char *name_norm)
 	struct word w[REGISTRY_MAX_WORDS];
 	uint32_t gw[NAME_GRAMS];
 	char joined[NAME_BYTES];
-	size_t nw, i, k, ngw;
+	size_t nw, i, k, ngw, len;
 	double cover = 0, whole, s;
 
 	if (m->nwords == 0 || name_norm == NULL)
@@ -190,7 +190,8 @@ registry_matcher_score(const struct registry_matcher *m, const char *name_norm)
 		cover += best;
 	}
 	cover /= (double)m->nwords;
-	ngw = grams(joined, join_words(w, nw, joined), gw, NAME_GRAMS);
+	len = join_words(w, nw, joined);
+	ngw = grams(joined, len, gw, NAME_GRAMS);
 	whole = dice(m->grams, m->ngrams, gw, ngw);
 	s = 0.75 * cover + 0.25 * whole;
 	return s < 0 ? 0 : s > 1 ? 1 : s;

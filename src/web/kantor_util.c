@@ -41,9 +41,9 @@ kantor_error(struct http_request *req, const struct errbuf *eb)
 	if (detail[0] >= 'a' && detail[0] <= 'z')
 		detail[0] = (char)(detail[0] - 'a' + 'A');
 	json_object_set_new(ctx, "status", json_integer(info->http_status));
-	json_object_set_new(ctx, "heading",
-			    json_string(strcmp(i18n_lang(lang), "en") == 0 ? info->title_en
-									  : info->title_id));
+	json_object_set_new(
+		ctx, "heading",
+		json_string(strcmp(i18n_lang(lang), "en") == 0 ? info->title_en : info->title_id));
 	json_object_set_new(ctx, "detail", json_string(detail));
 	return web_render(req, info->http_status, "kantor_galat", ctx);
 }

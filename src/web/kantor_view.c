@@ -307,10 +307,13 @@ timeline_entry(json_t *ev, json_t *tracks, const struct tz *zone, const struct i
 		fact(facts, lang, "kantor.fact.channel", "Kanal", jstr(d, "channel"));
 		fact_int(facts, lang, "kantor.fact.terlapor_count", "Jumlah terlapor",
 			 json_object_get(d, "terlapor"));
-		if (json_array_size(json_object_get(d, "evidence")))
-			fact_int(facts, lang, "kantor.fact.files", "Berkas bukti",
-				 json_integer((json_int_t)json_array_size(
-					 json_object_get(d, "evidence"))));
+		if (json_array_size(json_object_get(d, "evidence"))) {
+			json_t *n = json_integer(
+				(json_int_t)json_array_size(json_object_get(d, "evidence")));
+
+			fact_int(facts, lang, "kantor.fact.files", "Berkas bukti", n);
+			json_decref(n);
+		}
 	} else if (strcmp(kind, "ditugaskan") == 0) {
 		fact(facts, lang, "kantor.fact.assigned_to", "Kepada",
 		     jstr(d, "to")

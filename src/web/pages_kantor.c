@@ -424,7 +424,7 @@ kantor_bulk(struct http_request *req)
 		errbuf_set_field(&eb, ERR_INVALID_INPUT, "alasan",
 				 "alasan terlalu panjang (paling banyak %d karakter)",
 				 KANTOR_TEXT_MAX);
-	if (eb.kind != ERR_NONE)
+	if (eb.kind != ERR_NONE || action == NULL) /* action: for the analyser */
 		return kantor_error(req, &eb);
 	results = json_array();
 	for (i = 0; i < n; i++) {
