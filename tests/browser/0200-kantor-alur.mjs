@@ -21,13 +21,17 @@ const report = {
 	peristiwa: { uraian: 'Kepala bidang mengunggah foto bersama calon anggota DPRD dengan pose dua jari dan mengajak guru memilih calon tersebut di grup WhatsApp.',
 		tempat: 'Sangatta', kode_wilayah: '64.08', waktu_kejadian: '2024-02-05', waktu_diketahui: '2024-02-06' },
 	saksi: [{ nama: 'Budi Santoso', alamat: 'Sangatta' }],
-	bukti: [{ jenis: 'tautan', url: 'https://facebook.com/contoh/1' }],
+	bukti: [{ jenis: 'tautan', url: 'https://facebook.com/contoh/1' },
+		{ jenis: 'berkas', berkas: 'foto1', keterangan: 'tangkapan layar' }],
 };
+// a 1x1 PNG, sent as evidence with the report (multipart)
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 async function fileReport(body) {
-	const r = await fetch(srv.base + '/api/v1/reports', {
-		method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-	});
+	const fd = new FormData();
+	fd.append('laporan', JSON.stringify(body)); // a field, not a file
+	fd.append('foto1', new Blob([PNG], { type: 'image/png' }), 'tangkapan.png');
+	const r = await fetch(srv.base + '/api/v1/reports', { method: 'POST', body: fd });
 	return { status: r.status, json: await r.json() };
 }
 
@@ -64,6 +68,9 @@ try {
 	check('the case page shows the code in its heading', (await page.textContent('h1')).includes(code));
 	check('the case page has one h1', (await page.locator('h1').count()) === 1);
 	check('the deadlines explain themselves', (await page.locator('table.deadlines details').count()) >= 1);
+	const sha = r1.json.evidence.find((e) => e.sha256)?.sha256;
+	check('the evidence shows the SHA-256 printed on the receipt', !!sha && (await page.locator('code.hash').first().textContent()) === sha);
+	check('an image is shown inline through the case API', await page.$eval('img.thumb', (i) => i.complete && i.naturalWidth === 1));
 	await shot(page, 'kantor-kasus-diterima');
 
 	for (const [form, want] of [['aksi-0-mulai_kajian_awal', 'Kajian awal'], ['aksi-0-registrasi', 'Diregistrasi'],
