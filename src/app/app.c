@@ -18,6 +18,7 @@
 #include "ident/ident.h"
 #include "ident/region.h"
 #include "store/store.h"
+#include "web/flash.h"
 #include "web/i18n.h"
 #include "web/tmpl.h"
 
@@ -73,6 +74,7 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		    i18n_load_embedded("id", &app->lang_id, eb) < 0 ||
 		    i18n_load_embedded("en", &app->lang_en, eb) < 0)
 			goto fail;
+		app->flash = web_flash_new(256);
 	}
 	return 0;
 fail:
@@ -89,6 +91,8 @@ app_close(struct app *app)
 	tmpl_set_free(app->tmpl);
 	i18n_free(app->lang_id);
 	i18n_free(app->lang_en);
+	web_flash_free(app->flash);
+	app->flash = NULL;
 	evidence_shutdown();
 	office_cache_free(app->cases.offices);
 	app->cases.offices = NULL;

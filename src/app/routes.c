@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "http/http.h"
 #include "web/publik.h"
+#include "web/kantor.h"
 #include "web/web.h"
 
 static const struct http_route routes[] = {
@@ -62,6 +63,21 @@ static const struct http_route routes[] = {
 	{"GET", "/masuk", web_login_page, 0},
 	{"POST", "/masuk", web_login_post, 0},
 	{"POST", "/keluar", web_logout_post, 0},
+
+	/* the officers' workspace: inbox, case page, registry, rules, calendar */
+	{"GET", "/kantor", kantor_inbox, 0},
+	{"POST", "/kantor/klaim", kantor_claim, 0},
+	{"POST", "/kantor/massal", kantor_bulk, 0},
+	{"GET", "/kantor/kasus/{id}", kantor_case, 0},
+	{"POST", "/kantor/kasus/{id}/transisi", kantor_case_transition, 0},
+	{"POST", "/kantor/kasus/{id}/tugaskan", kantor_case_assign, 0},
+	{"POST", "/kantor/kasus/{id}/catatan", kantor_case_note, 0},
+	{"POST", "/kantor/kasus/{id}/gabung", kantor_case_merge, 0},
+	{"POST", "/kantor/kasus/{id}/pelapor", kantor_case_unseal, 0},
+	{"GET", "/kantor/registri", kantor_registry, 0},
+	{"GET", "/kantor/aturan", kantor_rules, 0},
+	{"GET", "/kantor/aturan/{id}", kantor_rule, 0},
+	{"GET", "/kantor/kalender", kantor_calendar, 0},
 };
 
 const struct http_route *const app_routes = routes;

@@ -25,6 +25,22 @@ is_title(const char *w, size_t n)
 	return false;
 }
 
+/* Whether the word so far and the letters after a '.' make a title
+ * ("m" + "si" = "msi"), so "M.Si." is one title but "H.Ahmad" two words. */
+static bool
+joins_title(const char *w, size_t wl, const char *next)
+{
+	char cand[16];
+	size_t n = wl;
+
+	if (wl >= sizeof(cand))
+		return false;
+	memcpy(cand, w, wl);
+	while (isalpha((unsigned char)*next) && n < sizeof(cand))
+		cand[n++] = (char)tolower((unsigned char)*next++);
+	return n < sizeof(cand) && !isalnum((unsigned char)*next) && is_title(cand, n);
+}
+
 void
 name_normalize(const char *in, char *out, size_t outsz)
 {
@@ -44,8 +60,9 @@ name_normalize(const char *in, char *out, size_t outsz)
 				word[wl++] = (char)(ch < 0x80 ? tolower(ch) : ch);
 			continue;
 		}
-		if (ch == '.' && wl > 0 && isalpha((unsigned char)p[1]) && p[2] == '.')
-			continue; /* "s.pd." keeps joining */
+		if (ch == '.' && wl > 0 && isalpha((unsigned char)p[1]) &&
+		    (p[2] == '.' || joins_title(word, wl, p + 1)))
+			continue; /* "s.h.", "m.si.", "s.pd." keep joining */
 		if (wl > 0 && !is_title(word, wl)) {
 			if (o && o + 1 < outsz)
 				out[o++] = ' ';

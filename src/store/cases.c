@@ -3,13 +3,14 @@
  * notes, and the case read models.
  *
  * Scope is applied inside every query that reads cases.  Point lookups use
- * one statement with the scope as bound parameters ?2..?6 (SCOPE_WHERE);
- * lists use one of sixteen statements built once at start-up from literal
- * fragments (scope level x analyst x PPK), so that each can use an ordered
- * index scan (cases_prov, cases_kabkota, cases_recommended).  Only the
- * structure varies between them; every value is bound.  Per-case deadline
- * lookups name deadlines_case: left to itself the planner may walk
- * deadlines_open (status, due_on) across every open deadline for each row.
+ * one statement with the scope as bound parameters ?2..?6 (SCOPE_WHERE,
+ * store_internal.h); lists use one of sixteen statements built once at
+ * start-up from literal fragments (scope level x analyst x PPK), so that
+ * each can use an ordered index scan (cases_prov, cases_kabkota,
+ * cases_recommended).  Only the structure varies between them; every value
+ * is bound.  Per-case deadline lookups name deadlines_case: left to itself
+ * the planner may walk deadlines_open (status, due_on) across every open
+ * deadline for each row.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -20,22 +21,6 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "store/store_internal.h"
-
-/* ?2 all, ?3 none, ?4 region prefix, ?5 recommended only, ?6 PPK office */
-#define SCOPE_WHERE                                                                                \
-	"(?2 = 1 OR (?3 = 0 AND (?4 = '' OR c.region_code = ?4 OR c.region_code LIKE ?4 || '.%')"  \
-	" AND (?5 = 0 OR c.recommended = 1) AND (?6 = 0 OR EXISTS (SELECT 1 FROM tracks st"        \
-	" WHERE st.case_id = c.id AND st.ppk_office_id = ?6))))"
-
-static void
-scope_bind(sqlite3_stmt *s, const struct store_scope *sc)
-{
-	sqlite3_bind_int(s, 2, sc->all);
-	sqlite3_bind_int(s, 3, sc->none);
-	bind_text(s, 4, sc->region_prefix);
-	sqlite3_bind_int(s, 5, sc->recommended_only);
-	bind_int(s, 6, sc->ppk_office_id);
-}
 
 static void
 bind_opt_id(sqlite3_stmt *s, int i, int64_t v)
@@ -792,7 +777,7 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 	bind_int(s, 2, sc->all ? 0 : sc->ppk_office_id);
 	arr = json_array();
 	json_object_set_new(o, "tracks", arr);
-	if (add_rows(c, s, arr, track_cols, "iissssssssssjssissssi", eb) < 0)
+	if (add_rows(c, s, arr, track_cols, "iisssssssssjssisssssi", eb) < 0)
 		goto fail;
 
 	s = conn_stmt(

@@ -43,6 +43,27 @@ int bind_blob(sqlite3_stmt *s, int i, const void *p, size_t n);
 /* Copy a text column into a fixed buffer ("" for NULL). */
 void col_text_copy(sqlite3_stmt *s, int i, char *out, size_t outsz);
 
+/*
+ * The scope of a case query as one WHERE fragment over the cases table
+ * aliased "c", with the scope bound as ?2 all, ?3 none, ?4 region prefix,
+ * ?5 recommended only, ?6 PPK office (scope_bind()).  Every store file that
+ * reads cases uses this one definition, so the rule lives in one place.
+ */
+#define SCOPE_WHERE                                                                                \
+	"(?2 = 1 OR (?3 = 0 AND (?4 = '' OR c.region_code = ?4 OR c.region_code LIKE ?4 || '.%')"  \
+	" AND (?5 = 0 OR c.recommended = 1) AND (?6 = 0 OR EXISTS (SELECT 1 FROM tracks st"        \
+	" WHERE st.case_id = c.id AND st.ppk_office_id = ?6))))"
+
+static inline void
+scope_bind(sqlite3_stmt *s, const struct store_scope *sc)
+{
+	sqlite3_bind_int(s, 2, sc->all);
+	sqlite3_bind_int(s, 3, sc->none);
+	bind_text(s, 4, sc->region_prefix);
+	sqlite3_bind_int(s, 5, sc->recommended_only);
+	bind_int(s, 6, sc->ppk_office_id);
+}
+
 /* Create the migrations ledger if it is missing (writer, before threads). */
 int store_migrations_bootstrap(struct store_conn *c, struct errbuf *eb);
 
