@@ -40,6 +40,14 @@ static const struct http_route routes[] = {
 	{"GET", "/api/v1/cases/{id}/evidence/{sha256}", api_cases_evidence, 0},
 	{"GET", "/api/v1/audit/verify", api_audit_verify, 0},
 
+	/* screening queue (officers; scope enforced in the store) */
+	{"GET", "/api/v1/screening", api_screening_list, 0},
+	{"GET", "/api/v1/screening/stats", api_screening_stats, 0},
+	{"POST", "/api/v1/screening/ingest", api_screening_ingest, 0},
+	{"GET", "/api/v1/screening/{id}", api_screening_get, 0},
+	{"POST", "/api/v1/screening/{id}/confirm", api_screening_confirm, 0},
+	{"POST", "/api/v1/screening/{id}/dismiss", api_screening_dismiss, 0},
+
 	/* rules */
 	{"POST", "/api/v1/check", api_check_post, 0},
 	{"GET", "/api/v1/rules", api_rules_list, 0},
