@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "app/app.h"
 #include "http/http.h"
+#include "web/pages_screening.h"
 #include "web/web.h"
 
 static const struct http_route routes[] = {
@@ -63,6 +64,12 @@ static const struct http_route routes[] = {
 	{"GET", "/masuk", web_login_page, 0},
 	{"POST", "/masuk", web_login_post, 0},
 	{"POST", "/keluar", web_logout_post, 0},
+
+	/* officers: screening queue */
+	{"GET", "/kantor/penyaringan", web_screening_queue, 0},
+	{"GET", "/kantor/penyaringan/{id}", web_screening_item, 0},
+	{"POST", "/kantor/penyaringan/{id}/konfirmasi", web_screening_confirm, 0},
+	{"POST", "/kantor/penyaringan/{id}/abaikan", web_screening_dismiss, 0},
 };
 
 const struct http_route *const app_routes = routes;

@@ -108,8 +108,11 @@ screening_highlight_html(struct buf *out, const char *text, size_t len, const js
 						     : scan_cat_title((enum scan_cat)m[i].cat);
 		buf_add_html(out, title, strlen(title));
 		if (m[i].term) {
+			/* "~dukung" is lexicon syntax: a reader wants "dukung" */
+			const char *term = m[i].term[0] == '~' ? m[i].term + 1 : m[i].term;
+
 			buf_addstr(out, ": ");
-			buf_add_html(out, m[i].term, strlen(m[i].term));
+			buf_add_html(out, term, strlen(term));
 		}
 		buf_addstr(out, "\">");
 		buf_add_html(out, text + m[i].start, m[i].end - m[i].start);

@@ -126,10 +126,16 @@ screening_queue(const struct screening_ctx *sx, const struct principal *who,
 		f.label = scan_label_name(label);
 	}
 	if (q->min_score && q->min_score[0]) {
-		char *end;
-		double d = strtod(q->min_score, &end);
+		char num[32], *end, *comma;
+		double d;
 
-		if (end == q->min_score || *end || !(d >= 0 && d <= 1))
+		/* "0,5" as Indonesian keyboards write it */
+		cstr_copy(num, sizeof(num), q->min_score);
+		comma = strchr(num, ',');
+		if (comma)
+			*comma = '.';
+		d = strtod(num, &end);
+		if (end == num || *end || !(d >= 0 && d <= 1))
 			return errbuf_set_field(eb, ERR_INVALID_INPUT, "min_score",
 						"min_score harus angka 0 sampai 1");
 		f.min_score_pct = (int)lround(d * 100);
