@@ -138,6 +138,16 @@ item_view(struct http_request *req, json_t *it, const char *const *titles)
 					     (long long)json_integer_value(
 						     json_object_get(dec, "case_id"))));
 	}
+	if (json_is_object(json_object_get(it, "rescreened"))) {
+		json_t *rs = json_object_get(it, "rescreened");
+		char key[64];
+
+		snprintf(key, sizeof(key), "saring.label.%s",
+			 json_string_value(json_object_get(rs, "label")));
+		json_object_set_new(rs, "label_text", json_string(i18n_get(web_lang(req), key)));
+		json_object_set_new(rs, "score_text",
+				    json_sprintf("%.2f", json_real_value(json_object_get(rs, "score"))));
+	}
 	if (text) {
 		buf_init(&html, 8u << 20);
 		screening_highlight_html(&html, text, json_string_length(json_object_get(it, "text")),
