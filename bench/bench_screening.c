@@ -117,8 +117,8 @@ struct fill {
 static int
 fill_job(struct store_conn *c, void *arg, struct errbuf *eb)
 {
-	static const char *const regions[] = {"64.08", "64.08.04", "64.71", "64", "", "35.78",
-					      "64.72.01", "64.08.09"};
+	static const char *const regions[] = {"64.08", "64.08.04", "64.71",    "64",
+					      "",      "35.78",    "64.72.01", "64.08.09"};
 	struct fill *f = arg;
 	size_t i;
 
@@ -187,7 +187,8 @@ bench_highlight(void)
 		"{\"start\":95,\"end\":101,\"kind\":\"act\",\"term\":\"~coblos\",\"w\":0.6},"
 		"{\"start\":102,\"end\":109,\"kind\":\"act\",\"term\":\"nomor <angka>\",\"w\":0.3},"
 		"{\"start\":116,\"end\":122,\"kind\":\"act\",\"term\":\"~dukung\",\"w\":0.45},"
-		"{\"start\":123,\"end\":137,\"kind\":\"target\",\"term\":\"prabowo gibran\",\"w\":0.35}]",
+		"{\"start\":123,\"end\":137,\"kind\":\"target\",\"term\":\"prabowo "
+		"gibran\",\"w\":0.35}]",
 		0, NULL);
 	struct buf b = BUF_INIT;
 	int i, n = 200000;

@@ -188,8 +188,7 @@ ingest_error(void *arg, const char *where, const char *msg)
 	json_t *arr = arg;
 
 	if (json_array_size(arr) < INGEST_ERRORS_SHOWN)
-		json_array_append_new(arr,
-				      json_pack("{s:s, s:s}", "where", where, "message", msg));
+		json_array_append_new(arr, json_pack("{s:s, s:s}", "where", where, "message", msg));
 }
 
 static json_t *
@@ -257,7 +256,8 @@ api_screening_ingest(struct http_request *req)
 		region_code_format(key, level, code);
 		if (app->regions && region_find(app->regions, code, &reg) < 0)
 			return http_reply_error(req, ERR_INVALID_INPUT,
-						"kode wilayah %s tidak ada dalam daftar wilayah", code);
+						"kode wilayah %s tidak ada dalam daftar wilayah",
+						code);
 		if (!auth_region_allows(who, code))
 			return http_reply_error(req, ERR_FORBIDDEN,
 						"wilayah %s di luar cakupan kantor Anda", code);

@@ -37,7 +37,7 @@ struct app {
 	struct check_service *check;  /* rule catalog and readings (with APP_KNOWLEDGE/APP_WEB) */
 	struct region_table *regions; /* loaded with APP_WEB */
 	struct ident_limits *ident_limits; /* loaded with APP_WEB */
-	struct scan_lexicon *scan; /* screening lexicon (with APP_KNOWLEDGE/APP_WEB) */
+	struct scan_lexicon *scan;         /* screening lexicon (with APP_KNOWLEDGE/APP_WEB) */
 	int64_t started_mono_ms;
 	char base_url[256];
 };

@@ -49,8 +49,8 @@ do_import(struct cli *cli, struct app *app, const char *path)
 		buf_release(&b);
 		return cli_fail("%s lebih dari %u byte", path, SCREENING_LIST_BYTES);
 	}
-	rc = screening_accounts_import(app->store, buf_cstr(&b), b.len, fmt, app->regions,
-				       "sistem", 0, &st, &eb);
+	rc = screening_accounts_import(app->store, buf_cstr(&b), b.len, fmt, app->regions, "sistem",
+				       0, &st, &eb);
 	buf_release(&b);
 	if (rc < 0)
 		return cli_fail("%s: %s", path, eb.msg);
@@ -111,8 +111,8 @@ run_accounts(struct cli *cli)
 		struct store_conn *c = store_reader(app.store);
 
 		if (!json)
-			printf("%-10s %-24s %-28s %-18s %-8s %s\n", "PLATFORM", "AKUN", "NAMA", "NIP",
-			       "WILAYAH", "INSTANSI");
+			printf("%-10s %-24s %-28s %-18s %-8s %s\n", "PLATFORM", "AKUN", "NAMA",
+			       "NIP", "WILAYAH", "INSTANSI");
 		if (store_watch_account_list(c, print_account, &json, &eb) < 0)
 			rc = cli_fail("%s", eb.msg);
 		store_reader_done(app.store, c);

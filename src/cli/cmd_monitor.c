@@ -126,8 +126,9 @@ import_accounts(struct app *app, const char *path)
 	free(p);
 	if (rc < 0)
 		return cli_fail("%s: %s", path, eb.msg);
-	fprintf(stderr, "netra monitor: daftar akun %s: %zu baris (%zu baru, %zu diperbarui, %zu "
-			"tertaut ke registri)\n",
+	fprintf(stderr,
+		"netra monitor: daftar akun %s: %zu baris (%zu baru, %zu diperbarui, %zu "
+		"tertaut ke registri)\n",
 		path, st.rows, st.created, st.updated, st.linked);
 	return CLI_OK;
 }
@@ -186,7 +187,8 @@ run_monitor(struct cli *cli)
 		}
 		region_code_format(key, level, region);
 		if (region_find(app.regions, region, &reg) < 0) {
-			rc = cli_usage_error(cli, "--region %s tidak ada dalam daftar wilayah", region);
+			rc = cli_usage_error(cli, "--region %s tidak ada dalam daftar wilayah",
+					     region);
 			goto out;
 		}
 		o.region = region;
@@ -228,18 +230,18 @@ const struct cli_cmd cmd_monitor = {
 	.usage = "FILE... [--format jsonl|rss|text|auto] [--accounts FILE] [--threshold X] "
 		 "[--election ID] [--region CODE] [--json]",
 	.summary = "Screen feeds and load the flagged items into the officers' triage queue.",
-	.description =
-		"  Each FILE (\"-\" = stdin) is read as a stream: JSON lines with\n"
-		"  {\"id\",\"source\",\"author\",\"url\",\"ts\",\"text\"}, an RSS or Atom feed, or\n"
-		"  plain text with one item per line.  Items scoring at or above the\n"
-		"  threshold, and every item whose author is on the watched-account list\n"
-		"  (flagged, screened as a known ASN account), are stored for triage\n"
-		"  (GET /api/v1/screening, /kantor/penyaringan).  The same text is stored\n"
-		"  once (BLAKE2b-128 content hash).  --accounts FILE first imports an\n"
-		"  account list (as `netra accounts import`).  An item's region is its\n"
-		"  account's, else --region, else unknown (then only national and\n"
-		"  provincial offices see it).  Exit status 1 when a file could not be\n"
-		"  read, an item was malformed or a write failed.",
+	.description = "  Each FILE (\"-\" = stdin) is read as a stream: JSON lines with\n"
+		       "  {\"id\",\"source\",\"author\",\"url\",\"ts\",\"text\"}, an RSS or Atom "
+		       "feed, or\n"
+		       "  plain text with one item per line.  Items scoring at or above the\n"
+		       "  threshold, and every item whose author is on the watched-account list\n"
+		       "  (flagged, screened as a known ASN account), are stored for triage\n"
+		       "  (GET /api/v1/screening, /kantor/penyaringan).  The same text is stored\n"
+		       "  once (BLAKE2b-128 content hash).  --accounts FILE first imports an\n"
+		       "  account list (as `netra accounts import`).  An item's region is its\n"
+		       "  account's, else --region, else unknown (then only national and\n"
+		       "  provincial offices see it).  Exit status 1 when a file could not be\n"
+		       "  read, an item was malformed or a write failed.",
 	.opts = monitor_opts,
 	.run = run_monitor,
 };

@@ -24,18 +24,28 @@
 #include "ident/region.h"
 #include "screening/screening.h"
 
-enum col { C_PLATFORM, C_HANDLE, C_NAME, C_NIP, C_AGENCY, C_POSITION, C_STATUS, C_REGION,
-	   C_NOTE, C__COUNT };
+enum col {
+	C_PLATFORM,
+	C_HANDLE,
+	C_NAME,
+	C_NIP,
+	C_AGENCY,
+	C_POSITION,
+	C_STATUS,
+	C_REGION,
+	C_NOTE,
+	C__COUNT
+};
 
 static const struct {
 	const char *name;
 	enum col col;
 } col_names[] = {
-	{"platform", C_PLATFORM},     {"akun", C_HANDLE},        {"handle", C_HANDLE},
-	{"nama", C_NAME},             {"name", C_NAME},          {"nip", C_NIP},
-	{"instansi", C_AGENCY},       {"agency", C_AGENCY},      {"jabatan", C_POSITION},
-	{"position", C_POSITION},     {"status", C_STATUS},      {"kode_wilayah", C_REGION},
-	{"region_code", C_REGION},    {"catatan", C_NOTE},       {"note", C_NOTE},
+	{"platform", C_PLATFORM},  {"akun", C_HANDLE},   {"handle", C_HANDLE},
+	{"nama", C_NAME},          {"name", C_NAME},     {"nip", C_NIP},
+	{"instansi", C_AGENCY},    {"agency", C_AGENCY}, {"jabatan", C_POSITION},
+	{"position", C_POSITION},  {"status", C_STATUS}, {"kode_wilayah", C_REGION},
+	{"region_code", C_REGION}, {"catatan", C_NOTE},  {"note", C_NOTE},
 };
 
 static int
@@ -67,7 +77,8 @@ text_field(struct arena *a, struct str v, size_t max, const char *what, size_t l
 		return 0;
 	if (t.len > max)
 		return errbuf_set(eb, ERR_INVALID_INPUT,
-				  "baris %zu: %s terlalu panjang (maksimal %zu byte)", line, what, max);
+				  "baris %zu: %s terlalu panjang (maksimal %zu byte)", line, what,
+				  max);
 	if (!utf8_valid(t.ptr, t.len) || memchr(t.ptr, '\0', t.len))
 		return errbuf_set(eb, ERR_INVALID_INPUT, "baris %zu: %s bukan teks UTF-8 yang sah",
 				  line, what);
@@ -143,10 +154,11 @@ take_row(struct arena *a, const struct rowvals *rv, size_t line, const struct re
 					  "baris %zu: kode wilayah tidak sah (mis. 64.08)", line);
 		region_code_format(key, level, code);
 		if (regions && region_find(regions, code, &reg) < 0)
-			return errbuf_set(eb, ERR_INVALID_INPUT,
-					  "baris %zu: kode wilayah %s tidak ada dalam daftar wilayah "
-					  "Kemendagri",
-					  line, code);
+			return errbuf_set(
+				eb, ERR_INVALID_INPUT,
+				"baris %zu: kode wilayah %s tidak ada dalam daftar wilayah "
+				"Kemendagri",
+				line, code);
 		r->region_code = arena_strdup(a, code);
 	}
 	return 0;
@@ -211,10 +223,11 @@ csv_field(void *s, size_t len, void *data)
 		}
 		c = col_find(s, len);
 		if (c < 0) {
-			errbuf_set(ps->eb, ERR_INVALID_INPUT,
-				   "baris 1: kolom '%.*s' tidak dikenal (platform, akun, nama, nip, "
-				   "instansi, jabatan, status, kode_wilayah, catatan)",
-				   (int)(len > 40 ? 40 : len), (const char *)s);
+			errbuf_set(
+				ps->eb, ERR_INVALID_INPUT,
+				"baris 1: kolom '%.*s' tidak dikenal (platform, akun, nama, nip, "
+				"instansi, jabatan, status, kode_wilayah, catatan)",
+				(int)(len > 40 ? 40 : len), (const char *)s);
 			ps->failed = true;
 			return;
 		}
@@ -351,9 +364,9 @@ parse_jsonl(struct parse *ps, const char *p, size_t n)
 }
 
 int
-screening_accounts_parse(struct arena *a, const char *p, size_t n,
-			 enum screening_list_format fmt, const struct region_table *regions,
-			 struct screening_account **rows, size_t *nrows, struct errbuf *eb)
+screening_accounts_parse(struct arena *a, const char *p, size_t n, enum screening_list_format fmt,
+			 const struct region_table *regions, struct screening_account **rows,
+			 size_t *nrows, struct errbuf *eb)
 {
 	struct parse ps;
 	int rc;
@@ -471,10 +484,9 @@ import_run(struct store_conn *c, void *arg, struct errbuf *eb)
 }
 
 int
-screening_accounts_import(struct store *st, const char *p, size_t n,
-			  enum screening_list_format fmt, const struct region_table *regions,
-			  const char *added_by, int64_t user_id, struct screening_import_stats *out,
-			  struct errbuf *eb)
+screening_accounts_import(struct store *st, const char *p, size_t n, enum screening_list_format fmt,
+			  const struct region_table *regions, const char *added_by, int64_t user_id,
+			  struct screening_import_stats *out, struct errbuf *eb)
 {
 	struct screening_account *rows = NULL;
 	struct arena a;

@@ -103,7 +103,7 @@ screening_highlight_html(struct buf *out, const char *text, size_t len, const js
 		if (!m[i].counted)
 			buf_addstr(out, " off");
 		buf_addstr(out, "\" title=\"");
-		title = m[i].cat < 0	       ? "?"
+		title = m[i].cat < 0                 ? "?"
 			: titles && titles[m[i].cat] ? titles[m[i].cat]
 						     : scan_cat_title((enum scan_cat)m[i].cat);
 		buf_add_html(out, title, strlen(title));

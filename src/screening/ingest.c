@@ -95,8 +95,7 @@ batch_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	o = json_pack("{s:I, s:I, s:s, s:I, s:I}", "stored", (json_int_t)b->stored, "duplicates",
 		      (json_int_t)b->duplicates, "channel", g->o.channel ? g->o.channel : "cli",
 		      "possible_violation", (json_int_t)b->stored_by_label[SCAN_LABEL_VIOLATION],
-		      "other",
-		      (json_int_t)(b->stored - b->stored_by_label[SCAN_LABEL_VIOLATION]));
+		      "other", (json_int_t)(b->stored - b->stored_by_label[SCAN_LABEL_VIOLATION]));
 	data = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(o);
 	memset(&ev, 0, sizeof(ev));
@@ -291,9 +290,7 @@ screening_ingest_item(struct screening_ingest *g, const struct feed_item *it, co
 	}
 	r->n.seen_at = clock_now();
 	r->n.election = g->o.election;
-	r->n.region_code = w && w->region_code[0] ? w->region_code
-			   : g->o.region	      ? g->o.region
-						      : "";
+	r->n.region_code = w && w->region_code[0] ? w->region_code : g->o.region ? g->o.region : "";
 	r->n.author_asn = w != NULL;
 	r->n.account_id = w ? w->account_id : 0;
 	r->n.person_id = w ? w->person_id : 0;

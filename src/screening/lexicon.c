@@ -12,8 +12,8 @@
 #include "screening/screening.h"
 
 int
-screening_lexicon_load(struct scan_lexicon **out, const char *dir,
-		       const struct rules_catalog *cat, struct errbuf *eb)
+screening_lexicon_load(struct scan_lexicon **out, const char *dir, const struct rules_catalog *cat,
+		       struct errbuf *eb)
 {
 	struct scan_lexicon_opts lo;
 	struct rules_catalog *own = NULL;
@@ -26,7 +26,8 @@ screening_lexicon_load(struct scan_lexicon **out, const char *dir,
 	lo.dir = dir;
 	if (cat == NULL) {
 		if (rules_catalog_load(&own, dir, &local) < 0) {
-			log_warn("screening: rule catalog not loaded (%s); the lexicon alone is used",
+			log_warn("screening: rule catalog not loaded (%s); the lexicon alone is "
+				 "used",
 				 local.msg);
 			own = NULL;
 		}

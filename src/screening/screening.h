@@ -132,7 +132,7 @@ struct screening_accounts;
 
 struct screening_watch {
 	int64_t account_id;
-	int64_t person_id; /* 0: not linked */
+	int64_t person_id;       /* 0: not linked */
 	const char *region_code; /* "" when unknown */
 };
 
@@ -157,13 +157,13 @@ struct screening_ingest_opts {
 	struct store *store;
 	const struct scan_lexicon *lex;
 	const struct screening_accounts *accounts; /* NULL: nobody is watched */
-	float threshold;      /* 0: the model's (data/scan/model.json) */
-	const char *election; /* NULL: unknown */
-	const char *region;   /* NULL or "": unknown unless the account has one */
-	const char *channel;  /* "cli" or "api" */
-	const char *actor;    /* audit: username or "sistem" */
-	int64_t user_id;      /* audit: 0 for the system */
-	size_t batch_items;   /* items per write job; 0: SCREENING_BATCH_DEFAULT */
+	float threshold;                           /* 0: the model's (data/scan/model.json) */
+	const char *election;                      /* NULL: unknown */
+	const char *region;  /* NULL or "": unknown unless the account has one */
+	const char *channel; /* "cli" or "api" */
+	const char *actor;   /* audit: username or "sistem" */
+	int64_t user_id;     /* audit: 0 for the system */
+	size_t batch_items;  /* items per write job; 0: SCREENING_BATCH_DEFAULT */
 	/* a malformed item ("where" is FILE:LINE or FILE#N); may be NULL */
 	void (*on_error)(void *arg, const char *where, const char *msg);
 	void *error_arg;
@@ -181,7 +181,7 @@ struct screening_ingest_stats {
 	uint64_t watched;    /* items by watched authors (stored or duplicate) */
 	uint64_t untimed;    /* "ts" present but unreadable */
 	uint64_t bytes;
-	uint64_t by_label[SCAN_LABEL__COUNT];     /* every item read */
+	uint64_t by_label[SCAN_LABEL__COUNT];        /* every item read */
 	uint64_t stored_by_label[SCAN_LABEL__COUNT]; /* new items */
 	float threshold;
 };
@@ -213,8 +213,8 @@ struct screening_ctx {
 };
 
 struct screening_query {
-	const char *state;  /* baru (NULL), dikonfirmasi, diabaikan */
-	const char *label;  /* NULL or a scan label name */
+	const char *state;     /* baru (NULL), dikonfirmasi, diabaikan */
+	const char *label;     /* NULL or a scan label name */
 	const char *min_score; /* "0.5" or NULL */
 	bool asn_only;
 	const char *cursor; /* from a previous page, or NULL */

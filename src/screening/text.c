@@ -161,8 +161,8 @@ rfc822_zone(const char *p, size_t n)
 	if (n == 1 && (p[0] == 'Z' || p[0] == 'z'))
 		return 0;
 	if ((n == 2 && str_caseeq_cstr(str_make(p, 2), "ut")) ||
-	    (n == 3 && (str_caseeq_cstr(str_make(p, 3), "gmt") ||
-			str_caseeq_cstr(str_make(p, 3), "utc"))))
+	    (n == 3 &&
+	     (str_caseeq_cstr(str_make(p, 3), "gmt") || str_caseeq_cstr(str_make(p, 3), "utc"))))
 		return 0;
 	z = tz_find(str_make(p, n));
 	if (z)
@@ -275,11 +275,11 @@ screening_time_parse(const char *s, size_t n, int64_t *out)
 static int
 norm_words(const char *s, size_t n, char *out, size_t outsz)
 {
-	struct str t = str_trim(str_make(s, n));
+	struct str t = str_trim(str_make(s ? s : "", s ? n : 0));
 	size_t i, k = 0;
 	bool space = false;
 
-	if (outsz == 0 || !utf8_valid(t.ptr ? t.ptr : "", t.len))
+	if (outsz == 0 || t.ptr == NULL || !utf8_valid(t.ptr, t.len))
 		return -1;
 	for (i = 0; i < t.len; i++) {
 		char c = t.ptr[i];

@@ -205,10 +205,10 @@ screening_item(const struct screening_ctx *sx, const struct principal *who, int6
 		if (pct != json_integer_value(json_object_get(o, "score_pct")) ||
 		    strcmp(scan_label_name(res.label),
 			   json_string_value(json_object_get(o, "label"))) != 0)
-			json_object_set_new(
-				o, "rescreened",
-				json_pack("{s:s, s:f}", "label", scan_label_name(res.label),
-					  "score", (double)pct / 100.0));
+			json_object_set_new(o, "rescreened",
+					    json_pack("{s:s, s:f}", "label",
+						      scan_label_name(res.label), "score",
+						      (double)pct / 100.0));
 		buf_release(&ex);
 		scan_ctx_free(ctx);
 	}
@@ -272,15 +272,16 @@ build_bukti(const struct facts *f)
 			 f->author ? f->author : "(penulis tidak diketahui)",
 			 f->source ? f->source : "(sumber tidak diketahui)",
 			 f->captured[0] ? f->captured : "tidak diketahui", f->hash);
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:s%}", "jenis", "tautan", "url",
-						     f->url, "keterangan", buf_cstr(&b),
-						     screening_utf8_cut(buf_cstr(&b), b.len, 2000)));
+		json_array_append_new(arr,
+				      json_pack("{s:s, s:s, s:s%}", "jenis", "tautan", "url",
+						f->url, "keterangan", buf_cstr(&b),
+						screening_utf8_cut(buf_cstr(&b), b.len, 2000)));
 		buf_reset(&b);
 	}
 	buf_addf(&b, "Isi unggahan (hash BLAKE2b-128 %s, %zu byte): ", f->hash, strlen(f->text));
 	add_cut(&b, f->text, 1990);
-	json_array_append_new(arr, json_pack("{s:s, s:s}", "jenis", "teks", "keterangan",
-					     buf_cstr(&b)));
+	json_array_append_new(arr,
+			      json_pack("{s:s, s:s}", "jenis", "teks", "keterangan", buf_cstr(&b)));
 	buf_reset(&b);
 	buf_addf(&b,
 		 "Metadata penyaringan netra (butir #%lld): sumber %s; penulis %s; id eksternal "
@@ -288,9 +289,9 @@ build_bukti(const struct facts *f)
 		 (long long)f->id, f->source ? f->source : "-", f->author ? f->author : "-",
 		 f->ext ? f->ext : "-", f->captured[0] ? f->captured : "tidak diketahui", f->seen,
 		 f->score, f->label, f->hash);
-	json_array_append_new(arr, json_pack("{s:s, s:s%}", "jenis", "teks", "keterangan",
-					     buf_cstr(&b),
-					     screening_utf8_cut(buf_cstr(&b), b.len, 2000)));
+	json_array_append_new(arr,
+			      json_pack("{s:s, s:s%}", "jenis", "teks", "keterangan", buf_cstr(&b),
+					screening_utf8_cut(buf_cstr(&b), b.len, 2000)));
 	buf_release(&b);
 	return arr;
 }
@@ -372,9 +373,10 @@ confirm_region(const struct screening_ctx *sx, const struct principal *who, cons
 					       "kode wilayah '%s' tidak sah (mis. 64.08)", given);
 		region_code_format(key, level, out);
 		if (item_region[0] && !auth_region_within(item_region, out))
-			return errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_region",
-					       "wilayah %s harus berada di dalam wilayah butir (%s)",
-					       out, item_region);
+			return errbuf_set_code(
+				eb, ERR_INVALID_INPUT, "invalid_region",
+				"wilayah %s harus berada di dalam wilayah butir (%s)", out,
+				item_region);
 	} else if (item_region[0]) {
 		cstr_copy(out, REGION_CODE_MAX, item_region);
 	} else {
@@ -447,10 +449,9 @@ confirm_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	if (store_screened_decide(c, &j->sc, &d, eb) < 0)
 		return -1;
 	return screening_event(c, j->who, j->in->case_id, "penyaringan_dikonfirmasi",
-			       json_pack("{s:I, s:s, s:s, s:i, s:s}", "item",
-					 (json_int_t)j->f->id, "content_hash", j->f->hash,
-					 "label", j->f->label, "score_pct", j->score_pct, "code",
-					 j->in->code),
+			       json_pack("{s:I, s:s, s:s, s:i, s:s}", "item", (json_int_t)j->f->id,
+					 "content_hash", j->f->hash, "label", j->f->label,
+					 "score_pct", j->score_pct, "code", j->in->code),
 			       eb);
 }
 
@@ -462,8 +463,8 @@ check_note(const char *s, const char *field, bool required, struct errbuf *eb)
 	if (required && str_trim(str_make(s ? s : "", n)).len == 0)
 		return errbuf_set_field(eb, ERR_INVALID_INPUT, field, "alasan harus diisi");
 	if (n > SCREENING_REASON_MAX)
-		return errbuf_set_field(eb, ERR_INVALID_INPUT, field,
-					"paling panjang %d byte", SCREENING_REASON_MAX);
+		return errbuf_set_field(eb, ERR_INVALID_INPUT, field, "paling panjang %d byte",
+					SCREENING_REASON_MAX);
 	if (s && !utf8_valid(s, n))
 		return errbuf_set_field(eb, ERR_INVALID_INPUT, field, "bukan teks UTF-8 yang sah");
 	return 0;
@@ -540,16 +541,15 @@ screening_confirm(const struct screening_ctx *sx, const struct principal *who, i
 		       ? json_integer_value(json_object_get(item, "captured_ts"))
 		       : json_integer_value(json_object_get(item, "seen_ts"));
 	date_format(time_local_date(when, zone->offset_min), day);
-	peristiwa = json_pack("{s:s, s:s, s:s, s:s}", "uraian", build_uraian(a, &f, rq->note),
-			      "tempat",
-			      f.source ? arena_printf(a, "Media daring: %s", f.source)
-				       : "Media daring",
-			      "kode_wilayah", region, "waktu_diketahui", day);
+	peristiwa =
+		json_pack("{s:s, s:s, s:s, s:s}", "uraian", build_uraian(a, &f, rq->note), "tempat",
+			  f.source ? arena_printf(a, "Media daring: %s", f.source) : "Media daring",
+			  "kode_wilayah", region, "waktu_diketahui", day);
 	if (f.captured[0])
 		json_object_set_new(peristiwa, "waktu_kejadian", json_string(day));
 	rep = json_pack("{s:s, s:s, s:o, s:o, s:o}", "jenis", "temuan", "pemilihan", election,
-			"terlapor", build_terlapor(rq->terlapor, f.account), "peristiwa",
-			peristiwa, "bukti", build_bukti(&f));
+			"terlapor", build_terlapor(rq->terlapor, f.account), "peristiwa", peristiwa,
+			"bukti", build_bukti(&f));
 	text = json_dumps(rep, JSON_COMPACT);
 	if (text == NULL || report_parse_json(a, text, strlen(text), &in.report, eb) < 0)
 		goto out;
@@ -612,13 +612,13 @@ dismiss_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	d.reason = j->reason;
 	if (store_screened_decide(c, &j->sc, &d, eb) < 0)
 		return -1;
-	return screening_event(
-		c, j->who, 0, "penyaringan_diabaikan",
-		json_pack("{s:I, s:s, s:O, s:O, s:O}", "item", (json_int_t)j->id, "reason",
-			  j->reason, "content_hash", json_object_get(j->item, "content_hash"),
-			  "label", json_object_get(j->item, "label"), "score_pct",
-			  json_object_get(j->item, "score_pct")),
-		eb);
+	return screening_event(c, j->who, 0, "penyaringan_diabaikan",
+			       json_pack("{s:I, s:s, s:O, s:O, s:O}", "item", (json_int_t)j->id,
+					 "reason", j->reason, "content_hash",
+					 json_object_get(j->item, "content_hash"), "label",
+					 json_object_get(j->item, "label"), "score_pct",
+					 json_object_get(j->item, "score_pct")),
+			       eb);
 }
 
 int
@@ -740,11 +740,11 @@ screening_stats(const struct screening_ctx *sx, const struct principal *who, jso
 			conf += band_conf[k];
 			dism += band_dism[k];
 		}
-		json_array_append_new(cutoffs, json_pack("{s:f, s:I, s:I, s:o, s:o}", "at", b / 10.0,
-							 "confirmed", (json_int_t)conf, "dismissed",
-							 (json_int_t)dism, "precision",
-							 ratio(conf, conf + dism), "confirmed_share",
-							 ratio(conf, totals[1])));
+		json_array_append_new(
+			cutoffs, json_pack("{s:f, s:I, s:I, s:o, s:o}", "at", b / 10.0, "confirmed",
+					   (json_int_t)conf, "dismissed", (json_int_t)dism,
+					   "precision", ratio(conf, conf + dism), "confirmed_share",
+					   ratio(conf, totals[1])));
 	}
 	*out = json_pack(
 		"{s:f, s:{s:I, s:I, s:I}, s:o, s:o, s:s}", "threshold",

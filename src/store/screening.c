@@ -241,8 +241,8 @@ read_item(sqlite3_stmt *s, size_t excerpt_chars)
 static const char *const queue_sql[] = {
 	QUEUE_HEAD "1" QUEUE_TAIL,
 	QUEUE_HEAD "s.prov IN (?2, '')" QUEUE_TAIL,
-	QUEUE_HEAD "s.kabkota = ?3 AND (s.region_code = ?4 OR s.region_code LIKE ?4 || '.%')"
-		   QUEUE_TAIL,
+	QUEUE_HEAD
+	"s.kabkota = ?3 AND (s.region_code = ?4 OR s.region_code LIKE ?4 || '.%')" QUEUE_TAIL,
 };
 
 static bool
@@ -347,7 +347,8 @@ store_screened_decide(struct store_conn *c, const struct store_scope *sc,
 	if (sc->none)
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
 	if (!confirm && !(d->state && strcmp(d->state, "diabaikan") == 0))
-		return errbuf_set(eb, ERR_INVALID_INPUT, "keputusan harus dikonfirmasi atau diabaikan");
+		return errbuf_set(eb, ERR_INVALID_INPUT,
+				  "keputusan harus dikonfirmasi atau diabaikan");
 	if (confirm && d->case_id <= 0)
 		return errbuf_set(eb, ERR_INVALID_INPUT, "konfirmasi memerlukan kasus temuan");
 	if (!confirm && (d->reason == NULL || d->reason[0] == '\0'))
@@ -379,8 +380,7 @@ store_screened_decide(struct store_conn *c, const struct store_scope *sc,
 	if (sqlite3_changes(c->db) == 1)
 		return 0;
 	/* nothing changed: out of scope, absent, or decided already */
-	s = conn_stmt(c,
-		      "SELECT state FROM screened_items s WHERE s.id = ?1 AND " SCOPE_WHERE("s"),
+	s = conn_stmt(c, "SELECT state FROM screened_items s WHERE s.id = ?1 AND " SCOPE_WHERE("s"),
 		      eb);
 	if (s == NULL)
 		return -1;
@@ -414,19 +414,18 @@ store_screened_stats(struct store_conn *c, const struct store_scope *sc, json_t 
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
 	s = conn_stmt(c,
 		      "SELECT min(s.score_pct / 10, 9), s.label, s.state, count(*)"
-		      " FROM screened_items s WHERE " SCOPE_WHERE("s")
-		      " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+		      " FROM screened_items s WHERE " SCOPE_WHERE(
+			      "s") " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
 		      eb);
 	if (s == NULL)
 		return -1;
 	scope_bind(s, sc);
 	arr = json_array();
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		json_array_append_new(arr, json_pack("{s:i, s:o, s:o, s:I}", "band",
-						     sqlite3_column_int(s, 0), "label",
-						     col_json_text(s, 1), "state",
-						     col_json_text(s, 2), "n",
-						     (json_int_t)sqlite3_column_int64(s, 3)));
+		json_array_append_new(
+			arr, json_pack("{s:i, s:o, s:o, s:I}", "band", sqlite3_column_int(s, 0),
+				       "label", col_json_text(s, 1), "state", col_json_text(s, 2),
+				       "n", (json_int_t)sqlite3_column_int64(s, 3)));
 	if (rc != SQLITE_DONE) {
 		json_decref(arr);
 		return conn_error(c, eb, "screening stats");
@@ -548,8 +547,8 @@ int
 store_watch_account_delete(struct store_conn *c, const char *platform, const char *handle,
 			   struct errbuf *eb)
 {
-	sqlite3_stmt *s =
-		conn_stmt(c, "SELECT id FROM watch_accounts WHERE platform = ?1 AND handle = ?2", eb);
+	sqlite3_stmt *s = conn_stmt(
+		c, "SELECT id FROM watch_accounts WHERE platform = ?1 AND handle = ?2", eb);
 	int64_t id;
 	int rc;
 

@@ -486,8 +486,8 @@ struct store_screened_new {
 	const char *election;     /* NULL when unknown */
 	const char *region_code;  /* "" when unknown */
 	bool author_asn;
-	int64_t account_id; /* 0: none */
-	int64_t person_id;  /* 0: none */
+	int64_t account_id;  /* 0: none */
+	int64_t person_id;   /* 0: none */
 	const char *channel; /* cli, api */
 };
 
@@ -520,7 +520,7 @@ int store_screened_get(struct store_conn *c, const struct store_scope *sc, int64
 
 struct store_screened_decision {
 	int64_t id;
-	const char *state;       /* dikonfirmasi or diabaikan */
+	const char *state; /* dikonfirmasi or diabaikan */
 	int64_t user_id;
 	int64_t at;
 	const char *reason;      /* required for diabaikan; the officer's note otherwise */
@@ -539,14 +539,14 @@ int store_screened_stats(struct store_conn *c, const struct store_scope *sc, jso
 
 struct store_watch_account {
 	int64_t id;
-	char platform[32];   /* lower case; "" = any source */
-	char handle[128];    /* lower case, no leading '@' */
-	int64_t person_id;   /* 0: not linked */
+	char platform[32]; /* lower case; "" = any source */
+	char handle[128];  /* lower case, no leading '@' */
+	int64_t person_id; /* 0: not linked */
 	char name[256];
-	char nip[24];        /* "" when unknown */
+	char nip[24]; /* "" when unknown */
 	char agency[256];
 	char position[256];
-	char status[24];     /* report_status_canonical() names */
+	char status[24]; /* report_status_canonical() names */
 	char region_code[24];
 	char note[512];
 	char added_by[64];

@@ -100,10 +100,10 @@ item_view(struct http_request *req, json_t *it, const char *const *titles)
 	json_object_set_new(it, "href",
 			    json_sprintf("/kantor/penyaringan/%lld",
 					 (long long)json_integer_value(json_object_get(it, "id"))));
-	json_object_set_new(it, "score_text",
-			    json_sprintf("%.2f", (double)json_integer_value(
-							 json_object_get(it, "score_pct")) /
-							 100.0));
+	json_object_set_new(
+		it, "score_text",
+		json_sprintf("%.2f",
+			     (double)json_integer_value(json_object_get(it, "score_pct")) / 100.0));
 	json_object_set_new(it, "is_violation",
 			    json_boolean(label && strcmp(label, "possible_violation") == 0));
 	json_object_set_new(it, "is_neutral",
@@ -115,10 +115,12 @@ item_view(struct http_request *req, json_t *it, const char *const *titles)
 			    json_boolean(state && strcmp(state, "dikonfirmasi") == 0));
 	json_object_set_new(it, "is_dismissed",
 			    json_boolean(state && strcmp(state, "diabaikan") == 0));
-	json_object_set_new(it, "captured_text", local_time(req, json_object_get(it, "captured_ts")));
+	json_object_set_new(it, "captured_text",
+			    local_time(req, json_object_get(it, "captured_ts")));
 	json_object_set_new(it, "seen_text", local_time(req, json_object_get(it, "seen_ts")));
-	json_object_set_new(it, "region_text",
-			    region_label(req, json_string_value(json_object_get(it, "region_code"))));
+	json_object_set_new(
+		it, "region_text",
+		region_label(req, json_string_value(json_object_get(it, "region_code"))));
 	json_array_foreach(items, i, v)
 	{
 		if (json_is_string(v)) {
@@ -132,11 +134,10 @@ item_view(struct http_request *req, json_t *it, const char *const *titles)
 		json_object_set_new(dec, "decided_text",
 				    local_time(req, json_object_get(dec, "decided_ts")));
 		if (json_is_integer(json_object_get(dec, "case_id")))
-			json_object_set_new(
-				dec, "case_href",
-				json_sprintf("/kantor/kasus/%lld",
-					     (long long)json_integer_value(
-						     json_object_get(dec, "case_id"))));
+			json_object_set_new(dec, "case_href",
+					    json_sprintf("/kantor/kasus/%lld",
+							 (long long)json_integer_value(
+								 json_object_get(dec, "case_id"))));
 	}
 	if (json_is_object(json_object_get(it, "rescreened"))) {
 		json_t *rs = json_object_get(it, "rescreened");
@@ -145,14 +146,17 @@ item_view(struct http_request *req, json_t *it, const char *const *titles)
 		snprintf(key, sizeof(key), "saring.label.%s",
 			 json_string_value(json_object_get(rs, "label")));
 		json_object_set_new(rs, "label_text", json_string(i18n_get(web_lang(req), key)));
-		json_object_set_new(rs, "score_text",
-				    json_sprintf("%.2f", json_real_value(json_object_get(rs, "score"))));
+		json_object_set_new(
+			rs, "score_text",
+			json_sprintf("%.2f", json_real_value(json_object_get(rs, "score"))));
 	}
 	if (text) {
 		buf_init(&html, 8u << 20);
-		screening_highlight_html(&html, text, json_string_length(json_object_get(it, "text")),
+		screening_highlight_html(&html, text,
+					 json_string_length(json_object_get(it, "text")),
 					 json_object_get(it, "spans"), titles);
-		json_object_set_new(it, "text_html", json_string(buf_failed(&html) ? "" : buf_cstr(&html)));
+		json_object_set_new(it, "text_html",
+				    json_string(buf_failed(&html) ? "" : buf_cstr(&html)));
 	}
 	buf_release(&html);
 	buf_release(&list);
@@ -272,12 +276,13 @@ web_screening_queue(struct http_request *req)
 			queue_href(&q, json_string_value(json_object_get(out, "next_cursor"))));
 	if (q.cursor && q.cursor[0])
 		json_object_set_new(ctx, "first_href", queue_href(&q, NULL));
-	json_object_set_new(ctx, "threshold_text",
-			    json_sprintf("%.2f", json_real_value(json_object_get(out, "threshold"))));
 	json_object_set_new(
-		ctx, "filter",
-		json_pack("{s:s, s:s, s:b}", "min_score", q.min_score ? q.min_score : "", "state",
-			  q.state ? q.state : "baru", "asn", q.asn_only));
+		ctx, "threshold_text",
+		json_sprintf("%.2f", json_real_value(json_object_get(out, "threshold"))));
+	json_object_set_new(ctx, "filter",
+			    json_pack("{s:s, s:s, s:b}", "min_score",
+				      q.min_score ? q.min_score : "", "state",
+				      q.state ? q.state : "baru", "asn", q.asn_only));
 	json_object_set_new(ctx, "state_sel", selected(q.state ? q.state : "baru", states));
 	json_object_set_new(ctx, "label_sel", selected(q.label, labels));
 	json_object_set_new(ctx, "stats", stats_view(req));
@@ -294,8 +299,8 @@ static json_t *
 region_options(struct http_request *req, const char *item_region, const char *chosen)
 {
 	struct app *app = req->app;
-	const char *base = item_region && item_region[0] ? item_region
-							  : auth_principal(req)->region_prefix;
+	const char *base =
+		item_region && item_region[0] ? item_region : auth_principal(req)->region_prefix;
 	struct region self, kids[128];
 	size_t n = 0, total, i;
 	json_t *arr = json_array();
@@ -305,14 +310,17 @@ region_options(struct http_request *req, const char *item_region, const char *ch
 	if (base[0] && region_find(app->regions, base, &self) == 0)
 		json_array_append_new(arr, json_pack("{s:s, s:o, s:b}", "code", self.code, "name",
 						     json_sprintf("%s %s", self.code, self.name),
-						     "selected", chosen && strcmp(chosen, self.code) == 0));
-	if (region_children(app->regions, base, kids, sizeof(kids) / sizeof(kids[0]), &total) == 0) {
+						     "selected",
+						     chosen && strcmp(chosen, self.code) == 0));
+	if (region_children(app->regions, base, kids, sizeof(kids) / sizeof(kids[0]), &total) ==
+	    0) {
 		n = total < sizeof(kids) / sizeof(kids[0]) ? total : sizeof(kids) / sizeof(kids[0]);
 		for (i = 0; i < n; i++)
 			json_array_append_new(
-				arr, json_pack("{s:s, s:o, s:b}", "code", kids[i].code, "name",
-					       json_sprintf("%s %s", kids[i].code, kids[i].name),
-					       "selected", chosen && strcmp(chosen, kids[i].code) == 0));
+				arr,
+				json_pack("{s:s, s:o, s:b}", "code", kids[i].code, "name",
+					  json_sprintf("%s %s", kids[i].code, kids[i].name),
+					  "selected", chosen && strcmp(chosen, kids[i].code) == 0));
 	}
 	return arr;
 }
@@ -327,9 +335,9 @@ election_options(struct http_request *req, const char *chosen)
 	for (i = 0; app->cal && i < calendar_election_count(app->cal); i++) {
 		const struct election *e = calendar_election_at(app->cal, i);
 
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "id", e->id, "name", e->name,
-						     "selected",
-						     chosen && strcmp(chosen, e->id) == 0));
+		json_array_append_new(arr,
+				      json_pack("{s:s, s:s, s:b}", "id", e->id, "name", e->name,
+						"selected", chosen && strcmp(chosen, e->id) == 0));
 	}
 	return arr;
 }
@@ -347,8 +355,8 @@ form_or(const struct form *f, const char *name, const char *fallback)
 static json_t *
 confirm_view(struct http_request *req, json_t *item, const struct form *f)
 {
-	static const char *const statuses[] = {"PNS",	  "PPPK",  "CPNS",    "non_asn",
-					       "kepala_desa", "TNI", "Polri", "unknown", NULL};
+	static const char *const statuses[] = {"PNS", "PPPK",  "CPNS",    "non_asn", "kepala_desa",
+					       "TNI", "Polri", "unknown", NULL};
 	json_t *acc = json_object_get(item, "account");
 	const char *item_region = json_string_value(json_object_get(item, "region_code"));
 	const char *election = json_string_value(json_object_get(item, "election"));
@@ -358,21 +366,23 @@ confirm_view(struct http_request *req, json_t *item, const struct form *f)
 
 	if (!json_is_object(acc))
 		acc = NULL;
-	status = form_or(f, "t_status", acc ? json_string_value(json_object_get(acc, "status")) : "");
-	o = json_pack("{s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:o, s:s}", "regions",
-		      region_options(req, item_region, region), "elections",
-		      election_options(req, form_or(f, "pemilihan", election)), "t_nama",
-		      form_or(f, "t_nama", acc ? json_string_value(json_object_get(acc, "name")) : ""),
-		      "t_nip",
-		      form_or(f, "t_nip", acc ? json_string_value(json_object_get(acc, "nip")) : ""),
-		      "t_instansi",
-		      form_or(f, "t_instansi",
-			      acc ? json_string_value(json_object_get(acc, "agency")) : ""),
-		      "t_jabatan",
-		      form_or(f, "t_jabatan",
-			      acc ? json_string_value(json_object_get(acc, "position")) : ""),
-		      "note", form_or(f, "note", ""), "status_sel", selected(status, statuses),
-		      "reason", form_or(f, "reason", ""));
+	status = form_or(f, "t_status",
+			 acc ? json_string_value(json_object_get(acc, "status")) : "");
+	o = json_pack(
+		"{s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:o, s:s}", "regions",
+		region_options(req, item_region, region), "elections",
+		election_options(req, form_or(f, "pemilihan", election)), "t_nama",
+		form_or(f, "t_nama", acc ? json_string_value(json_object_get(acc, "name")) : ""),
+		"t_nip",
+		form_or(f, "t_nip", acc ? json_string_value(json_object_get(acc, "nip")) : ""),
+		"t_instansi",
+		form_or(f, "t_instansi",
+			acc ? json_string_value(json_object_get(acc, "agency")) : ""),
+		"t_jabatan",
+		form_or(f, "t_jabatan",
+			acc ? json_string_value(json_object_get(acc, "position")) : ""),
+		"note", form_or(f, "note", ""), "status_sel", selected(status, statuses), "reason",
+		form_or(f, "reason", ""));
 	json_object_set_new(o, "region_unknown",
 			    json_boolean(item_region == NULL || item_region[0] == '\0'));
 	return o;
@@ -490,8 +500,11 @@ web_screening_confirm(struct http_request *req)
 {
 	static const struct {
 		const char *field, *key;
-	} tf[] = {{"t_nama", "nama"},	  {"t_nip", "nip"},	      {"t_instansi", "instansi"},
-		  {"t_jabatan", "jabatan"}, {"t_status", "status"}};
+	} tf[] = {{"t_nama", "nama"},
+		  {"t_nip", "nip"},
+		  {"t_instansi", "instansi"},
+		  {"t_jabatan", "jabatan"},
+		  {"t_status", "status"}};
 	struct screening_ctx sx = sx_of(req);
 	struct screening_confirm_req rq;
 	int64_t id = param_id(req);
@@ -533,8 +546,8 @@ web_screening_confirm(struct http_request *req)
 	if (rc < 0)
 		return render_item(req, id, err_info(eb.kind)->http_status, &eb, NULL, &f);
 	return http_reply_redirect(
-		req, 303, arena_printf(&req->arena, "/kantor/penyaringan/%lld?ok=konfirmasi",
-				       (long long)id));
+		req, 303,
+		arena_printf(&req->arena, "/kantor/penyaringan/%lld?ok=konfirmasi", (long long)id));
 }
 
 int
@@ -551,8 +564,7 @@ web_screening_dismiss(struct http_request *req)
 	if (web_form(req, &f) < 0)
 		return 0;
 	errbuf_clear(&eb);
-	if (screening_dismiss(&sx, auth_principal(req), id, form_get(&f, "reason"), &out, &eb) <
-	    0)
+	if (screening_dismiss(&sx, auth_principal(req), id, form_get(&f, "reason"), &out, &eb) < 0)
 		return render_item(req, id, err_info(eb.kind)->http_status, NULL, &eb, &f);
 	json_decref(out);
 	return http_reply_redirect(

@@ -27,7 +27,8 @@ check_html(const char *h, size_t n)
 	for (i = 0; i < n; i++) {
 		if (h[i] != '<')
 			continue;
-		if (strncmp(h + i, "<mark class=\"k-", 15) != 0 && strncmp(h + i, "</mark>", 7) != 0)
+		if (strncmp(h + i, "<mark class=\"k-", 15) != 0 &&
+		    strncmp(h + i, "</mark>", 7) != 0)
 			abort();
 	}
 }
@@ -91,8 +92,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t nrows, i;
 
 		arena_init(&a, 4096);
-		if (screening_accounts_parse(&a, p, n, (enum screening_list_format)(data[0] % 3), NULL,
-					     &rows, &nrows, &eb) == 0)
+		if (screening_accounts_parse(&a, p, n, (enum screening_list_format)(data[0] % 3),
+					     NULL, &rows, &nrows, &eb) == 0)
 			for (i = 0; i < nrows; i++)
 				if (rows[i].handle == NULL || rows[i].name == NULL)
 					abort();

@@ -98,11 +98,14 @@ test_handles(void **state)
 	assert_string_equal(out, "redaksi kaltim post");
 	assert_int_equal(screening_handle_norm("@", 1, out, sizeof(out)), -1);
 	assert_int_equal(screening_handle_norm("   ", 3, out, sizeof(out)), -1);
-	assert_int_equal(screening_handle_norm("a\x01" "b", 3, out, sizeof(out)), -1);
-	assert_int_equal(screening_handle_norm("\xff", 1, out, sizeof(out)), -1);
-	assert_int_equal(screening_handle_norm("abcdefghijklmnopqrstuvwxyz0123456789", 36, out,
-						sizeof(out)),
+	assert_int_equal(screening_handle_norm("a\x01"
+					       "b",
+					       3, out, sizeof(out)),
 			 -1);
+	assert_int_equal(screening_handle_norm("\xff", 1, out, sizeof(out)), -1);
+	assert_int_equal(
+		screening_handle_norm("abcdefghijklmnopqrstuvwxyz0123456789", 36, out, sizeof(out)),
+		-1);
 	assert_int_equal(screening_platform_norm(" FaceBook ", 10, out, sizeof(out)), 0);
 	assert_string_equal(out, "facebook");
 	assert_int_equal(screening_platform_norm("", 0, out, sizeof(out)), 0);
@@ -144,11 +147,11 @@ test_highlight(void **state)
 	/* malformed spans are skipped: out of range, reversed, overlapping,
 	 * inside a UTF-8 character, not objects, not integers */
 	h = highlight("a✌b", "[{\"start\":0,\"end\":99,\"kind\":\"act\"},"
-			    "{\"start\":2,\"end\":1,\"kind\":\"act\"},"
-			    "{\"start\":1,\"end\":2,\"kind\":\"act\"},"
-			    "{\"start\":\"0\",\"end\":1,\"kind\":\"act\"}, 7, null,"
-			    "{\"start\":1,\"end\":4,\"kind\":\"target\",\"w\":0.3},"
-			    "{\"start\":1,\"end\":5,\"kind\":\"act\",\"w\":1}]");
+			     "{\"start\":2,\"end\":1,\"kind\":\"act\"},"
+			     "{\"start\":1,\"end\":2,\"kind\":\"act\"},"
+			     "{\"start\":\"0\",\"end\":1,\"kind\":\"act\"}, 7, null,"
+			     "{\"start\":1,\"end\":4,\"kind\":\"target\",\"w\":0.3},"
+			     "{\"start\":1,\"end\":5,\"kind\":\"act\",\"w\":1}]");
 	assert_string_equal(h, "a<mark class=\"k-act\" title=\"tindakan partisan\">✌b</mark>");
 	free(h);
 	h = highlight("tanpa tanda", "{\"not\":\"an array\"}");

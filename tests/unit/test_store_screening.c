@@ -235,13 +235,13 @@ test_scope(void **state)
 	int next_score;
 
 	(void)state;
-	put("satu kutim sangatta", "64.08.04", 90, NULL);    /* 1 */
-	put("dua balikpapan", "64.71", 80, NULL);            /* 2 */
-	put("tiga tanpa wilayah", "", 70, NULL);             /* 3 */
-	put("empat provinsi", "64", 60, NULL);               /* 4 */
-	put("lima jawa timur", "35.78", 50, NULL);           /* 5 */
-	put("enam kutim desa", "64.08.04.1010", 40, NULL);   /* 6 */
-	put("tujuh kode mirip", "64.081", 30, NULL);         /* 7: malformed on purpose */
+	put("satu kutim sangatta", "64.08.04", 90, NULL);  /* 1 */
+	put("dua balikpapan", "64.71", 80, NULL);          /* 2 */
+	put("tiga tanpa wilayah", "", 70, NULL);           /* 3 */
+	put("empat provinsi", "64", 60, NULL);             /* 4 */
+	put("lima jawa timur", "35.78", 50, NULL);         /* 5 */
+	put("enam kutim desa", "64.08.04.1010", 40, NULL); /* 6 */
+	put("tujuh kode mirip", "64.081", 30, NULL);       /* 7: malformed on purpose */
 	assert_string_equal(ids_for(""), "1,2,3,4,5,6,7");
 	assert_string_equal(ids_for("64"), "1,2,3,4,6,7");
 	assert_string_equal(ids_for("35"), "3,5");
@@ -607,14 +607,16 @@ test_ingest_batches(void **state)
 		"\"2024-02-07T19:42:00+08:00\",\"text\":\"Sebagai camat saya ajak warga coblos "
 		"nomor 2, dukung Prabowo-Gibran\"}\n"
 		"{\"id\":\"2\",\"text\":\"Harga cabai naik di pasar\"}\n"
-		"{\"id\":\"3\",\"source\":\"facebook\",\"author\":\"budi.camat\",\"text\":\"Selamat "
+		"{\"id\":\"3\",\"source\":\"facebook\",\"author\":\"budi.camat\",\"text\":"
+		"\"Selamat "
 		"pagi warga\"}\n"
 		"{\"id\":\"4\",\"text\":\"Camat Bengalon bagi-bagi kaos paslon 01 pakai mobil "
 		"dinas\"}\n"
 		"{\"id\":\"5\",\"text\":\"Camat Bengalon bagi-bagi kaos paslon 01 pakai mobil "
 		"dinas\"}\n"
 		"{\"id\":\"6\",\"text\":\"Lurah mengajak warga memilih caleg nomor urut 3\"}\n"
-		"{\"id\":\"7\",\"text\":\"Pegawai kecamatan ikut like dan komentar di akun pemenangan "
+		"{\"id\":\"7\",\"text\":\"Pegawai kecamatan ikut like dan komentar di akun "
+		"pemenangan "
 		"paslon 01\"}\n"
 		"{\"id\":\"8\",\"text\":\"rusak\n"
 		"{\"id\":\"9\",\"text\":\"caf\xe9 ASN camat kampanye coblos nomor 1 Anies\"}\n";
