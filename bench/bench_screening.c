@@ -204,6 +204,30 @@ bench_highlight(void)
 	json_decref(spans);
 }
 
+/* GET /api/v1/screening/{id} makes a context per request for the explanation */
+static void
+bench_explain(const struct scan_lexicon *lex)
+{
+	const char *text = "Sebagai camat saya mengajak seluruh warga Sangatta Utara datang ke TPS "
+			   "tanggal 14 Februari dan coblos nomor 2. Mari dukung Prabowo-Gibran!";
+	struct buf b = BUF_INIT;
+	int i, n = 2000;
+	double t0 = now_s(), t;
+
+	for (i = 0; i < n; i++) {
+		struct scan_ctx *ctx = scan_ctx_new(lex);
+		struct scan_result res;
+
+		scan_text(ctx, text, strlen(text), 0, &res);
+		buf_reset(&b);
+		scan_result_explain(&b, ctx, &res, text, strlen(text));
+		scan_ctx_free(ctx);
+	}
+	t = now_s() - t0;
+	printf("explanation with a fresh scan_ctx (per request): %.1f us each\n", t / n * 1e6);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -249,6 +273,7 @@ main(void)
 	bench_queue(st, "64.08", 300);
 	bench_queue(st, "64.08.04", 300);
 	bench_highlight();
+	bench_explain(lex);
 
 	scan_lexicon_free(lex);
 	store_close(st);

@@ -66,7 +66,7 @@ print_account(void *arg, const struct store_watch_account *a)
 
 	if (*json) {
 		json_t *o = json_pack(
-			"{s:I, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s?, s:s?, s:O, s:s}", "id",
+			"{s:I, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s?, s:s?, s:o, s:s}", "id",
 			(json_int_t)a->id, "platform", a->platform, "handle", a->handle, "name",
 			a->name, "nip", a->nip[0] ? a->nip : NULL, "agency",
 			a->agency[0] ? a->agency : NULL, "position",

@@ -522,7 +522,7 @@ web_screening_confirm(struct http_request *req)
 	rq.region = trimmed(req, &f, "region");
 	rq.pemilihan = trimmed(req, &f, "pemilihan");
 	rq.note = trimmed(req, &f, "note");
-	/* one terlapor from the form; none typed: the watched account's person */
+	/* one terlapor from the form */
 	t = json_object();
 	for (i = 0; i < sizeof(tf) / sizeof(tf[0]); i++) {
 		const char *v = trimmed(req, &f, tf[i].field);
@@ -537,7 +537,9 @@ web_screening_confirm(struct http_request *req)
 		errbuf_set_field(&eb, ERR_INVALID_INPUT, "t_nama", "Nama terlapor harus diisi.");
 		return render_item(req, id, 400, &eb, NULL, &f);
 	}
-	rq.terlapor = json_object_size(t) ? json_pack("[O]", t) : NULL;
+	/* the form comes prefilled from the watched account: emptied, it means
+	 * "no terlapor yet", not "the account's person" */
+	rq.terlapor = json_object_size(t) ? json_pack("[O]", t) : json_array();
 	json_decref(t);
 	errbuf_clear(&eb);
 	rc = screening_confirm(&sx, auth_principal(req), id, &rq, &req->arena, &out, &eb);
