@@ -9,6 +9,7 @@
 #include "calendar/calendar.h"
 #include "auth/auth.h"
 #include "cases/evidence.h"
+#include "cases/office_cache.h"
 #include "check/check.h"
 #include "core/datetime.h"
 #include "core/log.h"
@@ -67,6 +68,8 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 	app->cases.cal = app->cal;
 	app->cases.check = app->check;
 	app->cases.regions = app->regions;
+	if (app->store && app->cases.offices == NULL)
+		app->cases.offices = office_cache_new();
 	app->cases.cfg = &app->cfg;
 	cstr_copy(app->cases.base_url, sizeof(app->cases.base_url), app->base_url);
 	if (flags & APP_WEB) {
@@ -91,6 +94,8 @@ app_close(struct app *app)
 	i18n_free(app->lang_id);
 	i18n_free(app->lang_en);
 	evidence_shutdown();
+	office_cache_free(app->cases.offices);
+	app->cases.offices = NULL;
 	check_service_free(app->check);
 	app->check = NULL;
 	scan_lexicon_free(app->scan);

@@ -7,7 +7,9 @@
  * lists use one of sixteen statements built once at start-up from literal
  * fragments (scope level x analyst x PPK), so that each can use an ordered
  * index scan (cases_prov, cases_kabkota, cases_recommended).  Only the
- * structure varies between them; every value is bound.
+ * structure varies between them; every value is bound.  Per-case deadline
+ * lookups name deadlines_case: left to itself the planner may walk
+ * deadlines_open (status, due_on) across every open deadline for each row.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -885,7 +887,8 @@ list_sql_build(void)
 		"SELECT c.id, c.code, c.kind, c.election, c.state, c.region_code, c.received_at,"
 		" c.tz, u.username, substr(c.description, 1, 240), c.merged_into,"
 		" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
-		" (SELECT d.due_on || ' ' || d.rule FROM deadlines d WHERE d.case_id = c.id AND"
+		" (SELECT d.due_on || ' ' || d.rule FROM deadlines d INDEXED BY deadlines_case "
+		"WHERE d.case_id = c.id AND"
 		" d.status = 'open' ORDER BY d.due_on LIMIT 1)"
 		" FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE ";
 	static const char *const level[] = {
@@ -905,11 +908,13 @@ list_sql_build(void)
 		" tracks t WHERE t.case_id = c.id AND (t.name LIKE '%' || ?15 || '%' OR t.nip = "
 		"?15))"
 		" OR c.code = upper(?15))"
-		" AND (?16 = 0 OR EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND"
+		" AND (?16 = 0 OR EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_case "
+		"WHERE d.case_id = c.id AND"
 		" d.status = 'open' AND d.due_on < CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN "
 		"?18"
 		" ELSE ?19 END))"
-		" AND (?20 = 0 OR EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND"
+		" AND (?20 = 0 OR EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_case "
+		"WHERE d.case_id = c.id AND"
 		" d.status = 'open' AND d.due_on >= CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN "
 		"?18"
 		" ELSE ?19 END AND d.due_on <= CASE c.tz WHEN 'WIB' THEN ?21 WHEN 'WITA' THEN ?22"
