@@ -17,6 +17,8 @@
 #include "core/xalloc.h"
 #include "ident/ident.h"
 #include "ident/region.h"
+#include "scan/scan.h"
+#include "screening/screening.h"
 #include "store/store.h"
 #include "web/flash.h"
 #include "web/i18n.h"
@@ -53,7 +55,9 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		if (calendar_opts_from_config(&app->cases.copts, cfg, eb) < 0 ||
 		    calendar_load(&app->cal, cfg->knowledge_dir, eb) < 0)
 			goto fail;
-		if (check_service_new(&app->check, cfg, app->cal, eb) < 0)
+		if (check_service_new(&app->check, cfg, app->cal, eb) < 0 ||
+		    screening_lexicon_load(&app->scan, cfg->knowledge_dir,
+					   check_service_catalog(app->check), eb) < 0)
 			goto fail;
 		app->ident_limits = xcalloc(1, sizeof(*app->ident_limits));
 		if (region_table_load(&app->regions, cfg->knowledge_dir, eb) < 0 ||
@@ -98,6 +102,8 @@ app_close(struct app *app)
 	app->cases.offices = NULL;
 	check_service_free(app->check);
 	app->check = NULL;
+	scan_lexicon_free(app->scan);
+	app->scan = NULL;
 	calendar_free(app->cal);
 	app->cal = NULL;
 	region_table_free(app->regions);

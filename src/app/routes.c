@@ -10,6 +10,7 @@
 #include "http/http.h"
 #include "web/publik.h"
 #include "web/kantor.h"
+#include "web/pages_screening.h"
 #include "web/web.h"
 
 static const struct http_route routes[] = {
@@ -41,6 +42,14 @@ static const struct http_route routes[] = {
 	{"POST", "/api/v1/cases/{id}/pelapor", api_cases_unseal, 0},
 	{"GET", "/api/v1/cases/{id}/evidence/{sha256}", api_cases_evidence, 0},
 	{"GET", "/api/v1/audit/verify", api_audit_verify, 0},
+
+	/* screening queue (officers; scope enforced in the store) */
+	{"GET", "/api/v1/screening", api_screening_list, 0},
+	{"GET", "/api/v1/screening/stats", api_screening_stats, 0},
+	{"POST", "/api/v1/screening/ingest", api_screening_ingest, 0},
+	{"GET", "/api/v1/screening/{id}", api_screening_get, 0},
+	{"POST", "/api/v1/screening/{id}/confirm", api_screening_confirm, 0},
+	{"POST", "/api/v1/screening/{id}/dismiss", api_screening_dismiss, 0},
 
 	/* rules */
 	{"POST", "/api/v1/check", api_check_post, 0},
@@ -78,6 +87,11 @@ static const struct http_route routes[] = {
 	{"GET", "/kantor/aturan", kantor_rules, 0},
 	{"GET", "/kantor/aturan/{id}", kantor_rule, 0},
 	{"GET", "/kantor/kalender", kantor_calendar, 0},
+	/* officers: screening queue */
+	{"GET", "/kantor/penyaringan", web_screening_queue, 0},
+	{"GET", "/kantor/penyaringan/{id}", web_screening_item, 0},
+	{"POST", "/kantor/penyaringan/{id}/konfirmasi", web_screening_confirm, 0},
+	{"POST", "/kantor/penyaringan/{id}/abaikan", web_screening_dismiss, 0},
 };
 
 const struct http_route *const app_routes = routes;

@@ -94,6 +94,11 @@ int cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *i
 void cases_intake_submit(struct cases_ctx *cx, struct intake *in);
 /* Store and wait. */
 int cases_intake_write(struct cases_ctx *cx, struct intake *in, struct errbuf *eb);
+/* Store inside the caller's write job (c is the job's connection), for a
+ * caller that must commit the intake together with a change of its own
+ * (the screening queue records its decision in the same transaction). */
+int cases_intake_run(struct cases_ctx *cx, struct store_conn *c, struct intake *in,
+		     struct errbuf *eb);
 /* The receipt: {"code","status","kind","received_at","tz","office","status_url",
  * "deadlines","missing","evidence","notes"}. */
 json_t *cases_intake_receipt(const struct cases_ctx *cx, const struct intake *in);

@@ -489,6 +489,13 @@ cases_intake_write(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 	return store_write(cx->store, intake_run, in, eb);
 }
 
+int
+cases_intake_run(struct cases_ctx *cx, struct store_conn *c, struct intake *in, struct errbuf *eb)
+{
+	in->cx = cx;
+	return intake_run(c, in, eb);
+}
+
 json_t *
 cases_intake_receipt(const struct cases_ctx *cx, const struct intake *in)
 {
