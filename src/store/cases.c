@@ -31,22 +31,6 @@ bind_opt_id(sqlite3_stmt *s, int i, int64_t v)
 		sqlite3_bind_null(s, i);
 }
 
-/* "64.08.01.2001" -> prov "64", kabkota "64.08" */
-static void
-region_levels(const char *code, char prov[3], char kab[6])
-{
-	size_t n = strlen(code);
-
-	prov[0] = kab[0] = '\0';
-	if (n >= 2) {
-		memcpy(prov, code, 2);
-		prov[2] = '\0';
-	}
-	if (n >= 5) {
-		memcpy(kab, code, 5);
-		kab[5] = '\0';
-	}
-}
 
 /* --- writes --------------------------------------------------------------- */
 
@@ -66,7 +50,7 @@ store_case_insert(struct store_conn *c, const struct store_case_new *n, int64_t 
 
 	if (s == NULL)
 		return -1;
-	region_levels(n->region_code, prov, kab);
+	store_region_levels(n->region_code, prov, kab);
 	bind_text(s, 1, n->code);
 	bind_text(s, 2, n->kind);
 	bind_text(s, 3, n->election);
@@ -961,7 +945,7 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 		level = LIST_KAB;
 	else
 		level = LIST_DEEP;
-	region_levels(sc->region_prefix, prov, kab);
+	store_region_levels(sc->region_prefix, prov, kab);
 	s = conn_stmt(c,
 		      list_sql[level][!sc->all && sc->recommended_only]
 			      [!sc->all && sc->ppk_office_id > 0],

@@ -18,33 +18,17 @@
 
 /* ?2 all, ?3 region prefix: inside the prefix, or unknown region for a
  * national or provincial scope */
-#define SCOPE_WHERE(t)                                                                             \
+#define ITEM_SCOPE_WHERE(t)                                                                             \
 	"(?2 = 1 OR ?3 = '' OR (" t ".region_code = '' AND length(?3) = 2) OR " t                  \
 	".region_code = ?3 OR " t ".region_code LIKE ?3 || '.%')"
 
 static void
-scope_bind(sqlite3_stmt *s, const struct store_scope *sc)
+item_scope_bind(sqlite3_stmt *s, const struct store_scope *sc)
 {
 	sqlite3_bind_int(s, 2, sc->all);
 	bind_text(s, 3, sc->region_prefix);
 }
 
-/* "64.08.01.2001" -> prov "64", kabkota "64.08" ("" when shorter) */
-static void
-region_levels(const char *code, char prov[3], char kab[6])
-{
-	size_t n = code ? strlen(code) : 0;
-
-	prov[0] = kab[0] = '\0';
-	if (n >= 2) {
-		memcpy(prov, code, 2);
-		prov[2] = '\0';
-	}
-	if (n >= 5) {
-		memcpy(kab, code, 5);
-		kab[5] = '\0';
-	}
-}
 
 static void
 bind_opt_id(sqlite3_stmt *s, int i, int64_t v)
@@ -108,7 +92,7 @@ store_screened_insert(struct store_conn *c, const struct store_screened_new *n, 
 		*id = 0;
 	if (s == NULL)
 		return -1;
-	region_levels(n->region_code, prov, kab);
+	store_region_levels(n->region_code, prov, kab);
 	bind_text(s, 1, n->source ? n->source : "");
 	bind_text(s, 2, n->external_id);
 	bind_text(s, 3, n->author);
@@ -276,7 +260,7 @@ store_screened_list(struct store_conn *c, const struct store_scope *sc,
 	s = conn_stmt(c, queue_sql[level], eb);
 	if (s == NULL)
 		return -1;
-	region_levels(sc->region_prefix, prov, kab);
+	store_region_levels(sc->region_prefix, prov, kab);
 	bind_text(s, 1, state);
 	bind_text(s, 2, prov);
 	bind_text(s, 3, kab);
@@ -318,12 +302,12 @@ store_screened_get(struct store_conn *c, const struct store_scope *sc, int64_t i
 	*out = NULL;
 	if (sc->none)
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
-	s = conn_stmt(c, "SELECT " ITEM_COLS ITEM_FROM " WHERE s.id = ?1 AND " SCOPE_WHERE("s"),
+	s = conn_stmt(c, "SELECT " ITEM_COLS ITEM_FROM " WHERE s.id = ?1 AND " ITEM_SCOPE_WHERE("s"),
 		      eb);
 	if (s == NULL)
 		return -1;
 	bind_int(s, 1, id);
-	scope_bind(s, sc);
+	item_scope_bind(s, sc);
 	bind_int(s, 20, INT32_MAX);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -360,13 +344,13 @@ store_screened_decide(struct store_conn *c, const struct store_scope *sc,
 		      " region_code = coalesce(?15, region_code),"
 		      " prov = CASE WHEN ?15 IS NULL THEN prov ELSE ?16 END,"
 		      " kabkota = CASE WHEN ?15 IS NULL THEN kabkota ELSE ?17 END"
-		      " WHERE id = ?1 AND state = 'baru' AND " SCOPE_WHERE("screened_items"),
+		      " WHERE id = ?1 AND state = 'baru' AND " ITEM_SCOPE_WHERE("screened_items"),
 		      eb);
 	if (s == NULL)
 		return -1;
-	region_levels(d->region_code, prov, kab);
+	store_region_levels(d->region_code, prov, kab);
 	bind_int(s, 1, d->id);
-	scope_bind(s, sc);
+	item_scope_bind(s, sc);
 	bind_text(s, 10, d->state);
 	bind_opt_id(s, 11, d->user_id);
 	bind_int(s, 12, d->at);
@@ -380,12 +364,12 @@ store_screened_decide(struct store_conn *c, const struct store_scope *sc,
 	if (sqlite3_changes(c->db) == 1)
 		return 0;
 	/* nothing changed: out of scope, absent, or decided already */
-	s = conn_stmt(c, "SELECT state FROM screened_items s WHERE s.id = ?1 AND " SCOPE_WHERE("s"),
+	s = conn_stmt(c, "SELECT state FROM screened_items s WHERE s.id = ?1 AND " ITEM_SCOPE_WHERE("s"),
 		      eb);
 	if (s == NULL)
 		return -1;
 	bind_int(s, 1, d->id);
-	scope_bind(s, sc);
+	item_scope_bind(s, sc);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		char state[16];
@@ -414,12 +398,12 @@ store_screened_stats(struct store_conn *c, const struct store_scope *sc, json_t 
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
 	s = conn_stmt(c,
 		      "SELECT min(s.score_pct / 10, 9), s.label, s.state, count(*)"
-		      " FROM screened_items s WHERE " SCOPE_WHERE(
+		      " FROM screened_items s WHERE " ITEM_SCOPE_WHERE(
 			      "s") " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
 		      eb);
 	if (s == NULL)
 		return -1;
-	scope_bind(s, sc);
+	item_scope_bind(s, sc);
 	arr = json_array();
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		json_array_append_new(
