@@ -22,16 +22,6 @@
 #include "core/xalloc.h"
 #include "store/store_internal.h"
 
-static void
-bind_opt_id(sqlite3_stmt *s, int i, int64_t v)
-{
-	if (v > 0)
-		sqlite3_bind_int64(s, i, v);
-	else
-		sqlite3_bind_null(s, i);
-}
-
-
 /* --- writes --------------------------------------------------------------- */
 
 int

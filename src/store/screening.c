@@ -18,7 +18,7 @@
 
 /* ?2 all, ?3 region prefix: inside the prefix, or unknown region for a
  * national or provincial scope */
-#define ITEM_SCOPE_WHERE(t)                                                                             \
+#define ITEM_SCOPE_WHERE(t)                                                                        \
 	"(?2 = 1 OR ?3 = '' OR (" t ".region_code = '' AND length(?3) = 2) OR " t                  \
 	".region_code = ?3 OR " t ".region_code LIKE ?3 || '.%')"
 
@@ -27,16 +27,6 @@ item_scope_bind(sqlite3_stmt *s, const struct store_scope *sc)
 {
 	sqlite3_bind_int(s, 2, sc->all);
 	bind_text(s, 3, sc->region_prefix);
-}
-
-
-static void
-bind_opt_id(sqlite3_stmt *s, int i, int64_t v)
-{
-	if (v > 0)
-		sqlite3_bind_int64(s, i, v);
-	else
-		sqlite3_bind_null(s, i);
 }
 
 static json_t *
@@ -302,8 +292,8 @@ store_screened_get(struct store_conn *c, const struct store_scope *sc, int64_t i
 	*out = NULL;
 	if (sc->none)
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
-	s = conn_stmt(c, "SELECT " ITEM_COLS ITEM_FROM " WHERE s.id = ?1 AND " ITEM_SCOPE_WHERE("s"),
-		      eb);
+	s = conn_stmt(
+		c, "SELECT " ITEM_COLS ITEM_FROM " WHERE s.id = ?1 AND " ITEM_SCOPE_WHERE("s"), eb);
 	if (s == NULL)
 		return -1;
 	bind_int(s, 1, id);
@@ -364,8 +354,9 @@ store_screened_decide(struct store_conn *c, const struct store_scope *sc,
 	if (sqlite3_changes(c->db) == 1)
 		return 0;
 	/* nothing changed: out of scope, absent, or decided already */
-	s = conn_stmt(c, "SELECT state FROM screened_items s WHERE s.id = ?1 AND " ITEM_SCOPE_WHERE("s"),
-		      eb);
+	s = conn_stmt(
+		c, "SELECT state FROM screened_items s WHERE s.id = ?1 AND " ITEM_SCOPE_WHERE("s"),
+		eb);
 	if (s == NULL)
 		return -1;
 	bind_int(s, 1, d->id);

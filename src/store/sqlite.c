@@ -169,6 +169,12 @@ bind_int(sqlite3_stmt *s, int i, int64_t v)
 }
 
 int
+bind_opt_id(sqlite3_stmt *s, int i, int64_t v)
+{
+	return v > 0 ? sqlite3_bind_int64(s, i, v) : sqlite3_bind_null(s, i);
+}
+
+int
 bind_blob(sqlite3_stmt *s, int i, const void *p, size_t n)
 {
 	return sqlite3_bind_blob64(s, i, p, n, SQLITE_TRANSIENT);

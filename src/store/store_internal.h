@@ -40,6 +40,8 @@ int conn_error(struct store_conn *c, struct errbuf *eb, const char *what);
 int bind_text(sqlite3_stmt *s, int i, const char *v);
 int bind_textn(sqlite3_stmt *s, int i, const char *v, size_t n);
 int bind_int(sqlite3_stmt *s, int i, int64_t v);
+/* a row id, or SQL NULL when v <= 0 */
+int bind_opt_id(sqlite3_stmt *s, int i, int64_t v);
 int bind_blob(sqlite3_stmt *s, int i, const void *p, size_t n);
 /* Copy a text column into a fixed buffer ("" for NULL). */
 void col_text_copy(sqlite3_stmt *s, int i, char *out, size_t outsz);
