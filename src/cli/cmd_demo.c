@@ -630,7 +630,7 @@ static void
 duplicate(struct demo *d, int64_t first, int64_t t)
 {
 	struct store_scope all = {.all = true};
-	struct store_case_row row;
+	struct store_case_row row = {0};
 	struct store_conn *c = store_reader(d->app->store);
 	struct errbuf eb;
 	json_t *detail = NULL, *r, *tracks, *tr;
