@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "ident/ident.h"
 #include "ident/region.h"
+#include "stats/stats.h"
 #include "store/store.h"
 #include "web/i18n.h"
 #include "web/tmpl.h"
@@ -71,6 +72,13 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		    i18n_load_embedded("en", &app->lang_en, eb) < 0)
 			goto fail;
 	}
+	if ((flags & APP_WEB) && app->store) {
+		struct stats_deps sd = {app->store, app->regions, check_service_catalog(app->check),
+					app->cal, cfg->knowledge_dir};
+
+		if (stats_service_new(&app->stats, &sd, eb) < 0)
+			goto fail;
+	}
 	return 0;
 fail:
 	app_close(app);
@@ -80,6 +88,8 @@ fail:
 void
 app_close(struct app *app)
 {
+	stats_service_free(app->stats);
+	app->stats = NULL;
 	auth_guard_free(app->auth);
 	app->auth = NULL;
 	store_close(app->store);

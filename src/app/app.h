@@ -23,6 +23,7 @@ struct tmpl_set;
 struct i18n;
 struct region_table;
 struct ident_limits;
+struct stats_service;
 
 struct app {
 	struct config cfg;
@@ -36,6 +37,7 @@ struct app {
 	struct check_service *check;  /* rule catalog and readings (with APP_KNOWLEDGE/APP_WEB) */
 	struct region_table *regions; /* loaded with APP_WEB */
 	struct ident_limits *ident_limits; /* loaded with APP_WEB */
+	struct stats_service *stats;       /* dashboard/transparency figures (APP_STORE|APP_WEB) */
 	int64_t started_mono_ms;
 	char base_url[256];
 };

@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "app/app.h"
 #include "http/http.h"
+#include "web/pages_dasbor.h"
 #include "web/web.h"
 
 static const struct http_route routes[] = {
@@ -39,6 +40,9 @@ static const struct http_route routes[] = {
 	{"POST", "/api/v1/cases/{id}/pelapor", api_cases_unseal, 0},
 	{"GET", "/api/v1/cases/{id}/evidence/{sha256}", api_cases_evidence, 0},
 	{"GET", "/api/v1/audit/verify", api_audit_verify, 0},
+	/* figures: scoped for officers, suppressed for the public */
+	{"GET", "/api/v1/stats", api_stats_get, 0},
+	{"GET", "/api/v1/stats/public", api_stats_public, 0},
 
 	/* rules */
 	{"POST", "/api/v1/check", api_check_post, 0},
@@ -55,6 +59,11 @@ static const struct http_route routes[] = {
 	{"GET", "/masuk", web_login_page, 0},
 	{"POST", "/masuk", web_login_post, 0},
 	{"POST", "/keluar", web_logout_post, 0},
+	{"GET", "/transparansi", web_transparansi, 0},
+	/* officers: dashboard, exports, print, administration */
+	{"GET", "/kantor/dasbor", web_dasbor, 0},
+	{"GET", "/kantor/ekspor.csv", web_ekspor_csv, 0},
+	{"GET", "/kantor/ekspor.xlsx", web_ekspor_xlsx, 0},
 };
 
 const struct http_route *const app_routes = routes;
