@@ -64,6 +64,13 @@ static const struct http_route routes[] = {
 	{"GET", "/kantor/dasbor", web_dasbor, 0},
 	{"GET", "/kantor/ekspor.csv", web_ekspor_csv, 0},
 	{"GET", "/kantor/ekspor.xlsx", web_ekspor_xlsx, 0},
+	{"GET", "/kantor/kasus/{id}/cetak", web_cetak, 0},
+	{"GET", "/kantor/admin", web_admin, 0},
+	{"POST", "/kantor/admin/pengguna", web_admin_user_add, 0},
+	{"POST", "/kantor/admin/pengguna/{username}/sandi", web_admin_user_passwd, 0},
+	{"POST", "/kantor/admin/pengguna/{username}/status", web_admin_user_status, 0},
+	{"POST", "/kantor/admin/kantor", web_admin_office_add, 0},
+	{"GET", "/kantor/admin/sandi/{id}", web_admin_secret, 0},
 };
 
 const struct http_route *const app_routes = routes;
