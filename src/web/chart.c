@@ -1,7 +1,7 @@
 /*
  * chart.c - SVG bar, column and stacked-bar charts (see chart.h).
  *
- * Geometry is in a fixed viewBox (640 units wide) that scales to the
+ * Geometry is in a fixed viewBox (400 units wide) that scales to the
  * container, so one drawing serves a 360 px phone and an A4 print.  Text
  * is never measured: labels get a fixed column and are shortened by
  * characters.  Numbers are written with a thousands separator so the chart
@@ -12,17 +12,18 @@
 
 #include "web/chart.h"
 
-#define W        640
-#define LABEL_W  262
-#define VALUE_W  58
-#define ROW_H    22
-#define BAR_H    14
-#define FONT     "font-family=\"system-ui, sans-serif\" font-size=\"12\" fill=\"#1b1b1b\""
+#define W        400 /* viewBox width: a phone at 1:1, a desktop column at ~1.2x */
+#define VALUE_W  52  /* room right of the longest bar for its value */
+#define LABEL_H  15  /* a row: its label on one line ... */
+#define BAR_H    13  /* ... and its bar below */
+#define ROW_H    (LABEL_H + BAR_H + 8)
+#define FONT     "font-family=\"system-ui, sans-serif\" font-size=\"13\" fill=\"#1b1b1b\""
 #define FONT_SM  "font-family=\"system-ui, sans-serif\" font-size=\"11\" fill=\"#1b1b1b\""
-#define COLS_H   200
-#define COLS_TOP 10
-#define COLS_BOT 34
-#define COLS_L   44
+#define COLS_H   150
+#define COLS_TOP 8
+#define COLS_BOT 26
+#define COLS_L   40
+#define COLS_TICKS 7
 
 const char *const chart_colours[CHART_MAX_SERIES] = {
 	"#0b4f6c", /* blue, 8.9:1 */
@@ -32,6 +33,12 @@ const char *const chart_colours[CHART_MAX_SERIES] = {
 	"#5f6b73", /* grey, 5.5:1 */
 	"#5b3a8c", /* purple, 8.6:1 */
 };
+
+static const char *
+colour(int i)
+{
+	return chart_colours[i >= 0 && i < CHART_MAX_SERIES ? i : 0];
+}
 
 static void
 esc(struct buf *out, const char *s)
@@ -129,44 +136,42 @@ bar_text(struct buf *out, const struct chart *c, const struct chart_bar *b)
 		number(out, c, clamp0(b->value));
 }
 
+/* One row: the label on its own line, the bar under it from the left
+ * edge, the value after the bar. */
+static void
+hrow(struct buf *out, const struct chart *c, const struct chart_bar *b, int y, int64_t max)
+{
+	int plot = W - VALUE_W, w = 0;
+
+	if (!b->hidden && max > 0)
+		w = (int)((double)clamp0(b->value) * plot / (double)max + 0.5);
+	buf_addstr(out, "<g><title>");
+	esc(out, b->label);
+	buf_addstr(out, ": ");
+	bar_text(out, c, b);
+	buf_addf(out, "</title><text x=\"0\" y=\"%d\" " FONT ">", y + 12);
+	esc_short(out, b->label, CHART_LABEL_CHARS);
+	buf_addstr(out, "</text>");
+	if (w > 0)
+		buf_addf(out, "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>",
+			 y + LABEL_H + 1, w, BAR_H, chart_colours[0]);
+	buf_addf(out, "<text x=\"%d\" y=\"%d\" " FONT ">", w + 5, y + LABEL_H + BAR_H);
+	bar_text(out, c, b);
+	buf_addstr(out, "</text></g>");
+}
+
 void
 chart_hbar(struct buf *out, const struct chart *c, const struct chart_bar *bars, size_t n)
 {
 	size_t i, shown = n > CHART_MAX_BARS ? CHART_MAX_BARS : n;
 	int64_t max = 0;
-	int height = (int)shown * ROW_H + 8, plot = W - LABEL_W - VALUE_W;
 
 	for (i = 0; i < shown; i++)
 		if (!bars[i].hidden && clamp0(bars[i].value) > max)
 			max = clamp0(bars[i].value);
-	open_svg(out, c, height);
-	/* the axis */
-	buf_addf(out,
-		 "<line x1=\"%d\" y1=\"2\" x2=\"%d\" y2=\"%d\" stroke=\"#5f6b73\""
-		 " stroke-width=\"1\"/>",
-		 LABEL_W, LABEL_W, height - 4);
-	for (i = 0; i < shown; i++) {
-		const struct chart_bar *b = &bars[i];
-		int y = 4 + (int)i * ROW_H, w = 0;
-
-		if (!b->hidden && max > 0)
-			w = (int)((double)clamp0(b->value) * plot / (double)max + 0.5);
-		buf_addstr(out, "<g><title>");
-		esc(out, b->label);
-		buf_addstr(out, ": ");
-		bar_text(out, c, b);
-		buf_addf(out, "</title><text x=\"%d\" y=\"%d\" text-anchor=\"end\" " FONT ">",
-			 LABEL_W - 6, y + 12);
-		esc_short(out, b->label, CHART_LABEL_CHARS);
-		buf_addstr(out, "</text>");
-		if (w > 0)
-			buf_addf(out,
-				 "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>",
-				 LABEL_W + 1, y + 1, w, BAR_H, chart_colours[0]);
-		buf_addf(out, "<text x=\"%d\" y=\"%d\" " FONT ">", LABEL_W + w + 6, y + 12);
-		bar_text(out, c, b);
-		buf_addstr(out, "</text></g>");
-	}
+	open_svg(out, c, (int)shown * ROW_H + 4);
+	for (i = 0; i < shown; i++)
+		hrow(out, c, &bars[i], 2 + (int)i * ROW_H, max);
 	buf_addstr(out, "</svg>");
 }
 
@@ -191,7 +196,7 @@ chart_columns(struct buf *out, const struct chart *c, const struct chart_bar *ba
 {
 	size_t i, shown = n > CHART_MAX_BARS ? CHART_MAX_BARS : n, every;
 	int64_t max = 0, step, g;
-	int height = COLS_TOP + COLS_H + COLS_BOT, plot_w = W - COLS_L - 8;
+	int height = COLS_TOP + COLS_H + COLS_BOT, plot_w = W - COLS_L - 4;
 	double colw;
 
 	for (i = 0; i < shown; i++)
@@ -208,7 +213,7 @@ chart_columns(struct buf *out, const struct chart *c, const struct chart_bar *ba
 			 "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\""
 			 " stroke-width=\"1\"/><text x=\"%d\" y=\"%d\" text-anchor=\"end\" " FONT_SM
 			 ">",
-			 COLS_L, y, W - 8, y, g == 0 ? "#5f6b73" : "#d4d9dc", COLS_L - 4, y + 4);
+			 COLS_L, y, W - 4, y, g == 0 ? "#5f6b73" : "#d4d9dc", COLS_L - 4, y + 4);
 		number(out, c, g);
 		buf_addstr(out, "</text>");
 	}
@@ -217,7 +222,7 @@ chart_columns(struct buf *out, const struct chart *c, const struct chart_bar *ba
 		return;
 	}
 	colw = (double)plot_w / (double)shown;
-	every = (shown + 11) / 12;
+	every = (shown + COLS_TICKS - 1) / COLS_TICKS;
 	for (i = 0; i < shown; i++) {
 		const struct chart_bar *b = &bars[i];
 		int h = b->hidden ? 0
@@ -238,7 +243,7 @@ chart_columns(struct buf *out, const struct chart *c, const struct chart_bar *ba
 				 x + 1, COLS_TOP + COLS_H - h, w, h, chart_colours[0]);
 		if (i % every == 0) {
 			buf_addf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" " FONT_SM ">",
-				 x + 1 + w / 2, COLS_TOP + COLS_H + 16);
+				 x + 1 + w / 2, COLS_TOP + COLS_H + 15);
 			esc_short(out, b->tick ? b->tick : b->label, 10);
 			buf_addstr(out, "</text>");
 		}
@@ -248,12 +253,12 @@ chart_columns(struct buf *out, const struct chart *c, const struct chart_bar *ba
 }
 
 void
-chart_stacked(struct buf *out, const struct chart *c, const char *const *series, size_t nseries,
-	      const struct chart_stack_row *rows, size_t nrows)
+chart_stacked(struct buf *out, const struct chart *c, const struct chart_series *series,
+	      size_t nseries, const struct chart_stack_row *rows, size_t nrows)
 {
 	size_t i, k, shown = nrows > CHART_MAX_BARS ? CHART_MAX_BARS : nrows;
 	int64_t max = 0;
-	int legend_h = 24, height, plot = W - LABEL_W - VALUE_W, lx = 0;
+	int legend_h, plot = W - VALUE_W;
 
 	if (nseries > CHART_MAX_SERIES)
 		nseries = CHART_MAX_SERIES;
@@ -265,38 +270,33 @@ chart_stacked(struct buf *out, const struct chart *c, const char *const *series,
 		if (sum > max)
 			max = sum;
 	}
-	/* the legend wraps after three series */
-	legend_h = nseries > 3 ? 44 : 24;
-	height = legend_h + (int)shown * ROW_H + 8;
-	open_svg(out, c, height);
+	/* the legend: two series a line */
+	legend_h = (int)((nseries + 1) / 2) * 20 + 4;
+	open_svg(out, c, legend_h + (int)shown * ROW_H + 4);
 	for (k = 0; k < nseries; k++) {
-		int ly = 4 + (int)(k / 3) * 20;
+		int lx = (int)(k % 2) * (W / 2), ly = 2 + (int)(k / 2) * 20;
 
-		if (k % 3 == 0)
-			lx = 0;
 		buf_addf(out,
 			 "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
 			 "<text x=\"%d\" y=\"%d\" " FONT ">",
-			 lx, ly, chart_colours[k], lx + 16, ly + 11);
-		esc_short(out, series[k], 28);
+			 lx, ly + 1, colour(series[k].colour), lx + 17, ly + 12);
+		esc_short(out, series[k].name, 26);
 		buf_addstr(out, "</text>");
-		lx += 210;
 	}
 	for (i = 0; i < shown; i++) {
-		int y = legend_h + 4 + (int)i * ROW_H, x = LABEL_W + 1;
+		int y = legend_h + 2 + (int)i * ROW_H, x = 0;
 		int64_t sum = 0;
 
 		buf_addstr(out, "<g><title>");
 		esc(out, rows[i].label);
 		for (k = 0; k < nseries; k++) {
 			buf_addstr(out, k ? ", " : ": ");
-			esc(out, series[k]);
+			esc(out, series[k].name);
 			buf_addch(out, ' ');
 			number(out, c, clamp0(rows[i].values[k]));
 			sum += clamp0(rows[i].values[k]);
 		}
-		buf_addf(out, "</title><text x=\"%d\" y=\"%d\" text-anchor=\"end\" " FONT ">",
-			 LABEL_W - 6, y + 12);
+		buf_addf(out, "</title><text x=\"0\" y=\"%d\" " FONT ">", y + 12);
 		esc_short(out, rows[i].label, CHART_LABEL_CHARS);
 		buf_addstr(out, "</text>");
 		for (k = 0; k < nseries && max > 0; k++) {
@@ -307,10 +307,10 @@ chart_stacked(struct buf *out, const struct chart *c, const char *const *series,
 			buf_addf(out,
 				 "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\""
 				 " stroke=\"#ffffff\" stroke-width=\"1\"/>",
-				 x, y + 1, w, BAR_H, chart_colours[k]);
+				 x, y + LABEL_H + 1, w, BAR_H, colour(series[k].colour));
 			x += w;
 		}
-		buf_addf(out, "<text x=\"%d\" y=\"%d\" " FONT ">", x + 6, y + 12);
+		buf_addf(out, "<text x=\"%d\" y=\"%d\" " FONT ">", x + 5, y + LABEL_H + BAR_H);
 		number(out, c, sum);
 		buf_addstr(out, "</text></g>");
 	}

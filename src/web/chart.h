@@ -28,7 +28,7 @@
 
 #define CHART_MAX_BARS    400
 #define CHART_MAX_SERIES  6
-#define CHART_LABEL_CHARS 32
+#define CHART_LABEL_CHARS 50
 
 struct chart {
 	const char *id;    /* unique within the page: [A-Za-z0-9_-]; other bytes dropped */
@@ -45,6 +45,11 @@ struct chart_bar {
 	const char *tick; /* columns: the short axis label; NULL: label */
 };
 
+struct chart_series {
+	const char *name;
+	int colour; /* index into chart_colours */
+};
+
 struct chart_stack_row {
 	const char *label;
 	const int64_t *values; /* one per series */
@@ -55,11 +60,11 @@ extern const char *const chart_colours[CHART_MAX_SERIES];
 
 void chart_hbar(struct buf *out, const struct chart *c, const struct chart_bar *bars, size_t n);
 /* Columns left to right (a time series); labels are written below, thinned
- * to at most 12. */
+ * to at most 7. */
 void chart_columns(struct buf *out, const struct chart *c, const struct chart_bar *bars,
 		   size_t n);
 /* One stacked bar per row, all on one scale, with a legend of the series. */
-void chart_stacked(struct buf *out, const struct chart *c, const char *const *series,
+void chart_stacked(struct buf *out, const struct chart *c, const struct chart_series *series,
 		   size_t nseries, const struct chart_stack_row *rows, size_t nrows);
 
 #endif

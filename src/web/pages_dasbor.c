@@ -226,9 +226,11 @@ ppk_section(struct http_request *req, json_t *fig)
 {
 	const struct i18n *l = web_lang(req);
 	bool en = dasbor_lang_en(req);
-	const char *series[] = {i18n_get(l, "dasbor.ppk.sanctioned"),
-				i18n_get(l, "dasbor.ppk.not_followed"),
-				i18n_get(l, "dasbor.ppk.escalated"), i18n_get(l, "dasbor.ppk.pending")};
+	/* green done, red not done, amber escalated, grey waiting */
+	const struct chart_series series[] = {{i18n_get(l, "dasbor.ppk.sanctioned"), 1},
+					      {i18n_get(l, "dasbor.ppk.not_followed"), 2},
+					      {i18n_get(l, "dasbor.ppk.escalated"), 3},
+					      {i18n_get(l, "dasbor.ppk.pending"), 4}};
 	static const char *const keys[] = {"sanctioned", "not_followed", "escalated", "pending"};
 	json_t *ppk = json_object_get(fig, "ppk"), *row, *rows = json_array();
 	size_t i, k, n = json_array_size(ppk);
@@ -280,9 +282,9 @@ deadline_section(struct http_request *req, json_t *fig)
 	struct app *app = req->app;
 	const struct i18n *l = web_lang(req);
 	bool en = dasbor_lang_en(req);
-	const char *series[] = {i18n_get(l, "dasbor.deadlines.met"),
-				i18n_get(l, "dasbor.deadlines.missed"),
-				i18n_get(l, "dasbor.deadlines.open")};
+	const struct chart_series series[] = {{i18n_get(l, "dasbor.deadlines.met"), 1},
+					      {i18n_get(l, "dasbor.deadlines.missed"), 2},
+					      {i18n_get(l, "dasbor.deadlines.open"), 4}};
 	static const char *const keys[] = {"met", "missed", "open"};
 	json_t *dl = json_object_get(fig, "deadlines"), *row, *rows = json_array();
 	size_t i, k, n = json_array_size(dl);

@@ -37,7 +37,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct chart_stack_row rows[MAXB];
 	int64_t values[MAXB][3];
 	char *copy = malloc(size + 1);
-	const char *series[3] = {"a", "b<c>", "d&e"};
+	const struct chart_series series[3] = {{"a", 0}, {"b<c>", 7}, {"d&e", -1}};
 	struct chart c = {"f", "Judul", "Ringkasan", (size & 1) != 0};
 	struct buf b;
 	size_t n = 0, pos = 0;

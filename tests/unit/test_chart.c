@@ -104,12 +104,12 @@ test_columns(void **state)
 		snprintf(labels[i], sizeof(labels[i]), "2024-%02zu", i % 12 + 1);
 		bars[i] = (struct chart_bar){labels[i], (int64_t)(i * 7 % 13), NULL, false, NULL};
 	}
-	bars[3].tick = "Apr '24";
+	bars[5].tick = "Apr '24"; /* 30 columns, a label every 5th */
 	chart_columns(&b, &c, bars, 30);
 	assert_svg(&b);
-	/* 30 periods, labels thinned to at most 12 on the axis (plus grid labels) */
+	/* 30 periods, labels thinned to at most 7 on the axis (plus grid labels) */
 	assert_int_equal(count(buf_cstr(&b), "<g><title>"), 30);
-	assert_true(count(buf_cstr(&b), "text-anchor=\"middle\"") <= 12);
+	assert_true(count(buf_cstr(&b), "text-anchor=\"middle\"") <= 7);
 	assert_non_null(strstr(buf_cstr(&b), ">Apr &#39;24</text>"));
 	buf_release(&b);
 	/* empty: still a valid picture */
@@ -122,7 +122,8 @@ static void
 test_stacked(void **state)
 {
 	struct chart c = {"ppk", "Kepatuhan PPK", "Ringkasan", false};
-	const char *series[] = {"Disanksi", "Tidak ditindaklanjuti", "Dieskalasi", "Menunggu"};
+	const struct chart_series series[] = {
+		{"Disanksi", 1}, {"Tidak ditindaklanjuti", 2}, {"Dieskalasi", 3}, {"Menunggu", 99}};
 	int64_t v1[] = {3, 1, 0, 2}, v2[] = {0, 0, 0, 0};
 	struct chart_stack_row rows[] = {{"Bupati Kutai Timur", v1}, {"Wali Kota Bontang", v2}};
 	struct buf b = BUF_INIT;
@@ -133,6 +134,9 @@ test_stacked(void **state)
 	/* legend squares (4) and the three non-zero segments of the first row */
 	assert_int_equal(count(buf_cstr(&b), "<rect"), 4 + 3);
 	assert_non_null(strstr(buf_cstr(&b), "Bupati Kutai Timur: Disanksi 3, Tidak ditindaklanjuti 1"));
+	/* each series its own colour; an unknown colour index falls back */
+	assert_non_null(strstr(buf_cstr(&b), "fill=\"#1f6f3a\""));
+	assert_non_null(strstr(buf_cstr(&b), "fill=\"#9b1c1c\""));
 	buf_release(&b);
 }
 
