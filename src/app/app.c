@@ -78,6 +78,7 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 
 		if (stats_service_new(&app->stats, &sd, eb) < 0)
 			goto fail;
+		stats_service_warm(app->stats);
 	}
 	return 0;
 fail:

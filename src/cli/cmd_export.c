@@ -31,7 +31,7 @@ static const struct cli_opt export_opts[] = {
 static int
 run_export(struct cli *cli)
 {
-	static const char *const names[] = {"state", "election", "kind", "q",
+	static const char *const names[] = {"state",  "election", "kind", "q",
 					    "region", "from",     "to",   "assigned"};
 	struct form_field fields[12];
 	struct form f = {fields, 0};
@@ -50,9 +50,11 @@ run_export(struct cli *cli)
 	if (strcmp(fmt, "csv") != 0 && strcmp(fmt, "xlsx") != 0)
 		return cli_usage_error(cli, "--format must be csv or xlsx");
 	if (as == NULL)
-		return cli_usage_error(cli, "--as USERNAME is required: exports follow a user's scope");
+		return cli_usage_error(cli,
+				       "--as USERNAME is required: exports follow a user's scope");
 	if (strcmp(fmt, "xlsx") == 0 && isatty(STDOUT_FILENO))
-		return cli_usage_error(cli, "refusing to write XLSX to a terminal; redirect to a file");
+		return cli_usage_error(cli,
+				       "refusing to write XLSX to a terminal; redirect to a file");
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (cli_opt(cli, names[i])) {
 			fields[f.n].name = names[i];

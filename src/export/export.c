@@ -391,9 +391,10 @@ summary_sheet(lxw_workbook *wb, const struct export_cursor *c, bool truncated, l
 		{"Tahap", c->q.state[0] ? c->q.state : "semua"},
 		{"Pencarian", c->q.q[0] ? c->q.q : "-"},
 		{"Baris", rows},
-		{"Catatan", truncated ? "Lembar Kasus penuh; baris sisanya tidak termuat: persempit "
-					"saringan."
-				      : "Identitas pelapor, saksi, uraian dan catatan tidak diekspor."},
+		{"Catatan",
+		 truncated ? "Lembar Kasus penuh; baris sisanya tidak termuat: persempit "
+			     "saringan."
+			   : "Identitas pelapor, saksi, uraian dan catatan tidak diekspor."},
 	};
 	size_t i;
 
@@ -408,12 +409,12 @@ summary_sheet(lxw_workbook *wb, const struct export_cursor *c, bool truncated, l
 }
 
 int
-export_xlsx_write(struct export_cursor *c, const char *path, const char *tmpdir,
-		  struct errbuf *eb)
+export_xlsx_write(struct export_cursor *c, const char *path, const char *tmpdir, struct errbuf *eb)
 {
-	static const double widths[COL_COUNT] = {16, 17, 6,  14, 10, 16, 12, 30, 28, 20, 12, 34,
-						 22, 12, 8,  28, 34, 10, 20, 11, 14, 11, 28};
-	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = (char *)(uintptr_t)tmpdir};
+	static const double widths[COL_COUNT] = {16, 17, 6, 14, 10, 16, 12, 30, 28, 20, 12, 34,
+						 22, 12, 8, 28, 34, 10, 20, 11, 14, 11, 28};
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE,
+				    .tmpdir = (char *)(uintptr_t)tmpdir};
 	lxw_workbook *wb = workbook_new_opt(path, &opt);
 	struct xlsx_arg a;
 	lxw_format *bold;

@@ -66,7 +66,7 @@ sorted_keys(json_t *map, size_t *n)
 	return k;
 }
 
-struct fold {
+struct dash {
 	struct stats_service *s;
 	const struct store_scope *sc;
 	const struct stats_filter *f;
@@ -79,16 +79,17 @@ struct fold {
 	/* answers */
 	json_t *items, *agencies, *ppk, *deadlines;
 	int64_t agency_other, agency_others, agency_unknown;
+	/* the rows as they stream from the store, counted by key */
+	struct fold cases_f, tracks_f, items_f, agencies_f, deadlines_f;
 	/* days per PPK office */
 	int64_t *days;
 	size_t ndays, capdays;
 	int64_t *day_office;
 };
 
-static int
-on_case(void *arg, const struct store_stat_case *r)
+static void
+apply_case(struct dash *d, const struct store_stat_case *r)
 {
-	struct fold *d = arg;
 	const struct wf_state *st = wf_state_find(r->state);
 
 	add(d->region, r->region, r->n);
@@ -99,14 +100,11 @@ on_case(void *arg, const struct store_stat_case *r)
 	d->cases += r->n;
 	if (st == NULL || !st->terminal)
 		d->open_cases += r->n;
-	return 0;
 }
 
-static int
-on_track(void *arg, const struct store_stat_track *r)
+static void
+apply_track(struct dash *d, const struct store_stat_track *r)
 {
-	struct fold *d = arg;
-
 	add(d->track_state, r->state, r->n);
 	add(d->status, r->status[0] ? r->status : "unknown", r->n);
 	d->terlapor += r->n;
@@ -124,30 +122,23 @@ on_track(void *arg, const struct store_stat_track *r)
 		add(d->sanction_level, r->sanction_level, r->n);
 		d->sanctioned += r->n;
 	}
-	return 0;
 }
 
-static int
-on_item(void *arg, const char *key, const char *key2, int64_t n)
+static void
+apply_item(struct dash *d, const char *key, int64_t n)
 {
-	struct fold *d = arg;
 	const struct rules_item *it =
 		d->s->d.catalog ? rules_item_find(d->s->d.catalog, key) : NULL;
 
-	(void)key2;
 	json_array_append_new(d->items,
 			      json_pack("{s:s, s:s, s:s, s:I}", "id", key, "family",
 					it ? rules_family_name(it->family) : "", "title",
 					it && it->title ? it->title : "", "n", (json_int_t)n));
-	return 0;
 }
 
-static int
-on_agency(void *arg, const char *key, const char *key2, int64_t n)
+static void
+apply_agency(struct dash *d, const char *key, int64_t n)
 {
-	struct fold *d = arg;
-
-	(void)key2;
 	if (key[0] == '\0') {
 		d->agency_unknown += n;
 	} else if (json_array_size(d->agencies) < STATS_TOP_AGENCIES) {
@@ -157,12 +148,11 @@ on_agency(void *arg, const char *key, const char *key2, int64_t n)
 		d->agency_other += n; /* the rest, together */
 		d->agency_others++;
 	}
-	return 0;
 }
 
 /* The top agencies, then the rest together, then those not given. */
 static json_t *
-agency_rows(struct fold *d)
+agency_rows(struct dash *d)
 {
 	json_t *arr = json_incref(d->agencies);
 
@@ -176,10 +166,9 @@ agency_rows(struct fold *d)
 	return arr;
 }
 
-static int
-on_deadline(void *arg, const char *rule, const char *status, int64_t n)
+static void
+apply_deadline(struct dash *d, const char *rule, const char *status, int64_t n)
 {
-	struct fold *d = arg;
 	json_t *row = json_object_get(d->deadlines, rule);
 
 	if (row == NULL) {
@@ -190,31 +179,141 @@ on_deadline(void *arg, const char *rule, const char *status, int64_t n)
 	}
 	if (json_object_get(row, status))
 		add(row, status, n);
+}
+
+/* --- the rows as they come: counted by key -------------------------------- */
+
+/* parts joined with FOLD_SEP into out (the parts never hold it) */
+static const char *
+join(char *out, size_t outsz, const char *const *parts, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n && o + 1 < outsz; i++) {
+		size_t len = strlen(parts[i]);
+
+		if (i > 0)
+			out[o++] = FOLD_SEP;
+		if (len > outsz - o - 2)
+			len = outsz - o - 2;
+		memcpy(out + o, parts[i], len);
+		o += len;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static int
+on_case(void *arg, const struct store_stat_case *r)
+{
+	struct dash *d = arg;
+	const char *parts[] = {r->region, r->state, r->election, r->kind, r->period};
+	char key[256];
+
+	fold_add(&d->cases_f, join(key, sizeof(key), parts, 5), r->n);
 	return 0;
+}
+
+static int
+on_track(void *arg, const struct store_stat_track *r)
+{
+	struct dash *d = arg;
+	const char *parts[] = {r->case_state, r->state,          r->status,
+			       r->rec_level,  r->sanction_level, r->cmp};
+	char key[512];
+
+	fold_add(&d->tracks_f, join(key, sizeof(key), parts, 6), r->n);
+	return 0;
+}
+
+static int
+on_item(void *arg, const char *key, const char *key2, int64_t n)
+{
+	(void)key2;
+	fold_add(&((struct dash *)arg)->items_f, key, n);
+	return 0;
+}
+
+static int
+on_agency(void *arg, const char *key, const char *key2, int64_t n)
+{
+	(void)key2;
+	fold_add(&((struct dash *)arg)->agencies_f, key, n);
+	return 0;
+}
+
+static int
+on_deadline(void *arg, const char *rule, const char *status, int64_t n)
+{
+	const char *parts[] = {rule, status};
+	char key[256];
+
+	fold_add(&((struct dash *)arg)->deadlines_f, join(key, sizeof(key), parts, 2), n);
+	return 0;
+}
+
+/* Turn the counted rows into the figures. */
+static void
+unfold(struct dash *d)
+{
+	const struct fold_slot **v;
+	char *p[6];
+	size_t i;
+
+	v = fold_sorted(&d->cases_f, false);
+	for (i = 0; i < d->cases_f.n; i++)
+		if (fold_split(v[i]->key, p, 5) == 5) {
+			struct store_stat_case r = {p[0], p[1], p[2], p[3], p[4], v[i]->n};
+
+			apply_case(d, &r);
+		}
+	free(v);
+	v = fold_sorted(&d->tracks_f, false);
+	for (i = 0; i < d->tracks_f.n; i++)
+		if (fold_split(v[i]->key, p, 6) == 6) {
+			struct store_stat_track r = {p[0], p[1], p[2], p[3], p[4], p[5], v[i]->n};
+
+			apply_track(d, &r);
+		}
+	free(v);
+	v = fold_sorted(&d->items_f, true);
+	for (i = 0; i < d->items_f.n; i++)
+		apply_item(d, v[i]->key, v[i]->n);
+	free(v);
+	v = fold_sorted(&d->agencies_f, true);
+	for (i = 0; i < d->agencies_f.n; i++)
+		apply_agency(d, v[i]->key, v[i]->n);
+	free(v);
+	v = fold_sorted(&d->deadlines_f, false);
+	for (i = 0; i < d->deadlines_f.n; i++)
+		if (fold_split(v[i]->key, p, 2) == 2)
+			apply_deadline(d, p[0], p[1], v[i]->n);
+	free(v);
 }
 
 static int
 on_ppk(void *arg, const struct store_stat_ppk *r)
 {
-	struct fold *d = arg;
+	struct dash *d = arg;
 	int64_t pending = r->sent - r->sanctioned - r->not_followed - r->escalated;
 
 	json_array_append_new(
 		d->ppk,
-		json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "office_id",
-			  (json_int_t)r->office_id, "code", r->code, "name", r->name, "sent",
-			  (json_int_t)r->sent, "sanctioned", (json_int_t)r->sanctioned, "on_time",
-			  (json_int_t)r->on_time, "not_followed", (json_int_t)r->not_followed,
-			  "escalated", (json_int_t)r->escalated, "pending",
-			  (json_int_t)(pending > 0 ? pending : 0), "lower", (json_int_t)r->lower,
-			  "equal", (json_int_t)r->equal, "higher", (json_int_t)r->higher));
+		json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+			  "office_id", (json_int_t)r->office_id, "code", r->code, "name", r->name,
+			  "sent", (json_int_t)r->sent, "sanctioned", (json_int_t)r->sanctioned,
+			  "on_time", (json_int_t)r->on_time, "not_followed",
+			  (json_int_t)r->not_followed, "escalated", (json_int_t)r->escalated,
+			  "pending", (json_int_t)(pending > 0 ? pending : 0), "lower",
+			  (json_int_t)r->lower, "equal", (json_int_t)r->equal, "higher",
+			  (json_int_t)r->higher));
 	return 0;
 }
 
 static int
 on_days(void *arg, int64_t office_id, int64_t days)
 {
-	struct fold *d = arg;
+	struct dash *d = arg;
 
 	if (d->ndays == d->capdays) {
 		d->capdays = d->capdays ? d->capdays * 2 : 256;
@@ -229,7 +328,7 @@ on_days(void *arg, int64_t office_id, int64_t days)
 /* Attach median and p90 days to each PPK row (days come ordered by office,
  * then days). */
 static void
-ppk_days(struct fold *d)
+ppk_days(struct dash *d)
 {
 	size_t i, k, start = 0;
 	json_t *row;
@@ -243,7 +342,8 @@ ppk_days(struct fold *d)
 				if (json_integer_value(json_object_get(row, "office_id")) !=
 				    d->day_office[start])
 					continue;
-				json_object_set_new(row, "days_n", json_integer((json_int_t)(i - start)));
+				json_object_set_new(row, "days_n",
+						    json_integer((json_int_t)(i - start)));
 				json_object_set_new(row, "median_days",
 						    json_integer(stats_percentile(d->days + start,
 										  i - start, 50)));
@@ -289,7 +389,7 @@ state_rows(json_t *map, enum wf_scope scope)
  * Kalimantan Timur's ten always show; beneath a kab/kota scope, what is
  * there. */
 static json_t *
-region_rows(struct fold *d, const char *prefix)
+region_rows(struct dash *d, const char *prefix)
 {
 	json_t *arr = json_array(), *all = json_object();
 	const char **keys;
@@ -345,8 +445,8 @@ fixed_rows(json_t *map, const char *const *ids)
 	size_t i;
 
 	for (i = 0; ids[i]; i++)
-		json_array_append_new(
-			arr, json_pack("{s:s, s:I}", "id", ids[i], "n", (json_int_t)get(map, ids[i])));
+		json_array_append_new(arr, json_pack("{s:s, s:I}", "id", ids[i], "n",
+						     (json_int_t)get(map, ids[i])));
 	return arr;
 }
 
@@ -382,7 +482,7 @@ sorted_rows(json_t *map, bool by_count)
 }
 
 static json_t *
-election_rows(struct fold *d)
+election_rows(struct dash *d)
 {
 	json_t *arr = sorted_rows(d->election, false), *row;
 	size_t i;
@@ -425,7 +525,7 @@ next_period(const char *key, bool week, char *out, size_t outsz)
 }
 
 static json_t *
-trend(struct fold *d)
+trend(struct dash *d)
 {
 	bool week = d->f->period == STORE_STAT_WEEK;
 	json_t *points = json_array();
@@ -465,14 +565,13 @@ rec_vs_rows(json_t *map)
 			continue;
 		memcpy(rec, keys[i], (size_t)(bar - keys[i]));
 		rec[bar - keys[i]] = '\0';
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:I}", "rec", rec, "imposed",
-						     bar + 1, "cmp",
-						     wf_level_rank(bar + 1) < wf_level_rank(rec)
-							     ? "lower"
-						     : wf_level_rank(bar + 1) > wf_level_rank(rec)
-							     ? "higher"
-							     : "equal",
-						     "n", (json_int_t)get(map, keys[i])));
+		json_array_append_new(
+			arr,
+			json_pack("{s:s, s:s, s:s, s:I}", "rec", rec, "imposed", bar + 1, "cmp",
+				  wf_level_rank(bar + 1) < wf_level_rank(rec)   ? "lower"
+				  : wf_level_rank(bar + 1) > wf_level_rank(rec) ? "higher"
+										: "equal",
+				  "n", (json_int_t)get(map, keys[i])));
 	}
 	free(keys);
 	return arr;
@@ -490,10 +589,11 @@ deadline_rows(json_t *map)
 		json_t *row = json_object_get(map, keys[i]);
 		int64_t met = get(row, "met"), missed = get(row, "missed");
 
-		json_object_set_new(row, "met_pct",
-				    met + missed > 0 ? json_integer((met * 100 + (met + missed) / 2) /
-								    (met + missed))
-						     : json_null());
+		json_object_set_new(
+			row, "met_pct",
+			met + missed > 0
+				? json_integer((met * 100 + (met + missed) / 2) / (met + missed))
+				: json_null());
 		json_array_append(arr, row);
 	}
 	free(keys);
@@ -516,7 +616,7 @@ compute(void *arg, json_t **out, struct errbuf *eb)
 	static const char *const levels[] = {"moral", "ringan", "sedang", "berat", "ptdh", NULL};
 	struct dash_arg *a = arg;
 	struct store_stat_filter sf;
-	struct fold d;
+	struct dash d;
 	struct store_conn *c;
 	int64_t t0 = clock_mono_ms();
 	char prefix[24], name[REGION_NAME_MAX + 1];
@@ -541,6 +641,11 @@ compute(void *arg, json_t **out, struct errbuf *eb)
 	d.agencies = json_array();
 	d.ppk = json_array();
 	d.deadlines = json_object();
+	fold_init(&d.cases_f);
+	fold_init(&d.tracks_f);
+	fold_init(&d.items_f);
+	fold_init(&d.agencies_f);
+	fold_init(&d.deadlines_f);
 	stats_filter_store(&a->f, &sf);
 	c = store_reader(a->s->d.store);
 	rc = store_stat_cases(c, &a->sc, &sf, a->f.period, on_case, &d, eb);
@@ -559,6 +664,7 @@ compute(void *arg, json_t **out, struct errbuf *eb)
 	store_reader_done(a->s->d.store, c);
 	o = NULL;
 	if (rc == 0) {
+		unfold(&d);
 		ppk_days(&d);
 		/* the view's region: the filter's when narrower than the scope */
 		cstr_copy(prefix, sizeof(prefix),
@@ -566,12 +672,12 @@ compute(void *arg, json_t **out, struct errbuf *eb)
 									: a->scope_region);
 		o = json_object();
 		json_object_set_new(o, "generated_at", stats_now_json());
-		json_object_set_new(
-			o, "filter",
-			json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "election", a->f.election, "kind",
-				  a->f.kind, "region", a->f.region, "from", a->f.from, "to",
-				  a->f.to, "period",
-				  a->f.period == STORE_STAT_WEEK ? "minggu" : "bulan"));
+		json_object_set_new(o, "filter",
+				    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "election",
+					      a->f.election, "kind", a->f.kind, "region",
+					      a->f.region, "from", a->f.from, "to", a->f.to,
+					      "period",
+					      a->f.period == STORE_STAT_WEEK ? "minggu" : "bulan"));
 		json_object_set_new(
 			o, "scope",
 			json_pack("{s:s, s:s, s:b, s:b}", "region", a->scope_region, "region_name",
@@ -618,13 +724,18 @@ compute(void *arg, json_t **out, struct errbuf *eb)
 	json_decref(d.deadlines);
 	free(d.days);
 	free(d.day_office);
+	fold_release(&d.cases_f);
+	fold_release(&d.tracks_f);
+	fold_release(&d.items_f);
+	fold_release(&d.agencies_f);
+	fold_release(&d.deadlines_f);
 	*out = o;
 	return rc < 0 ? -1 : 0;
 }
 
 int
-stats_dashboard(struct stats_service *s, const struct principal *who,
-		const struct stats_filter *f, json_t **out, struct errbuf *eb)
+stats_dashboard(struct stats_service *s, const struct principal *who, const struct stats_filter *f,
+		json_t **out, struct errbuf *eb)
 {
 	struct dash_arg a;
 	char key[200], fkey[128];
@@ -649,5 +760,6 @@ stats_dashboard(struct stats_service *s, const struct principal *who,
 	stats_filter_key(f, fkey, sizeof(fkey));
 	snprintf(key, sizeof(key), "d|%s|%d|%lld|%s", a.sc.region_prefix, a.sc.recommended_only,
 		 (long long)a.sc.ppk_office_id, fkey);
-	return stats_cache_get(s->cache, key, stats_store_version(s), compute, &a, out, eb);
+	return stats_cache_get(s->cache, key, stats_store_version(s), compute, &a, sizeof(a), out,
+			       eb);
 }

@@ -28,6 +28,8 @@ struct pub {
 	int64_t *outcome; /* per cfg outcome, then one for "other" */
 	int64_t cases, terlapor, recommended;
 	json_t *provinces; /* provinces to list every kab/kota of */
+	/* the rows as they stream from the store, counted by key */
+	struct fold regions_f, tracks_f, items_f;
 };
 
 static void
@@ -44,14 +46,7 @@ add(json_t *map, const char *key, int64_t n)
 static int
 on_case(void *arg, const struct store_stat_case *r)
 {
-	struct pub *p = arg;
-	char prov[3];
-
-	add(p->region, r->region, r->n);
-	memcpy(prov, r->region, 2);
-	prov[2] = '\0';
-	json_object_set_new(p->provinces, prov, json_true());
-	p->cases += r->n;
+	fold_add(&((struct pub *)arg)->regions_f, r->region, r->n);
 	return 0;
 }
 
@@ -59,23 +54,59 @@ static int
 on_track(void *arg, const struct store_stat_track *r)
 {
 	struct pub *p = arg;
-	int k = stats_outcome_of(&p->s->pub, r->case_state, r->state);
+	char key[160];
 
-	p->outcome[k < 0 ? (int)p->s->pub.noutcomes : k] += r->n;
-	p->terlapor += r->n;
-	if (r->rec_level[0])
-		p->recommended += r->n;
+	/* the outcome needs both states, the totals whether recommended */
+	snprintf(key, sizeof(key), "%s%c%s%c%c", r->case_state, FOLD_SEP, r->state, FOLD_SEP,
+		 r->rec_level[0] ? 'r' : '-');
+	fold_add(&p->tracks_f, key, r->n);
 	return 0;
 }
 
 static int
 on_item(void *arg, const char *key, const char *key2, int64_t n)
 {
-	struct pub *p = arg;
-
 	(void)key2;
-	add(p->item, key, n);
+	fold_add(&((struct pub *)arg)->items_f, key, n);
 	return 0;
+}
+
+/* Turn the counted rows into maps and totals. */
+static void
+unfold(struct pub *p)
+{
+	const struct fold_slot **v;
+	char *parts[3];
+	size_t i;
+
+	v = fold_sorted(&p->regions_f, false);
+	for (i = 0; i < p->regions_f.n; i++) {
+		char prov[3];
+
+		add(p->region, v[i]->key, v[i]->n);
+		memcpy(prov, v[i]->key, 2);
+		prov[2] = '\0';
+		json_object_set_new(p->provinces, prov, json_true());
+		p->cases += v[i]->n;
+	}
+	free(v);
+	v = fold_sorted(&p->tracks_f, false);
+	for (i = 0; i < p->tracks_f.n; i++) {
+		int k;
+
+		if (fold_split(v[i]->key, parts, 3) != 3)
+			continue;
+		k = stats_outcome_of(&p->s->pub, parts[0], parts[1]);
+		p->outcome[k < 0 ? (int)p->s->pub.noutcomes : k] += v[i]->n;
+		p->terlapor += v[i]->n;
+		if (parts[2][0] == 'r')
+			p->recommended += v[i]->n;
+	}
+	free(v);
+	v = fold_sorted(&p->items_f, false);
+	for (i = 0; i < p->items_f.n; i++)
+		add(p->item, v[i]->key, v[i]->n);
+	free(v);
 }
 
 /* The deployment's provinces: those of the Bawaslu offices. */
@@ -207,8 +238,8 @@ item_table(struct pub *p)
 		if (json_object_get(seen, key) || n >= cap)
 			continue;
 		cells[n++].n = json_integer_value(v);
-		json_array_append_new(rows, json_pack("{s:s, s:s, s:s}", "id", key, "family", "",
-						      "title", ""));
+		json_array_append_new(
+			rows, json_pack("{s:s, s:s, s:s}", "id", key, "family", "", "title", ""));
 	}
 	t = table(&p->s->pub, rows, cells, n, p->recommended);
 	free(cells);
@@ -261,6 +292,9 @@ compute(void *arg, json_t **out, struct errbuf *eb)
 	p->item = json_object();
 	p->provinces = json_object();
 	p->outcome = xcalloc(cfg->noutcomes + 1, sizeof(*p->outcome));
+	fold_init(&p->regions_f);
+	fold_init(&p->tracks_f);
+	fold_init(&p->items_f);
 	c = store_reader(p->s->d.store);
 	rc = store_office_list(c, on_office, p, eb);
 	if (rc == 0)
@@ -271,6 +305,7 @@ compute(void *arg, json_t **out, struct errbuf *eb)
 		rc = store_stat_items(c, &all, &sf, on_item, p, eb);
 	store_reader_done(p->s->d.store, c);
 	if (rc == 0) {
+		unfold(p);
 		regions = region_table(p);
 		items = item_table(p);
 		outcomes = outcome_table(p);
@@ -279,8 +314,9 @@ compute(void *arg, json_t **out, struct errbuf *eb)
 		json_object_set_new(o, "election", json_string(p->election));
 		json_object_set_new(o, "threshold", json_integer(cfg->threshold));
 		json_object_set_new(o, "total_base", json_integer(cfg->total_base));
-		json_object_set_new(o, "note", json_pack("{s:s?, s:s?}", "id", cfg->note_id, "en",
-							 cfg->note_en));
+		json_object_set_new(
+			o, "note",
+			json_pack("{s:s?, s:s?}", "id", cfg->note_id, "en", cfg->note_en));
 		/* the headline figures carry the same protection as their tables */
 		json_object_set_new(o, "cases", json_deep_copy(json_object_get(regions, "total")));
 		json_object_set_new(o, "terlapor",
@@ -294,6 +330,9 @@ compute(void *arg, json_t **out, struct errbuf *eb)
 	json_decref(p->item);
 	json_decref(p->provinces);
 	free(p->outcome);
+	fold_release(&p->regions_f);
+	fold_release(&p->tracks_f);
+	fold_release(&p->items_f);
 	*out = o;
 	return rc < 0 ? -1 : 0;
 }
@@ -319,5 +358,16 @@ stats_public(struct stats_service *s, const char *election, json_t **out, struct
 						"pemilihan harus kode seperti pemilu2024");
 	cstr_copy(p.election, sizeof(p.election), n ? election : "");
 	snprintf(key, sizeof(key), "p|%s", p.election);
-	return stats_cache_get(s->cache, key, stats_store_version(s), compute, &p, out, eb);
+	return stats_cache_get(s->cache, key, stats_store_version(s), compute, &p, sizeof(p), out,
+			       eb);
+}
+
+void
+stats_service_warm(struct stats_service *s)
+{
+	struct pub p;
+
+	memset(&p, 0, sizeof(p));
+	p.s = s;
+	stats_cache_prefetch(s->cache, "p|", stats_store_version(s), compute, &p, sizeof(p));
 }

@@ -167,8 +167,7 @@ parse_outcomes(struct stats_public_cfg *out, json_t *a, const char *source, stru
 	json_t *o;
 	size_t i, k;
 
-	if (!json_is_array(a) || json_array_size(a) == 0 ||
-	    json_array_size(a) > CFG_MAX_OUTCOMES)
+	if (!json_is_array(a) || json_array_size(a) == 0 || json_array_size(a) > CFG_MAX_OUTCOMES)
 		return errbuf_set(eb, ERR_INVALID_INPUT, "%s: outcomes harus daftar 1..%d kategori",
 				  source, CFG_MAX_OUTCOMES);
 	out->outcomes = xcalloc(json_array_size(a), sizeof(*out->outcomes));
@@ -183,18 +182,19 @@ parse_outcomes(struct stats_public_cfg *out, json_t *a, const char *source, stru
 		if (check_keys(o, keys, source, eb) < 0)
 			return -1;
 		if (!id_ok(id, sizeof(oc->id) - 1))
-			return fail(eb, source, "id kategori harus 1..31 huruf kecil, angka atau '_'");
+			return fail(eb, source,
+				    "id kategori harus 1..31 huruf kecil, angka atau '_'");
 		for (k = 0; k < i; k++)
 			if (strcmp(out->outcomes[k].id, id) == 0)
-				return errbuf_set(eb, ERR_INVALID_INPUT,
-						  "%s: kategori '%s' ganda", source, id);
+				return errbuf_set(eb, ERR_INVALID_INPUT, "%s: kategori '%s' ganda",
+						  source, id);
 		cstr_copy(oc->id, sizeof(oc->id), id);
 		if (label(json_object_get(o, "label"), oc->label_id, sizeof(oc->label_id),
 			  oc->label_en, sizeof(oc->label_en), source, eb) < 0 ||
 		    state_list(json_object_get(o, "case_states"), &oc->case_states, source, eb) <
 			    0 ||
-		    state_list(json_object_get(o, "track_states"), &oc->track_states, source,
-			       eb) < 0)
+		    state_list(json_object_get(o, "track_states"), &oc->track_states, source, eb) <
+			    0)
 			return -1;
 		if (oc->case_states == NULL && oc->track_states == NULL)
 			return errbuf_set(eb, ERR_INVALID_INPUT,
@@ -208,8 +208,7 @@ int
 stats_public_cfg_parse(struct stats_public_cfg *out, const char *text, size_t len,
 		       const char *source, struct errbuf *eb)
 {
-	static const char *const keys[] = {"threshold", "total_rounding", "note", "outcomes",
-					   NULL};
+	static const char *const keys[] = {"threshold", "total_rounding", "note", "outcomes", NULL};
 	json_error_t jerr;
 	json_t *root = NULL, *v, *note;
 	int rc = -1;

@@ -15,9 +15,9 @@
  *
  * Figures are cached per scope and filter: an entry is reused while the
  * store has taken no write since it was computed, or, when computing it
- * was slow (a big store), for up to STATS_SLOW_TTL_S seconds; one thread
- * recomputes while the others keep serving the previous figures.  Every
- * answer says when it was computed.
+ * was slow (a big store), for up to STATS_SLOW_TTL_S seconds, after which
+ * a background thread recomputes it while requests keep getting the
+ * previous figures.  Every answer says when it was computed.
  *
  * Ownership: stats_service_new() borrows the store, the region table, the
  * rule catalog and the calendar (they must outlive it) and owns its cache.  Returned
@@ -103,11 +103,11 @@ struct stats_outcome {
 };
 
 struct stats_public_cfg {
-	int64_t threshold;     /* counts below it are suppressed */
-	int64_t total_base;    /* totals of tables with hidden cells round to this */
+	int64_t threshold;  /* counts below it are suppressed */
+	int64_t total_base; /* totals of tables with hidden cells round to this */
 	struct stats_outcome *outcomes;
 	size_t noutcomes;
-	char *note_id;         /* shown on the page */
+	char *note_id; /* shown on the page */
 	char *note_en;
 };
 
@@ -132,7 +132,11 @@ struct stats_deps {
 };
 
 int stats_service_new(struct stats_service **out, const struct stats_deps *d, struct errbuf *eb);
+/* Waits for background computations to end. */
 void stats_service_free(struct stats_service *s);
+/* Start computing the public figures in the background (server start), so
+ * that the first visitor of a big store does not wait for them. */
+void stats_service_warm(struct stats_service *s);
 const struct stats_public_cfg *stats_service_public_cfg(const struct stats_service *s);
 
 /*
@@ -153,8 +157,7 @@ int stats_dashboard(struct stats_service *s, const struct principal *who,
  * "by_outcome"}, each table {"rows": [...cell...], "total": cell} and a
  * cell {"n"} when shown or {"suppressed": "small"|"complementary"}.
  */
-int stats_public(struct stats_service *s, const char *election, json_t **out,
-		 struct errbuf *eb);
+int stats_public(struct stats_service *s, const char *election, json_t **out, struct errbuf *eb);
 
 /* Median and 90th percentile (nearest rank) of sorted values; 0 for none. */
 int64_t stats_percentile(const int64_t *sorted, size_t n, int pct);

@@ -885,8 +885,9 @@ list_sql_build(void)
 		"SELECT c.id, c.code, c.kind, c.election, c.state, c.region_code, c.received_at,"
 		" c.tz, u.username, substr(c.description, 1, 240), c.merged_into,"
 		" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
+		/* +status: look the case's deadlines up by case, not every open one */
 		" (SELECT d.due_on || ' ' || d.rule FROM deadlines d WHERE d.case_id = c.id AND"
-		" d.status = 'open' ORDER BY d.due_on LIMIT 1)"
+		" +d.status = 'open' ORDER BY d.due_on LIMIT 1)"
 		" FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE ";
 	static const char *const level[] = {
 		"1",

@@ -298,6 +298,10 @@ int store_case_related(struct store_conn *c, const struct store_scope *sc, int64
  * Merged cases (merged_into set) are left out of every count: their
  * reports live on in the case they were merged into.  Callbacks get one
  * row at a time; a non-zero return stops the walk and is returned.
+ * Counting walks give one row per counted thing (case, track, item,
+ * deadline) with n = 1, in no particular order, and the same key many
+ * times: the caller adds them up (a GROUP BY would make SQLite sort every
+ * row before the first answer).  The PPK walk is grouped per office.
  */
 
 struct store_stat_filter {
@@ -355,24 +359,24 @@ typedef int (*store_stat_key_fn)(void *arg, const char *key, const char *key2, i
 typedef int (*store_stat_ppk_fn)(void *arg, const struct store_stat_ppk *r);
 typedef int (*store_stat_days_fn)(void *arg, int64_t office_id, int64_t days);
 
-/* Cases by (region, state, election, kind, period): one scan. */
+/* Cases with (region, state, election, kind, period): one scan. */
 int store_stat_cases(struct store_conn *c, const struct store_scope *sc,
 		     const struct store_stat_filter *f, enum store_stat_period period,
 		     store_stat_case_fn fn, void *arg, struct errbuf *eb);
-/* Tracks by (case state, state, status, levels, comparison): one scan. */
+/* Tracks with (case state, state, status, levels, comparison): one scan. */
 int store_stat_tracks(struct store_conn *c, const struct store_scope *sc,
 		      const struct store_stat_filter *f, store_stat_track_fn fn, void *arg,
 		      struct errbuf *eb);
-/* Tracks by agency as written ("" when unknown), most first. */
+/* Tracks with their agency as written ("" when unknown). */
 int store_stat_agencies(struct store_conn *c, const struct store_scope *sc,
 			const struct store_stat_filter *f, store_stat_key_fn fn, void *arg,
 			struct errbuf *eb);
-/* Recommended tracks by catalog item id (key; key2 NULL), most first; a
- * track whose recommendation names three items counts once for each. */
+/* Recommended tracks with each catalog item id of their recommendation
+ * (key; key2 NULL): three items, three rows. */
 int store_stat_items(struct store_conn *c, const struct store_scope *sc,
 		     const struct store_stat_filter *f, store_stat_key_fn fn, void *arg,
 		     struct errbuf *eb);
-/* Deadlines by rule (key) and status (key2). */
+/* Deadlines with their rule (key) and status (key2). */
 int store_stat_deadlines(struct store_conn *c, const struct store_scope *sc,
 			 const struct store_stat_filter *f, store_stat_key_fn fn, void *arg,
 			 struct errbuf *eb);

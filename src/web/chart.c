@@ -12,17 +12,17 @@
 
 #include "web/chart.h"
 
-#define W        400 /* viewBox width: a phone at 1:1, a desktop column at ~1.2x */
-#define VALUE_W  52  /* room right of the longest bar for its value */
-#define LABEL_H  15  /* a row: its label on one line ... */
-#define BAR_H    13  /* ... and its bar below */
-#define ROW_H    (LABEL_H + BAR_H + 8)
-#define FONT     "font-family=\"system-ui, sans-serif\" font-size=\"13\" fill=\"#1b1b1b\""
-#define FONT_SM  "font-family=\"system-ui, sans-serif\" font-size=\"11\" fill=\"#1b1b1b\""
-#define COLS_H   150
-#define COLS_TOP 8
-#define COLS_BOT 26
-#define COLS_L   40
+#define W          400 /* viewBox width: a phone at 1:1, a desktop column at ~1.2x */
+#define VALUE_W    52  /* room right of the longest bar for its value */
+#define LABEL_H    15  /* a row: its label on one line ... */
+#define BAR_H      13  /* ... and its bar below */
+#define ROW_H      (LABEL_H + BAR_H + 8)
+#define FONT       "font-family=\"system-ui, sans-serif\" font-size=\"13\" fill=\"#1b1b1b\""
+#define FONT_SM    "font-family=\"system-ui, sans-serif\" font-size=\"11\" fill=\"#1b1b1b\""
+#define COLS_H     150
+#define COLS_TOP   8
+#define COLS_BOT   26
+#define COLS_L     40
 #define COLS_TICKS 7
 
 const char *const chart_colours[CHART_MAX_SERIES] = {

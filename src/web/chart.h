@@ -61,8 +61,7 @@ extern const char *const chart_colours[CHART_MAX_SERIES];
 void chart_hbar(struct buf *out, const struct chart *c, const struct chart_bar *bars, size_t n);
 /* Columns left to right (a time series); labels are written below, thinned
  * to at most 7. */
-void chart_columns(struct buf *out, const struct chart *c, const struct chart_bar *bars,
-		   size_t n);
+void chart_columns(struct buf *out, const struct chart *c, const struct chart_bar *bars, size_t n);
 /* One stacked bar per row, all on one scale, with a legend of the series. */
 void chart_stacked(struct buf *out, const struct chart *c, const struct chart_series *series,
 		   size_t nseries, const struct chart_stack_row *rows, size_t nrows);

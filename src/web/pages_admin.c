@@ -54,8 +54,7 @@ secret_clear(struct secret *s)
 
 /* Keep (username, password) for admin; id gets the key to show it by. */
 static void
-secret_put(int64_t admin_id, const char *username, const char *password, bool reset,
-	   char id[33])
+secret_put(int64_t admin_id, const char *username, const char *password, bool reset, char id[33])
 {
 	unsigned char raw[16];
 	struct secret *slot = NULL;
@@ -117,7 +116,7 @@ struct listing {
 	const struct principal *who;
 	json_t *offices; /* in the admin's region */
 	json_t *users;
-	json_t *ids;     /* office id -> code, for the users' rows */
+	json_t *ids; /* office id -> code, for the users' rows */
 };
 
 static bool
@@ -155,10 +154,10 @@ on_user(void *arg, const struct store_user *u)
 	office = json_string_value(json_object_get(l->ids, key));
 	if (office == NULL)
 		return 0; /* outside the admin's region */
-	json_array_append_new(
-		l->users, json_pack("{s:s, s:s, s:s, s:s, s:b, s:b}", "username", u->username,
-				    "full_name", u->full_name, "role", u->role, "office", office,
-				    "active", u->active, "self", u->id == l->who->user_id));
+	json_array_append_new(l->users, json_pack("{s:s, s:s, s:s, s:s, s:b, s:b}", "username",
+						  u->username, "full_name", u->full_name, "role",
+						  u->role, "office", office, "active", u->active,
+						  "self", u->id == l->who->user_id));
 	return 0;
 }
 
@@ -210,17 +209,16 @@ fstr(json_t *f, const char *key)
 }
 
 static json_t *
-choices(const char *const *ids, const char *prefix, const char *selected,
-	const struct i18n *lang)
+choices(const char *const *ids, const char *prefix, const char *selected, const struct i18n *lang)
 {
 	json_t *arr = json_array();
 	size_t i;
 
 	for (i = 0; ids[i]; i++)
-		json_array_append_new(arr,
-				      json_pack("{s:s, s:s, s:b}", "id", ids[i], "name",
-						dasbor_label(lang, prefix, ids[i], ids[i]), "selected",
-						selected && strcmp(selected, ids[i]) == 0));
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "id", ids[i], "name",
+						     dasbor_label(lang, prefix, ids[i], ids[i]),
+						     "selected",
+						     selected && strcmp(selected, ids[i]) == 0));
 	return arr;
 }
 
@@ -230,11 +228,11 @@ static int
 render(struct http_request *req, int status, const char *which_form, const struct form *form,
        const struct errbuf *err)
 {
-	static const char *const roles[] = {"pengawas", "analis",  "ppk", "custodian",
-					    "auditor",  "admin", NULL};
+	static const char *const roles[] = {"pengawas", "analis", "ppk", "custodian",
+					    "auditor",  "admin",  NULL};
 	static const char *const kinds[] = {"bawaslu", "bkn", "kasn", "ppk", "lain", NULL};
-	static const char *const levels[] = {"ri", "provinsi", "kabkota", "kecamatan", "instansi",
-					     NULL};
+	static const char *const levels[] = {"ri",        "provinsi", "kabkota",
+					     "kecamatan", "instansi", NULL};
 	static const char *const zones[] = {"WIB", "WITA", "WIT", NULL};
 	const struct i18n *lang = web_lang(req);
 	const char *done = http_query_get(req, "selesai");
@@ -271,15 +269,14 @@ render(struct http_request *req, int status, const char *which_form, const struc
 				    json_boolean(which_form && strcmp(which_form, "office") == 0 &&
 						 strcmp(code, fstr(f, "parent")) == 0));
 		json_object_set_new(o, "kind_label",
-				    json_string(dasbor_label(lang, "admin.kind",
-							     json_string_value(json_object_get(o, "kind")),
-							     NULL)));
+				    json_string(dasbor_label(
+					    lang, "admin.kind",
+					    json_string_value(json_object_get(o, "kind")), NULL)));
 	}
-	json_array_foreach(l.users, i, o)
-		json_object_set_new(o, "role_label",
-				    json_string(dasbor_label(lang, "admin.role",
-							     json_string_value(json_object_get(o, "role")),
-							     NULL)));
+	json_array_foreach(l.users, i, o) json_object_set_new(
+		o, "role_label",
+		json_string(dasbor_label(lang, "admin.role",
+					 json_string_value(json_object_get(o, "role")), NULL)));
 	json_object_set_new(ctx, "offices", json_incref(l.offices));
 	json_object_set_new(ctx, "users", json_incref(l.users));
 	json_object_set_new(ctx, "roles",
@@ -288,30 +285,28 @@ render(struct http_request *req, int status, const char *which_form, const struc
 					    ? json_string_value(json_object_get(f, "role"))
 					    : NULL,
 				    lang));
-	json_array_foreach(json_object_get(ctx, "roles"), i, o)
-		json_object_set_new(o, "desc",
-				    json_string(dasbor_label(lang, "admin.role_desc",
-							     json_string_value(json_object_get(o, "id")),
-							     "")));
-	json_object_set_new(ctx, "kinds",
-			    choices(kinds, "admin.kind",
-				    json_string_value(json_object_get(f, "kind")), lang));
+	json_array_foreach(json_object_get(ctx, "roles"), i, o) json_object_set_new(
+		o, "desc",
+		json_string(dasbor_label(lang, "admin.role_desc",
+					 json_string_value(json_object_get(o, "id")), "")));
+	json_object_set_new(
+		ctx, "kinds",
+		choices(kinds, "admin.kind", json_string_value(json_object_get(f, "kind")), lang));
 	json_object_set_new(ctx, "levels",
 			    choices(levels, "admin.level",
 				    json_string_value(json_object_get(f, "level")), lang));
-	json_object_set_new(ctx, "zones",
-			    choices(zones, "admin.zone", json_string_value(json_object_get(f, "tz")),
-				    lang));
+	json_object_set_new(
+		ctx, "zones",
+		choices(zones, "admin.zone", json_string_value(json_object_get(f, "tz")), lang));
 	if (which_form && err) {
 		json_t *e = json_pack("{s:s, s:s}", "message", err->msg, "field",
 				      err->field[0] ? err->field : "");
 
 		json_object_set_new(e, err->field[0] ? err->field : "general", json_true());
-		json_object_set_new(ctx, strcmp(which_form, "user") == 0 ? "user_error"
-									 : "office_error",
-				    e);
-		json_object_set_new(ctx, strcmp(which_form, "user") == 0 ? "user_form"
-									 : "office_form",
+		json_object_set_new(
+			ctx, strcmp(which_form, "user") == 0 ? "user_error" : "office_error", e);
+		json_object_set_new(ctx,
+				    strcmp(which_form, "user") == 0 ? "user_form" : "office_form",
 				    json_incref(f));
 	}
 	if (done && (strcmp(done, "aktif") == 0 || strcmp(done, "nonaktif") == 0 ||
@@ -507,8 +502,8 @@ web_admin_user_status(struct http_request *req)
 	}
 	if (auth_user_set_active(app->store, u.username, on, &eb) < 0)
 		return web_error_page(req, &eb);
-	log_info("admin: %s %s user %s", auth_principal(req)->username,
-		 on ? "enabled" : "disabled", u.username);
+	log_info("admin: %s %s user %s", auth_principal(req)->username, on ? "enabled" : "disabled",
+		 u.username);
 	return http_reply_redirect(req, 303,
 				   arena_printf(&req->arena, "/kantor/admin?selesai=%s&u=%s",
 						on ? "aktif" : "nonaktif", u.username));

@@ -64,11 +64,9 @@ notes(json_t *detail, const char *tz)
 	json_t *out = json_array(), *n;
 	size_t i;
 
-	json_array_foreach(json_object_get(detail, "notes"), i, n)
-		json_array_append_new(out, json_pack("{s:o, s:s, s:s}", "at",
-						     local_time(json_object_get(n, "at"), tz),
-						     "author", str(n, "author"), "body",
-						     str(n, "body")));
+	json_array_foreach(json_object_get(detail, "notes"), i, n) json_array_append_new(
+		out, json_pack("{s:o, s:s, s:s}", "at", local_time(json_object_get(n, "at"), tz),
+			       "author", str(n, "author"), "body", str(n, "body")));
 	return out;
 }
 
@@ -84,15 +82,15 @@ deadlines(json_t *detail, const char *tz, const struct i18n *l)
 		const char *status = str(d, "status");
 
 		json_array_append_new(
-			out,
-			json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:b}", "rule",
-				  str(d, "rule"), "title", json_is_object(ex) ? str(ex, "title") : "",
-				  "start", str(d, "start_on"), "due", str(d, "due_on"), "status",
-				  dasbor_label(l, "cetak.dl", status, status), "explanation",
-				  json_is_object(ex) ? str(ex, "explanation") : "", "reason",
-				  str(d, "reason"), "closed",
-				  local_time(json_object_get(d, "closed_at"), tz), "track",
-				  !json_is_null(json_object_get(d, "track_id"))));
+			out, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:b}", "rule",
+				       str(d, "rule"), "title",
+				       json_is_object(ex) ? str(ex, "title") : "", "start",
+				       str(d, "start_on"), "due", str(d, "due_on"), "status",
+				       dasbor_label(l, "cetak.dl", status, status), "explanation",
+				       json_is_object(ex) ? str(ex, "explanation") : "", "reason",
+				       str(d, "reason"), "closed",
+				       local_time(json_object_get(d, "closed_at"), tz), "track",
+				       !json_is_null(json_object_get(d, "track_id"))));
 	}
 	return out;
 }
@@ -111,9 +109,9 @@ timeline(json_t *detail, const char *tz)
 
 		json_array_append_new(
 			out, json_pack("{s:o, s:s, s:s, s:s, s:s, s:s}", "at",
-				       local_time(json_object_get(e, "at"), tz), "actor", str(e, "actor"),
-				       "what", action[0] ? action : str(e, "kind"), "from", from, "to",
-				       to, "reason", str(data, "reason")));
+				       local_time(json_object_get(e, "at"), tz), "actor",
+				       str(e, "actor"), "what", action[0] ? action : str(e, "kind"),
+				       "from", from, "to", to, "reason", str(data, "reason")));
 	}
 	return out;
 }
@@ -129,8 +127,9 @@ evidence(json_t *detail, const char *tz, bool en)
 		json_t *size = json_object_get(e, "size");
 
 		json_array_append_new(
-			out, json_pack("{s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:o}", "kind", str(e, "kind"),
-				       "name", str(e, "filename")[0] ? str(e, "filename") : str(e, "url"),
+			out, json_pack("{s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:o}", "kind",
+				       str(e, "kind"), "name",
+				       str(e, "filename")[0] ? str(e, "filename") : str(e, "url"),
 				       "mime", str(e, "mime"), "sha256", str(e, "sha256"), "size",
 				       json_is_integer(size)
 					       ? dasbor_int_json(json_integer_value(size), en)
@@ -160,13 +159,11 @@ recommendation(struct app *app, json_t *rec)
 		const struct rules_item *it = id && cat ? rules_item_find(cat, id) : NULL;
 
 		if (id)
-			json_array_append_new(items,
-					      json_pack("{s:s, s:s}", "id", id, "title",
-							it && it->title ? it->title : ""));
+			json_array_append_new(items, json_pack("{s:s, s:s}", "id", id, "title",
+							       it && it->title ? it->title : ""));
 	}
-	json_array_foreach(json_object_get(ev, "forms"), i, v)
-		json_array_append_new(forms, json_pack("{s:s, s:s}", "code", str(v, "code"), "text",
-						       str(v, "text")));
+	json_array_foreach(json_object_get(ev, "forms"), i, v) json_array_append_new(
+		forms, json_pack("{s:s, s:s}", "code", str(v, "code"), "text", str(v, "text")));
 	json_array_foreach(json_object_get(ev, "legal_basis"), i, v)
 		json_array_append_new(basis, json_string(str(v, "text")));
 	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "level", str(rec, "level"),
@@ -184,10 +181,11 @@ tracks(struct app *app, json_t *detail, const char *tz, const struct i18n *l)
 	{
 		const char *cmp = str(t, "sanction_vs_rec");
 		json_t *o = json_pack(
-			"{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "name", str(t, "name"),
-			"nip", str(t, "nip"), "status", str(t, "status"), "agency", str(t, "agency"),
-			"position", str(t, "position"), "state",
-			dasbor_label(l, "dasbor.track_state", str(t, "state"), str(t, "state_label")),
+			"{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "name",
+			str(t, "name"), "nip", str(t, "nip"), "status", str(t, "status"), "agency",
+			str(t, "agency"), "position", str(t, "position"), "state",
+			dasbor_label(l, "dasbor.track_state", str(t, "state"),
+				     str(t, "state_label")),
 			"ppk", str(t, "ppk_office_name"), "rec_level",
 			dasbor_label(l, "dasbor.level", str(t, "rec_level"), str(t, "rec_level")),
 			"rec_institution", str(t, "rec_institution"), "rec_at",
@@ -198,8 +196,8 @@ tracks(struct app *app, json_t *detail, const char *tz, const struct i18n *l)
 		if (str(t, "sanction_level")[0])
 			json_object_set_new(
 				o, "sanction",
-				json_pack("{s:s, s:s, s:s, s:s, s:s}", "form", str(t, "sanction_form"),
-					  "level",
+				json_pack("{s:s, s:s, s:s, s:s, s:s}", "form",
+					  str(t, "sanction_form"), "level",
 					  dasbor_label(l, "dasbor.level", str(t, "sanction_level"),
 						       str(t, "sanction_level")),
 					  "sk", str(t, "sanction_sk"), "on", str(t, "sanction_on"),
@@ -240,21 +238,24 @@ web_cetak(struct http_request *req)
 	c = json_pack(
 		"{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
 		"id", (json_int_t)id, "code", str(detail, "code"), "kind",
-		dasbor_label(l, "dasbor.kind", str(detail, "kind"), str(detail, "kind")), "election",
-		str(detail, "election"), "state",
+		dasbor_label(l, "dasbor.kind", str(detail, "kind"), str(detail, "kind")),
+		"election", str(detail, "election"), "state",
 		dasbor_label(l, "dasbor.state", str(detail, "state"), str(detail, "state_label")),
 		"region", region, "region_name",
-		app->regions && region_find(app->regions, region, &r) == 0 ? r.name : "", "received",
-		str(detail, "received_at"), "occurred", str(detail, "occurred_on"), "known",
-		str(detail, "known_on"), "place", str(detail, "place"), "description",
+		app->regions && region_find(app->regions, region, &r) == 0 ? r.name : "",
+		"received", str(detail, "received_at"), "occurred", str(detail, "occurred_on"),
+		"known", str(detail, "known_on"), "place", str(detail, "place"), "description",
 		str(detail, "description"), "channel", str(detail, "channel"), "assigned",
-		str(detail, "assigned_to"), "office", str(json_object_get(detail, "office"), "name"),
-		"status_url", str(detail, "status_url"));
-	json_object_set_new(c, "sealed", json_boolean(json_is_true(
-						 json_object_get(json_object_get(detail, "pelapor"), "sealed"))));
-	json_object_set_new(c, "witnesses",
-			    dasbor_int_json((int64_t)json_array_size(json_object_get(detail, "witnesses")),
-					    en));
+		str(detail, "assigned_to"), "office",
+		str(json_object_get(detail, "office"), "name"), "status_url",
+		str(detail, "status_url"));
+	json_object_set_new(c, "sealed",
+			    json_boolean(json_is_true(json_object_get(
+				    json_object_get(detail, "pelapor"), "sealed"))));
+	json_object_set_new(
+		c, "witnesses",
+		dasbor_int_json((int64_t)json_array_size(json_object_get(detail, "witnesses")),
+				en));
 	json_object_set_new(c, "tracks", tracks(app, detail, tz, l));
 	json_object_set_new(c, "deadlines", deadlines(detail, tz, l));
 	json_object_set_new(c, "timeline", timeline(detail, tz));

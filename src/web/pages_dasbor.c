@@ -141,8 +141,9 @@ label_agency(struct http_request *req, json_t *row)
 	const struct i18n *l = web_lang(req);
 
 	if (json_is_true(json_object_get(row, "other")))
-		return arena_printf(&req->arena, "%s (%lld)", i18n_get(l, "dasbor.agency_other"),
-				    (long long)json_integer_value(json_object_get(row, "agencies")));
+		return arena_printf(
+			&req->arena, "%s (%lld)", i18n_get(l, "dasbor.agency_other"),
+			(long long)json_integer_value(json_object_get(row, "agencies")));
 	if (json_is_true(json_object_get(row, "unknown")))
 		return i18n_get(l, "dasbor.agency_unknown");
 	return json_string_value(json_object_get(row, "name"));
@@ -252,23 +253,31 @@ ppk_section(struct http_request *req, json_t *fig)
 		sr[i].values = v;
 		json_array_append_new(
 			rows,
-			json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-				  "name", sr[i].label, "sent",
-				  dasbor_int_json(json_integer_value(json_object_get(row, "sent")), en),
-				  "sanctioned", dasbor_int_json(v[0], en), "on_time",
-				  dasbor_int_json(json_integer_value(json_object_get(row, "on_time")),
-						  en),
-				  "not_followed", dasbor_int_json(v[1], en), "escalated",
-				  dasbor_int_json(v[2], en), "pending", dasbor_int_json(v[3], en),
-				  "lower",
-				  dasbor_int_json(json_integer_value(json_object_get(row, "lower")), en),
-				  "equal",
-				  dasbor_int_json(json_integer_value(json_object_get(row, "equal")), en),
-				  "higher",
-				  dasbor_int_json(json_integer_value(json_object_get(row, "higher")),
-						  en),
-				  "median", json_is_integer(med) ? dasbor_int_json(json_integer_value(med), en) : json_string("–"),
-				  "p90", json_is_integer(p90) ? dasbor_int_json(json_integer_value(p90), en) : json_string("–")));
+			json_pack(
+				"{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+				"name", sr[i].label, "sent",
+				dasbor_int_json(json_integer_value(json_object_get(row, "sent")),
+						en),
+				"sanctioned", dasbor_int_json(v[0], en), "on_time",
+				dasbor_int_json(json_integer_value(json_object_get(row, "on_time")),
+						en),
+				"not_followed", dasbor_int_json(v[1], en), "escalated",
+				dasbor_int_json(v[2], en), "pending", dasbor_int_json(v[3], en),
+				"lower",
+				dasbor_int_json(json_integer_value(json_object_get(row, "lower")),
+						en),
+				"equal",
+				dasbor_int_json(json_integer_value(json_object_get(row, "equal")),
+						en),
+				"higher",
+				dasbor_int_json(json_integer_value(json_object_get(row, "higher")),
+						en),
+				"median",
+				json_is_integer(med) ? dasbor_int_json(json_integer_value(med), en)
+						     : json_string("–"),
+				"p90",
+				json_is_integer(p90) ? dasbor_int_json(json_integer_value(p90), en)
+						     : json_string("–")));
 	}
 	chart_stacked(&svg, &ch, series, 4, sr, n);
 	return json_pack("{s:o, s:o, s:b}", "svg", dasbor_svg_json(&svg), "rows", rows, "empty",
@@ -306,19 +315,20 @@ deadline_section(struct http_request *req, json_t *fig)
 		sr[i].values = v;
 		json_array_append_new(
 			rows,
-			json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "rule", rule, "title",
-				  sr[i].label, "met", dasbor_int_json(v[0], en), "missed",
-				  dasbor_int_json(v[1], en), "open", dasbor_int_json(v[2], en),
-				  "extended",
-				  dasbor_int_json(json_integer_value(json_object_get(row, "extended")),
-						  en),
-				  "stopped",
-				  dasbor_int_json(json_integer_value(json_object_get(row, "stopped")),
-						  en),
-				  "pct",
-				  json_is_integer(pct)
-					  ? json_sprintf("%lld%%", (long long)json_integer_value(pct))
-					  : json_string("–")));
+			json_pack(
+				"{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "rule", rule, "title",
+				sr[i].label, "met", dasbor_int_json(v[0], en), "missed",
+				dasbor_int_json(v[1], en), "open", dasbor_int_json(v[2], en),
+				"extended",
+				dasbor_int_json(
+					json_integer_value(json_object_get(row, "extended")), en),
+				"stopped",
+				dasbor_int_json(json_integer_value(json_object_get(row, "stopped")),
+						en),
+				"pct",
+				json_is_integer(pct)
+					? json_sprintf("%lld%%", (long long)json_integer_value(pct))
+					: json_string("–")));
 	}
 	chart_stacked(&svg, &ch, series, 3, sr, n);
 	return json_pack("{s:o, s:o, s:b}", "svg", dasbor_svg_json(&svg), "rows", rows, "empty",
@@ -341,13 +351,15 @@ rec_vs_rows(struct http_request *req, json_t *fig)
 			rows,
 			json_pack("{s:s, s:s, s:s, s:o}", "rec",
 				  dasbor_label(l, "dasbor.level",
-					       json_string_value(json_object_get(row, "rec")), NULL),
+					       json_string_value(json_object_get(row, "rec")),
+					       NULL),
 				  "imposed",
 				  dasbor_label(l, "dasbor.level",
 					       json_string_value(json_object_get(row, "imposed")),
 					       NULL),
 				  "cmp", dasbor_label(l, "dasbor.cmp", cmp, cmp), "n",
-				  dasbor_int_json(json_integer_value(json_object_get(row, "n")), en)));
+				  dasbor_int_json(json_integer_value(json_object_get(row, "n")),
+						  en)));
 	}
 	return rows;
 }
@@ -369,9 +381,9 @@ filter_ctx(struct http_request *req, const struct stats_filter *f, const char *s
 	for (i = 0; app->cal && i < calendar_election_count(app->cal); i++) {
 		const struct election *e = calendar_election_at(app->cal, i);
 
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "id", e->id, "name",
-						     e->name, "selected",
-						     strcmp(f->election, e->id) == 0));
+		json_array_append_new(arr,
+				      json_pack("{s:s, s:s, s:b}", "id", e->id, "name", e->name,
+						"selected", strcmp(f->election, e->id) == 0));
 	}
 	json_object_set_new(o, "elections", arr);
 	arr = json_array();
@@ -388,17 +400,17 @@ filter_ctx(struct http_request *req, const struct stats_filter *f, const char *s
 			struct region me;
 
 			if (region_find(app->regions, f->region, &me) == 0) {
-				json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "code",
-								     me.code, "name", me.name,
-								     "selected", 1));
+				json_array_append_new(arr,
+						      json_pack("{s:s, s:s, s:b}", "code", me.code,
+								"name", me.name, "selected", 1));
 				have_selected = true;
 			}
 		}
 		for (i = 0; i < total && i < 120; i++)
 			if (strcmp(kids[i].code, f->region) != 0)
-				json_array_append_new(arr,
-						      json_pack("{s:s, s:s, s:b}", "code", kids[i].code,
-								"name", kids[i].name, "selected", 0));
+				json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "code",
+								     kids[i].code, "name",
+								     kids[i].name, "selected", 0));
 	}
 	if (f->region[0] && !have_selected)
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "code", f->region, "name",
@@ -460,10 +472,12 @@ web_dasbor(struct http_request *req)
 	json_object_set_new(ctx, "css", json_pack("[s]", "dasbor.css"));
 	scope = json_object_get(fig, "scope");
 	json_object_set_new(ctx, "scope", json_deep_copy(scope));
-	json_object_set_new(ctx, "filter",
-			    filter_ctx(req, &f, json_string_value(json_object_get(scope, "region"))));
+	json_object_set_new(
+		ctx, "filter",
+		filter_ctx(req, &f, json_string_value(json_object_get(scope, "region"))));
 	q = filter_query(req, &f);
-	json_object_set_new(ctx, "export_query", json_string(q[0] ? arena_printf(&req->arena, "?%s", q) : ""));
+	json_object_set_new(ctx, "export_query",
+			    json_string(q[0] ? arena_printf(&req->arena, "?%s", q) : ""));
 	json_object_set_new(ctx, "generated_at", json_incref(json_object_get(fig, "generated_at")));
 	totals = json_object_get(fig, "totals");
 	json_object_set_new(
@@ -474,10 +488,11 @@ web_dasbor(struct http_request *req)
 			  dasbor_int_json(json_integer_value(json_object_get(totals, "open_cases")),
 					  en),
 			  "terlapor",
-			  dasbor_int_json(json_integer_value(json_object_get(totals, "terlapor")), en),
-			  "recommended",
-			  dasbor_int_json(json_integer_value(json_object_get(totals, "recommended")),
+			  dasbor_int_json(json_integer_value(json_object_get(totals, "terlapor")),
 					  en),
+			  "recommended",
+			  dasbor_int_json(
+				  json_integer_value(json_object_get(totals, "recommended")), en),
 			  "sanctioned",
 			  dasbor_int_json(json_integer_value(json_object_get(totals, "sanctioned")),
 					  en)));
@@ -496,7 +511,8 @@ web_dasbor(struct http_request *req)
 	json_object_set_new(ctx, "items", hbar(req, fig, "by_item", "jenis", label_item));
 	json_object_set_new(ctx, "levels", hbar(req, fig, "by_level", "tingkat", label_level));
 	json_object_set_new(ctx, "agencies", hbar(req, fig, "by_agency", "instansi", label_agency));
-	json_object_set_new(ctx, "statuses", hbar(req, fig, "by_status", "kepegawaian", label_status));
+	json_object_set_new(ctx, "statuses",
+			    hbar(req, fig, "by_status", "kepegawaian", label_status));
 	json_object_set_new(ctx, "elections",
 			    hbar(req, fig, "by_election", "pemilihan", label_election));
 	json_object_set_new(ctx, "kinds", hbar(req, fig, "by_kind", "jenis_laporan", label_kind));

@@ -34,9 +34,9 @@ disposition(struct http_request *req, const char *ext)
 	struct date d = time_local_date(now, off);
 	int s = time_local_seconds(now, off);
 
-	return arena_printf(&req->arena, "attachment; filename=\"netra-kasus-%04d%02d%02d-%02d%02d.%s\"",
-			    d.year % 10000, d.month % 100, d.day % 100, (s / 3600) % 100,
-			    (s / 60) % 60, ext);
+	return arena_printf(
+		&req->arena, "attachment; filename=\"netra-kasus-%04d%02d%02d-%02d%02d.%s\"",
+		d.year % 10000, d.month % 100, d.day % 100, (s / 3600) % 100, (s / 60) % 60, ext);
 }
 
 static int
@@ -192,7 +192,7 @@ web_ekspor_xlsx(struct http_request *req)
 	s->fd = fd;
 	http_header_add(req, "Content-Disposition", disposition(req, "xlsx"));
 	http_header_add(req, "Cache-Control", "private, no-store");
-	return http_reply_stream(req, 200,
-				 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-				 fd_fill, fd_done, s);
+	return http_reply_stream(
+		req, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		fd_fill, fd_done, s);
 }

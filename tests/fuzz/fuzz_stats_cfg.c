@@ -23,8 +23,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (c.threshold < 1 || c.threshold > 1000 || c.total_base < 1 || c.noutcomes == 0)
 			abort();
 		for (i = 0; i < c.noutcomes; i++) {
-			if (c.outcomes[i].label_id[0] == '\0' || c.outcomes[i].label_en[0] == '\0' ||
-			    (c.outcomes[i].case_states == NULL && c.outcomes[i].track_states == NULL))
+			if (c.outcomes[i].label_id[0] == '\0' ||
+			    c.outcomes[i].label_en[0] == '\0' ||
+			    (c.outcomes[i].case_states == NULL &&
+			     c.outcomes[i].track_states == NULL))
 				abort();
 		}
 		(void)stats_outcome_of(&c, "diputus", "sanksi_dijatuhkan");

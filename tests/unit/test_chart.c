@@ -133,7 +133,8 @@ test_stacked(void **state)
 	assert_svg(&b);
 	/* legend squares (4) and the three non-zero segments of the first row */
 	assert_int_equal(count(buf_cstr(&b), "<rect"), 4 + 3);
-	assert_non_null(strstr(buf_cstr(&b), "Bupati Kutai Timur: Disanksi 3, Tidak ditindaklanjuti 1"));
+	assert_non_null(
+		strstr(buf_cstr(&b), "Bupati Kutai Timur: Disanksi 3, Tidak ditindaklanjuti 1"));
 	/* each series its own colour; an unknown colour index falls back */
 	assert_non_null(strstr(buf_cstr(&b), "fill=\"#1f6f3a\""));
 	assert_non_null(strstr(buf_cstr(&b), "fill=\"#9b1c1c\""));

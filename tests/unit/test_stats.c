@@ -17,6 +17,7 @@
 #include "core/buf.h"
 #include "export/export.h"
 #include "stats/stats.h"
+#include "stats/stats_internal.h"
 
 /* A form from "k=v&k=v" (values undecoded, for the tests). */
 static struct form
@@ -201,14 +202,17 @@ test_public_cfg_errors(void **state)
 		"{\"threshold\": 0, \"total_rounding\": 10, \"outcomes\": []}",
 		"{\"threshold\": 5, \"total_rounding\": 10}",
 		"{\"threshold\": 5, \"total_rounding\": 10, \"outcomes\": [], \"extra\": 1}",
-		"{\"threshold\": 5, \"total_rounding\": 10, \"outcomes\": [{\"id\": \"a\", \"label\": "
+		"{\"threshold\": 5, \"total_rounding\": 10, \"outcomes\": [{\"id\": \"a\", "
+		"\"label\": "
 		"{\"id\": \"A\", \"en\": \"A\"}}]}",
-		"{\"threshold\": 5, \"total_rounding\": 10, \"outcomes\": [{\"id\": \"a\", \"label\": "
+		"{\"threshold\": 5, \"total_rounding\": 10, \"outcomes\": [{\"id\": \"a\", "
+		"\"label\": "
 		"{\"id\": \"A\", \"en\": \"A\"}, \"track_states\": [\"x\"]}, {\"id\": \"a\", "
 		"\"label\": {\"id\": \"B\", \"en\": \"B\"}, \"track_states\": [\"y\"]}]}",
 		"{\"threshold\": 5, \"total_rounding\": 10, \"outcomes\": [{\"id\": \"A B\", "
 		"\"label\": {\"id\": \"A\", \"en\": \"A\"}, \"track_states\": [\"x\"]}]}",
-		"{\"threshold\": 5, \"total_rounding\": 10, \"outcomes\": [{\"id\": \"a\", \"label\": "
+		"{\"threshold\": 5, \"total_rounding\": 10, \"outcomes\": [{\"id\": \"a\", "
+		"\"label\": "
 		"{\"id\": \"A\"}, \"track_states\": [\"x\"]}]}",
 	};
 	const char *good = "{\"_c\": \"comment\", \"threshold\": 3, \"total_rounding\": 5, "
@@ -220,7 +224,8 @@ test_public_cfg_errors(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		assert_int_equal(stats_public_cfg_parse(&c, bad[i], strlen(bad[i]), "uji", &eb), -1);
+		assert_int_equal(stats_public_cfg_parse(&c, bad[i], strlen(bad[i]), "uji", &eb),
+				 -1);
 		assert_non_null(strstr(eb.msg, "uji"));
 	}
 	assert_int_equal(stats_public_cfg_parse(&c, good, strlen(good), "uji", &eb), 0);
@@ -297,6 +302,66 @@ test_export_query(void **state)
 	}
 }
 
+static int computed;
+
+static int
+compute_count(void *arg, json_t **out, struct errbuf *eb)
+{
+	(void)eb;
+	computed++;
+	*out = json_pack("{s:i, s:s}", "run", computed, "key", (const char *)arg);
+	return 0;
+}
+
+static int
+compute_fail(void *arg, json_t **out, struct errbuf *eb)
+{
+	(void)arg;
+	*out = NULL;
+	return errbuf_set(eb, ERR_INTERNAL, "gagal");
+}
+
+static void
+test_cache(void **state)
+{
+	struct stats_cache *c = stats_cache_new(2);
+	struct errbuf eb;
+	json_t *a, *b;
+	char arg[] = "x";
+
+	(void)state;
+	computed = 0;
+	assert_int_equal(stats_cache_get(c, "k1", 7, compute_count, arg, sizeof(arg), &a, &eb), 0);
+	assert_int_equal(stats_cache_get(c, "k1", 7, compute_count, arg, sizeof(arg), &b, &eb), 0);
+	/* same store version: the same (shared, read-only) figures */
+	assert_int_equal(computed, 1);
+	assert_ptr_equal(a, b);
+	json_decref(b);
+	/* a write happened and computing was fast: computed again */
+	assert_int_equal(stats_cache_get(c, "k1", 8, compute_count, arg, sizeof(arg), &b, &eb), 0);
+	assert_int_equal(computed, 2);
+	assert_ptr_not_equal(a, b);
+	/* the old figures stay valid for whoever holds them */
+	assert_int_equal(json_integer_value(json_object_get(a, "run")), 1);
+	json_decref(a);
+	json_decref(b);
+	/* two slots: a third key evicts the least recently used */
+	assert_int_equal(stats_cache_get(c, "k2", 8, compute_count, arg, sizeof(arg), &a, &eb), 0);
+	json_decref(a);
+	assert_int_equal(stats_cache_get(c, "k3", 8, compute_count, arg, sizeof(arg), &a, &eb), 0);
+	json_decref(a);
+	assert_int_equal(computed, 4);
+	assert_int_equal(stats_cache_get(c, "k1", 8, compute_count, arg, sizeof(arg), &a, &eb), 0);
+	json_decref(a);
+	assert_int_equal(computed, 5);
+	/* a failure is reported and not cached */
+	assert_int_equal(stats_cache_get(c, "k9", 8, compute_fail, arg, sizeof(arg), &a, &eb), -1);
+	assert_null(a);
+	assert_int_equal(stats_cache_get(c, "k9", 8, compute_count, arg, sizeof(arg), &a, &eb), 0);
+	json_decref(a);
+	stats_cache_free(c);
+}
+
 int
 main(void)
 {
@@ -309,6 +374,7 @@ main(void)
 		cmocka_unit_test(test_public_cfg_errors),
 		cmocka_unit_test(test_csv_field),
 		cmocka_unit_test(test_export_query),
+		cmocka_unit_test(test_cache),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

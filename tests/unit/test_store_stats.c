@@ -89,8 +89,8 @@ case_job(struct store_conn *c, void *arg, struct errbuf *eb)
 	if (store_track_insert(c, cases[a->i], &t, a->received, &tracks[a->i], eb) < 0)
 		return -1;
 	if (a->rec_json) {
-		if (store_track_set_recommendation(c, tracks[a->i], a->rec_json, a->rec_level, "BKN",
-						   a->ppk, a->received + DAY, eb) < 0 ||
+		if (store_track_set_recommendation(c, tracks[a->i], a->rec_json, a->rec_level,
+						   "BKN", a->ppk, a->received + DAY, eb) < 0 ||
 		    store_case_set_recommended(c, cases[a->i], eb) < 0)
 			return -1;
 	}
@@ -99,9 +99,9 @@ case_job(struct store_conn *c, void *arg, struct errbuf *eb)
 				     a->sanction_on, a->cmp, a->received + 20 * DAY, eb) < 0)
 		return -1;
 	if (a->ppk_start) {
-		struct store_deadline_new d = {cases[a->i], tracks[a->i], "ppk.tindak_lanjut",
-					       a->ppk_start, "2024-01-29", "WITA", "{}",
-					       a->ppk_status};
+		struct store_deadline_new d = {cases[a->i],  tracks[a->i], "ppk.tindak_lanjut",
+					       a->ppk_start, "2024-01-29", "WITA",
+					       "{}",         a->ppk_status};
 
 		if (store_deadline_insert(c, &d, eb) < 0)
 			return -1;
@@ -119,7 +119,8 @@ merge_job(struct store_conn *c, void *arg, struct errbuf *eb)
 static int
 setup(void **state)
 {
-	struct store_opts o = {dir, NULL, 2, 256};
+	/* readers to spare: a failed assertion leaves its reader taken */
+	struct store_opts o = {dir, NULL, 16, 256};
 	struct office_arg offices[] = {
 		{"bawaslu-64", "bawaslu", "provinsi", "64", NULL},
 		{"ppk-64.08", "ppk", "kabkota", "64.08", &ppk0808},
@@ -127,10 +128,11 @@ setup(void **state)
 	};
 	struct case_arg cs[] = {
 		{0, "AAAA-AAAA-1", "laporan", "pemilu2024", "diputus", "64.08.01", "Dinas A",
-		 "sanksi_dijatuhkan", T_JAN10, 0, "{\"level\":\"berat\",\"items\":[\"D-6\",\"KE-4\"]}",
-		 "berat", "sedang", "lower", "2024-01-30", "2024-01-15", "met"},
-		{1, "AAAA-AAAA-2", "temuan", "pemilu2024", "kajian", "64.08.05", "Dinas A", "proses",
-		 T_JAN10 + 26 * DAY, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+		 "sanksi_dijatuhkan", T_JAN10, 0,
+		 "{\"level\":\"berat\",\"items\":[\"D-6\",\"KE-4\"]}", "berat", "sedang", "lower",
+		 "2024-01-30", "2024-01-15", "met"},
+		{1, "AAAA-AAAA-2", "temuan", "pemilu2024", "kajian", "64.08.05", "Dinas A",
+		 "proses", T_JAN10 + 26 * DAY, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 		{2, "AAAA-AAAA-3", "laporan", "pilkada2024", "diterima", "64.71.01", "Dinas B",
 		 "proses", T_JAN10 + 265 * DAY, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 		{3, "AAAA-AAAA-4", "laporan", "pilkada2024", "digabung", "64.71.02", "Dinas B",
@@ -171,7 +173,13 @@ teardown(void **state)
 
 /* --- collecting rows ------------------------------------------------------- */
 
+/* Rows come one per counted thing, in any order: they are added up by key
+ * here and printed sorted ("key=n;..."), so the tests do not depend on the
+ * order of a scan. */
 struct seen {
+	char keys[64][128];
+	int64_t n[64];
+	int nkeys;
 	char text[2048];
 	int64_t total;
 	int rows;
@@ -180,12 +188,43 @@ struct seen {
 static void
 note(struct seen *s, const char *a, const char *b, int64_t n)
 {
-	size_t len = strlen(s->text);
+	char key[128];
+	int i;
 
-	snprintf(s->text + len, sizeof(s->text) - len, "%s%s%s=%lld;", a, b ? "/" : "", b ? b : "",
-		 (long long)n);
+	snprintf(key, sizeof(key), "%s%s%s", a, b ? "/" : "", b ? b : "");
+	for (i = 0; i < s->nkeys && strcmp(s->keys[i], key) != 0; i++)
+		;
+	if (i == s->nkeys && s->nkeys < 64)
+		snprintf(s->keys[s->nkeys++], sizeof(s->keys[0]), "%s", key);
+	if (i < 64)
+		s->n[i] += n;
 	s->total += n;
 	s->rows++;
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
+/* s->text: every key with its sum, sorted by key */
+static const char *
+text(struct seen *s)
+{
+	char sorted[64][160];
+	size_t len = 0;
+	int i;
+
+	for (i = 0; i < s->nkeys; i++)
+		snprintf(sorted[i], sizeof(sorted[i]), "%s=%lld;", s->keys[i], (long long)s->n[i]);
+	qsort(sorted, (size_t)s->nkeys, sizeof(sorted[0]), by_key);
+	s->text[0] = '\0';
+	for (i = 0; i < s->nkeys; i++) {
+		snprintf(s->text + len, sizeof(s->text) - len, "%s", sorted[i]);
+		len = strlen(s->text);
+	}
+	return s->text;
 }
 
 static int
@@ -222,8 +261,11 @@ on_ppk(void *arg, const struct store_stat_ppk *r)
 	struct seen *s = arg;
 	size_t len = strlen(s->text);
 
-	snprintf(s->text + len, sizeof(s->text) - len, "%s sent=%lld sanctioned=%lld on_time=%lld "
-						       "lower=%lld;",
+	/* grouped per office by the store: one row each */
+
+	snprintf(s->text + len, sizeof(s->text) - len,
+		 "%s sent=%lld sanctioned=%lld on_time=%lld "
+		 "lower=%lld;",
 		 r->code, (long long)r->sent, (long long)r->sanctioned, (long long)r->on_time,
 		 (long long)r->lower);
 	s->rows++;
@@ -265,19 +307,20 @@ test_cases_by_region(void **state)
 	(void)state;
 	memset(&f, 0, sizeof(f));
 	memset(&s, 0, sizeof(s));
-	assert_int_equal(store_stat_cases(c, &all, &f, STORE_STAT_MONTH, on_case_region, &s, &eb), 0);
+	assert_int_equal(store_stat_cases(c, &all, &f, STORE_STAT_MONTH, on_case_region, &s, &eb),
+			 0);
 	/* the merged case (64.71.02) is not counted; the province-wide one is
 	 * under its province */
 	assert_int_equal(s.total, 4);
-	assert_non_null(strstr(s.text, "64.08=1;"));
-	assert_non_null(strstr(s.text, "64.71=1;"));
-	assert_non_null(strstr(s.text, "64=1;"));
+	assert_non_null(strstr(text(&s), "64.08=2;"));
+	assert_non_null(strstr(text(&s), "64.71=1;"));
+	assert_non_null(strstr(text(&s), "64=1;"));
 
 	memset(&s, 0, sizeof(s));
 	assert_int_equal(store_stat_cases(c, &kutim, &f, STORE_STAT_MONTH, on_case_region, &s, &eb),
 			 0);
 	assert_int_equal(s.total, 2);
-	assert_null(strstr(s.text, "64.71"));
+	assert_null(strstr(text(&s), "64.71"));
 
 	/* a filter region outside the scope: nothing, and no error */
 	memset(&f71, 0, sizeof(f71));
@@ -315,14 +358,15 @@ test_periods_and_filters(void **state)
 	(void)state;
 	memset(&f, 0, sizeof(f));
 	memset(&s, 0, sizeof(s));
-	assert_int_equal(store_stat_cases(c, &all, &f, STORE_STAT_WEEK, on_case_period, &s, &eb), 0);
+	assert_int_equal(store_stat_cases(c, &all, &f, STORE_STAT_WEEK, on_case_period, &s, &eb),
+			 0);
 	/* Wednesday 10 Jan 2024 is in the week of Monday 8 Jan */
-	assert_non_null(strstr(s.text, "2024-01-08/diputus=1;"));
+	assert_non_null(strstr(text(&s), "2024-01-08/diputus=1;"));
 	memset(&s, 0, sizeof(s));
 	assert_int_equal(store_stat_cases(c, &all, &f, STORE_STAT_MONTH, on_case_period, &s, &eb),
 			 0);
-	assert_non_null(strstr(s.text, "2024-01/diputus=1;"));
-	assert_non_null(strstr(s.text, "2024-02/kajian=1;"));
+	assert_non_null(strstr(text(&s), "2024-01/diputus=1;"));
+	assert_non_null(strstr(text(&s), "2024-02/kajian=1;"));
 	/* local dates: from 5 Feb (local day of case 2) */
 	f.from = 19758LL * 86400; /* 2024-02-05 */
 	memset(&s, 0, sizeof(s));
@@ -364,21 +408,22 @@ test_tracks_items_agencies(void **state)
 	memset(&s, 0, sizeof(s));
 	assert_int_equal(store_stat_tracks(c, &all, &f, on_track, &s, &eb), 0);
 	assert_int_equal(s.total, 4);
-	assert_non_null(strstr(s.text, "sanksi_dijatuhkan/lower=1;"));
+	assert_non_null(strstr(text(&s), "sanksi_dijatuhkan/lower=1;"));
 	memset(&s, 0, sizeof(s));
 	assert_int_equal(store_stat_items(c, &all, &f, on_key, &s, &eb), 0);
-	assert_string_equal(s.text, "D-6=1;KE-4=1;");
+	assert_string_equal(text(&s), "D-6=1;KE-4=1;");
 	memset(&s, 0, sizeof(s));
 	assert_int_equal(store_stat_agencies(c, &all, &f, on_key, &s, &eb), 0);
-	/* most first; the merged case's Dinas B is not counted */
-	assert_string_equal(s.text, "Dinas A=2;=1;Dinas B=1;");
+	/* the merged case's Dinas B is not counted */
+	assert_string_equal(text(&s), "=1;Dinas A=2;Dinas B=1;");
 	store_reader_done(st, c);
 }
 
 static void
 test_ppk(void **state)
 {
-	struct store_scope all = {.all = true}, ppk = {.ppk_office_id = 0, .recommended_only = true};
+	struct store_scope all = {.all = true},
+			   ppk = {.ppk_office_id = 0, .recommended_only = true};
 	struct store_scope other = {.recommended_only = true};
 	struct store_stat_filter f;
 	struct store_conn *c = store_reader(st);
@@ -398,7 +443,7 @@ test_ppk(void **state)
 	assert_int_equal(s.total, 15); /* 15 Jan to the SK of 30 Jan */
 	memset(&s, 0, sizeof(s));
 	assert_int_equal(store_stat_deadlines(c, &all, &f, on_key, &s, &eb), 0);
-	assert_string_equal(s.text, "ppk.tindak_lanjut/met=1;");
+	assert_string_equal(text(&s), "ppk.tindak_lanjut/met=1;");
 	/* a PPK sees its own case only; another PPK sees nothing */
 	memset(&s, 0, sizeof(s));
 	assert_int_equal(store_stat_cases(c, &ppk, &f, STORE_STAT_MONTH, on_case_region, &s, &eb),
@@ -494,12 +539,11 @@ test_service(void **state)
 	p.role = ROLE_PENGAWAS;
 	snprintf(p.region_prefix, sizeof(p.region_prefix), "64.08");
 	assert_int_equal(stats_dashboard(s, &p, &f, &fig, &eb), 0);
-	assert_int_equal(json_integer_value(json_object_get(json_object_get(fig, "totals"), "cases")),
-			 2);
 	assert_int_equal(
-		json_integer_value(json_object_get(json_array_get(json_object_get(fig, "ppk"), 0),
-						   "median_days")),
-		15);
+		json_integer_value(json_object_get(json_object_get(fig, "totals"), "cases")), 2);
+	assert_int_equal(json_integer_value(json_object_get(
+				 json_array_get(json_object_get(fig, "ppk"), 0), "median_days")),
+			 15);
 	json_decref(fig);
 	/* a filter region outside the scope is refused */
 	snprintf(f.region, sizeof(f.region), "64.71");
@@ -514,13 +558,13 @@ test_service(void **state)
 	json_array_foreach(json_object_get(json_object_get(fig, "by_region"), "rows"), i, row)
 	{
 		assert_null(json_object_get(json_object_get(row, "cell"), "n"));
-		assert_string_equal(json_string_value(json_object_get(
-					    json_object_get(row, "cell"), "suppressed")),
+		assert_string_equal(json_string_value(json_object_get(json_object_get(row, "cell"),
+								      "suppressed")),
 				    "small");
 	}
-	assert_string_equal(json_string_value(json_object_get(json_object_get(fig, "cases"),
-							      "suppressed")),
-			    "small");
+	assert_string_equal(
+		json_string_value(json_object_get(json_object_get(fig, "cases"), "suppressed")),
+		"small");
 	text = json_dumps(fig, JSON_COMPACT);
 	assert_null(strstr(text, "\"n\":"));
 	free(text);
