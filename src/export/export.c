@@ -110,10 +110,14 @@ export_cursor_new(struct export_cursor **out, struct store *st, const struct pri
 	struct export_cursor *c;
 
 	*out = NULL;
-	if (who == NULL || who->user_id == 0)
-		return errbuf_set(eb, ERR_UNAUTHORIZED, "silakan masuk terlebih dahulu");
-	if (!auth_can(who, PERM_EXPORT))
-		return errbuf_set(eb, ERR_FORBIDDEN, "peran Anda tidak diizinkan mengekspor data");
+	if (who == NULL || who->user_id == 0) {
+		errbuf_set(eb, ERR_UNAUTHORIZED, "silakan masuk terlebih dahulu");
+		return -1;
+	}
+	if (!auth_can(who, PERM_EXPORT)) {
+		errbuf_set(eb, ERR_FORBIDDEN, "peran Anda tidak diizinkan mengekspor data");
+		return -1;
+	}
 	c = xcalloc(1, sizeof(*c));
 	c->st = st;
 	c->who = *who;
@@ -121,15 +125,16 @@ export_cursor_new(struct export_cursor **out, struct store *st, const struct pri
 	auth_scope(&c->who, &c->sc);
 	if (c->sc.none) {
 		free(c);
-		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
+		errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
+		return -1;
 	}
 	/* the region filter must lie inside the scope or contain it */
 	if (q->sf.region[0] && !auth_region_within(c->sc.region_prefix, q->sf.region) &&
 	    !auth_region_within(q->sf.region, c->sc.region_prefix)) {
 		free(c);
-		return errbuf_set_field(eb, ERR_INVALID_INPUT, "region",
-					"wilayah %s berada di luar wilayah kerja Anda",
-					q->sf.region);
+		errbuf_set_field(eb, ERR_INVALID_INPUT, "region",
+				 "wilayah %s berada di luar wilayah kerja Anda", q->sf.region);
+		return -1;
 	}
 	c->lf.state = c->q.state;
 	c->lf.q = c->q.q;

@@ -108,13 +108,13 @@ by_key(const void *a, const void *b)
 const struct fold_slot **
 fold_sorted(const struct fold *f, bool most_first)
 {
-	const struct fold_slot **v = xcalloc(f->n + 1, sizeof(*v));
+	const struct fold_slot **v = xcalloc(f->n + 1, sizeof(const struct fold_slot *));
 	size_t i, k = 0;
 
 	for (i = 0; i < f->cap; i++)
 		if (f->slots[i].key)
 			v[k++] = &f->slots[i];
-	qsort(v, k, sizeof(*v), most_first ? by_count : by_key);
+	qsort(v, k, sizeof(const struct fold_slot *), most_first ? by_count : by_key);
 	return v;
 }
 

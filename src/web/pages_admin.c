@@ -35,9 +35,9 @@
 /* --- one-time passwords, shown once -------------------------------------- */
 
 struct secret {
-	char id[33]; /* 16 random bytes, hex; "" = free */
 	int64_t admin_id;
 	int64_t expires_ms;
+	char id[33]; /* 16 random bytes, hex; "" = free */
 	char username[64];
 	char password[ADMIN_PASSWORD_LEN + ADMIN_PASSWORD_LEN / 4 + 1];
 	bool reset; /* a new password for an existing user (else a new user) */
@@ -381,16 +381,21 @@ user_in_reach(struct http_request *req, const char *username, struct store_user 
 	struct store_conn *c;
 	int rc;
 
-	if (username == NULL || !auth_name_valid(username))
-		return errbuf_set(eb, ERR_NOT_FOUND, "Pengguna tidak ditemukan.");
+	memset(u, 0, sizeof(*u));
+	if (username == NULL || !auth_name_valid(username)) {
+		errbuf_set(eb, ERR_NOT_FOUND, "Pengguna tidak ditemukan.");
+		return -1;
+	}
 	c = store_reader(app->store);
 	rc = store_user_get_by_username(c, username, u, eb);
 	if (rc == 0)
 		rc = store_office_get(c, u->office_id, &o, eb);
 	store_reader_done(app->store, c);
 	sodium_memzero(u->password_hash, sizeof(u->password_hash));
-	if (rc < 0 || !office_visible(auth_principal(req), &o))
-		return errbuf_set(eb, ERR_NOT_FOUND, "Pengguna tidak ditemukan.");
+	if (rc < 0 || !office_visible(auth_principal(req), &o)) {
+		errbuf_set(eb, ERR_NOT_FOUND, "Pengguna tidak ditemukan.");
+		return -1;
+	}
 	return 0;
 }
 
