@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar/calendar.h"
 #include "core/datetime.h"
 #include "core/str.h"
 #include "core/xalloc.h"
@@ -357,6 +358,11 @@ stats_public(struct stats_service *s, const char *election, json_t **out, struct
 			return errbuf_set_field(eb, ERR_INVALID_INPUT, "election",
 						"pemilihan harus kode seperti pemilu2024");
 	cstr_copy(p.election, sizeof(p.election), n ? election : "");
+	/* only elections of the calendar: an unknown id would cost a scan of
+	 * every case for nothing, and anyone can ask */
+	if (p.election[0] && s->d.cal && calendar_election_find(s->d.cal, p.election) == NULL)
+		return errbuf_set_code(eb, ERR_NOT_FOUND, "unknown_election",
+				       "pemilihan %s tidak dikenal", p.election);
 	snprintf(key, sizeof(key), "p|%s", p.election);
 	return stats_cache_get(s->cache, key, stats_store_version(s), compute, &p, sizeof(p), out,
 			       eb);

@@ -152,7 +152,8 @@ int stats_dashboard(struct stats_service *s, const struct principal *who,
 
 /*
  * The public figures over every case, suppressed (see above); election ""
- * or an election id: {"generated_at", "election", "threshold",
+ * or an election id of the calendar (ERR_NOT_FOUND "unknown_election"
+ * otherwise, when the service has a calendar): {"generated_at", "election", "threshold",
  * "total_base", "cases", "terlapor", "by_region", "by_item",
  * "by_outcome"}, each table {"rows": [...cell...], "total": cell} and a
  * cell {"n"} when shown or {"suppressed": "small"|"complementary"}.

@@ -67,6 +67,10 @@ check_json "the only non-zero outcome is hidden with the zeros beside it" '(.by_
 if grep -q 'Kutim\|Pelapor\|berkampanye' "$T_TMP/body"; then fail "no names or descriptions in public figures"; else ok "no names or descriptions in public figures"; fi
 req GET "/api/v1/stats/public?election=Pemilu%202024"
 expect "a malformed election is 400" "$STATUS" 400
+req GET "/api/v1/stats/public?election=pemilu1955"
+expect "an election not in the calendar is 404" "$STATUS" 404
+req GET "/api/v1/stats/public?election=pemilu2024"
+check_json "one election: the same suppression" '(.by_region.rows[] | select(.code == "64.71") | .cell) == {"suppressed": "small"} and .election == "pemilu2024"'
 check_status "the transparency page renders" 200 GET /transparansi
 check_body "it shows small counts as < 5" '&lt; 5'
 size=$(wc -c <"$T_TMP/body")
