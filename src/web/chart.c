@@ -7,6 +7,7 @@
  * characters.  Numbers are written with a thousands separator so the chart
  * reads like the table beside it.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -121,10 +122,19 @@ open_svg(struct buf *out, const struct chart *c, int height)
 	buf_addstr(out, "</desc>");
 }
 
+/* values are counts: negative ones are drawn as 0 and huge ones as
+ * CHART_VALUE_MAX, so that no scale computation can overflow */
 static int64_t
 clamp0(int64_t v)
 {
-	return v < 0 ? 0 : v;
+	return v < 0 ? 0 : v > CHART_VALUE_MAX ? CHART_VALUE_MAX : v;
+}
+
+/* a + b for non-negative values, saturating instead of overflowing */
+static int64_t
+add_sat(int64_t a, int64_t b)
+{
+	return a > INT64_MAX - b ? INT64_MAX : a + b;
 }
 
 static void
@@ -266,7 +276,7 @@ chart_stacked(struct buf *out, const struct chart *c, const struct chart_series 
 		int64_t sum = 0;
 
 		for (k = 0; k < nseries; k++)
-			sum += clamp0(rows[i].values[k]);
+			sum = add_sat(sum, clamp0(rows[i].values[k]));
 		if (sum > max)
 			max = sum;
 	}
@@ -294,7 +304,7 @@ chart_stacked(struct buf *out, const struct chart *c, const struct chart_series 
 			esc(out, series[k].name);
 			buf_addch(out, ' ');
 			number(out, c, clamp0(rows[i].values[k]));
-			sum += clamp0(rows[i].values[k]);
+			sum = add_sat(sum, clamp0(rows[i].values[k]));
 		}
 		buf_addf(out, "</title><text x=\"0\" y=\"%d\" " FONT ">", y + 12);
 		esc_short(out, rows[i].label, CHART_LABEL_CHARS);

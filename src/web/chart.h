@@ -29,6 +29,7 @@
 #define CHART_MAX_BARS    400
 #define CHART_MAX_SERIES  6
 #define CHART_LABEL_CHARS 50
+#define CHART_VALUE_MAX   1000000000000000LL /* larger values are drawn as this */
 
 struct chart {
 	const char *id;    /* unique within the page: [A-Za-z0-9_-]; other bytes dropped */
@@ -39,7 +40,7 @@ struct chart {
 
 struct chart_bar {
 	const char *label;
-	int64_t value;    /* negative values are drawn as 0 */
+	int64_t value;    /* drawn within 0..CHART_VALUE_MAX */
 	const char *text; /* written at the end of the bar; NULL: the value */
 	bool hidden;      /* no bar (a suppressed count): only text */
 	const char *tick; /* columns: the short axis label; NULL: label */

@@ -147,11 +147,14 @@ static json_t *
 recommendation(struct app *app, json_t *rec)
 {
 	const struct rules_catalog *cat = app->check ? check_service_catalog(app->check) : NULL;
-	json_t *ev, *items = json_array(), *forms = json_array(), *basis = json_array(), *v;
+	json_t *ev, *items, *forms, *basis, *v;
 	size_t i;
 
 	if (!json_is_object(rec))
 		return json_null();
+	items = json_array();
+	forms = json_array();
+	basis = json_array();
 	ev = json_array_get(json_object_get(rec, "evaluation"), 0);
 	json_array_foreach(json_object_get(rec, "items"), i, v)
 	{

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <libxml/parser.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,14 +71,18 @@ test_hbar(void **state)
 	assert_non_null(strstr(buf_cstr(&b), "melebihi batas tampilan: 10"));
 	/* the longest bar is twice the second */
 	{
-		const char *r1 = strstr(buf_cstr(&b), "<rect"), *r2;
-		int w1, w2;
+		int x1, y1, w1 = 0, h1, x2, y2, w2 = 0, h2;
+		const char *r = strstr(buf_cstr(&b), "<rect");
 
-		assert_non_null(r1);
-		r2 = strstr(r1 + 1, "<rect");
-		assert_non_null(r2);
-		w1 = atoi(strstr(r1, "width=\"") + 7);
-		w2 = atoi(strstr(r2, "width=\"") + 7);
+		assert_non_null(r);
+		assert_int_equal(sscanf(r, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"",
+					&x1, &y1, &w1, &h1),
+				 4);
+		r = strstr(r + 1, "<rect");
+		assert_non_null(r);
+		assert_int_equal(sscanf(r, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"",
+					&x2, &y2, &w2, &h2),
+				 4);
 		assert_true(w1 > 0 && w2 > 0);
 		assert_true(abs(w1 - 2 * w2) <= 1);
 	}
