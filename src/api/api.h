@@ -43,6 +43,10 @@ int api_check_post(struct http_request *req);
 int api_rules_list(struct http_request *req);
 int api_rules_show(struct http_request *req);
 
+/* api_stats.c */
+int api_stats_get(struct http_request *req);
+int api_stats_public(struct http_request *req);
+
 /* api_deadlines.c */
 int api_deadlines_post(struct http_request *req);
 /* api_session.c */

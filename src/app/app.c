@@ -19,6 +19,7 @@
 #include "ident/region.h"
 #include "scan/scan.h"
 #include "screening/screening.h"
+#include "stats/stats.h"
 #include "store/store.h"
 #include "web/flash.h"
 #include "web/i18n.h"
@@ -80,6 +81,14 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 			goto fail;
 		app->flash = web_flash_new(256);
 	}
+	if ((flags & APP_WEB) && app->store) {
+		struct stats_deps sd = {app->store, app->regions, check_service_catalog(app->check),
+					app->cal, cfg->knowledge_dir};
+
+		if (stats_service_new(&app->stats, &sd, eb) < 0)
+			goto fail;
+		stats_service_warm(app->stats);
+	}
 	return 0;
 fail:
 	app_close(app);
@@ -89,6 +98,8 @@ fail:
 void
 app_close(struct app *app)
 {
+	stats_service_free(app->stats);
+	app->stats = NULL;
 	auth_guard_free(app->auth);
 	app->auth = NULL;
 	store_close(app->store);

@@ -25,6 +25,7 @@ struct region_table;
 struct ident_limits;
 struct web_flash;
 struct scan_lexicon;
+struct stats_service;
 
 struct app {
 	struct config cfg;
@@ -40,6 +41,7 @@ struct app {
 	struct ident_limits *ident_limits; /* loaded with APP_WEB */
 	struct web_flash *flash;           /* POST results for the next page (with APP_WEB) */
 	struct scan_lexicon *scan;         /* screening lexicon (with APP_KNOWLEDGE/APP_WEB) */
+	struct stats_service *stats;       /* dashboard/transparency figures (APP_STORE|APP_WEB) */
 	int64_t started_mono_ms;
 	char base_url[256];
 };

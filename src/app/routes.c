@@ -11,6 +11,7 @@
 #include "web/publik.h"
 #include "web/kantor.h"
 #include "web/pages_screening.h"
+#include "web/pages_dasbor.h"
 #include "web/web.h"
 
 static const struct http_route routes[] = {
@@ -42,6 +43,9 @@ static const struct http_route routes[] = {
 	{"POST", "/api/v1/cases/{id}/pelapor", api_cases_unseal, 0},
 	{"GET", "/api/v1/cases/{id}/evidence/{sha256}", api_cases_evidence, 0},
 	{"GET", "/api/v1/audit/verify", api_audit_verify, 0},
+	/* figures: scoped for officers, suppressed for the public */
+	{"GET", "/api/v1/stats", api_stats_get, 0},
+	{"GET", "/api/v1/stats/public", api_stats_public, 0},
 
 	/* screening queue (officers; scope enforced in the store) */
 	{"GET", "/api/v1/screening", api_screening_list, 0},
@@ -92,6 +96,18 @@ static const struct http_route routes[] = {
 	{"GET", "/kantor/penyaringan/{id}", web_screening_item, 0},
 	{"POST", "/kantor/penyaringan/{id}/konfirmasi", web_screening_confirm, 0},
 	{"POST", "/kantor/penyaringan/{id}/abaikan", web_screening_dismiss, 0},
+	{"GET", "/transparansi", web_transparansi, 0},
+	/* officers: dashboard, exports, print, administration */
+	{"GET", "/kantor/dasbor", web_dasbor, 0},
+	{"GET", "/kantor/ekspor.csv", web_ekspor_csv, 0},
+	{"GET", "/kantor/ekspor.xlsx", web_ekspor_xlsx, 0},
+	{"GET", "/kantor/kasus/{id}/cetak", web_cetak, 0},
+	{"GET", "/kantor/admin", web_admin, 0},
+	{"POST", "/kantor/admin/pengguna", web_admin_user_add, 0},
+	{"POST", "/kantor/admin/pengguna/{username}/sandi", web_admin_user_passwd, 0},
+	{"POST", "/kantor/admin/pengguna/{username}/status", web_admin_user_status, 0},
+	{"POST", "/kantor/admin/kantor", web_admin_office_add, 0},
+	{"GET", "/kantor/admin/sandi/{id}", web_admin_secret, 0},
 };
 
 const struct http_route *const app_routes = routes;

@@ -776,7 +776,7 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 	bind_int(s, 1, id);
 	arr = json_array();
 	json_object_set_new(o, "evidence", arr);
-	if (add_rows(c, s, arr, ev_cols, "isssissssi", eb) < 0)
+	if (add_rows(c, s, arr, ev_cols, "isssisssi", eb) < 0)
 		goto fail;
 
 	if (sc->all || sc->ppk_office_id == 0) {

@@ -1,0 +1,77 @@
+/*
+ * service.c - the statistics service: its lifetime, the store's version
+ * for the cache, and small helpers shared by the dashboard and the public
+ * figures.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/datetime.h"
+#include "core/str.h"
+#include "core/xalloc.h"
+#include "ident/region.h"
+#include "stats/stats_internal.h"
+
+int
+stats_service_new(struct stats_service **out, const struct stats_deps *d, struct errbuf *eb)
+{
+	struct stats_service *s = xcalloc(1, sizeof(*s));
+
+	*out = NULL;
+	s->d = *d;
+	if (stats_public_cfg_load(&s->pub, d->knowledge_dir, eb) < 0) {
+		free(s);
+		return -1;
+	}
+	s->cache = stats_cache_new(STATS_CACHE_ENTRIES);
+	*out = s;
+	return 0;
+}
+
+void
+stats_service_free(struct stats_service *s)
+{
+	if (s == NULL)
+		return;
+	stats_cache_free(s->cache);
+	stats_public_cfg_release(&s->pub);
+	free(s);
+}
+
+const struct stats_public_cfg *
+stats_service_public_cfg(const struct stats_service *s)
+{
+	return &s->pub;
+}
+
+uint64_t
+stats_store_version(const struct stats_service *s)
+{
+	struct store_stats st;
+
+	store_stats_get(s->d.store, &st);
+	return st.jobs;
+}
+
+json_t *
+stats_now_json(void)
+{
+	char when[TIME_STRLEN];
+
+	time_format_iso(clock_now(), tz_wita.offset_min, when);
+	return json_string(when);
+}
+
+const char *
+stats_region_name(const struct stats_service *s, const char *code, char *buf, size_t bufsz)
+{
+	struct region r;
+
+	if (s->d.regions && region_find(s->d.regions, code, &r) == 0) {
+		cstr_copy(buf, bufsz, r.name);
+		return buf;
+	}
+	cstr_copy(buf, bufsz, code);
+	return buf;
+}
