@@ -21,10 +21,10 @@ extern const struct cli_cmd cmd_report, cmd_audit, cmd_demo, cmd_ident, cmd_regi
 extern const struct cli_cmd cmd_registry, cmd_monitor, cmd_accounts, cmd_export;
 
 const struct cli_cmd *const cli_commands[] = {
-	&cmd_serve,    &cmd_report,   &cmd_check,   &cmd_scan,  &cmd_monitor, &cmd_accounts,
-	&cmd_deadline, &cmd_calendar, &cmd_rules,   &cmd_ident, &cmd_region,  &cmd_registry,
-	&cmd_audit,    &cmd_office,   &cmd_user,    &cmd_key,   &cmd_token,   &cmd_db,
-	&cmd_export,   &cmd_demo,     &cmd_render,  &cmd_version, &cmd_help,  NULL,
+	&cmd_serve,    &cmd_report,   &cmd_check,  &cmd_scan,    &cmd_monitor, &cmd_accounts,
+	&cmd_deadline, &cmd_calendar, &cmd_rules,  &cmd_ident,   &cmd_region,  &cmd_registry,
+	&cmd_audit,    &cmd_office,   &cmd_user,   &cmd_key,     &cmd_token,   &cmd_db,
+	&cmd_export,   &cmd_demo,     &cmd_render, &cmd_version, &cmd_help,    NULL,
 };
 
 /* Common options: name, metavariable, config key ("section.name"), help. */
