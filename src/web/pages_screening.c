@@ -388,6 +388,28 @@ confirm_view(struct http_request *req, json_t *item, const struct form *f)
 	return o;
 }
 
+/* A message that filled its errbuf was cut mid-sentence (the daluarsa
+ * explanation is long): show the sentences that arrived whole. */
+static void
+whole_sentences(char *msg, size_t size)
+{
+	size_t n = strlen(msg);
+	char *end;
+
+	if (n + 1 < size)
+		return;
+	end = strstr(msg, ". ");
+	while (end) {
+		char *next = strstr(end + 2, ". ");
+
+		if (next == NULL)
+			break;
+		end = next;
+	}
+	if (end)
+		end[1] = '\0';
+}
+
 /* The form field an error names: "region", "terlapor[0].nip" -> "t_nip". */
 static const char *
 error_field(const char *field)
@@ -437,10 +459,13 @@ render_item(struct http_request *req, int64_t id, int status, const struct errbu
 	json_object_set_new(ctx, "item", item);
 	if (confirm_err) {
 		const char *field = error_field(confirm_err->field);
+		char msg[sizeof(confirm_err->msg)];
 
-		json_object_set_new(ctx, "confirm_error",
-				    json_pack("{s:s, s:b}", "message", confirm_err->msg, "general",
-					      field == NULL));
+		cstr_copy(msg, sizeof(msg), confirm_err->msg);
+		whole_sentences(msg, sizeof(msg));
+		json_object_set_new(
+			ctx, "confirm_error",
+			json_pack("{s:s, s:b}", "message", msg, "general", field == NULL));
 		if (field)
 			json_object_set_new(ctx, "errf", json_pack("{s:b}", field, 1));
 	}

@@ -6,7 +6,7 @@
 // The province officer gives the region of an item whose region is
 // unknown.  Without JavaScript the filters and forms work the same; the
 // page is in English on request; a PPK office is refused.  Screenshots of
-// every page go to build/screenshots/.
+// every page go to build/screenshots/, the case page of the new temuan too.
 import { execFileSync } from 'node:child_process';
 import { BIN, browser, check, done, fail, login, newPage, shot, startServer } from './lib.mjs';
 
@@ -65,6 +65,11 @@ try {
 	check('it links the new case', /^\/kantor\/kasus\/\d+$/.test(caseLink || ''), caseLink);
 	check('the forms are gone once decided', (await page.locator('form[action$="/konfirmasi"]').count()) === 0);
 	await shot(page, 'penyaringan-temuan');
+	res = await page.goto(srv.base + caseLink);
+	check('the case page of the new temuan opens', res.status() === 200, res.status());
+	check('it shows the post\'s link as evidence',
+		(await page.content()).includes('https://facebook.com/budi.camat.sangatta/posts/9001'));
+	await shot(page, 'penyaringan-kasus');
 
 	// the too-old item: daluarsa, shown next to the form
 	await page.goto(srv.base + '/kantor/penyaringan');
@@ -72,8 +77,10 @@ try {
 	res = await Promise.all([page.waitForNavigation(),
 		page.click('form[action$="/konfirmasi"] button')]).then((r) => r[0]);
 	check('a too-old item answers 422', res.status() === 422, res.status());
-	check('with the daluarsa message and the dates', (await page.textContent('.alert'))
-		.includes('melewati batas waktu') && (await page.textContent('.alert')).includes('2024-01-10'));
+	const alert = (await page.textContent('.alert')).trim();
+	check('with the daluarsa message and the dates', alert.includes('melewati batas waktu') &&
+		alert.includes('2024-01-10'), alert);
+	check('the message ends with a whole sentence', alert.endsWith('.'), alert);
 	await shot(page, 'penyaringan-daluarsa');
 
 	// dismiss: a blank reason is refused inline, a real one recorded
