@@ -73,6 +73,7 @@ FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+BENCH_TOOLS := $(patsubst bench/%.c,$(BUILD)/bench/%,$(sort $(wildcard bench/tool_*.c)))
 
 # keep test objects: they are intermediates of the test binaries
 .SECONDARY:
@@ -174,7 +175,7 @@ fuzz: deps deps-test
 
 # --- benchmarks -------------------------------------------------------------
 
-bench: deps deps-bench $(BIN) $(BENCH_BIN)
+bench: deps deps-bench $(BIN) $(BENCH_BIN) $(BENCH_TOOLS)
 	@BUILD=$(BUILD) sh bench/run.sh
 
 # --- packages -----------------------------------------------------------------

@@ -28,6 +28,14 @@ int api_cases_duplicates(struct http_request *req);
 int api_cases_unseal(struct http_request *req);
 int api_cases_evidence(struct http_request *req);
 
+/* api_screening.c */
+int api_screening_list(struct http_request *req);
+int api_screening_stats(struct http_request *req);
+int api_screening_get(struct http_request *req);
+int api_screening_confirm(struct http_request *req);
+int api_screening_dismiss(struct http_request *req);
+int api_screening_ingest(struct http_request *req);
+
 /* api_audit.c */
 int api_audit_verify(struct http_request *req);
 /* api_check.c */

@@ -9,6 +9,7 @@
 #include "calendar/calendar.h"
 #include "auth/auth.h"
 #include "cases/evidence.h"
+#include "cases/office_cache.h"
 #include "check/check.h"
 #include "core/datetime.h"
 #include "core/log.h"
@@ -16,6 +17,8 @@
 #include "core/xalloc.h"
 #include "ident/ident.h"
 #include "ident/region.h"
+#include "scan/scan.h"
+#include "screening/screening.h"
 #include "store/store.h"
 #include "web/flash.h"
 #include "web/i18n.h"
@@ -52,7 +55,9 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		if (calendar_opts_from_config(&app->cases.copts, cfg, eb) < 0 ||
 		    calendar_load(&app->cal, cfg->knowledge_dir, eb) < 0)
 			goto fail;
-		if (check_service_new(&app->check, cfg, app->cal, eb) < 0)
+		if (check_service_new(&app->check, cfg, app->cal, eb) < 0 ||
+		    screening_lexicon_load(&app->scan, cfg->knowledge_dir,
+					   check_service_catalog(app->check), eb) < 0)
 			goto fail;
 		app->ident_limits = xcalloc(1, sizeof(*app->ident_limits));
 		if (region_table_load(&app->regions, cfg->knowledge_dir, eb) < 0 ||
@@ -64,6 +69,8 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 	app->cases.cal = app->cal;
 	app->cases.check = app->check;
 	app->cases.regions = app->regions;
+	if (app->store && app->cases.offices == NULL)
+		app->cases.offices = office_cache_new();
 	app->cases.cfg = &app->cfg;
 	cstr_copy(app->cases.base_url, sizeof(app->cases.base_url), app->base_url);
 	if (flags & APP_WEB) {
@@ -91,8 +98,12 @@ app_close(struct app *app)
 	web_flash_free(app->flash);
 	app->flash = NULL;
 	evidence_shutdown();
+	office_cache_free(app->cases.offices);
+	app->cases.offices = NULL;
 	check_service_free(app->check);
 	app->check = NULL;
+	scan_lexicon_free(app->scan);
+	app->scan = NULL;
 	calendar_free(app->cal);
 	app->cal = NULL;
 	region_table_free(app->regions);

@@ -24,6 +24,7 @@ struct i18n;
 struct region_table;
 struct ident_limits;
 struct web_flash;
+struct scan_lexicon;
 
 struct app {
 	struct config cfg;
@@ -38,6 +39,7 @@ struct app {
 	struct region_table *regions; /* loaded with APP_WEB */
 	struct ident_limits *ident_limits; /* loaded with APP_WEB */
 	struct web_flash *flash;           /* POST results for the next page (with APP_WEB) */
+	struct scan_lexicon *scan;         /* screening lexicon (with APP_KNOWLEDGE/APP_WEB) */
 	int64_t started_mono_ms;
 	char base_url[256];
 };

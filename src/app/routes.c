@@ -8,7 +8,9 @@
 #include "api/api.h"
 #include "app/app.h"
 #include "http/http.h"
+#include "web/publik.h"
 #include "web/kantor.h"
+#include "web/pages_screening.h"
 #include "web/web.h"
 
 static const struct http_route routes[] = {
@@ -41,6 +43,14 @@ static const struct http_route routes[] = {
 	{"GET", "/api/v1/cases/{id}/evidence/{sha256}", api_cases_evidence, 0},
 	{"GET", "/api/v1/audit/verify", api_audit_verify, 0},
 
+	/* screening queue (officers; scope enforced in the store) */
+	{"GET", "/api/v1/screening", api_screening_list, 0},
+	{"GET", "/api/v1/screening/stats", api_screening_stats, 0},
+	{"POST", "/api/v1/screening/ingest", api_screening_ingest, 0},
+	{"GET", "/api/v1/screening/{id}", api_screening_get, 0},
+	{"POST", "/api/v1/screening/{id}/confirm", api_screening_confirm, 0},
+	{"POST", "/api/v1/screening/{id}/dismiss", api_screening_dismiss, 0},
+
 	/* rules */
 	{"POST", "/api/v1/check", api_check_post, 0},
 	{"GET", "/api/v1/rules", api_rules_list, 0},
@@ -52,6 +62,12 @@ static const struct http_route routes[] = {
 
 	/* public pages */
 	{"GET", "/", web_home, 0},
+	{"GET", "/lapor", web_lapor_page, 0},
+	{"POST", "/lapor", web_lapor_post, 0},
+	{"GET", "/status", web_status_page, 0},
+	{"POST", "/status", web_status_post, 0},
+	{"GET", "/status/{code}", web_status_code, 0},
+	{"GET", "/boleh", web_boleh_page, 0},
 	{"GET", "/static/*", web_static, HTTP_ROUTE_PREFIX},
 	{"GET", "/masuk", web_login_page, 0},
 	{"POST", "/masuk", web_login_post, 0},
@@ -71,6 +87,11 @@ static const struct http_route routes[] = {
 	{"GET", "/kantor/aturan", kantor_rules, 0},
 	{"GET", "/kantor/aturan/{id}", kantor_rule, 0},
 	{"GET", "/kantor/kalender", kantor_calendar, 0},
+	/* officers: screening queue */
+	{"GET", "/kantor/penyaringan", web_screening_queue, 0},
+	{"GET", "/kantor/penyaringan/{id}", web_screening_item, 0},
+	{"POST", "/kantor/penyaringan/{id}/konfirmasi", web_screening_confirm, 0},
+	{"POST", "/kantor/penyaringan/{id}/abaikan", web_screening_dismiss, 0},
 };
 
 const struct http_route *const app_routes = routes;

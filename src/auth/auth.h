@@ -224,6 +224,10 @@ int auth_http_login(struct http_request *req, const char *username, const char *
 int auth_http_logout(struct http_request *req, struct errbuf *eb);
 /* Public intake: 0 when the client may submit, 1 when a 429 was sent. */
 int auth_http_intake_limit(struct http_request *req);
+/* The same without replying (for pages that answer 429 in HTML): true when
+ * the client may submit (a token is taken), else false with the seconds to
+ * wait in *retry_after. */
+bool auth_http_intake_take(struct http_request *req, unsigned *retry_after);
 
 /* In-memory token-bucket rate limiter keyed by a salted hash of the
  * client address; addresses are never stored or logged. */

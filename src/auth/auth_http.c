@@ -218,16 +218,27 @@ auth_http_logout(struct http_request *req, struct errbuf *eb)
 
 /* --- public intake ----------------------------------------------------------- */
 
+bool
+auth_http_intake_take(struct http_request *req, unsigned *retry_after)
+{
+	struct auth_guard *g = guard_of(req);
+
+	*retry_after = 0;
+	if (g == NULL || ratelimit_take(g->intake, http_client_addr(req), clock_now()))
+		return true;
+	*retry_after =
+		g->intake_per_minute ? (60 + g->intake_per_minute - 1) / g->intake_per_minute : 60;
+	return false;
+}
+
 int
 auth_http_intake_limit(struct http_request *req)
 {
-	struct auth_guard *g = guard_of(req);
 	struct errbuf eb;
 	unsigned wait;
 
-	if (g == NULL || ratelimit_take(g->intake, http_client_addr(req), clock_now()))
+	if (auth_http_intake_take(req, &wait))
 		return 0;
-	wait = g->intake_per_minute ? (60 + g->intake_per_minute - 1) / g->intake_per_minute : 60;
 	http_header_add(req, "Retry-After", arena_printf(&req->arena, "%u", wait));
 	errbuf_clear(&eb);
 	errbuf_set(&eb, ERR_RATE_LIMITED,

@@ -27,6 +27,7 @@
 
 struct region_table;
 struct check_service;
+struct office_cache;
 
 /* What the case service needs; process lifetime, read-only after init. */
 struct cases_ctx {
@@ -37,6 +38,7 @@ struct cases_ctx {
 	const struct config *cfg;
 	struct calendar_opts copts;
 	char base_url[256];
+	struct office_cache *offices; /* routing and sealing keys, briefly remembered */
 };
 
 /* --- intake ---------------------------------------------------------------- */
@@ -64,6 +66,11 @@ struct intake {
 	unsigned char *sealed;
 	size_t sealed_len;
 	int64_t sealed_office;
+	/* prepared off the writer thread, so the write job only inserts */
+	char *missing_text;
+	char *event_text;                    /* audit data; rebuilt if the code must change */
+	char **dl_text;                      /* explanation JSON of each in->deadlines entry */
+	char norm[REPORT_MAX_TERLAPOR][128]; /* normalised terlapor names */
 
 	/* result */
 	int64_t case_id;
@@ -87,6 +94,11 @@ int cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *i
 void cases_intake_submit(struct cases_ctx *cx, struct intake *in);
 /* Store and wait. */
 int cases_intake_write(struct cases_ctx *cx, struct intake *in, struct errbuf *eb);
+/* Store inside the caller's write job (c is the job's connection), for a
+ * caller that must commit the intake together with a change of its own
+ * (the screening queue records its decision in the same transaction). */
+int cases_intake_run(struct cases_ctx *cx, struct store_conn *c, struct intake *in,
+		     struct errbuf *eb);
 /* The receipt: {"code","status","kind","received_at","tz","office","status_url",
  * "deadlines","missing","evidence","notes"}. */
 json_t *cases_intake_receipt(const struct cases_ctx *cx, const struct intake *in);

@@ -21,7 +21,7 @@ cases_record(struct store_conn *c, const struct principal *who, int64_t case_id,
 	     const char *kind, json_t *data, int64_t now, struct errbuf *eb)
 {
 	struct audit_event ev;
-	char *text = json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS);
+	char *text = json_dumps(data, JSON_COMPACT);
 	int rc;
 
 	json_decref(data);

@@ -12,14 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/audit.h"
 #include "auth/seal.h"
 #include "calendar/deadline.h"
 #include "cases/cases_internal.h"
 #include "cases/evidence.h"
 #include "cases/names.h"
+#include "cases/office_cache.h"
 #include "cases/workflow.h"
 #include "core/log.h"
+#include "core/xalloc.h"
 #include "ident/region.h"
+
+static int ready_for_store(struct cases_ctx *cx, struct intake *in, struct errbuf *eb);
 
 void
 cases_intake_init(struct intake *in)
@@ -30,12 +35,21 @@ cases_intake_init(struct intake *in)
 void
 cases_intake_release(struct intake *in)
 {
+	size_t i;
+
+	for (i = 0; in->dl_text && i < json_array_size(in->deadlines); i++)
+		free(in->dl_text[i]);
+	free(in->dl_text);
 	json_decref(in->missing);
 	json_decref(in->deadlines);
 	json_decref(in->notes);
 	free(in->sealed);
+	free(in->missing_text);
+	free(in->event_text);
 	in->missing = in->deadlines = in->notes = NULL;
 	in->sealed = NULL;
+	in->dl_text = NULL;
+	in->missing_text = in->event_text = NULL;
 }
 
 static void
@@ -140,7 +154,8 @@ seal_identity(struct cases_ctx *cx, struct arena *a, struct intake *in, struct e
 
 	if (!in->report.has_pelapor)
 		return 0;
-	if (seal_find_office(cx->store, in->office_id, &in->sealed_office, pk, eb) < 0)
+	if (office_cache_seal_key(cx->offices, cx->store, in->office_id, &in->sealed_office, pk,
+				  eb) < 0)
 		return errbuf_set_code(
 			eb, ERR_UNAVAILABLE, "no_seal_key",
 			"kunci penyegel identitas pelapor belum dibuat untuk kantor ini; "
@@ -180,7 +195,6 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 {
 	const struct election *e;
 	struct store_office office;
-	struct store_conn *c;
 	char why[256];
 	int rc;
 
@@ -212,10 +226,9 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 					       in->report.kode_wilayah);
 	}
 	/* the handling office and the local clock */
-	c = store_reader(cx->store);
-	rc = store_office_for_region(
-		c, "bawaslu", in->report.kode_wilayah ? in->report.kode_wilayah : "", &office, eb);
-	store_reader_done(cx->store, c);
+	rc = office_cache_for_region(cx->offices, cx->store,
+				     in->report.kode_wilayah ? in->report.kode_wilayah : "",
+				     &office, eb);
 	if (rc < 0)
 		return errbuf_set_code(
 			eb, ERR_UNAVAILABLE, "no_office",
@@ -259,74 +272,97 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 						"Pilkada (%s). Laporan tetap dicatat dan diproses "
 						"pada waktu layanan berikutnya.",
 						why));
-	if (seal_identity(cx, a, in, eb) < 0 || store_files(cx, in, eb) < 0)
+	if (seal_identity(cx, a, in, eb) < 0 || store_files(cx, in, eb) < 0 ||
+	    ready_for_store(cx, in, eb) < 0)
 		return -1;
 	return 0;
 }
 
-/* --- the write job ------------------------------------------------------------ */
+/* --- what the write job will store, made ready on the caller's thread ------ */
 
+/* Add an open clock of rule from the receipt date to in->deadlines. */
 static int
-start_intake_clocks(struct cases_ctx *cx, struct store_conn *c, struct intake *in,
-		    struct errbuf *eb)
+add_clock(struct cases_ctx *cx, struct intake *in, const char *pattern, struct errbuf *eb)
 {
+	char rule[64], due[DATE_STRLEN];
 	json_t *d;
+	int rc;
+
+	if (!wf_rule_name(pattern, in->election_kind, rule, sizeof(rule)))
+		return 0;
+	rc = cases_deadline(cx, rule, in->received_on, in->zone, &d, due, eb);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	json_object_set_new(d, "status", json_string("open"));
+	json_array_append_new(in->deadlines, d);
+	return 0;
+}
+
+static void
+build_event_text(struct intake *in)
+{
+	const struct report *r = &in->report;
+	json_t *ev = json_array(), *data;
 	size_t i;
-	char rule[64];
 
-	/* the filing check, already judged, is kept with the case as "met" */
-	json_array_foreach(in->deadlines, i, d)
-	{
-		struct store_deadline_new n;
-		char *text = json_dumps(d, JSON_COMPACT);
-		int rc;
+	for (i = 0; i < r->nbukti; i++)
+		if (r->bukti[i].kind == BUKTI_BERKAS)
+			json_array_append_new(ev, json_string(r->bukti[i].sha256));
+	data = json_pack("{s:s, s:s, s:s, s:s, s:O, s:o, s:i, s:s}", "code", in->code, "kind",
+			 in->kind, "to", in->state, "election", r->pemilihan, "missing",
+			 in->missing, "evidence", ev, "terlapor", (int)r->nterlapor, "channel",
+			 in->channel ? in->channel : "web");
+	free(in->event_text);
+	in->event_text = json_dumps(data, JSON_COMPACT);
+	json_decref(data);
+}
 
-		memset(&n, 0, sizeof(n));
-		n.case_id = in->case_id;
-		n.rule = json_string_value(json_object_get(d, "rule"));
-		n.start_on = json_string_value(json_object_get(d, "start"));
-		n.due_on = json_string_value(json_object_get(d, "due"));
-		n.tz = in->zone->name;
-		n.explanation_json = text;
-		n.status = "met";
-		rc = store_deadline_insert(c, &n, eb);
-		free(text);
-		if (rc < 0)
-			return -1;
-	}
+/* The clocks that start at receipt, the texts, the code: everything but SQL. */
+static int
+ready_for_store(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
+{
+	size_t i, n;
+
 	/* Pilkada: Bawaslu follows up within 3 hari of receipt (UU 10/2016 Pasal
 	 * 134(5)); laporan and temuan alike */
 	if (strcmp(in->kind, "informasi_awal") != 0 &&
-	    wf_rule_name("pilkada.tindak_lanjut", in->election_kind, rule, sizeof(rule)) &&
-	    cases_deadline_start(cx, c, in->case_id, 0, rule, in->received_on, in->zone,
-				 in->deadlines, eb) < 0)
+	    add_clock(cx, in, "pilkada.tindak_lanjut", eb) < 0)
 		return -1;
-	if (strcmp(in->kind, "laporan") != 0)
-		return 0;
-	wf_rule_name("{e}.kajian_awal", in->election_kind, rule, sizeof(rule));
-	if (cases_deadline_start(cx, c, in->case_id, 0, rule, in->received_on, in->zone,
-				 in->deadlines, eb) < 0)
-		return -1;
-	if (strcmp(in->state, "perlu_perbaikan") == 0) {
-		wf_rule_name("{e}.perbaikan", in->election_kind, rule, sizeof(rule));
-		if (cases_deadline_start(cx, c, in->case_id, 0, rule, in->received_on, in->zone,
-					 in->deadlines, eb) < 0)
+	if (strcmp(in->kind, "laporan") == 0) {
+		if (add_clock(cx, in, "{e}.kajian_awal", eb) < 0)
+			return -1;
+		if (strcmp(in->state, "perlu_perbaikan") == 0 &&
+		    add_clock(cx, in, "{e}.perbaikan", eb) < 0)
 			return -1;
 	}
+	n = json_array_size(in->deadlines);
+	in->dl_text = xcalloc(n ? n : 1, sizeof(char *));
+	for (i = 0; i < n; i++)
+		in->dl_text[i] = json_dumps(json_array_get(in->deadlines, i), JSON_COMPACT);
+	in->missing_text = json_dumps(in->missing, JSON_COMPACT);
+	for (i = 0; i < in->report.nterlapor; i++) {
+		const struct report_terlapor *t = &in->report.terlapor[i];
+
+		name_normalize(t->nama ? t->nama : (t->jabatan ? t->jabatan : ""), in->norm[i],
+			       sizeof(in->norm[i]));
+	}
+	trackcode_new(in->code);
+	build_event_text(in);
 	return 0;
 }
+
+/* --- the write job: inserts only --------------------------------------------- */
 
 static int
 intake_run(struct store_conn *c, void *arg, struct errbuf *eb)
 {
 	struct intake *in = arg;
-	struct cases_ctx *cx = in->cx;
 	const struct report *r = &in->report;
 	struct store_case_new n;
-	char *missing = json_dumps(in->missing, JSON_COMPACT);
-	json_t *data, *ev;
+	struct audit_event ev;
+	char occ[DATE_STRLEN], kn[DATE_STRLEN];
 	size_t i;
-	int tries, rc = -1;
+	int tries;
 
 	memset(&n, 0, sizeof(n));
 	n.kind = in->kind;
@@ -342,33 +378,28 @@ intake_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	n.sealed = in->sealed;
 	n.sealed_len = in->sealed_len;
 	n.sealed_office = in->sealed_office;
-	n.missing_json = missing;
+	n.missing_json = in->missing_text;
 	n.channel = in->channel;
-	{
-		char occ[DATE_STRLEN], kn[DATE_STRLEN];
-
-		if (r->has_kejadian)
-			date_format(r->waktu_kejadian, occ);
-		if (r->has_diketahui)
-			date_format(r->waktu_diketahui, kn);
-		n.occurred_on = r->has_kejadian ? occ : NULL;
-		n.known_on = r->has_diketahui ? kn : NULL;
-		for (tries = 0; tries < 8; tries++) {
-			trackcode_new(in->code);
-			n.code = in->code;
-			errbuf_clear(eb);
-			if (store_case_insert(c, &n, &in->case_id, eb) == 0)
-				break;
-			if (eb->code == NULL || strcmp(eb->code, "duplicate_code") != 0)
-				goto out;
-		}
+	if (r->has_kejadian)
+		date_format(r->waktu_kejadian, occ);
+	if (r->has_diketahui)
+		date_format(r->waktu_diketahui, kn);
+	n.occurred_on = r->has_kejadian ? occ : NULL;
+	n.known_on = r->has_diketahui ? kn : NULL;
+	for (tries = 0;; tries++) {
+		n.code = in->code;
+		errbuf_clear(eb);
+		if (store_case_insert(c, &n, &in->case_id, eb) == 0)
+			break;
+		if (eb->code == NULL || strcmp(eb->code, "duplicate_code") != 0 || tries == 8)
+			return -1;
+		/* 40 random bits collide very rarely: draw again */
+		trackcode_new(in->code);
+		build_event_text(in);
 	}
-	if (tries == 8)
-		goto out;
 	for (i = 0; i < r->nterlapor; i++) {
 		const struct report_terlapor *t = &r->terlapor[i];
 		struct store_track_new tn;
-		char norm[256];
 
 		memset(&tn, 0, sizeof(tn));
 		tn.name = t->nama ? t->nama : (t->jabatan ? t->jabatan : "(tanpa nama)");
@@ -378,17 +409,15 @@ intake_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		tn.position = t->jabatan;
 		tn.status = t->status;
 		tn.state = "proses";
-		name_normalize(tn.name, norm, sizeof(norm));
-		if (store_person_upsert(c, &tn, norm, n.region_code, in->received_at, &tn.person_id,
-					eb) < 0 ||
+		if (store_person_upsert(c, &tn, in->norm[i], n.region_code, in->received_at,
+					&tn.person_id, eb) < 0 ||
 		    store_track_insert(c, in->case_id, &tn, in->received_at, NULL, eb) < 0)
-			goto out;
+			return -1;
 	}
 	for (i = 0; i < r->nsaksi; i++)
 		if (store_witness_insert(c, in->case_id, r->saksi[i].nama, r->saksi[i].alamat,
 					 r->saksi[i].telepon, eb) < 0)
-			goto out;
-	ev = json_array();
+			return -1;
 	for (i = 0; i < r->nbukti; i++) {
 		const struct report_bukti *b = &r->bukti[i];
 		struct store_evidence_new e;
@@ -403,29 +432,33 @@ intake_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		e.filename = b->filename;
 		e.url = b->url;
 		e.note = b->keterangan;
-		if (store_evidence_insert(c, in->case_id, &e, in->received_at, eb) < 0) {
-			json_decref(ev);
-			goto out;
-		}
-		if (e.sha256)
-			json_array_append_new(ev, json_string(e.sha256));
+		if (store_evidence_insert(c, in->case_id, &e, in->received_at, eb) < 0)
+			return -1;
 	}
-	if (start_intake_clocks(cx, c, in, eb) < 0) {
-		json_decref(ev);
-		goto out;
+	/* the filing check is kept with the case as "met"; the others run from now */
+	for (i = 0; i < json_array_size(in->deadlines); i++) {
+		json_t *d = json_array_get(in->deadlines, i);
+		struct store_deadline_new dn;
+
+		memset(&dn, 0, sizeof(dn));
+		dn.case_id = in->case_id;
+		dn.rule = json_string_value(json_object_get(d, "rule"));
+		dn.start_on = json_string_value(json_object_get(d, "start"));
+		dn.due_on = json_string_value(json_object_get(d, "due"));
+		dn.tz = in->zone->name;
+		dn.explanation_json = in->dl_text[i];
+		dn.status = json_string_value(json_object_get(d, "status"));
+		if (store_deadline_insert(c, &dn, eb) < 0)
+			return -1;
 	}
-	data = json_pack("{s:s, s:s, s:s, s:s, s:O, s:o, s:i, s:s}", "code", in->code, "kind",
-			 in->kind, "to", in->state, "election", r->pemilihan, "missing",
-			 in->missing, "evidence", ev, "terlapor", (int)r->nterlapor, "channel",
-			 in->channel ? in->channel : "web");
-	if (cases_record(c, in->who, in->case_id, 0,
-			 r->kind == REPORT_TEMUAN ? "temuan_dicatat" : "laporan_diterima", data,
-			 in->received_at, eb) < 0)
-		goto out;
-	rc = 0;
-out:
-	free(missing);
-	return rc;
+	memset(&ev, 0, sizeof(ev));
+	ev.at = in->received_at;
+	ev.case_id = in->case_id;
+	ev.user_id = in->who ? in->who->user_id : 0;
+	ev.actor = cases_actor(in->who);
+	ev.kind = r->kind == REPORT_TEMUAN ? "temuan_dicatat" : "laporan_diterima";
+	ev.data = in->event_text;
+	return audit_append(c, &ev, eb);
 }
 
 static void
@@ -454,6 +487,13 @@ cases_intake_write(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 {
 	in->cx = cx;
 	return store_write(cx->store, intake_run, in, eb);
+}
+
+int
+cases_intake_run(struct cases_ctx *cx, struct store_conn *c, struct intake *in, struct errbuf *eb)
+{
+	in->cx = cx;
+	return intake_run(c, in, eb);
 }
 
 json_t *

@@ -11,6 +11,7 @@
 
 #include "calendar/calendar.h"
 #include "check/check.h"
+#include "ident/ident.h"
 #include "core/config.h"
 #include "core/str.h"
 #include "core/xalloc.h"
@@ -71,37 +72,6 @@ set_error(struct errbuf *eb, const char *code, const char *field, const char *ms
 	return -1;
 }
 
-int
-check_nip_plausible(const char *s, size_t len, bool pppk, struct errbuf *eb)
-{
-	struct str t = str_trim(str_make(s, len));
-	int y, m, d, ty, tm;
-
-	if (t.len != 18 || !str_all_digits(t))
-		return set_error(eb, "invalid_nip", "nip", "NIP harus 18 angka");
-	y = (t.ptr[0] - '0') * 1000 + (t.ptr[1] - '0') * 100 + (t.ptr[2] - '0') * 10 +
-	    (t.ptr[3] - '0');
-	m = (t.ptr[4] - '0') * 10 + (t.ptr[5] - '0');
-	d = (t.ptr[6] - '0') * 10 + (t.ptr[7] - '0');
-	if (!date_is_valid(y, m, d))
-		return set_error(eb, "invalid_nip", "nip",
-				 "NIP tidak sah: 8 angka pertama bukan tanggal lahir yang sah");
-	if (t.ptr[14] != '1' && t.ptr[14] != '2')
-		return set_error(eb, "invalid_nip", "nip",
-				 "NIP tidak sah: angka ke-15 (jenis kelamin) harus 1 atau 2");
-	if (pppk)
-		return 0; /* NI PPPK: the middle fields are not confirmed; check no more */
-	ty = (t.ptr[8] - '0') * 1000 + (t.ptr[9] - '0') * 100 + (t.ptr[10] - '0') * 10 +
-	     (t.ptr[11] - '0');
-	tm = (t.ptr[12] - '0') * 10 + (t.ptr[13] - '0');
-	if (tm < 1 || tm > 12 || ty < y || (ty == y && tm <= m))
-		return set_error(
-			eb, "invalid_nip", "nip",
-			"NIP tidak sah: angka ke-9 sampai ke-14 (TMT CPNS) harus tahun dan "
-			"bulan sesudah tanggal lahir");
-	return 0;
-}
-
 static json_t *
 election_json(const struct election *e, const struct election_stage *stage)
 {
@@ -151,9 +121,24 @@ check_run(const struct check_service *s, json_t *req, struct arena *a, json_t **
 		if (!json_is_string(nip))
 			return set_error(eb, "invalid_nip", "nip",
 					 "NIP harus berupa teks 18 angka");
-		if (check_nip_plausible(json_string_value(nip), json_string_length(nip),
-					st && strcmp(st->id, "PPPK") == 0, eb) < 0)
-			return -1;
+		{
+			/* the identifier module decides; no plausibility limits are applied
+			 * here (they are warnings, not facts about the conduct) */
+			struct ident_opts io = {NULL, NULL, {0, 0, 0}};
+			struct ident_result ir;
+			bool pppk = st && strcmp(st->id, "PPPK") == 0;
+			int rc = pppk ? ident_parse_ni_pppk(json_string_value(nip),
+							    json_string_length(nip), &io, &ir, eb)
+				      : ident_parse_nip(json_string_value(nip),
+							json_string_length(nip), &io, &ir, eb);
+
+			if (rc < 0) {
+				eb->kind = ERR_INVALID_INPUT; /* a bad request field here */
+				eb->code = "invalid_nip";
+				cstr_copy(eb->field, sizeof(eb->field), "nip");
+				return -1;
+			}
+		}
 	}
 	if (election && election[0]) {
 		e = s->cal ? calendar_election_find(s->cal, election) : NULL;

@@ -56,8 +56,4 @@ json_t *check_error_json(const struct errbuf *eb);
 /* The catalog listing of `netra rules list --json` and GET /api/v1/rules. */
 json_t *check_catalog_json(const struct check_service *s);
 
-/* Plausibility of an 18-digit NIP (PNS) or NI PPPK: digits, birth date,
- * TMT month for PNS, sex digit.  Pure. */
-int check_nip_plausible(const char *s, size_t len, bool pppk, struct errbuf *eb);
-
 #endif

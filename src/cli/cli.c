@@ -18,13 +18,13 @@ extern const struct cli_cmd cmd_serve, cmd_db, cmd_version, cmd_help;
 extern const struct cli_cmd cmd_deadline, cmd_calendar, cmd_check, cmd_rules, cmd_scan;
 extern const struct cli_cmd cmd_office, cmd_user, cmd_key, cmd_token;
 extern const struct cli_cmd cmd_report, cmd_audit, cmd_demo, cmd_ident, cmd_region, cmd_render;
-extern const struct cli_cmd cmd_registry;
+extern const struct cli_cmd cmd_registry, cmd_monitor, cmd_accounts;
 
 const struct cli_cmd *const cli_commands[] = {
-	&cmd_serve, &cmd_report,   &cmd_check,  &cmd_scan,  &cmd_deadline, &cmd_calendar,
-	&cmd_rules, &cmd_ident,    &cmd_region, &cmd_audit, &cmd_office,   &cmd_user,
-	&cmd_key,   &cmd_token,    &cmd_db,     &cmd_demo,  &cmd_render,   &cmd_version,
-	&cmd_help,  &cmd_registry, NULL,
+	&cmd_serve,    &cmd_report,   &cmd_check,   &cmd_scan,  &cmd_monitor, &cmd_accounts,
+	&cmd_deadline, &cmd_calendar, &cmd_rules,   &cmd_ident, &cmd_region,  &cmd_registry,
+	&cmd_audit,    &cmd_office,   &cmd_user,    &cmd_key,   &cmd_token,   &cmd_db,
+	&cmd_demo,     &cmd_render,   &cmd_version, &cmd_help,  NULL,
 };
 
 /* Common options: name, metavariable, config key ("section.name"), help. */

@@ -22,6 +22,7 @@
 #include "cases/cases.h"
 #include "cli/cli.h"
 #include "core/log.h"
+#include "ident/region.h"
 #include "store/store.h"
 
 static const struct cli_opt demo_opts[] = {
@@ -52,36 +53,22 @@ pick(int n)
 #define PICK(arr) (arr)[pick((int)(sizeof(arr) / sizeof((arr)[0])))]
 
 struct kab {
-	const char *code, *name, *ppk, *kec[3];
+	const char *code, *name, *ppk;
 };
 
-/* Kalimantan Timur's ten kab/kota (Kemendagri codes) with a few kecamatan */
+/* Kalimantan Timur's ten kab/kota (Kemendagri codes); their kecamatan come
+ * from the region table */
 static const struct kab kabs[] = {
-	{"64.01", "Kabupaten Paser", "Bupati Paser", {"64.01.01", "64.01.03", "64.01.06"}},
-	{"64.02",
-	 "Kabupaten Kutai Kartanegara",
-	 "Bupati Kutai Kartanegara",
-	 {"64.02.01", "64.02.07", "64.02.12"}},
-	{"64.03", "Kabupaten Berau", "Bupati Berau", {"64.03.01", "64.03.04", "64.03.08"}},
-	{"64.07",
-	 "Kabupaten Kutai Barat",
-	 "Bupati Kutai Barat",
-	 {"64.07.01", "64.07.05", "64.07.09"}},
-	{"64.08",
-	 "Kabupaten Kutai Timur",
-	 "Bupati Kutai Timur",
-	 {"64.08.01", "64.08.05", "64.08.10"}},
-	{"64.09",
-	 "Kabupaten Penajam Paser Utara",
-	 "Bupati Penajam Paser Utara",
-	 {"64.09.01", "64.09.02", "64.09.03"}},
-	{"64.11",
-	 "Kabupaten Mahakam Ulu",
-	 "Bupati Mahakam Ulu",
-	 {"64.11.01", "64.11.02", "64.11.03"}},
-	{"64.71", "Kota Balikpapan", "Wali Kota Balikpapan", {"64.71.01", "64.71.02", "64.71.04"}},
-	{"64.72", "Kota Samarinda", "Wali Kota Samarinda", {"64.72.01", "64.72.04", "64.72.07"}},
-	{"64.74", "Kota Bontang", "Wali Kota Bontang", {"64.74.01", "64.74.02", "64.74.03"}},
+	{"64.01", "Kabupaten Paser", "Bupati Paser"},
+	{"64.02", "Kabupaten Kutai Kartanegara", "Bupati Kutai Kartanegara"},
+	{"64.03", "Kabupaten Berau", "Bupati Berau"},
+	{"64.07", "Kabupaten Kutai Barat", "Bupati Kutai Barat"},
+	{"64.08", "Kabupaten Kutai Timur", "Bupati Kutai Timur"},
+	{"64.09", "Kabupaten Penajam Paser Utara", "Bupati Penajam Paser Utara"},
+	{"64.11", "Kabupaten Mahakam Ulu", "Bupati Mahakam Ulu"},
+	{"64.71", "Kota Balikpapan", "Wali Kota Balikpapan"},
+	{"64.72", "Kota Samarinda", "Wali Kota Samarinda"},
+	{"64.74", "Kota Bontang", "Wali Kota Bontang"},
 };
 
 static const char *const first_names[] = {
@@ -355,6 +342,23 @@ struct demo {
 	int made, steps, failed;
 };
 
+/* A kecamatan of kab/kota code, from the region table (the code itself when
+ * the table has none). */
+static const char *
+kecamatan(struct demo *d, const char *code)
+{
+	static char out[REGION_CODE_MAX];
+	struct region kids[64];
+	size_t n = 0, total = 0;
+
+	if (d->app->regions == NULL ||
+	    region_children(d->app->regions, code, kids, 64, &total) < 0 || total == 0)
+		return code;
+	n = total < 64 ? total : 64;
+	cstr_copy(out, sizeof(out), kids[pick((int)n)].code);
+	return out;
+}
+
 static const struct principal *
 as_user(struct demo *d, const char *username)
 {
@@ -399,7 +403,7 @@ step(struct demo *d, const char *username, int64_t case_id, const char *action, 
 
 /* One case: report, then walk it to a target chosen by weight. */
 static int
-one_case(struct demo *d, int n, bool pilkada, int64_t t0)
+one_case(struct demo *d, int n, bool pilkada, int64_t t0, int64_t *case_out)
 {
 	const struct kab *k = &kabs[pick((int)(sizeof(kabs) / sizeof(kabs[0])))];
 	const struct position *pos = &PICK(positions);
@@ -439,8 +443,9 @@ one_case(struct demo *d, int n, bool pilkada, int64_t t0)
 		snprintf(agency, sizeof(agency), "%s %s", pos->agency, k->name);
 		tl = json_pack("{s:s, s:s, s:s, s:s}", "nama", name, "instansi", agency, "jabatan",
 			       pos->title, "status", pos->status);
-		json_t *p = json_pack("{s:s, s:s, s:s, s:s}", "uraian", desc, "tempat", k->name,
-				      "kode_wilayah", PICK(k->kec), "waktu_diketahui", known);
+		json_t *p =
+			json_pack("{s:s, s:s, s:s, s:s}", "uraian", desc, "tempat", k->name,
+				  "kode_wilayah", kecamatan(d, k->code), "waktu_diketahui", known);
 		char *text;
 
 		if (strcmp(pos->status, "PNS") == 0)
@@ -477,6 +482,8 @@ one_case(struct demo *d, int n, bool pilkada, int64_t t0)
 	if (rc == 0)
 		rc = cases_intake_write(&d->app->cases, &in, &eb);
 	id = in.case_id;
+	if (case_out)
+		*case_out = id;
 	cases_intake_release(&in);
 	arena_release(&a);
 	if (rc < 0) {
@@ -618,6 +625,75 @@ one_case(struct demo *d, int n, bool pilkada, int64_t t0)
 	}
 }
 
+/* Report the same event again (same terlapor, same text) and merge it. */
+static void
+duplicate(struct demo *d, int64_t first, int64_t t)
+{
+	struct store_scope all = {.all = true};
+	struct store_case_row row = {0};
+	struct store_conn *c = store_reader(d->app->store);
+	struct errbuf eb;
+	json_t *detail = NULL, *r, *tracks, *tr;
+	struct arena a;
+	struct intake in;
+	char *text;
+	char pengawas[32];
+	int rc;
+
+	rc = store_case_detail(c, &all, first, &detail, &eb);
+	if (rc == 0)
+		rc = store_case_row_get(c, &all, first, &row, &eb);
+	store_reader_done(d->app->store, c);
+	if (rc < 0 || row.region_code[0] == '\0')
+		goto out;
+	tracks = json_object_get(detail, "tracks");
+	tr = json_array_get(tracks, 0);
+	r = json_pack("{s:s, s:s, s:{s:s, s:s}, s:[{s:O, s:O, s:O, s:O}], s:{s:O, s:s, s:s}, "
+		      "s:[{s:s, s:s}]}",
+		      "jenis", "laporan", "pemilihan", row.election, "pelapor", "nama",
+		      "Warga Pelapor Kedua", "alamat", "Samarinda", "terlapor", "nama",
+		      json_object_get(tr, "name"), "instansi", json_object_get(tr, "agency"),
+		      "jabatan", json_object_get(tr, "position"), "status",
+		      json_object_get(tr, "status"), "peristiwa", "uraian",
+		      json_object_get(detail, "description"), "kode_wilayah", row.region_code,
+		      "waktu_kejadian", row.occurred_on[0] ? row.occurred_on : row.known_on,
+		      "bukti", "jenis", "tautan", "url", "https://www.instagram.com/");
+	text = json_dumps(r, JSON_COMPACT);
+	json_decref(r);
+	arena_init(&a, 16384);
+	cases_intake_init(&in);
+	set_clock(t);
+	rc = text ? report_parse_json(&a, text, strlen(text), &in.report, &eb) : -1;
+	free(text);
+	if (rc == 0) {
+		in.channel = "demo";
+		rc = cases_intake_prepare(&d->app->cases, &a, &in, &eb);
+	}
+	if (rc == 0)
+		rc = cases_intake_write(&d->app->cases, &in, &eb);
+	if (rc == 0) {
+		const struct principal *p;
+
+		d->made++;
+		snprintf(pengawas, sizeof(pengawas), "pengawas_%c%c", row.region_code[3],
+			 row.region_code[4]);
+		p = as_user(d, pengawas);
+		set_clock(later(t, 1));
+		if (p && cases_merge(&d->app->cases, p, in.case_id, first,
+				     "laporan ganda atas peristiwa yang sama", &eb) == 0)
+			d->steps++;
+		else
+			d->failed++;
+	} else {
+		log_warn("demo: duplicate of %lld: %s", (long long)first, eb.msg);
+		d->failed++;
+	}
+	cases_intake_release(&in);
+	arena_release(&a);
+out:
+	json_decref(detail);
+}
+
 static int
 run_demo(struct cli *cli)
 {
@@ -669,7 +745,13 @@ run_demo(struct cli *cli)
 		int64_t t = pilkada ? pilkada_t0 + (int64_t)pick(40) * 86400
 				    : pemilu_t0 + (int64_t)pick(60) * 86400;
 
-		one_case(&d, (int)i, pilkada, later(t, 0));
+		int64_t first = 0;
+
+		one_case(&d, (int)i, pilkada, later(t, 0), &first);
+		/* now and then the same event is reported twice: the second report is
+		 * spotted as a duplicate and merged into the first */
+		if (first && i % 25 == 0)
+			duplicate(&d, first, later(t, 1));
 	}
 	clock_set_override(cli->cfg.now[0] ? cli->cfg.now : NULL, NULL);
 	printf("netra demo: %d kasus dibuat, %d langkah alur kerja, %d gagal\n", d.made, d.steps,

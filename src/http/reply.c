@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/jsonw.h"
 #include "core/log.h"
 #include "core/xalloc.h"
 #include "http/http_internal.h"
@@ -73,21 +74,13 @@ http_reply_buf(struct http_request *req, int status, const char *content_type, s
 int
 http_reply_json(struct http_request *req, int status, json_t *json)
 {
-	char *text = json_dumps(json, JSON_COMPACT | JSON_ENSURE_ASCII);
-	struct MHD_Response *r;
-	size_t len;
+	struct buf b = BUF_INIT;
 
+	if (json == NULL)
+		return -1;
+	jsonw_dump(&b, json);
 	json_decref(json);
-	if (text == NULL)
-		return -1;
-	len = strlen(text);
-	/* jansson allocates with malloc, so MHD may free it */
-	r = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
-	if (r == NULL) {
-		free(text);
-		return -1;
-	}
-	return http_set_response(req, status, r, "application/json", len);
+	return http_reply_buf(req, status, "application/json; charset=utf-8", &b);
 }
 
 int
@@ -108,7 +101,7 @@ http_reply_problem(struct http_request *req, const struct errbuf *eb)
 		json_object_set_new(j, "detail", json_string(eb->msg));
 	if (eb->field[0])
 		json_object_set_new(j, "field", json_string(eb->field));
-	text = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
+	text = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
 	if (text == NULL)
 		return -1;
@@ -118,7 +111,8 @@ http_reply_problem(struct http_request *req, const struct errbuf *eb)
 		free(text);
 		return -1;
 	}
-	return http_set_response(req, info->http_status, r, "application/problem+json", len);
+	return http_set_response(req, info->http_status, r,
+				 "application/problem+json; charset=utf-8", len);
 }
 
 int

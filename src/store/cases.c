@@ -8,7 +8,9 @@
  * start-up from literal fragments (scope level x analyst x PPK), so that
  * each can use an ordered index scan (cases_prov, cases_kabkota,
  * cases_recommended).  Only the structure varies between them; every value
- * is bound.
+ * is bound.  Per-case deadline lookups name deadlines_case: left to itself
+ * the planner may walk deadlines_open (status, due_on) across every open
+ * deadline for each row.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -19,32 +21,6 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "store/store_internal.h"
-
-static void
-bind_opt_id(sqlite3_stmt *s, int i, int64_t v)
-{
-	if (v > 0)
-		sqlite3_bind_int64(s, i, v);
-	else
-		sqlite3_bind_null(s, i);
-}
-
-/* "64.08.01.2001" -> prov "64", kabkota "64.08" */
-static void
-region_levels(const char *code, char prov[3], char kab[6])
-{
-	size_t n = strlen(code);
-
-	prov[0] = kab[0] = '\0';
-	if (n >= 2) {
-		memcpy(prov, code, 2);
-		prov[2] = '\0';
-	}
-	if (n >= 5) {
-		memcpy(kab, code, 5);
-		kab[5] = '\0';
-	}
-}
 
 /* --- writes --------------------------------------------------------------- */
 
@@ -64,7 +40,7 @@ store_case_insert(struct store_conn *c, const struct store_case_new *n, int64_t 
 
 	if (s == NULL)
 		return -1;
-	region_levels(n->region_code, prov, kab);
+	store_region_levels(n->region_code, prov, kab);
 	bind_text(s, 1, n->code);
 	bind_text(s, 2, n->kind);
 	bind_text(s, 3, n->election);
@@ -870,7 +846,8 @@ list_sql_build(void)
 		"SELECT c.id, c.code, c.kind, c.election, c.state, c.region_code, c.received_at,"
 		" c.tz, u.username, substr(c.description, 1, 240), c.merged_into,"
 		" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
-		" (SELECT d.due_on || ' ' || d.rule FROM deadlines d WHERE d.case_id = c.id AND"
+		" (SELECT d.due_on || ' ' || d.rule FROM deadlines d INDEXED BY deadlines_case "
+		"WHERE d.case_id = c.id AND"
 		" d.status = 'open' ORDER BY d.due_on LIMIT 1)"
 		" FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE ";
 	static const char *const level[] = {
@@ -890,11 +867,13 @@ list_sql_build(void)
 		" tracks t WHERE t.case_id = c.id AND (t.name LIKE '%' || ?15 || '%' OR t.nip = "
 		"?15))"
 		" OR c.code = upper(?15))"
-		" AND (?16 = 0 OR EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND"
+		" AND (?16 = 0 OR EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_case "
+		"WHERE d.case_id = c.id AND"
 		" d.status = 'open' AND d.due_on < CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN "
 		"?18"
 		" ELSE ?19 END))"
-		" AND (?20 = 0 OR EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND"
+		" AND (?20 = 0 OR EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_case "
+		"WHERE d.case_id = c.id AND"
 		" d.status = 'open' AND d.due_on >= CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN "
 		"?18"
 		" ELSE ?19 END AND d.due_on <= CASE c.tz WHEN 'WIB' THEN ?21 WHEN 'WITA' THEN ?22"
@@ -956,7 +935,7 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 		level = LIST_KAB;
 	else
 		level = LIST_DEEP;
-	region_levels(sc->region_prefix, prov, kab);
+	store_region_levels(sc->region_prefix, prov, kab);
 	s = conn_stmt(c,
 		      list_sql[level][!sc->all && sc->recommended_only]
 			      [!sc->all && sc->ppk_office_id > 0],

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "core/log.h"
 #include "core/str.h"
@@ -43,6 +44,14 @@ struct store {
 
 	/* statistics (under qlock) */
 	struct store_stats stats;
+
+	/* WAL checkpoints run here, off the writer's path */
+	struct store_conn checkpointer;
+	pthread_t checkpoint_thread;
+	bool checkpoint_running;
+	pthread_mutex_t cplock;
+	pthread_cond_t cpcond;
+	bool cp_stop;
 };
 
 /* --- statement cache ----------------------------------------------------- */
@@ -160,6 +169,12 @@ bind_int(sqlite3_stmt *s, int i, int64_t v)
 }
 
 int
+bind_opt_id(sqlite3_stmt *s, int i, int64_t v)
+{
+	return v > 0 ? sqlite3_bind_int64(s, i, v) : sqlite3_bind_null(s, i);
+}
+
+int
 bind_blob(sqlite3_stmt *s, int i, const void *p, size_t n)
 {
 	return sqlite3_bind_blob64(s, i, p, n, SQLITE_TRANSIENT);
@@ -237,6 +252,20 @@ conn_close(struct store_conn *c)
 
 /* --- writer -------------------------------------------------------------- */
 
+/* One cached statement for a fixed command (SAVEPOINT and friends). */
+static int
+exec_cached(struct store_conn *c, const char *sql, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c, sql, eb);
+
+	if (s == NULL)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return conn_error(c, eb, sql);
+	sqlite3_reset(s);
+	return 0;
+}
+
 static void
 run_batch(struct store *st, struct store_job *batch, size_t n)
 {
@@ -251,7 +280,7 @@ run_batch(struct store *st, struct store_job *batch, size_t n)
 	} else {
 		for (j = batch; j; j = j->next) {
 			errbuf_clear(&j->eb);
-			if (conn_exec(c, "SAVEPOINT job", &j->eb) < 0) {
+			if (exec_cached(c, "SAVEPOINT job", &j->eb) < 0) {
 				j->rc = -1;
 				continue;
 			}
@@ -261,9 +290,9 @@ run_batch(struct store *st, struct store_job *batch, size_t n)
 				j->rc = -1;
 				if (j->eb.kind == ERR_NONE)
 					errbuf_set(&j->eb, ERR_INTERNAL, "penulisan gagal");
-				conn_exec(c, "ROLLBACK TO job", NULL);
+				exec_cached(c, "ROLLBACK TO job", NULL);
 			}
-			conn_exec(c, "RELEASE job", NULL);
+			exec_cached(c, "RELEASE job", NULL);
 		}
 		if (conn_exec(c, "COMMIT", &eb) < 0) {
 			commit_rc = -1;
@@ -386,6 +415,42 @@ store_write(struct store *st, store_job_fn fn, void *arg, struct errbuf *eb)
 	return job.rc;
 }
 
+/* --- checkpoints -------------------------------------------------------- */
+
+/*
+ * Every half second, a PASSIVE checkpoint copies committed WAL frames into
+ * the database file without blocking the writer or the readers; the WAL is
+ * restarted from the top when every reader has moved on.  Doing this on the
+ * writer thread (SQLite's autocheckpoint) would put the database fsync on
+ * the path of every batch.
+ */
+static void *
+checkpoint_main(void *arg)
+{
+	struct store *st = arg;
+
+	pthread_mutex_lock(&st->cplock);
+	while (!st->cp_stop) {
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 500 * 1000 * 1000;
+		if (ts.tv_nsec >= 1000000000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000;
+		}
+		pthread_cond_timedwait(&st->cpcond, &st->cplock, &ts);
+		if (st->cp_stop)
+			break;
+		pthread_mutex_unlock(&st->cplock);
+		sqlite3_wal_checkpoint_v2(st->checkpointer.db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+					  NULL, NULL);
+		pthread_mutex_lock(&st->cplock);
+	}
+	pthread_mutex_unlock(&st->cplock);
+	return NULL;
+}
+
 /* --- readers ------------------------------------------------------------- */
 
 struct store_conn *
@@ -459,6 +524,8 @@ store_open(struct store **out, const struct store_opts *o, struct errbuf *eb)
 	pthread_cond_init(&st->pcond, NULL);
 	pthread_mutex_init(&st->qlock, NULL);
 	pthread_cond_init(&st->qcond, NULL);
+	pthread_mutex_init(&st->cplock, NULL);
+	pthread_cond_init(&st->cpcond, NULL);
 	if (conn_open(&st->writer, st->path, true, eb) < 0 ||
 	    store_migrations_bootstrap(&st->writer, eb) < 0)
 		goto fail;
@@ -474,6 +541,14 @@ store_open(struct store **out, const struct store_opts *o, struct errbuf *eb)
 		goto fail;
 	}
 	st->writer_running = true;
+	if (conn_open(&st->checkpointer, st->path, false, eb) < 0 ||
+	    conn_exec(&st->checkpointer, "PRAGMA query_only=OFF", eb) < 0)
+		goto fail;
+	if (pthread_create(&st->checkpoint_thread, NULL, checkpoint_main, st) != 0) {
+		errbuf_set(eb, ERR_INTERNAL, "tidak dapat memulai thread checkpoint");
+		goto fail;
+	}
+	st->checkpoint_running = true;
 	*out = st;
 	return 0;
 fail:
@@ -488,6 +563,14 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
+	if (st->checkpoint_running) {
+		pthread_mutex_lock(&st->cplock);
+		st->cp_stop = true;
+		pthread_cond_signal(&st->cpcond);
+		pthread_mutex_unlock(&st->cplock);
+		pthread_join(st->checkpoint_thread, NULL);
+	}
+	conn_close(&st->checkpointer);
 	if (st->writer_running) {
 		pthread_mutex_lock(&st->qlock);
 		st->stopping = true;
@@ -508,6 +591,8 @@ store_close(struct store *st)
 	pthread_cond_destroy(&st->pcond);
 	pthread_mutex_destroy(&st->qlock);
 	pthread_cond_destroy(&st->qcond);
+	pthread_mutex_destroy(&st->cplock);
+	pthread_cond_destroy(&st->cpcond);
 	free(st);
 }
 

@@ -11,6 +11,7 @@
 #define NETRA_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "store/store.h"
 
@@ -39,6 +40,8 @@ int conn_error(struct store_conn *c, struct errbuf *eb, const char *what);
 int bind_text(sqlite3_stmt *s, int i, const char *v);
 int bind_textn(sqlite3_stmt *s, int i, const char *v, size_t n);
 int bind_int(sqlite3_stmt *s, int i, int64_t v);
+/* a row id, or SQL NULL when v <= 0 */
+int bind_opt_id(sqlite3_stmt *s, int i, int64_t v);
 int bind_blob(sqlite3_stmt *s, int i, const void *p, size_t n);
 /* Copy a text column into a fixed buffer ("" for NULL). */
 void col_text_copy(sqlite3_stmt *s, int i, char *out, size_t outsz);
@@ -53,6 +56,24 @@ void col_text_copy(sqlite3_stmt *s, int i, char *out, size_t outsz);
 	"(?2 = 1 OR (?3 = 0 AND (?4 = '' OR c.region_code = ?4 OR c.region_code LIKE ?4 || '.%')"  \
 	" AND (?5 = 0 OR c.recommended = 1) AND (?6 = 0 OR EXISTS (SELECT 1 FROM tracks st"        \
 	" WHERE st.case_id = c.id AND st.ppk_office_id = ?6))))"
+
+/* "64.08.01.2001" -> prov "64", kabkota "64.08" ("" when shorter): the
+ * repeated first levels that make a scoped list one ordered index scan. */
+static inline void
+store_region_levels(const char *code, char prov[3], char kab[6])
+{
+	size_t n = code ? strlen(code) : 0;
+
+	prov[0] = kab[0] = '\0';
+	if (n >= 2) {
+		memcpy(prov, code, 2);
+		prov[2] = '\0';
+	}
+	if (n >= 5) {
+		memcpy(kab, code, 5);
+		kab[5] = '\0';
+	}
+}
 
 static inline void
 scope_bind(sqlite3_stmt *s, const struct store_scope *sc)
