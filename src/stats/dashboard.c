@@ -24,17 +24,6 @@
 
 #define TREND_MAX_POINTS 600
 
-static void
-add(json_t *map, const char *key, int64_t n)
-{
-	json_t *v = json_object_get(map, key);
-
-	if (v)
-		json_integer_set(v, json_integer_value(v) + n);
-	else
-		json_object_set_new(map, key, json_integer(n));
-}
-
 static int64_t
 get(json_t *map, const char *key)
 {
@@ -92,11 +81,11 @@ apply_case(struct dash *d, const struct store_stat_case *r)
 {
 	const struct wf_state *st = wf_state_find(r->state);
 
-	add(d->region, r->region, r->n);
-	add(d->state, r->state, r->n);
-	add(d->election, r->election, r->n);
-	add(d->kind, r->kind, r->n);
-	add(d->period, r->period, r->n);
+	stats_json_add(d->region, r->region, r->n);
+	stats_json_add(d->state, r->state, r->n);
+	stats_json_add(d->election, r->election, r->n);
+	stats_json_add(d->kind, r->kind, r->n);
+	stats_json_add(d->period, r->period, r->n);
 	d->cases += r->n;
 	if (st == NULL || !st->terminal)
 		d->open_cases += r->n;
@@ -105,21 +94,21 @@ apply_case(struct dash *d, const struct store_stat_case *r)
 static void
 apply_track(struct dash *d, const struct store_stat_track *r)
 {
-	add(d->track_state, r->state, r->n);
-	add(d->status, r->status[0] ? r->status : "unknown", r->n);
+	stats_json_add(d->track_state, r->state, r->n);
+	stats_json_add(d->status, r->status[0] ? r->status : "unknown", r->n);
 	d->terlapor += r->n;
 	if (r->rec_level[0]) {
 		char key[80];
 
-		add(d->level, r->rec_level, r->n);
+		stats_json_add(d->level, r->rec_level, r->n);
 		d->recommended += r->n;
 		if (r->sanction_level[0]) {
 			snprintf(key, sizeof(key), "%s|%s", r->rec_level, r->sanction_level);
-			add(d->rec_vs, key, r->n);
+			stats_json_add(d->rec_vs, key, r->n);
 		}
 	}
 	if (r->sanction_level[0]) {
-		add(d->sanction_level, r->sanction_level, r->n);
+		stats_json_add(d->sanction_level, r->sanction_level, r->n);
 		d->sanctioned += r->n;
 	}
 }
@@ -178,7 +167,7 @@ apply_deadline(struct dash *d, const char *rule, const char *status, int64_t n)
 		json_object_set_new(d->deadlines, rule, row);
 	}
 	if (json_object_get(row, status))
-		add(row, status, n);
+		stats_json_add(row, status, n);
 }
 
 /* --- the rows as they come: counted by key -------------------------------- */
@@ -398,7 +387,7 @@ region_rows(struct dash *d, const char *prefix)
 	json_t *v;
 	char name[REGION_NAME_MAX + 1];
 
-	json_object_foreach(d->region, key, v) add(all, key, json_integer_value(v));
+	json_object_foreach(d->region, key, v) stats_json_add(all, key, json_integer_value(v));
 	if (d->s->d.regions && strlen(prefix) <= 2) {
 		json_t *provs = json_object();
 
@@ -421,7 +410,7 @@ region_rows(struct dash *d, const char *prefix)
 				if (region_children(d->s->d.regions, key, kids, 100, &total) < 0)
 					continue;
 				for (k = 0; k < total && k < 100; k++)
-					add(all, kids[k].code, 0);
+					stats_json_add(all, kids[k].code, 0);
 			}
 		}
 		json_decref(provs);

@@ -12,20 +12,7 @@
 
 #include "core/datetime.h"
 #include "core/str.h"
-#include "stats/stats.h"
-
-static bool
-ident_ok(const char *s, size_t max)
-{
-	size_t i, n = strnlen(s, max + 1);
-
-	if (n == 0 || n > max)
-		return false;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-			return false;
-	return true;
-}
+#include "stats/stats_internal.h"
 
 /* NN, NN.NN or NN.NN.NN */
 static bool
@@ -64,7 +51,7 @@ stats_filter_parse(const struct form *q, struct stats_filter *out, struct errbuf
 
 	memset(out, 0, sizeof(*out));
 	out->period = STORE_STAT_MONTH;
-	if (election[0] && !ident_ok(election, sizeof(out->election) - 1))
+	if (election[0] && !stats_ident_ok(election, sizeof(out->election) - 1))
 		return errbuf_set_field(eb, ERR_INVALID_INPUT, "election",
 					"pemilihan harus kode seperti pemilu2024");
 	if (kind[0] && strcmp(kind, "laporan") != 0 && strcmp(kind, "temuan") != 0 &&

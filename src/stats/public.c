@@ -33,17 +33,6 @@ struct pub {
 	struct fold regions_f, tracks_f, items_f;
 };
 
-static void
-add(json_t *map, const char *key, int64_t n)
-{
-	json_t *v = json_object_get(map, key);
-
-	if (v)
-		json_integer_set(v, json_integer_value(v) + n);
-	else
-		json_object_set_new(map, key, json_integer(n));
-}
-
 static int
 on_case(void *arg, const struct store_stat_case *r)
 {
@@ -84,7 +73,7 @@ unfold(struct pub *p)
 	for (i = 0; i < p->regions_f.n; i++) {
 		char prov[3];
 
-		add(p->region, v[i]->key, v[i]->n);
+		stats_json_add(p->region, v[i]->key, v[i]->n);
 		memcpy(prov, v[i]->key, 2);
 		prov[2] = '\0';
 		json_object_set_new(p->provinces, prov, json_true());
@@ -106,7 +95,7 @@ unfold(struct pub *p)
 	free(v);
 	v = fold_sorted(&p->items_f, false);
 	for (i = 0; i < p->items_f.n; i++)
-		add(p->item, v[i]->key, v[i]->n);
+		stats_json_add(p->item, v[i]->key, v[i]->n);
 	free(v);
 }
 
@@ -178,7 +167,7 @@ region_table(struct pub *p)
 	char name[REGION_NAME_MAX + 1];
 	json_t *t;
 
-	json_object_foreach(p->region, key, v) add(all, key, json_integer_value(v));
+	json_object_foreach(p->region, key, v) stats_json_add(all, key, json_integer_value(v));
 	if (p->s->d.regions && json_object_size(p->provinces) <= 40) {
 		json_object_foreach(p->provinces, key, v)
 		{
@@ -188,7 +177,7 @@ region_table(struct pub *p)
 			if (region_children(p->s->d.regions, key, kids, 100, &total) < 0)
 				continue;
 			for (k = 0; k < total && k < 100; k++)
-				add(all, kids[k].code, 0);
+				stats_json_add(all, kids[k].code, 0);
 		}
 	}
 	keys = xcalloc(json_object_size(all) + 1, sizeof(*keys));

@@ -14,29 +14,13 @@
 #include "core/asset.h"
 #include "core/str.h"
 #include "core/xalloc.h"
-#include "stats/stats.h"
+#include "stats/stats_internal.h"
 
 #define CFG_REL          "stats/transparansi.json"
 #define CFG_MAX_BYTES    (256 * 1024)
 #define CFG_MAX_OUTCOMES 32
 #define CFG_MAX_STATES   24
 #define CFG_MAX_NOTE     2000
-
-static bool
-id_ok(const char *s, size_t max)
-{
-	size_t i, n;
-
-	if (s == NULL)
-		return false;
-	n = strnlen(s, max + 1);
-	if (n == 0 || n > max)
-		return false;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-			return false;
-	return true;
-}
 
 /* A bounded text: valid UTF-8 (jansson checks), no control characters. */
 static bool
@@ -126,7 +110,7 @@ state_list(json_t *a, char ***out, const char *source, struct errbuf *eb)
 	{
 		const char *s = json_string_value(v);
 
-		if (!id_ok(s, 31))
+		if (!stats_ident_ok(s, 31))
 			return errbuf_set(eb, ERR_INVALID_INPUT,
 					  "%s: kode keadaan harus huruf kecil, angka atau '_'",
 					  source);
@@ -181,7 +165,7 @@ parse_outcomes(struct stats_public_cfg *out, json_t *a, const char *source, stru
 			return fail(eb, source, "setiap kategori harus objek");
 		if (check_keys(o, keys, source, eb) < 0)
 			return -1;
-		if (!id_ok(id, sizeof(oc->id) - 1))
+		if (!stats_ident_ok(id, sizeof(oc->id) - 1))
 			return fail(eb, source,
 				    "id kategori harus 1..31 huruf kecil, angka atau '_'");
 		for (k = 0; k < i; k++)

@@ -54,6 +54,33 @@ stats_store_version(const struct stats_service *s)
 	return st.jobs;
 }
 
+void
+stats_json_add(json_t *map, const char *key, int64_t n)
+{
+	json_t *v = json_object_get(map, key);
+
+	if (v)
+		json_integer_set(v, json_integer_value(v) + n);
+	else
+		json_object_set_new(map, key, json_integer(n));
+}
+
+bool
+stats_ident_ok(const char *s, size_t max)
+{
+	size_t i, n;
+
+	if (s == NULL)
+		return false;
+	n = strnlen(s, max + 1);
+	if (n == 0 || n > max)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return false;
+	return true;
+}
+
 json_t *
 stats_now_json(void)
 {

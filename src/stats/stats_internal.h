@@ -66,6 +66,10 @@ struct stats_service {
 
 /* The store's write counter (the cache's version). */
 uint64_t stats_store_version(const struct stats_service *s);
+/* Add n to the integer at key of map (created at n when absent). */
+void stats_json_add(json_t *map, const char *key, int64_t n);
+/* An identifier: 1..max characters of [a-z0-9_]; NULL is not one. */
+bool stats_ident_ok(const char *s, size_t max);
 /* "2024-02-09T10:00:00+08:00" for now. */
 json_t *stats_now_json(void);
 /* Name of region code from the table, or the code itself. */
