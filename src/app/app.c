@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "calendar/calendar.h"
 #include "auth/auth.h"
+#include "auth/seal.h"
 #include "cases/evidence.h"
 #include "cases/office_cache.h"
 #include "check/check.h"
@@ -72,6 +73,8 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 	app->cases.regions = app->regions;
 	if (app->store && app->cases.offices == NULL)
 		app->cases.offices = office_cache_new();
+	if (app->store && app->cases.sealer == NULL)
+		app->cases.sealer = seal_sender_new();
 	app->cases.cfg = &app->cfg;
 	cstr_copy(app->cases.base_url, sizeof(app->cases.base_url), app->base_url);
 	if (flags & APP_WEB) {
@@ -111,6 +114,8 @@ app_close(struct app *app)
 	evidence_shutdown();
 	office_cache_free(app->cases.offices);
 	app->cases.offices = NULL;
+	seal_sender_free(app->cases.sealer);
+	app->cases.sealer = NULL;
 	check_service_free(app->check);
 	app->check = NULL;
 	scan_lexicon_free(app->scan);

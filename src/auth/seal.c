@@ -8,12 +8,14 @@
  * use, so a tampered row cannot make us allocate gigabytes.  The argon2id
  * derivation runs on the caller's thread, never inside a store job.
  */
+#include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "auth/auth_internal.h"
 #include "auth/seal.h"
+#include "core/datetime.h"
 #include "core/str.h"
 #include "core/xalloc.h"
 
@@ -25,6 +27,11 @@
 
 _Static_assert(SEAL_PUBLIC_BYTES == crypto_box_PUBLICKEYBYTES, "public key size");
 _Static_assert(SEAL_OVERHEAD == 1 + SEAL_KEYID_BYTES + crypto_box_SEALBYTES, "seal overhead");
+_Static_assert(SEAL_EPOCH_OVERHEAD == 1 + SEAL_KEYID_BYTES + crypto_box_PUBLICKEYBYTES +
+					      crypto_box_NONCEBYTES + crypto_box_MACBYTES,
+	       "epoch seal overhead");
+
+#define SENDER_SLOTS 8
 
 int
 seal_passphrase_check(const char *passphrase, struct errbuf *eb)
@@ -184,7 +191,158 @@ seal_box(const unsigned char public_key[SEAL_PUBLIC_BYTES], const void *plaintex
 	return 0;
 }
 
+/* --- sealing with epoch keys --------------------------------------------------- */
+
+struct seal_epoch {
+	unsigned char office_pk[crypto_box_PUBLICKEYBYTES]; /* all zero: unused slot */
+	unsigned char epk[crypto_box_PUBLICKEYBYTES];
+	unsigned char k[crypto_box_BEFORENMBYTES];
+	uint32_t uses;
+	int64_t born_ms;
+};
+
+struct seal_sender {
+	pthread_mutex_t lock;
+	unsigned next;            /* round-robin replacement */
+	struct seal_epoch *slots; /* sodium_allocarray: guarded and locked */
+};
+
+struct seal_sender *
+seal_sender_new(void)
+{
+	struct seal_sender *s;
+
+	auth_sodium_ready();
+	s = xcalloc(1, sizeof(*s));
+	s->slots = sodium_allocarray(SENDER_SLOTS, sizeof(*s->slots));
+	if (s->slots == NULL)
+		die("out of memory for sealing keys");
+	sodium_memzero(s->slots, SENDER_SLOTS * sizeof(*s->slots));
+	pthread_mutex_init(&s->lock, NULL);
+	return s;
+}
+
+void
+seal_sender_free(struct seal_sender *s)
+{
+	if (s == NULL)
+		return;
+	sodium_free(s->slots); /* wipes */
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+/* A fresh epoch for office_pk in slot e; false when the key is unusable. */
+static bool
+epoch_start(struct seal_epoch *e, const unsigned char *office_pk)
+{
+	unsigned char esk[crypto_box_SECRETKEYBYTES];
+	bool ok;
+
+	crypto_box_keypair(e->epk, esk);
+	ok = crypto_box_beforenm(e->k, office_pk, esk) == 0;
+	sodium_memzero(esk, sizeof(esk));
+	memcpy(e->office_pk, office_pk, crypto_box_PUBLICKEYBYTES);
+	e->uses = 0;
+	e->born_ms = clock_mono_ms();
+	if (!ok)
+		sodium_memzero(e, sizeof(*e));
+	return ok;
+}
+
+/* Copy the current epoch of office_pk (started when needed) to epk and k. */
+static bool
+epoch_take(struct seal_sender *s, const unsigned char *office_pk, unsigned char *epk,
+	   unsigned char *k)
+{
+	struct seal_epoch *e = NULL;
+	int64_t now = clock_mono_ms();
+	bool ok = true;
+	unsigned i;
+
+	pthread_mutex_lock(&s->lock);
+	for (i = 0; i < SENDER_SLOTS && e == NULL; i++)
+		if (sodium_memcmp(s->slots[i].office_pk, office_pk, crypto_box_PUBLICKEYBYTES) == 0)
+			e = &s->slots[i];
+	if (e == NULL) {
+		e = &s->slots[s->next];
+		s->next = (s->next + 1) % SENDER_SLOTS;
+		ok = epoch_start(e, office_pk);
+	} else if (e->uses >= SEAL_EPOCH_USES || now - e->born_ms >= SEAL_EPOCH_MS) {
+		ok = epoch_start(e, office_pk);
+	}
+	if (ok) {
+		e->uses++;
+		memcpy(epk, e->epk, crypto_box_PUBLICKEYBYTES);
+		memcpy(k, e->k, crypto_box_BEFORENMBYTES);
+	}
+	pthread_mutex_unlock(&s->lock);
+	return ok;
+}
+
+int
+seal_sender_box(struct seal_sender *s, const unsigned char public_key[SEAL_PUBLIC_BYTES],
+		const void *plaintext, size_t len, unsigned char **blob, size_t *blob_len,
+		struct errbuf *eb)
+{
+	unsigned char k[crypto_box_BEFORENMBYTES], *b, *epk, *nonce;
+	int rc;
+
+	if (s == NULL)
+		return seal_box(public_key, plaintext, len, blob, blob_len, eb);
+	*blob = NULL;
+	*blob_len = 0;
+	if (len > SEAL_PLAINTEXT_MAX)
+		return errbuf_set(
+			eb, ERR_PAYLOAD_TOO_LARGE,
+			"identitas pelapor terlalu besar untuk disegel (maksimal %d byte)",
+			SEAL_PLAINTEXT_MAX);
+	b = xmalloc(len + SEAL_EPOCH_OVERHEAD);
+	b[0] = SEAL_VERSION_EPOCH;
+	key_id(public_key, b + 1);
+	epk = b + 1 + SEAL_KEYID_BYTES;
+	nonce = epk + crypto_box_PUBLICKEYBYTES;
+	if (!epoch_take(s, public_key, epk, k)) {
+		free(b);
+		return errbuf_set(eb, ERR_INTERNAL, "penyegelan gagal");
+	}
+	randombytes_buf(nonce, crypto_box_NONCEBYTES);
+	rc = crypto_box_easy_afternm(nonce + crypto_box_NONCEBYTES, plaintext, len, nonce, k);
+	sodium_memzero(k, sizeof(k));
+	if (rc != 0) {
+		free(b);
+		return errbuf_set(eb, ERR_INTERNAL, "penyegelan gagal");
+	}
+	*blob = b;
+	*blob_len = len + SEAL_EPOCH_OVERHEAD;
+	return 0;
+}
+
 /* --- opening ------------------------------------------------------------------ */
+
+/* Open the sealed part of a blob of either version with the secret key;
+ * out has room for the plaintext (blob_len minus the version's overhead). */
+static int
+open_blob(const unsigned char *blob, size_t blob_len, const unsigned char *pk,
+	  const unsigned char *sk, unsigned char *out)
+{
+	unsigned char k[crypto_box_BEFORENMBYTES];
+	const unsigned char *epk, *nonce;
+	int rc;
+
+	if (blob[0] == SEAL_VERSION)
+		return crypto_box_seal_open(out, blob + 1 + SEAL_KEYID_BYTES,
+					    blob_len - 1 - SEAL_KEYID_BYTES, pk, sk);
+	epk = blob + 1 + SEAL_KEYID_BYTES;
+	nonce = epk + crypto_box_PUBLICKEYBYTES;
+	if (crypto_box_beforenm(k, epk, sk) != 0)
+		return -1;
+	rc = crypto_box_open_easy_afternm(out, nonce + crypto_box_NONCEBYTES,
+					  blob_len - (SEAL_EPOCH_OVERHEAD - crypto_box_MACBYTES),
+					  nonce, k);
+	sodium_memzero(k, sizeof(k));
+	return rc;
+}
 
 int
 seal_open(struct store *st, int64_t office_id, const char *passphrase, const unsigned char *blob,
@@ -194,15 +352,17 @@ seal_open(struct store *st, int64_t office_id, const char *passphrase, const uns
 	unsigned char pk[crypto_box_PUBLICKEYBYTES], kid[SEAL_KEYID_BYTES];
 	struct store_seal_key key;
 	struct store_conn *c;
-	size_t n;
+	size_t n, overhead;
 	char *out = NULL;
 	int rc = -1;
 
 	*plaintext = NULL;
 	*len = 0;
 	auth_sodium_ready();
-	if (blob == NULL || blob_len < SEAL_OVERHEAD ||
-	    blob_len > SEAL_PLAINTEXT_MAX + SEAL_OVERHEAD || blob[0] != SEAL_VERSION)
+	overhead = blob && blob_len > 0 && blob[0] == SEAL_VERSION_EPOCH ? SEAL_EPOCH_OVERHEAD
+									 : SEAL_OVERHEAD;
+	if (blob == NULL || blob_len < overhead || blob_len > SEAL_PLAINTEXT_MAX + overhead ||
+	    (blob[0] != SEAL_VERSION && blob[0] != SEAL_VERSION_EPOCH))
 		return errbuf_set_code(eb, ERR_UNPROCESSABLE, "seal_corrupt",
 				       "data tersegel rusak atau berformat tidak dikenal");
 	if (passphrase == NULL ||
@@ -237,10 +397,9 @@ seal_open(struct store *st, int64_t office_id, const char *passphrase, const uns
 				"kunci segel kantor di basis data tidak konsisten");
 		goto out;
 	}
-	n = blob_len - SEAL_OVERHEAD;
+	n = blob_len - overhead;
 	out = xmalloc(n + 1);
-	if (crypto_box_seal_open((unsigned char *)out, blob + 1 + SEAL_KEYID_BYTES,
-				 blob_len - 1 - SEAL_KEYID_BYTES, key.public_key, sk) != 0) {
+	if (open_blob(blob, blob_len, key.public_key, sk, (unsigned char *)out) != 0) {
 		free(out);
 		out = NULL;
 		errbuf_set_code(eb, ERR_UNPROCESSABLE, "seal_corrupt",

@@ -28,6 +28,7 @@
 struct region_table;
 struct check_service;
 struct office_cache;
+struct seal_sender;
 
 /* What the case service needs; process lifetime, read-only after init. */
 struct cases_ctx {
@@ -39,6 +40,7 @@ struct cases_ctx {
 	struct calendar_opts copts;
 	char base_url[256];
 	struct office_cache *offices; /* routing and sealing keys, briefly remembered */
+	struct seal_sender *sealer;   /* epoch keys for sealing identities; NULL: one-shot seals */
 };
 
 /* --- intake ---------------------------------------------------------------- */

@@ -162,7 +162,7 @@ seal_identity(struct cases_ctx *cx, struct arena *a, struct intake *in, struct e
 			"laporan tidak dapat diterima sampai administrator menjalankan "
 			"`netra key init`");
 	text = report_pelapor_json(a, &in->report);
-	rc = seal_box(pk, text, strlen(text), &in->sealed, &in->sealed_len, eb);
+	rc = seal_sender_box(cx->sealer, pk, text, strlen(text), &in->sealed, &in->sealed_len, eb);
 	sodium_memzero(text, strlen(text));
 	return rc;
 }

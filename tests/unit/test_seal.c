@@ -2,7 +2,9 @@
  * test_seal.c - office sealing keys on a real store: key init (and its
  * refusal to overwrite), the passphrase rule, the nearest-office lookup up
  * the parent chain, seal/open round trips, a wrong passphrase, a blob
- * sealed to a replaced key, tampered and truncated blobs, and that the
+ * sealed to a replaced key, tampered and truncated blobs, epoch-key
+ * sealing (shared ephemeral key, fresh nonces, rotation, both versions
+ * opened), and that the
  * database file never holds a passphrase.
  * Most keys use the smallest argon2id limits so the test stays quick; one
  * uses the defaults.
@@ -199,7 +201,7 @@ test_round_trip(void **state)
 				   &pt, &n, &eb),
 			 -1);
 	assert_string_equal(errbuf_code(&eb), "seal_corrupt");
-	blob2[0] = 2;
+	blob2[0] = 3;
 	assert_int_equal(seal_open(st, kaltim.id, "frasa-sandi-kaltim", blob2, len2, &pt, &n, &eb),
 			 -1);
 	assert_string_equal(errbuf_code(&eb), "seal_corrupt");
@@ -258,6 +260,74 @@ test_replace_and_limits(void **state)
 	seal_plaintext_free(NULL, 0);
 }
 
+/* A sender's blobs: version 2, one ephemeral key per epoch and office key,
+ * a new nonce each time, a new epoch after SEAL_EPOCH_USES; all open. */
+static void
+test_epoch_sender(void **state)
+{
+	struct seal_sender *s = seal_sender_new();
+	unsigned char pk[SEAL_PUBLIC_BYTES], pk_bpp[SEAL_PUBLIC_BYTES];
+	unsigned char *a, *b, *c, *last = NULL;
+	const size_t epk = 1 + SEAL_KEYID_BYTES, nonce = epk + 32;
+	size_t la, lb, lc, llast = 0, n, i;
+	int64_t sealed;
+	struct errbuf eb;
+	char *pt;
+
+	(void)state;
+	assert_int_equal(seal_find_office(st, kutim.id, &sealed, pk, &eb), 0);
+	assert_int_equal(seal_find_office(st, bpp.id, &sealed, pk_bpp, &eb), 0);
+	assert_int_equal(seal_sender_box(s, pk, identity, strlen(identity), &a, &la, &eb), 0);
+	assert_int_equal(seal_sender_box(s, pk, identity, strlen(identity), &b, &lb, &eb), 0);
+	assert_int_equal(la, strlen(identity) + SEAL_EPOCH_OVERHEAD);
+	assert_int_equal(a[0], SEAL_VERSION_EPOCH);
+	assert_false(contains(a, la, "Siti"));
+	assert_memory_equal(a + epk, b + epk, 32);         /* same epoch */
+	assert_memory_not_equal(a + nonce, b + nonce, 24); /* fresh nonce */
+	/* another office key has its own epoch */
+	assert_int_equal(seal_sender_box(s, pk_bpp, identity, strlen(identity), &c, &lc, &eb), 0);
+	assert_memory_not_equal(a + epk, c + epk, 32);
+	assert_int_equal(seal_open(st, bpp.id, "frasa-sandi-balikpapan", c, lc, &pt, &n, &eb), 0);
+	assert_string_equal(pt, identity);
+	seal_plaintext_free(pt, n);
+	free(c);
+
+	assert_int_equal(seal_open(st, kaltim.id, "frasa-sandi-kaltim", b, lb, &pt, &n, &eb), 0);
+	assert_int_equal(n, strlen(identity));
+	assert_string_equal(pt, identity);
+	seal_plaintext_free(pt, n);
+	/* a flipped byte, a short blob, a wrong key */
+	b[lb - 1] ^= 1;
+	assert_int_equal(seal_open(st, kaltim.id, "frasa-sandi-kaltim", b, lb, &pt, &n, &eb), -1);
+	assert_string_equal(errbuf_code(&eb), "seal_corrupt");
+	assert_int_equal(seal_open(st, kaltim.id, "frasa-sandi-kaltim", a, SEAL_EPOCH_OVERHEAD - 1,
+				   &pt, &n, &eb),
+			 -1);
+	assert_string_equal(errbuf_code(&eb), "seal_corrupt");
+	assert_int_equal(seal_open(st, bpp.id, "frasa-sandi-balikpapan", a, la, &pt, &n, &eb), -1);
+	assert_string_equal(errbuf_code(&eb), "seal_key_mismatch");
+	free(b);
+
+	/* the epoch ends after SEAL_EPOCH_USES blobs (two are spent) */
+	for (i = 2; i <= SEAL_EPOCH_USES; i++) {
+		free(last);
+		assert_int_equal(seal_sender_box(s, pk, "x", 1, &last, &llast, &eb), 0);
+	}
+	assert_memory_not_equal(a + epk, last + epk, 32);
+	assert_int_equal(seal_open(st, kaltim.id, "frasa-sandi-kaltim", last, llast, &pt, &n, &eb),
+			 0);
+	assert_string_equal(pt, "x");
+	seal_plaintext_free(pt, n);
+	free(last);
+	free(a);
+	/* no sender: the one-shot format */
+	assert_int_equal(seal_sender_box(NULL, pk, "y", 1, &a, &la, &eb), 0);
+	assert_int_equal(a[0], SEAL_VERSION);
+	free(a);
+	seal_sender_free(s);
+	seal_sender_free(NULL);
+}
+
 /* No passphrase reaches the database file (after the WAL is folded in). */
 static void
 test_nothing_in_clear(void **state)
@@ -288,9 +358,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_key_init),         cmocka_unit_test(test_find_office),
-		cmocka_unit_test(test_round_trip),       cmocka_unit_test(test_replace_and_limits),
-		cmocka_unit_test(test_nothing_in_clear),
+		cmocka_unit_test(test_key_init),           cmocka_unit_test(test_find_office),
+		cmocka_unit_test(test_round_trip),         cmocka_unit_test(test_epoch_sender),
+		cmocka_unit_test(test_replace_and_limits), cmocka_unit_test(test_nothing_in_clear),
 	};
 
 	/* the tests share one database and run in order */
