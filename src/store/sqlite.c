@@ -507,12 +507,25 @@ resolve_path(const struct store_opts *o, char *out, size_t outsz, struct errbuf 
 	return 0;
 }
 
+/* Once per process, before any connection: no global memory statistics
+ * (with them every sqlite3_malloc takes one process-wide mutex, which
+ * parallel readers then queue on). */
+static void
+sqlite_setup(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	(void)sqlite3_initialize();
+}
+
 int
 store_open(struct store **out, const struct store_opts *o, struct errbuf *eb)
 {
-	struct store *st = xcalloc(1, sizeof(*st));
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	struct store *st;
 	int i;
 
+	pthread_once(&once, sqlite_setup);
+	st = xcalloc(1, sizeof(*st));
 	*out = NULL;
 	if (resolve_path(o, st->path, sizeof(st->path), eb) < 0) {
 		free(st);
