@@ -194,11 +194,12 @@ seal_box(const unsigned char public_key[SEAL_PUBLIC_BYTES], const void *plaintex
 /* --- sealing with epoch keys --------------------------------------------------- */
 
 struct seal_epoch {
-	unsigned char office_pk[crypto_box_PUBLICKEYBYTES]; /* all zero: unused slot */
+	unsigned char office_pk[crypto_box_PUBLICKEYBYTES];
 	unsigned char epk[crypto_box_PUBLICKEYBYTES];
 	unsigned char k[crypto_box_BEFORENMBYTES];
 	uint32_t uses;
 	int64_t born_ms;
+	bool live; /* false: empty (all wiped) */
 };
 
 struct seal_sender {
@@ -245,12 +246,24 @@ epoch_start(struct seal_epoch *e, const unsigned char *office_pk)
 	memcpy(e->office_pk, office_pk, crypto_box_PUBLICKEYBYTES);
 	e->uses = 0;
 	e->born_ms = clock_mono_ms();
+	e->live = ok;
 	if (!ok)
 		sodium_memzero(e, sizeof(*e));
 	return ok;
 }
 
-/* Copy the current epoch of office_pk (started when needed) to epk and k. */
+static bool
+epoch_spent(const struct seal_epoch *e, int64_t now)
+{
+	return e->uses >= SEAL_EPOCH_USES || now - e->born_ms >= SEAL_EPOCH_MS;
+}
+
+/*
+ * Copy the current epoch of office_pk (started when needed) to epk and k.
+ * Every spent epoch is wiped on the way, so no shared key outlives its
+ * window by more than the time to the next seal; a new office key takes
+ * an empty slot first, then the next in turn.
+ */
 static bool
 epoch_take(struct seal_sender *s, const unsigned char *office_pk, unsigned char *epk,
 	   unsigned char *k)
@@ -261,14 +274,23 @@ epoch_take(struct seal_sender *s, const unsigned char *office_pk, unsigned char 
 	unsigned i;
 
 	pthread_mutex_lock(&s->lock);
+	for (i = 0; i < SENDER_SLOTS; i++) {
+		struct seal_epoch *x = &s->slots[i];
+
+		if (x->live && epoch_spent(x, now))
+			sodium_memzero(x, sizeof(*x));
+		if (x->live && e == NULL &&
+		    sodium_memcmp(x->office_pk, office_pk, crypto_box_PUBLICKEYBYTES) == 0)
+			e = x;
+	}
 	for (i = 0; i < SENDER_SLOTS && e == NULL; i++)
-		if (sodium_memcmp(s->slots[i].office_pk, office_pk, crypto_box_PUBLICKEYBYTES) == 0)
+		if (!s->slots[i].live) {
 			e = &s->slots[i];
+			ok = epoch_start(e, office_pk);
+		}
 	if (e == NULL) {
 		e = &s->slots[s->next];
 		s->next = (s->next + 1) % SENDER_SLOTS;
-		ok = epoch_start(e, office_pk);
-	} else if (e->uses >= SEAL_EPOCH_USES || now - e->born_ms >= SEAL_EPOCH_MS) {
 		ok = epoch_start(e, office_pk);
 	}
 	if (ok) {

@@ -39,6 +39,7 @@ try {
 	const pages = [
 		['beranda', '/'], ['lapor', '/lapor'], ['status', '/status'], ['status-kode', '/status/' + code],
 		['boleh', '/boleh'], ['boleh-jawaban', '/boleh?butir=D-6&teks=&status=PNS&tanggal=2024-02-05&pemilihan=pemilu2024'],
+		['transparansi', '/transparansi'], ['masuk', '/masuk'],
 	];
 	for (const [name, path] of pages) {
 		for (const lang of ['id', 'en']) {

@@ -308,11 +308,14 @@ test_epoch_sender(void **state)
 	assert_string_equal(errbuf_code(&eb), "seal_key_mismatch");
 	free(b);
 
-	/* the epoch ends after SEAL_EPOCH_USES blobs (two are spent) */
-	for (i = 2; i <= SEAL_EPOCH_USES; i++) {
+	/* the epoch ends after exactly SEAL_EPOCH_USES blobs (two are spent) */
+	for (i = 2; i < SEAL_EPOCH_USES; i++) {
 		free(last);
 		assert_int_equal(seal_sender_box(s, pk, "x", 1, &last, &llast, &eb), 0);
 	}
+	assert_memory_equal(a + epk, last + epk, 32); /* the last of the first epoch */
+	free(last);
+	assert_int_equal(seal_sender_box(s, pk, "x", 1, &last, &llast, &eb), 0);
 	assert_memory_not_equal(a + epk, last + epk, 32);
 	assert_int_equal(seal_open(st, kaltim.id, "frasa-sandi-kaltim", last, llast, &pt, &n, &eb),
 			 0);
@@ -320,6 +323,11 @@ test_epoch_sender(void **state)
 	seal_plaintext_free(pt, n);
 	free(last);
 	free(a);
+	/* an all-zero (low-order) key is refused, never sealed to */
+	memset(pk, 0, sizeof(pk));
+	assert_int_equal(seal_sender_box(s, pk, "z", 1, &a, &la, &eb), -1);
+	assert_null(a);
+	assert_int_equal(seal_find_office(st, kutim.id, &sealed, pk, &eb), 0);
 	/* no sender: the one-shot format */
 	assert_int_equal(seal_sender_box(NULL, pk, "y", 1, &a, &la, &eb), 0);
 	assert_int_equal(a[0], SEAL_VERSION);
