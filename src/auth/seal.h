@@ -29,7 +29,8 @@
  * a quarter of the CPU of one intake request).  A seal_sender makes an
  * ephemeral key pair per epoch instead (at most SEAL_EPOCH_USES blobs or
  * SEAL_EPOCH_MS), keeps only the shared key k (in guarded, locked memory;
- * the ephemeral secret is wiped at once) and seals each blob with a
+ * the ephemeral secret is wiped at once; a spent epoch's k is wiped at the
+ * next seal, or when the sender is freed) and seals each blob with a
  * random nonce.  The price: while an epoch lasts, whoever reads the
  * process memory could open that epoch's blobs; the same reader sees the
  * identities themselves pass through memory in clear, so the window adds
