@@ -75,6 +75,9 @@ echo "filling the store to $CASES cases ..."
 "$BUILD/bench/tool_casegen" "$DATA" "$CASES" | sed 's/^/   /'
 echo "   database: $(du -h "$DATA/netra.db" | cut -f1)"
 serve
+# the first seconds after a start read the 1 GB file into the readers' page
+# caches; measure the steady state and say what the cold window looked like
+run "case list, province scope, cold start (5 s)" "$BASE/api/v1/cases" -H "Authorization: Bearer $TOK_PROV" -d5s
 run "case list, province scope (1st page of 50)" "$BASE/api/v1/cases" -H "Authorization: Bearer $TOK_PROV"
 run "case list, kab/kota scope (1st page of 50)" "$BASE/api/v1/cases" -H "Authorization: Bearer $TOK_KUTIM"
 run "case list, filtered by state" "$BASE/api/v1/cases?state=kajian" -H "Authorization: Bearer $TOK_PROV"
