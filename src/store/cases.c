@@ -645,6 +645,25 @@ add_rows(struct store_conn *c, sqlite3_stmt *s, json_t *arr, const char *const *
 	return 0;
 }
 
+/* Rows of one child table of case case_id (?1; ?2 is ppk unless ppk < 0)
+ * as an array at key of o. */
+static int
+child_rows(struct store_conn *c, json_t *o, const char *key, const char *sql, int64_t case_id,
+	   int64_t ppk, const char *const *names, const char *types, struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(c, sql, eb);
+	json_t *arr;
+
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, case_id);
+	if (ppk >= 0)
+		bind_int(s, 2, ppk);
+	arr = json_array();
+	json_object_set_new(o, key, arr);
+	return add_rows(c, s, arr, names, types, eb);
+}
+
 int
 store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id, json_t **out,
 		  struct errbuf *eb)
@@ -683,7 +702,7 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 	static const char *const merged_cols[] = {"id", "code", NULL};
 	struct store_case_row row;
 	sqlite3_stmt *s;
-	json_t *o, *arr;
+	json_t *o;
 
 	*out = NULL;
 	if (store_case_row_get(c, sc, id, &row, eb) < 0)
@@ -735,96 +754,56 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 		json_pack("{s:b, s:b}", "present", row.has_sealed, "sealed", row.has_sealed));
 
 	/* tracks: a PPK office sees only its own */
-	s = conn_stmt(
-		c,
-		"SELECT t.id, t.person_id, t.name, t.nip, t.nik, t.agency, t.position, t.status,"
-		" t.state, po.code, po.name, t.rec_json, t.rec_level, t.rec_institution,"
-		" t.rec_at, t.sanction_form, t.sanction_level, t.sanction_sk, t.sanction_on,"
-		" t.sanction_cmp, (SELECT count(DISTINCT t2.case_id) FROM tracks t2 WHERE"
-		" t2.person_id = t.person_id)"
-		" FROM tracks t LEFT JOIN offices po ON po.id = t.ppk_office_id"
-		" WHERE t.case_id = ?1 AND (?2 = 0 OR t.ppk_office_id = ?2) ORDER BY t.id",
-		eb);
-	if (s == NULL)
-		goto fail;
-	bind_int(s, 1, id);
-	bind_int(s, 2, sc->all ? 0 : sc->ppk_office_id);
-	arr = json_array();
-	json_object_set_new(o, "tracks", arr);
-	if (add_rows(c, s, arr, track_cols, "iisssssssssjssisssssi", eb) < 0)
+	if (child_rows(c, o, "tracks",
+		       "SELECT t.id, t.person_id, t.name, t.nip, t.nik, t.agency, t.position, "
+		       "t.status,"
+		       " t.state, po.code, po.name, t.rec_json, t.rec_level, t.rec_institution,"
+		       " t.rec_at, t.sanction_form, t.sanction_level, t.sanction_sk, t.sanction_on,"
+		       " t.sanction_cmp, (SELECT count(DISTINCT t2.case_id) FROM tracks t2 WHERE"
+		       " t2.person_id = t.person_id)"
+		       " FROM tracks t LEFT JOIN offices po ON po.id = t.ppk_office_id"
+		       " WHERE t.case_id = ?1 AND (?2 = 0 OR t.ppk_office_id = ?2) ORDER BY t.id",
+		       id, sc->all ? 0 : sc->ppk_office_id, track_cols, "iisssssssssjssisssssi",
+		       eb) < 0)
 		goto fail;
 
-	s = conn_stmt(
-		c,
-		"SELECT id, track_id, rule, start_on, due_on, tz, status, explanation, reason,"
-		" closed_at FROM deadlines WHERE case_id = ?1 ORDER BY id",
-		eb);
-	if (s == NULL)
-		goto fail;
-	bind_int(s, 1, id);
-	arr = json_array();
-	json_object_set_new(o, "deadlines", arr);
-	if (add_rows(c, s, arr, dl_cols, "iisssssjsi", eb) < 0)
+	if (child_rows(
+		    c, o, "deadlines",
+		    "SELECT id, track_id, rule, start_on, due_on, tz, status, explanation, reason,"
+		    " closed_at FROM deadlines WHERE case_id = ?1 ORDER BY id",
+		    id, -1, dl_cols, "iisssssjsi", eb) < 0)
 		goto fail;
 
-	s = conn_stmt(c,
-		      "SELECT id, kind, sha256, mime, size, filename, url, note, added_at"
-		      " FROM evidence WHERE case_id = ?1 ORDER BY id",
-		      eb);
-	if (s == NULL)
-		goto fail;
-	bind_int(s, 1, id);
-	arr = json_array();
-	json_object_set_new(o, "evidence", arr);
-	if (add_rows(c, s, arr, ev_cols, "isssisssi", eb) < 0)
+	if (child_rows(c, o, "evidence",
+		       "SELECT id, kind, sha256, mime, size, filename, url, note, added_at"
+		       " FROM evidence WHERE case_id = ?1 ORDER BY id",
+		       id, -1, ev_cols, "isssisssi", eb) < 0)
 		goto fail;
 
 	if (sc->all || sc->ppk_office_id == 0) {
-		s = conn_stmt(
-			c,
-			"SELECT name, address, phone FROM witnesses WHERE case_id = ?1 ORDER BY id",
-			eb);
-		if (s == NULL)
+		if (child_rows(c, o, "witnesses",
+			       "SELECT name, address, phone FROM witnesses WHERE case_id = ?1 "
+			       "ORDER BY id",
+			       id, -1, wit_cols, "sss", eb) < 0)
 			goto fail;
-		bind_int(s, 1, id);
-		arr = json_array();
-		json_object_set_new(o, "witnesses", arr);
-		if (add_rows(c, s, arr, wit_cols, "sss", eb) < 0)
-			goto fail;
-		s = conn_stmt(c,
-			      "SELECT n.id, n.at, u.username, n.body FROM notes n JOIN users u ON"
-			      " u.id = n.user_id WHERE n.case_id = ?1 ORDER BY n.id",
-			      eb);
-		if (s == NULL)
-			goto fail;
-		bind_int(s, 1, id);
-		arr = json_array();
-		json_object_set_new(o, "notes", arr);
-		if (add_rows(c, s, arr, note_cols, "iiss", eb) < 0)
+		if (child_rows(c, o, "notes",
+			       "SELECT n.id, n.at, u.username, n.body FROM notes n JOIN users u ON"
+			       " u.id = n.user_id WHERE n.case_id = ?1 ORDER BY n.id",
+			       id, -1, note_cols, "iiss", eb) < 0)
 			goto fail;
 	}
 
-	s = conn_stmt(c,
-		      "SELECT id, at, actor, kind, track_id, data FROM events WHERE case_id = ?1"
-		      " AND (?2 = 0 OR track_id IS NULL OR track_id IN (SELECT id FROM tracks WHERE"
-		      " case_id = ?1 AND ppk_office_id = ?2)) ORDER BY id",
-		      eb);
-	if (s == NULL)
-		goto fail;
-	bind_int(s, 1, id);
-	bind_int(s, 2, sc->all ? 0 : sc->ppk_office_id);
-	arr = json_array();
-	json_object_set_new(o, "timeline", arr);
-	if (add_rows(c, s, arr, tl_cols, "iissij", eb) < 0)
+	if (child_rows(
+		    c, o, "timeline",
+		    "SELECT id, at, actor, kind, track_id, data FROM events WHERE case_id = ?1"
+		    " AND (?2 = 0 OR track_id IS NULL OR track_id IN (SELECT id FROM tracks WHERE"
+		    " case_id = ?1 AND ppk_office_id = ?2)) ORDER BY id",
+		    id, sc->all ? 0 : sc->ppk_office_id, tl_cols, "iissij", eb) < 0)
 		goto fail;
 
-	s = conn_stmt(c, "SELECT id, code FROM cases WHERE merged_into = ?1 ORDER BY id", eb);
-	if (s == NULL)
-		goto fail;
-	bind_int(s, 1, id);
-	arr = json_array();
-	json_object_set_new(o, "merged_from", arr);
-	if (add_rows(c, s, arr, merged_cols, "is", eb) < 0)
+	if (child_rows(c, o, "merged_from",
+		       "SELECT id, code FROM cases WHERE merged_into = ?1 ORDER BY id", id, -1,
+		       merged_cols, "is", eb) < 0)
 		goto fail;
 	*out = o;
 	return 0;
@@ -1020,8 +999,7 @@ store_case_public(struct store_conn *c, const char *code, json_t **out, struct e
 	static const char *const dl_cols[] = {"rule", "due_on", "status", NULL};
 	static const char *const step_cols[] = {"at", "kind", "state", NULL};
 	struct store_case_row row;
-	sqlite3_stmt *s;
-	json_t *o, *arr;
+	json_t *o;
 
 	*out = NULL;
 	if (store_case_row_by_code(c, code, &row, eb) < 0)
@@ -1033,30 +1011,18 @@ store_case_public(struct store_conn *c, const char *code, json_t **out, struct e
 	json_object_set_new(o, "state", json_string(row.state));
 	json_object_set_new(o, "received_at", iso_time(row.received_at, row.tz));
 	json_object_set_new(o, "tz", json_string(row.tz));
-	s = conn_stmt(
-		c,
-		"SELECT rule, due_on, status FROM deadlines WHERE case_id = ?1 AND track_id IS"
-		" NULL ORDER BY id",
-		eb);
-	if (s == NULL)
-		goto fail;
-	bind_int(s, 1, row.id);
-	arr = json_array();
-	json_object_set_new(o, "deadlines", arr);
-	if (add_rows(c, s, arr, dl_cols, "sss", eb) < 0)
+	if (child_rows(
+		    c, o, "deadlines",
+		    "SELECT rule, due_on, status FROM deadlines WHERE case_id = ?1 AND track_id IS"
+		    " NULL ORDER BY id",
+		    row.id, -1, dl_cols, "sss", eb) < 0)
 		goto fail;
 	/* state changes only: no notes, names or reasons */
-	s = conn_stmt(c,
-		      "SELECT at, kind, json_extract(data, '$.to') FROM events WHERE case_id = ?1"
-		      " AND track_id IS NULL AND kind IN ('laporan_diterima', 'temuan_dicatat',"
-		      " 'transisi') ORDER BY id",
-		      eb);
-	if (s == NULL)
-		goto fail;
-	bind_int(s, 1, row.id);
-	arr = json_array();
-	json_object_set_new(o, "steps", arr);
-	if (add_rows(c, s, arr, step_cols, "iss", eb) < 0)
+	if (child_rows(c, o, "steps",
+		       "SELECT at, kind, json_extract(data, '$.to') FROM events WHERE case_id = ?1"
+		       " AND track_id IS NULL AND kind IN ('laporan_diterima', 'temuan_dicatat',"
+		       " 'transisi') ORDER BY id",
+		       row.id, -1, step_cols, "iss", eb) < 0)
 		goto fail;
 	*out = o;
 	return 0;
