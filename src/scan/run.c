@@ -23,7 +23,6 @@
 
 #define RUN_BLOCK    (256u << 10)
 #define RUN_SLOT_CAP (RUN_BLOCK + FEED_LINE_MAX + 1)
-#define SNIFF_MAX    4096
 #define JOBS_MAX     64
 
 enum slot_state { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
@@ -679,11 +678,43 @@ by_extension(const char *path)
 }
 
 int
+scan_format_detect(const char *path, int fd, char *prefix, size_t cap, size_t *plen,
+		   enum scan_format *fmt)
+{
+	size_t i = 0;
+
+	*plen = 0;
+	*fmt = by_extension(path);
+	if (*fmt != SCAN_FORMAT_AUTO)
+		return 0;
+	for (;;) {
+		ssize_t n = read(fd, prefix + *plen, cap - *plen);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		*plen += (size_t)n;
+		while (i < *plen && (prefix[i] == ' ' || prefix[i] == '\t' || prefix[i] == '\r' ||
+				     prefix[i] == '\n'))
+			i++;
+		if (i < *plen || *plen == cap)
+			break;
+	}
+	*fmt = i < *plen && prefix[i] == '{'   ? SCAN_FORMAT_JSONL
+	       : i < *plen && prefix[i] == '<' ? SCAN_FORMAT_RSS
+					       : SCAN_FORMAT_TEXT;
+	return 0;
+}
+
+int
 scan_run_file(const struct scan_run_opts *opts, const char *path, struct scan_run_stats *stats,
 	      struct errbuf *eb)
 {
 	struct run r;
-	char prefix[SNIFF_MAX];
+	char prefix[SCAN_SNIFF_MAX];
 	size_t plen = 0;
 	struct stat st;
 	int rc = 0;
@@ -709,34 +740,13 @@ scan_run_file(const struct scan_run_opts *opts, const char *path, struct scan_ru
 		goto out;
 	}
 	r.fmt = opts->format;
-	if (r.fmt == SCAN_FORMAT_AUTO)
-		r.fmt = by_extension(path);
 	if (r.fmt == SCAN_FORMAT_AUTO) {
-		/* sniff: first non-blank byte */
-		size_t i = 0;
-
-		for (;;) {
-			ssize_t n = read(r.fd, prefix + plen, sizeof(prefix) - plen);
-
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0)
-				break;
-			plen += (size_t)n;
-			for (; i < plen; i++)
-				if (prefix[i] != ' ' && prefix[i] != '\t' && prefix[i] != '\r' &&
-				    prefix[i] != '\n')
-					break;
-			if (i < plen || plen == sizeof(prefix))
-				break;
+		if (scan_format_detect(path, r.fd, prefix, sizeof(prefix), &plen, &r.fmt) < 0) {
+			rc = errbuf_set(eb, ERR_INTERNAL, "gagal membaca %s: %s", path,
+					strerror(errno));
+			goto out;
 		}
 		r.done = plen;
-		if (i < plen && prefix[i] == '{')
-			r.fmt = SCAN_FORMAT_JSONL;
-		else if (i < plen && prefix[i] == '<')
-			r.fmt = SCAN_FORMAT_RSS;
-		else
-			r.fmt = SCAN_FORMAT_TEXT;
 	}
 	switch (r.fmt) {
 	case SCAN_FORMAT_RSS:

@@ -28,6 +28,19 @@ enum scan_format {
 };
 
 int scan_format_parse(const char *s, enum scan_format *out);
+
+#define SCAN_SNIFF_MAX 4096 /* bytes read to guess a format */
+
+/*
+ * The format of the file path open on fd when none was given: by the
+ * extension (.jsonl/.ndjson/.json, .xml/.rss/.atom, .txt/.text), else by the
+ * first non-blank byte ("{" JSON lines, "<" a feed, else text), read into
+ * prefix (cap bytes; *plen gets how many were read: the caller parses them
+ * before reading on).  Never SCAN_FORMAT_AUTO.  -1 with errno set when
+ * reading fails.
+ */
+int scan_format_detect(const char *path, int fd, char *prefix, size_t cap, size_t *plen,
+		       enum scan_format *fmt);
 const char *scan_format_name(enum scan_format f);
 
 enum scan_output {

@@ -28,7 +28,6 @@
 
 #define READ_BLOCK  (256u << 10)
 #define LINEBUF_CAP (FEED_LINE_MAX + READ_BLOCK)
-#define SNIFF_MAX   4096
 
 struct row {
 	struct store_screened_new n;
@@ -427,27 +426,11 @@ on_feed_item(void *arg, const struct feed_item *it)
 	return 0;
 }
 
-static enum scan_format
-by_extension(const char *path)
-{
-	const char *dot = strrchr(path, '.');
-
-	if (dot == NULL || strchr(dot, '/'))
-		return SCAN_FORMAT_AUTO;
-	if (strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".ndjson") == 0 || strcmp(dot, ".json") == 0)
-		return SCAN_FORMAT_JSONL;
-	if (strcmp(dot, ".xml") == 0 || strcmp(dot, ".rss") == 0 || strcmp(dot, ".atom") == 0)
-		return SCAN_FORMAT_RSS;
-	if (strcmp(dot, ".txt") == 0 || strcmp(dot, ".text") == 0)
-		return SCAN_FORMAT_TEXT;
-	return SCAN_FORMAT_AUTO;
-}
-
 int
 screening_ingest_file(struct screening_ingest *g, const char *path, enum scan_format fmt,
 		      struct errbuf *eb)
 {
-	char prefix[SNIFF_MAX];
+	char prefix[SCAN_SNIFF_MAX];
 	size_t plen = 0;
 	int fd, err = 0, rc = 0;
 
@@ -459,32 +442,9 @@ screening_ingest_file(struct screening_ingest *g, const char *path, enum scan_fo
 			return errbuf_set(eb, ERR_NOT_FOUND, "tidak dapat membuka %s: %s", path,
 					  strerror(errno));
 	}
-	if (fmt == SCAN_FORMAT_AUTO)
-		fmt = by_extension(path);
-	if (fmt == SCAN_FORMAT_AUTO) {
-		size_t i = 0;
-
-		for (;;) {
-			ssize_t n = read(fd, prefix + plen, sizeof(prefix) - plen);
-
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0) {
-				if (n < 0)
-					err = errno;
-				break;
-			}
-			plen += (size_t)n;
-			while (i < plen && (prefix[i] == ' ' || prefix[i] == '\t' ||
-					    prefix[i] == '\r' || prefix[i] == '\n'))
-				i++;
-			if (i < plen || plen == sizeof(prefix))
-				break;
-		}
-		fmt = i < plen && prefix[i] == '{'   ? SCAN_FORMAT_JSONL
-		      : i < plen && prefix[i] == '<' ? SCAN_FORMAT_RSS
-						     : SCAN_FORMAT_TEXT;
-	}
+	if (fmt == SCAN_FORMAT_AUTO &&
+	    scan_format_detect(path, fd, prefix, sizeof(prefix), &plen, &fmt) < 0)
+		err = errno;
 	if (err == 0 && fmt == SCAN_FORMAT_RSS) {
 		struct feed_arg fa = {g, path, 0};
 		struct errbuf xeb;
