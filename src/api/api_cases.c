@@ -26,6 +26,7 @@
 #include "auth/auth.h"
 #include "cases/cases.h"
 #include "cases/evidence.h"
+#include "core/jsonw.h"
 
 int
 api_cases_list(struct http_request *req)
@@ -37,7 +38,7 @@ api_cases_list(struct http_request *req)
 	const char *v;
 	int64_t next = 0, n;
 	struct errbuf eb;
-	json_t *items, *out;
+	struct buf b = BUF_INIT;
 
 	memset(&f, 0, sizeof(f));
 	f.state = http_query_get(req, "state");
@@ -60,11 +61,21 @@ api_cases_list(struct http_request *req)
 			return http_reply_error(req, ERR_INVALID_INPUT, "cursor tidak valid");
 		f.before_id = n;
 	}
-	if (cases_list(&app->cases, who, &f, &items, &next, &eb) < 0)
+	BUF_ADDLIT(&b, "{\"items\":");
+	if (cases_list_write(&app->cases, who, &f, &b, &next, &eb) < 0) {
+		buf_release(&b);
 		return http_reply_problem(req, &eb);
-	out = json_pack("{s:o, s:o}", "items", items, "next_cursor",
-			next ? json_sprintf("%lld", (long long)next) : json_null());
-	return http_reply_json(req, 200, out);
+	}
+	BUF_ADDLIT(&b, ",\"next_cursor\":");
+	if (next) {
+		buf_addch(&b, '"');
+		jsonw_int(&b, next);
+		buf_addch(&b, '"');
+	} else {
+		BUF_ADDLIT(&b, "null");
+	}
+	buf_addch(&b, '}');
+	return http_reply_buf(req, 200, "application/json; charset=utf-8", &b);
 }
 
 int

@@ -21,6 +21,7 @@
 #include "calendar/calendar.h"
 #include "cases/report.h"
 #include "cases/trackcode.h"
+#include "core/buf.h"
 #include "core/config.h"
 #include "core/err.h"
 #include "store/store.h"
@@ -152,6 +153,11 @@ int cases_unseal(struct cases_ctx *cx, const struct principal *who, int64_t case
 /* Full case with labels, the actions the viewer may take and duplicates. */
 int cases_detail(struct cases_ctx *cx, const struct principal *who, int64_t case_id, json_t **out,
 		 struct errbuf *eb);
+/* The scoped list page as a JSON array appended to out (the API's items;
+ * nothing is appended on error); *next_before is the next page's cursor. */
+int cases_list_write(struct cases_ctx *cx, const struct principal *who, struct store_case_filter *f,
+		     struct buf *out, int64_t *next_before, struct errbuf *eb);
+/* The same page as a jansson array, for the officers' pages. */
 int cases_list(struct cases_ctx *cx, const struct principal *who, struct store_case_filter *f,
 	       json_t **items, int64_t *next_before, struct errbuf *eb);
 /* Public status by tracking code (typed in any case, with or without dashes). */

@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "cases/cases_internal.h"
+#include "core/datetime.h"
+#include "core/jsonw.h"
+#include "core/str.h"
 #include "cases/workflow.h"
 
 static void
@@ -125,27 +128,114 @@ cases_filter_dates(struct store_case_filter *f)
 	}
 }
 
+/* One list row as JSON, straight from the store's row: a page of 50 is
+ * written without a jansson tree (the tree's allocations were about 40% of
+ * the list's server time at 1 M cases). */
+struct list_writer {
+	struct buf *b;
+	size_t n; /* items written */
+};
+
+static int
+write_item(void *arg, const struct store_case_item *it)
+{
+	struct list_writer *w = arg;
+	struct buf *b = w->b;
+	const struct tz *z = tz_find(str_from(it->tz ? it->tz : ""));
+	const struct wf_state *st = it->state ? wf_state_find(it->state) : NULL;
+	char when[TIME_STRLEN];
+
+	time_format_iso(it->received_at, z ? z->offset_min : 0, when);
+	if (w->n++)
+		buf_addch(b, ',');
+	BUF_ADDLIT(b, "{\"id\":");
+	jsonw_int(b, it->id);
+	BUF_ADDLIT(b, ",\"code\":");
+	jsonw_str_or_null(b, it->code);
+	BUF_ADDLIT(b, ",\"kind\":");
+	jsonw_str_or_null(b, it->kind);
+	BUF_ADDLIT(b, ",\"election\":");
+	jsonw_str_or_null(b, it->election);
+	BUF_ADDLIT(b, ",\"state\":");
+	jsonw_str_or_null(b, it->state);
+	BUF_ADDLIT(b, ",\"region_code\":");
+	jsonw_str_or_null(b, it->region_code);
+	BUF_ADDLIT(b, ",\"received_at\":");
+	jsonw_str_or_null(b, when);
+	BUF_ADDLIT(b, ",\"assigned_to\":");
+	jsonw_str_or_null(b, it->assigned_to);
+	BUF_ADDLIT(b, ",\"summary\":");
+	jsonw_str_or_null(b, it->summary);
+	BUF_ADDLIT(b, ",\"merged_into\":");
+	if (it->merged_into)
+		jsonw_int(b, it->merged_into);
+	else
+		BUF_ADDLIT(b, "null");
+	BUF_ADDLIT(b, ",\"terlapor\":");
+	jsonw_str_or_null(b, it->terlapor);
+	BUF_ADDLIT(b, ",\"next_due\":");
+	jsonw_str_or_null(b, it->next_due);
+	if (it->next_due) {
+		BUF_ADDLIT(b, ",\"next_rule\":");
+		jsonw_str_or_null(b, it->next_rule);
+	}
+	BUF_ADDLIT(b, ",\"overdue\":");
+	jsonw_bool(b, it->overdue);
+	BUF_ADDLIT(b, ",\"due_soon\":");
+	jsonw_bool(b, it->due_soon);
+	BUF_ADDLIT(b, ",\"state_label\":");
+	jsonw_str_or_null(b, st ? st->label_id : (it->state ? it->state : ""));
+	buf_addch(b, '}');
+	return 0;
+}
+
 int
-cases_list(struct cases_ctx *cx, const struct principal *who, struct store_case_filter *f,
-	   json_t **items, int64_t *next_before, struct errbuf *eb)
+cases_list_write(struct cases_ctx *cx, const struct principal *who, struct store_case_filter *f,
+		 struct buf *out, int64_t *next_before, struct errbuf *eb)
 {
 	struct store_scope sc;
 	struct store_conn *c;
-	json_t *it;
-	size_t i;
+	struct list_writer w = {out, 0};
+	size_t start = out->len;
 	int rc;
 
-	*items = NULL;
+	*next_before = 0;
 	if (cases_require(who, PERM_CASE_READ, eb) < 0)
 		return -1;
 	cases_scope(who, &sc);
 	cases_filter_dates(f);
+	buf_addch(out, '[');
 	c = store_reader(cx->store);
-	rc = store_case_list(c, &sc, f, items, next_before, eb);
+	rc = store_case_list(c, &sc, f, write_item, &w, next_before, eb);
 	store_reader_done(cx->store, c);
-	if (rc < 0)
+	if (rc < 0) {
+		buf_truncate(out, start);
 		return -1;
-	json_array_foreach(*items, i, it) add_state_labels(it, "state");
+	}
+	buf_addch(out, ']');
+	return 0;
+}
+
+int
+cases_list(struct cases_ctx *cx, const struct principal *who, struct store_case_filter *f,
+	   json_t **items, int64_t *next_before, struct errbuf *eb)
+{
+	struct buf b = BUF_INIT;
+	json_error_t je;
+
+	*items = NULL;
+	if (cases_list_write(cx, who, f, &b, next_before, eb) < 0) {
+		buf_release(&b);
+		return -1;
+	}
+	if (buf_failed(&b)) {
+		buf_release(&b);
+		return errbuf_set(eb, ERR_INTERNAL, "daftar kasus terlalu besar");
+	}
+	*items = json_loadb(b.data, b.len, 0, &je);
+	buf_release(&b);
+	if (*items == NULL)
+		return errbuf_set(eb, ERR_INTERNAL, "daftar kasus tidak terbaca: %s", je.text);
 	return 0;
 }
 

@@ -38,6 +38,8 @@ char *buf_detach(struct buf *b, size_t *len);
 
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_addstr(struct buf *b, const char *s);
+/* Append a string literal (its length known at compile time). */
+#define BUF_ADDLIT(b, lit) buf_add((b), "" lit, sizeof(lit) - 1)
 void buf_addch(struct buf *b, char c);
 void buf_addf(struct buf *b, const char *fmt, ...) ATTR_PRINTF(2, 3);
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap) ATTR_PRINTF(2, 0);

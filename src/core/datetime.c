@@ -270,20 +270,46 @@ time_from_local_date(struct date d, int offset_min)
 	return date_to_days(d) * 86400 - (int64_t)offset_min * 60;
 }
 
+/* two decimal digits of v (< 100) */
+static char *
+put2(char *p, unsigned v)
+{
+	p[0] = (char)('0' + v / 10u);
+	p[1] = (char)('0' + v % 10u);
+	return p + 2;
+}
+
 void
 time_format_iso(int64_t t, int offset_min, char out[TIME_STRLEN])
 {
 	struct date d = time_local_date(t, offset_min);
 	unsigned sec = (unsigned)time_local_seconds(t, offset_min) % 86400u;
 	unsigned off = (unsigned)(offset_min < 0 ? -offset_min : offset_min) % 6000u;
-	char zone[8] = "Z";
+	unsigned year = (unsigned)d.year % 10000u;
+	char *p = out;
 
-	if (offset_min != 0)
-		snprintf(zone, sizeof(zone), "%c%02u:%02u", offset_min < 0 ? '-' : '+', off / 60u,
-			 off % 60u);
-	snprintf(out, TIME_STRLEN, "%04u-%02u-%02uT%02u:%02u:%02u%.6s", (unsigned)d.year % 10000u,
-		 (unsigned)d.month % 100u, (unsigned)d.day % 100u, sec / 3600u, sec / 60u % 60u,
-		 sec % 60u, zone);
+	/* by hand: snprintf was a visible share of a case-list page */
+	p = put2(p, year / 100u);
+	p = put2(p, year % 100u);
+	*p++ = '-';
+	p = put2(p, (unsigned)d.month % 100u);
+	*p++ = '-';
+	p = put2(p, (unsigned)d.day % 100u);
+	*p++ = 'T';
+	p = put2(p, sec / 3600u);
+	*p++ = ':';
+	p = put2(p, sec / 60u % 60u);
+	*p++ = ':';
+	p = put2(p, sec % 60u);
+	if (offset_min == 0) {
+		*p++ = 'Z';
+	} else {
+		*p++ = offset_min < 0 ? '-' : '+';
+		p = put2(p, off / 60u % 100u);
+		*p++ = ':';
+		p = put2(p, off % 60u);
+	}
+	*p = '\0';
 }
 
 /* clock override: base timestamp and the monotonic instant it was set */

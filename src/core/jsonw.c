@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/jsonw.h"
+#include "core/str.h"
 
 static void
 write_string(struct buf *b, const char *s, size_t n)
@@ -49,6 +50,85 @@ write_string(struct buf *b, const char *s, size_t n)
 	buf_addch(b, '"');
 }
 
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if none. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned cp;
+
+	if (s[0] < 0xc2 || s[0] > 0xf4)
+		return 0;
+	len = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+	if (len > n)
+		return 0;
+	cp = s[0] & (0x7fu >> len);
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3fu);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return len;
+}
+
+void
+jsonw_str(struct buf *b, const char *s, size_t n)
+{
+	struct buf clean = BUF_INIT;
+	size_t i = 0;
+
+	if (utf8_valid(s, n)) {
+		write_string(b, s, n);
+		return;
+	}
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : utf8_seq((const unsigned char *)s + i, n - i);
+
+		if (len == 0) {
+			buf_add(&clean, "\xef\xbf\xbd", 3);
+			i++;
+		} else {
+			buf_add(&clean, s + i, len);
+			i += len;
+		}
+	}
+	write_string(b, clean.data ? clean.data : "", clean.len);
+	buf_release(&clean);
+}
+
+void
+jsonw_str_or_null(struct buf *b, const char *s)
+{
+	if (s)
+		jsonw_str(b, s, strlen(s));
+	else
+		buf_add(b, "null", 4);
+}
+
+void
+jsonw_key(struct buf *b, const char *key)
+{
+	size_t n = strlen(key);
+
+	buf_grow(b, n + 3);
+	buf_addch(b, '"');
+	buf_add(b, key, n);
+	buf_add(b, "\":", 2);
+}
+
+void
+jsonw_bool(struct buf *b, bool v)
+{
+	if (v)
+		buf_add(b, "true", 4);
+	else
+		buf_add(b, "false", 5);
+}
+
 static void
 write_int(struct buf *b, json_int_t v)
 {
@@ -62,6 +142,12 @@ write_int(struct buf *b, json_int_t v)
 	if (v < 0)
 		*--p = '-';
 	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+void
+jsonw_int(struct buf *b, long long v)
+{
+	write_int(b, (json_int_t)v);
 }
 
 void

@@ -12,9 +12,20 @@
 #define NETRA_CORE_JSONW_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "core/buf.h"
 
 void jsonw_dump(struct buf *b, const json_t *j);
+
+/* Pieces for writers that stream JSON without building a jansson tree.
+ * jsonw_str writes a JSON string; bytes that are not valid UTF-8 become
+ * U+FFFD so the output is always valid JSON.  jsonw_key writes "key": for a
+ * literal ASCII key.  jsonw_str_or_null writes null for a NULL s. */
+void jsonw_str(struct buf *b, const char *s, size_t n);
+void jsonw_str_or_null(struct buf *b, const char *s);
+void jsonw_key(struct buf *b, const char *key);
+void jsonw_int(struct buf *b, long long v);
+void jsonw_bool(struct buf *b, bool v);
 
 #endif

@@ -891,17 +891,15 @@ tz_index(const char *tzname)
 
 int
 store_case_list(struct store_conn *c, const struct store_scope *sc,
-		const struct store_case_filter *f, json_t **items, int64_t *next_before,
-		struct errbuf *eb)
+		const struct store_case_filter *f, store_case_item_fn fn, void *arg,
+		int64_t *next_before, struct errbuf *eb)
 {
 	char prov[3] = "", kab[6] = "";
 	size_t plen = strlen(sc->region_prefix);
 	int level, limit = f->limit > 0 && f->limit <= 500 ? f->limit : 50, rc, count = 0, i;
 	int64_t last = 0;
 	sqlite3_stmt *s;
-	json_t *arr;
 
-	*items = NULL;
 	*next_before = 0;
 	if (sc->none)
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
@@ -939,57 +937,48 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 	sqlite3_bind_int(s, 20, f->due_soon);
 	bind_int(s, 24, f->before_id > 0 ? f->before_id : INT64_MAX);
 	bind_int(s, 25, limit + 1);
-	arr = json_array();
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		json_t *o;
-		char tzname[8], next[80];
+		struct store_case_item it;
+		const char *next;
+		char due[11];
 		int tzi;
 
 		if (count == limit) {
 			*next_before = last;
 			break;
 		}
-		col_text_copy(s, 7, tzname, sizeof(tzname));
-		col_text_copy(s, 12, next, sizeof(next));
-		tzi = tz_index(tzname);
-		last = sqlite3_column_int64(s, 0);
-		o = json_object();
-		json_object_set_new(o, "id", json_integer(last));
-		json_object_set_new(o, "code", col_json_text(s, 1));
-		json_object_set_new(o, "kind", col_json_text(s, 2));
-		json_object_set_new(o, "election", col_json_text(s, 3));
-		json_object_set_new(o, "state", col_json_text(s, 4));
-		json_object_set_new(o, "region_code", col_json_text(s, 5));
-		json_object_set_new(o, "received_at", iso_time(sqlite3_column_int64(s, 6), tzname));
-		json_object_set_new(o, "assigned_to", col_json_text(s, 8));
-		json_object_set_new(o, "summary", col_json_text(s, 9));
-		json_object_set_new(o, "merged_into",
-				    sqlite3_column_type(s, 10) == SQLITE_NULL
-					    ? json_null()
-					    : json_integer(sqlite3_column_int64(s, 10)));
-		json_object_set_new(o, "terlapor", col_json_text(s, 11));
-		if (next[0] && strlen(next) > 11) {
-			next[10] = '\0';
-			json_object_set_new(o, "next_due", json_string(next));
-			json_object_set_new(o, "next_rule", json_string(next + 11));
-			json_object_set_new(o, "overdue",
-					    json_boolean(strcmp(next, f->today[tzi]) < 0));
-			json_object_set_new(o, "due_soon",
-					    json_boolean(strcmp(next, f->today[tzi]) >= 0 &&
-							 strcmp(next, f->soon[tzi]) <= 0));
-		} else {
-			json_object_set_new(o, "next_due", json_null());
-			json_object_set_new(o, "overdue", json_false());
-			json_object_set_new(o, "due_soon", json_false());
+		memset(&it, 0, sizeof(it));
+		last = it.id = sqlite3_column_int64(s, 0);
+		it.code = (const char *)sqlite3_column_text(s, 1);
+		it.kind = (const char *)sqlite3_column_text(s, 2);
+		it.election = (const char *)sqlite3_column_text(s, 3);
+		it.state = (const char *)sqlite3_column_text(s, 4);
+		it.region_code = (const char *)sqlite3_column_text(s, 5);
+		it.received_at = sqlite3_column_int64(s, 6);
+		it.tz = (const char *)sqlite3_column_text(s, 7);
+		it.assigned_to = (const char *)sqlite3_column_text(s, 8);
+		it.summary = (const char *)sqlite3_column_text(s, 9);
+		it.merged_into = sqlite3_column_int64(s, 10);
+		it.terlapor = (const char *)sqlite3_column_text(s, 11);
+		next = (const char *)sqlite3_column_text(s, 12);
+		tzi = tz_index(it.tz ? it.tz : "");
+		/* "YYYY-MM-DD rule" */
+		if (next && strlen(next) > 11) {
+			memcpy(due, next, 10);
+			due[10] = '\0';
+			it.next_due = due;
+			it.next_rule = next + 11;
+			it.overdue = strcmp(due, f->today[tzi]) < 0;
+			it.due_soon = !it.overdue && strcmp(due, f->soon[tzi]) <= 0;
 		}
-		json_array_append_new(arr, o);
+		if ((rc = fn(arg, &it)) < 0) {
+			sqlite3_reset(s);
+			return rc;
+		}
 		count++;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		json_decref(arr);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return conn_error(c, eb, "case list");
-	}
-	*items = arr;
 	return 0;
 }
 

@@ -277,10 +277,27 @@ struct store_case_filter {
 	int limit;
 };
 
-/* Newest first; *next_before is the cursor for the next page (0: none). */
+/* One row of the case list.  The strings live until the callback returns. */
+struct store_case_item {
+	int64_t id;
+	const char *code, *kind, *election, *state, *region_code, *tz;
+	int64_t received_at;
+	const char *assigned_to; /* username, or NULL */
+	const char *summary;     /* the description's first 240 characters */
+	int64_t merged_into;     /* 0: not merged */
+	const char *terlapor;    /* names joined by "; ", or NULL */
+	const char *next_due;    /* earliest open deadline (YYYY-MM-DD), or NULL */
+	const char *next_rule;   /* its rule, when next_due is set */
+	bool overdue;            /* next_due before today in the case's zone */
+	bool due_soon;           /* next_due from today to soon */
+};
+typedef int (*store_case_item_fn)(void *arg, const struct store_case_item *it);
+
+/* Newest first, each row handed to fn (a negative return stops the list and
+ * is returned); *next_before is the cursor for the next page (0: none). */
 int store_case_list(struct store_conn *c, const struct store_scope *sc,
-		    const struct store_case_filter *f, json_t **items, int64_t *next_before,
-		    struct errbuf *eb);
+		    const struct store_case_filter *f, store_case_item_fn fn, void *arg,
+		    int64_t *next_before, struct errbuf *eb);
 /* Public status by code: state, dates and deadlines; no personal data. */
 int store_case_public(struct store_conn *c, const char *code, json_t **out, struct errbuf *eb);
 /* Cases in scope that share a terlapor (NIP or normalised name) with case

@@ -85,6 +85,10 @@ test_iso_and_zones(void **state)
 	assert_string_equal(out, "2024-10-12T02:00:00Z");
 	time_format_iso(t, tz_wit.offset_min, out);
 	assert_string_equal(out, "2024-10-12T11:00:00+09:00");
+	time_format_iso(t, -(5 * 60 + 30), out);
+	assert_string_equal(out, "2024-10-11T20:30:00-05:30");
+	time_format_iso(0, 0, out);
+	assert_string_equal(out, "1970-01-01T00:00:00Z");
 	/* 23:30 WITA on the 9th is still the 9th locally, the 10th in WIT */
 	assert_int_equal(time_parse_iso(str_from("2024-02-09T23:30+08:00"), &t, NULL), 0);
 	d = time_local_date(t, tz_wita.offset_min);

@@ -60,12 +60,53 @@ test_escapes_roundtrip(void **state)
 	json_decref(j);
 }
 
+/* the streaming pieces: keys, ints, booleans, null, and bytes that are not
+ * UTF-8 (replaced by U+FFFD, so jansson still parses the result) */
+static void
+test_stream_pieces(void **state)
+{
+	static const char bad[] = "a\xff b\xc3 c\xed\xa0\x80 d\xc3\xa9 \xf0\x9f\x98";
+	struct buf b = BUF_INIT;
+	json_error_t err;
+	json_t *back;
+
+	(void)state;
+	buf_addch(&b, '{');
+	jsonw_key(&b, "n");
+	jsonw_int(&b, -12);
+	buf_addch(&b, ',');
+	jsonw_key(&b, "t");
+	jsonw_bool(&b, true);
+	buf_addch(&b, ',');
+	jsonw_key(&b, "z");
+	jsonw_str_or_null(&b, NULL);
+	buf_addch(&b, ',');
+	jsonw_key(&b, "ok");
+	jsonw_str(&b, "petik \" é", strlen("petik \" é"));
+	buf_addch(&b, ',');
+	jsonw_key(&b, "bad");
+	jsonw_str(&b, bad, sizeof(bad) - 1);
+	buf_addch(&b, '}');
+	assert_false(buf_failed(&b));
+	assert_non_null(
+		strstr(buf_cstr(&b), "{\"n\":-12,\"t\":true,\"z\":null,\"ok\":\"petik \\\" é\""));
+	back = json_loadb(b.data, b.len, 0, &err);
+	assert_non_null(back);
+	assert_string_equal(
+		json_string_value(json_object_get(back, "bad")),
+		"a\xef\xbf\xbd b\xef\xbf\xbd c\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd d\xc3\xa9 "
+		"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	json_decref(back);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_escapes_roundtrip),
+		cmocka_unit_test(test_stream_pieces),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
