@@ -46,9 +46,12 @@ intake_reply(struct http_request *req)
 	if (ir->rc != 0)
 		rc = http_reply_problem(req, &ir->eb);
 	else {
+		struct buf b = BUF_INIT;
+
 		http_header_add(req, "Location",
 				arena_printf(&req->arena, "/api/v1/status/%s", ir->in.code));
-		rc = http_reply_json(req, 201, cases_intake_receipt(&app->cases, &ir->in));
+		cases_intake_receipt_write(&app->cases, &ir->in, &b);
+		rc = http_reply_buf(req, 201, "application/json; charset=utf-8", &b);
 	}
 	cases_intake_release(&ir->in);
 	return rc;

@@ -10,6 +10,7 @@
 #include "auth/auth.h"
 #include "auth/seal.h"
 #include "cases/evidence.h"
+#include "cases/deadline_memo.h"
 #include "cases/office_cache.h"
 #include "check/check.h"
 #include "core/datetime.h"
@@ -75,6 +76,8 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		app->cases.offices = office_cache_new();
 	if (app->store && app->cases.sealer == NULL)
 		app->cases.sealer = seal_sender_new();
+	if (app->cases.deadlines == NULL)
+		app->cases.deadlines = deadline_memo_new();
 	app->cases.cfg = &app->cfg;
 	cstr_copy(app->cases.base_url, sizeof(app->cases.base_url), app->base_url);
 	if (flags & APP_WEB) {
@@ -116,6 +119,8 @@ app_close(struct app *app)
 	app->cases.offices = NULL;
 	seal_sender_free(app->cases.sealer);
 	app->cases.sealer = NULL;
+	deadline_memo_free(app->cases.deadlines);
+	app->cases.deadlines = NULL;
 	check_service_free(app->check);
 	app->check = NULL;
 	scan_lexicon_free(app->scan);

@@ -30,6 +30,7 @@ struct region_table;
 struct check_service;
 struct office_cache;
 struct seal_sender;
+struct deadline_memo;
 
 /* What the case service needs; process lifetime, read-only after init. */
 struct cases_ctx {
@@ -42,9 +43,21 @@ struct cases_ctx {
 	char base_url[256];
 	struct office_cache *offices; /* routing and sealing keys, briefly remembered */
 	struct seal_sender *sealer;   /* epoch keys for sealing identities; NULL: one-shot seals */
+	struct deadline_memo *deadlines; /* computed deadlines remembered; NULL: none */
 };
 
 /* --- intake ---------------------------------------------------------------- */
+
+/* the filing check, the follow-up, the first review and the repair clocks */
+#define INTAKE_MAX_DEADLINES 4
+
+struct intake_deadline {
+	char rule[64];
+	char start[DATE_STRLEN];
+	char due[DATE_STRLEN];
+	const char *status; /* "met" (the filing check) or "open" */
+	char *text;         /* the computed deadline as compact JSON, without status */
+};
 
 struct intake {
 	/* input */
@@ -63,16 +76,16 @@ struct intake {
 	struct date received_on; /* local date */
 	int64_t office_id;
 	char office_name[160];
-	json_t *missing;   /* [{"code", "label"}] */
-	json_t *deadlines; /* [{"rule","start","due","unit","status","explanation","skipped"}] */
-	json_t *notes;     /* receipt notes */
+	json_t *missing; /* [{"code", "label"}] */
+	struct intake_deadline deadlines[INTAKE_MAX_DEADLINES];
+	size_t ndeadlines;
+	json_t *notes; /* receipt notes */
 	unsigned char *sealed;
 	size_t sealed_len;
 	int64_t sealed_office;
 	/* prepared off the writer thread, so the write job only inserts */
 	char *missing_text;
 	char *event_text;                    /* audit data; rebuilt if the code must change */
-	char **dl_text;                      /* explanation JSON of each in->deadlines entry */
 	char norm[REPORT_MAX_TERLAPOR][128]; /* normalised terlapor names */
 
 	/* result */
@@ -102,8 +115,11 @@ int cases_intake_write(struct cases_ctx *cx, struct intake *in, struct errbuf *e
  * (the screening queue records its decision in the same transaction). */
 int cases_intake_run(struct cases_ctx *cx, struct store_conn *c, struct intake *in,
 		     struct errbuf *eb);
-/* The receipt: {"code","status","kind","received_at","tz","office","status_url",
- * "deadlines","missing","evidence","notes"}. */
+/* The receipt: {"code","status","status_label","kind","received_at","tz","office",
+ * "status_url","deadlines","missing","evidence","notes"}, written to out as
+ * JSON (the API's reply), or as a jansson object (pages and the CLI). */
+void cases_intake_receipt_write(const struct cases_ctx *cx, const struct intake *in,
+				struct buf *out);
 json_t *cases_intake_receipt(const struct cases_ctx *cx, const struct intake *in);
 
 /* --- the workflow ------------------------------------------------------------ */

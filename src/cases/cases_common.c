@@ -7,6 +7,7 @@
 #include "audit/audit.h"
 #include "calendar/deadline.h"
 #include "cases/cases_internal.h"
+#include "cases/deadline_memo.h"
 
 const char *
 cases_actor(const struct principal *who)
@@ -50,14 +51,17 @@ cases_zone(const char *tzname)
 
 int
 cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
-	       const struct tz *zone, json_t **out, char due[DATE_STRLEN], struct errbuf *eb)
+	       const struct tz *zone, char **text, char due[DATE_STRLEN], struct errbuf *eb)
 {
 	const struct deadline_rule *r;
 	struct deadline_result res;
 	struct deadline_request rq;
 	struct errbuf local;
+	json_t *j;
 
-	*out = NULL;
+	*text = NULL;
+	if (cx->deadlines && (*text = deadline_memo_get(cx->deadlines, rule, start, zone, due)))
+		return 0;
 	errbuf_clear(&local);
 	r = deadline_rule_find(cx->cal, rule, start, &local);
 	if (r == NULL) {
@@ -77,9 +81,15 @@ cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
 	memset(&rq, 0, sizeof(rq));
 	cstr_copy(rq.rule, sizeof(rq.rule), rule);
 	date_format(start, rq.start);
-	*out = deadline_result_to_json(&rq, &res);
+	j = deadline_result_to_json(&rq, &res);
+	*text = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
 	date_format(res.due, due);
 	deadline_result_release(&res);
+	if (*text == NULL)
+		return errbuf_set(eb, ERR_INTERNAL, "batas waktu %s tidak dapat ditulis", rule);
+	if (cx->deadlines)
+		deadline_memo_put(cx->deadlines, rule, start, zone, *text, due);
 	return 0;
 }
 
@@ -90,14 +100,12 @@ cases_deadline_start(const struct cases_ctx *cx, struct store_conn *c, int64_t c
 {
 	struct store_deadline_new d;
 	char due[DATE_STRLEN], from[DATE_STRLEN];
-	json_t *j;
 	char *text;
 	int rc;
 
-	rc = cases_deadline(cx, rule, start, zone, &j, due, eb);
+	rc = cases_deadline(cx, rule, start, zone, &text, due, eb);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	text = json_dumps(j, JSON_COMPACT);
 	date_format(start, from);
 	memset(&d, 0, sizeof(d));
 	d.case_id = case_id;
@@ -109,10 +117,9 @@ cases_deadline_start(const struct cases_ctx *cx, struct store_conn *c, int64_t c
 	d.explanation_json = text;
 	d.status = "open";
 	rc = store_deadline_insert(c, &d, eb);
-	free(text);
 	if (rc == 0 && started)
-		json_array_append(started, j);
-	json_decref(j);
+		json_array_append_new(started, json_loads(text, 0, NULL));
+	free(text);
 	return rc;
 }
 

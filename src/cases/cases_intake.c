@@ -20,6 +20,7 @@
 #include "cases/names.h"
 #include "cases/office_cache.h"
 #include "cases/workflow.h"
+#include "core/jsonw.h"
 #include "core/log.h"
 #include "core/xalloc.h"
 #include "ident/region.h"
@@ -37,18 +38,16 @@ cases_intake_release(struct intake *in)
 {
 	size_t i;
 
-	for (i = 0; in->dl_text && i < json_array_size(in->deadlines); i++)
-		free(in->dl_text[i]);
-	free(in->dl_text);
+	for (i = 0; i < in->ndeadlines; i++)
+		free(in->deadlines[i].text);
+	in->ndeadlines = 0;
 	json_decref(in->missing);
-	json_decref(in->deadlines);
 	json_decref(in->notes);
 	free(in->sealed);
 	free(in->missing_text);
 	free(in->event_text);
-	in->missing = in->deadlines = in->notes = NULL;
+	in->missing = in->notes = NULL;
 	in->sealed = NULL;
-	in->dl_text = NULL;
 	in->missing_text = in->event_text = NULL;
 }
 
@@ -84,6 +83,27 @@ check_completeness(struct intake *in)
 			    "Bukti: dokumen, foto, video atau tautan (syarat materiel)");
 }
 
+/* Keep a computed deadline (text is taken) for the store and the receipt. */
+static void
+keep_deadline(struct intake *in, const char *rule, struct date start, const char *due,
+	      const char *status, char *text)
+{
+	struct intake_deadline *d;
+
+	if (in->ndeadlines == INTAKE_MAX_DEADLINES) {
+		/* cannot happen: intake starts at most this many clocks */
+		log_error("intake: more than %d deadlines", INTAKE_MAX_DEADLINES);
+		free(text);
+		return;
+	}
+	d = &in->deadlines[in->ndeadlines++];
+	cstr_copy(d->rule, sizeof(d->rule), rule);
+	date_format(start, d->start);
+	cstr_copy(d->due, sizeof(d->due), due);
+	d->status = status;
+	d->text = text;
+}
+
 /* The filing limit: fails with "daluarsa" when the report came too late. */
 static int
 check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
@@ -92,7 +112,7 @@ check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 	struct date known;
 	const char *rule_pat;
 	char rule[64], due[DATE_STRLEN], known_s[DATE_STRLEN], recv_s[DATE_STRLEN];
-	json_t *dl = NULL;
+	char *dl = NULL;
 	int rc;
 
 	if (!r->has_diketahui && !r->has_kejadian) {
@@ -131,17 +151,18 @@ check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 	if (rc == 1)
 		return 0;
 	if (strcmp(recv_s, due) > 0) {
-		const char *expl = json_string_value(json_object_get(dl, "explanation"));
+		json_t *j = json_loads(dl, 0, NULL);
+		const char *expl = json_string_value(json_object_get(j, "explanation"));
 
 		errbuf_set_code(eb, ERR_UNPROCESSABLE, "daluarsa",
 				"Laporan melewati batas waktu: peristiwa diketahui %s, batas "
 				"pelaporan %s, laporan diterima %s. %s",
 				known_s, due, recv_s, expl ? expl : "");
-		json_decref(dl);
+		json_decref(j);
+		free(dl);
 		return -1;
 	}
-	json_object_set_new(dl, "status", json_string("met"));
-	json_array_append_new(in->deadlines, dl);
+	keep_deadline(in, rule, known, due, "met", dl);
 	return 0;
 }
 
@@ -200,7 +221,6 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 
 	in->cx = cx;
 	in->missing = json_array();
-	in->deadlines = json_array();
 	in->notes = json_array();
 	if (in->received_at == 0)
 		in->received_at = clock_now();
@@ -285,43 +305,59 @@ static int
 add_clock(struct cases_ctx *cx, struct intake *in, const char *pattern, struct errbuf *eb)
 {
 	char rule[64], due[DATE_STRLEN];
-	json_t *d;
+	char *text;
 	int rc;
 
 	if (!wf_rule_name(pattern, in->election_kind, rule, sizeof(rule)))
 		return 0;
-	rc = cases_deadline(cx, rule, in->received_on, in->zone, &d, due, eb);
+	rc = cases_deadline(cx, rule, in->received_on, in->zone, &text, due, eb);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	json_object_set_new(d, "status", json_string("open"));
-	json_array_append_new(in->deadlines, d);
+	keep_deadline(in, rule, in->received_on, due, "open", text);
 	return 0;
 }
 
+/* The audit record's data: {"code","kind","to","election","missing",
+ * "evidence","terlapor","channel"}. */
 static void
 build_event_text(struct intake *in)
 {
 	const struct report *r = &in->report;
-	json_t *ev = json_array(), *data;
-	size_t i;
+	struct buf b = BUF_INIT;
+	size_t i, n = 0;
 
+	BUF_ADDLIT(&b, "{\"code\":");
+	jsonw_str_or_null(&b, in->code);
+	BUF_ADDLIT(&b, ",\"kind\":");
+	jsonw_str_or_null(&b, in->kind);
+	BUF_ADDLIT(&b, ",\"to\":");
+	jsonw_str_or_null(&b, in->state);
+	BUF_ADDLIT(&b, ",\"election\":");
+	jsonw_str_or_null(&b, r->pemilihan);
+	BUF_ADDLIT(&b, ",\"missing\":");
+	jsonw_dump(&b, in->missing);
+	BUF_ADDLIT(&b, ",\"evidence\":[");
 	for (i = 0; i < r->nbukti; i++)
-		if (r->bukti[i].kind == BUKTI_BERKAS)
-			json_array_append_new(ev, json_string(r->bukti[i].sha256));
-	data = json_pack("{s:s, s:s, s:s, s:s, s:O, s:o, s:i, s:s}", "code", in->code, "kind",
-			 in->kind, "to", in->state, "election", r->pemilihan, "missing",
-			 in->missing, "evidence", ev, "terlapor", (int)r->nterlapor, "channel",
-			 in->channel ? in->channel : "web");
+		if (r->bukti[i].kind == BUKTI_BERKAS) {
+			if (n++)
+				buf_addch(&b, ',');
+			jsonw_str_or_null(&b, r->bukti[i].sha256);
+		}
+	BUF_ADDLIT(&b, "],\"terlapor\":");
+	jsonw_int(&b, (long long)r->nterlapor);
+	BUF_ADDLIT(&b, ",\"channel\":");
+	jsonw_str_or_null(&b, in->channel ? in->channel : "web");
+	buf_addch(&b, '}');
 	free(in->event_text);
-	in->event_text = json_dumps(data, JSON_COMPACT);
-	json_decref(data);
+	in->event_text = buf_detach(&b, NULL);
 }
 
 /* The clocks that start at receipt, the texts, the code: everything but SQL. */
 static int
 ready_for_store(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 {
-	size_t i, n;
+	struct buf b = BUF_INIT;
+	size_t i;
 
 	/* Pilkada: Bawaslu follows up within 3 hari of receipt (UU 10/2016 Pasal
 	 * 134(5)); laporan and temuan alike */
@@ -335,11 +371,8 @@ ready_for_store(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 		    add_clock(cx, in, "{e}.perbaikan", eb) < 0)
 			return -1;
 	}
-	n = json_array_size(in->deadlines);
-	in->dl_text = xcalloc(n ? n : 1, sizeof(char *));
-	for (i = 0; i < n; i++)
-		in->dl_text[i] = json_dumps(json_array_get(in->deadlines, i), JSON_COMPACT);
-	in->missing_text = json_dumps(in->missing, JSON_COMPACT);
+	jsonw_dump(&b, in->missing);
+	in->missing_text = buf_detach(&b, NULL);
 	for (i = 0; i < in->report.nterlapor; i++) {
 		const struct report_terlapor *t = &in->report.terlapor[i];
 
@@ -436,18 +469,18 @@ intake_run(struct store_conn *c, void *arg, struct errbuf *eb)
 			return -1;
 	}
 	/* the filing check is kept with the case as "met"; the others run from now */
-	for (i = 0; i < json_array_size(in->deadlines); i++) {
-		json_t *d = json_array_get(in->deadlines, i);
+	for (i = 0; i < in->ndeadlines; i++) {
+		const struct intake_deadline *d = &in->deadlines[i];
 		struct store_deadline_new dn;
 
 		memset(&dn, 0, sizeof(dn));
 		dn.case_id = in->case_id;
-		dn.rule = json_string_value(json_object_get(d, "rule"));
-		dn.start_on = json_string_value(json_object_get(d, "start"));
-		dn.due_on = json_string_value(json_object_get(d, "due"));
+		dn.rule = d->rule;
+		dn.start_on = d->start;
+		dn.due_on = d->due;
 		dn.tz = in->zone->name;
-		dn.explanation_json = in->dl_text[i];
-		dn.status = json_string_value(json_object_get(d, "status"));
+		dn.explanation_json = d->text;
+		dn.status = d->status;
 		if (store_deadline_insert(c, &dn, eb) < 0)
 			return -1;
 	}
@@ -496,32 +529,84 @@ cases_intake_run(struct cases_ctx *cx, struct store_conn *c, struct intake *in, 
 	return intake_run(c, in, eb);
 }
 
-json_t *
-cases_intake_receipt(const struct cases_ctx *cx, const struct intake *in)
+void
+cases_intake_receipt_write(const struct cases_ctx *cx, const struct intake *in, struct buf *out)
 {
 	const struct wf_state *st = wf_state_find(in->state);
-	char when[TIME_STRLEN];
-	json_t *ev = json_array();
-	size_t i;
+	char when[TIME_STRLEN], url[sizeof(cx->base_url) + TRACKCODE_LEN + 8];
+	size_t i, n = 0;
 
 	time_format_iso(in->received_at, in->zone->offset_min, when);
+	BUF_ADDLIT(out, "{\"code\":");
+	jsonw_str_or_null(out, in->code);
+	BUF_ADDLIT(out, ",\"status\":");
+	jsonw_str_or_null(out, in->state);
+	BUF_ADDLIT(out, ",\"status_label\":");
+	jsonw_str_or_null(out, st && st->public_id ? st->public_id : in->state);
+	BUF_ADDLIT(out, ",\"kind\":");
+	jsonw_str_or_null(out, in->kind);
+	BUF_ADDLIT(out, ",\"received_at\":");
+	jsonw_str_or_null(out, when);
+	BUF_ADDLIT(out, ",\"tz\":");
+	jsonw_str_or_null(out, in->zone->name);
+	BUF_ADDLIT(out, ",\"office\":");
+	jsonw_str_or_null(out, in->office_name);
+	BUF_ADDLIT(out, ",\"status_url\":");
+	snprintf(url, sizeof(url), "%s/status/%s", cx->base_url, in->code);
+	jsonw_str_or_null(out, url);
+	BUF_ADDLIT(out, ",\"deadlines\":[");
+	for (i = 0; i < in->ndeadlines; i++) {
+		const struct intake_deadline *d = &in->deadlines[i];
+		size_t len = strlen(d->text);
+
+		/* the stored text with its status as the last key */
+		if (i)
+			buf_addch(out, ',');
+		buf_add(out, d->text, len - 1);
+		BUF_ADDLIT(out, ",\"status\":");
+		jsonw_str_or_null(out, d->status);
+		buf_addch(out, '}');
+	}
+	BUF_ADDLIT(out, "],\"missing\":");
+	jsonw_dump(out, in->missing);
+	BUF_ADDLIT(out, ",\"evidence\":[");
 	for (i = 0; i < in->report.nbukti; i++) {
 		const struct report_bukti *b = &in->report.bukti[i];
 
-		if (b->kind == BUKTI_BERKAS)
-			json_array_append_new(ev, json_pack("{s:s, s:s, s:I, s:s?}", "sha256",
-							    b->sha256, "mime", b->mime, "size",
-							    (json_int_t)b->len, "filename",
-							    b->filename));
-		else if (b->kind == BUKTI_TAUTAN)
-			json_array_append_new(
-				ev, json_pack("{s:s, s:s}", "jenis", "tautan", "url", b->url));
+		if (b->kind != BUKTI_BERKAS && b->kind != BUKTI_TAUTAN)
+			continue;
+		if (n++)
+			buf_addch(out, ',');
+		if (b->kind == BUKTI_BERKAS) {
+			BUF_ADDLIT(out, "{\"sha256\":");
+			jsonw_str_or_null(out, b->sha256);
+			BUF_ADDLIT(out, ",\"mime\":");
+			jsonw_str_or_null(out, b->mime);
+			BUF_ADDLIT(out, ",\"size\":");
+			jsonw_int(out, (long long)b->len);
+			if (b->filename) {
+				BUF_ADDLIT(out, ",\"filename\":");
+				jsonw_str_or_null(out, b->filename);
+			}
+		} else {
+			BUF_ADDLIT(out, "{\"jenis\":\"tautan\",\"url\":");
+			jsonw_str_or_null(out, b->url);
+		}
+		buf_addch(out, '}');
 	}
-	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:O, s:O, s:o, s:O}", "code",
-			 in->code, "status", in->state, "status_label",
-			 st && st->public_id ? st->public_id : in->state, "kind", in->kind,
-			 "received_at", when, "tz", in->zone->name, "office", in->office_name,
-			 "status_url", json_sprintf("%s/status/%s", cx->base_url, in->code),
-			 "deadlines", in->deadlines, "missing", in->missing, "evidence", ev,
-			 "notes", in->notes);
+	BUF_ADDLIT(out, "],\"notes\":");
+	jsonw_dump(out, in->notes);
+	buf_addch(out, '}');
+}
+
+json_t *
+cases_intake_receipt(const struct cases_ctx *cx, const struct intake *in)
+{
+	struct buf b = BUF_INIT;
+	json_t *j;
+
+	cases_intake_receipt_write(cx, in, &b);
+	j = buf_failed(&b) ? NULL : json_loadb(b.data, b.len, 0, NULL);
+	buf_release(&b);
+	return j;
 }
