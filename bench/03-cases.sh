@@ -74,6 +74,9 @@ stop
 echo "filling the store to $CASES cases ..."
 "$BUILD/bench/tool_casegen" "$DATA" "$CASES" | sed 's/^/   /'
 echo "   database: $(du -h "$DATA/netra.db" | cut -f1)"
+# let the kernel write the generator's 1 GB back first: the cold window is
+# meant to show a restart (empty reader caches), not a disk busy with writeback
+sync
 serve
 # the first seconds after a start read the 1 GB file into the readers' page
 # caches; measure the steady state and say what the cold window looked like
