@@ -2,6 +2,7 @@
  * cases_common.c - audit records, deadlines and permission checks shared
  * by intake, the workflow, triage and the views.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit/audit.h"

@@ -22,7 +22,6 @@
 #include "cases/workflow.h"
 #include "core/jsonw.h"
 #include "core/log.h"
-#include "core/xalloc.h"
 #include "ident/region.h"
 
 static int ready_for_store(struct cases_ctx *cx, struct intake *in, struct errbuf *eb);

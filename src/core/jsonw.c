@@ -110,17 +110,6 @@ jsonw_str_or_null(struct buf *b, const char *s)
 }
 
 void
-jsonw_key(struct buf *b, const char *key)
-{
-	size_t n = strlen(key);
-
-	buf_grow(b, n + 3);
-	buf_addch(b, '"');
-	buf_add(b, key, n);
-	buf_add(b, "\":", 2);
-}
-
-void
 jsonw_bool(struct buf *b, bool v)
 {
 	if (v)

@@ -20,11 +20,10 @@ void jsonw_dump(struct buf *b, const json_t *j);
 
 /* Pieces for writers that stream JSON without building a jansson tree.
  * jsonw_str writes a JSON string; bytes that are not valid UTF-8 become
- * U+FFFD so the output is always valid JSON.  jsonw_key writes "key": for a
- * literal ASCII key.  jsonw_str_or_null writes null for a NULL s. */
+ * U+FFFD so the output is always valid JSON; jsonw_str_or_null writes null
+ * for a NULL s.  Keys and punctuation are literals (BUF_ADDLIT). */
 void jsonw_str(struct buf *b, const char *s, size_t n);
 void jsonw_str_or_null(struct buf *b, const char *s);
-void jsonw_key(struct buf *b, const char *key);
 void jsonw_int(struct buf *b, long long v);
 void jsonw_bool(struct buf *b, bool v);
 

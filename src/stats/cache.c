@@ -8,10 +8,14 @@
  * A slow entry past its age is refreshed by a background thread working on
  * a copy of the caller's argument, while every request, the one that
  * noticed included, gets the previous figures; stats_cache_free() waits
- * for those threads.
+ * for those threads.  They run at a lower priority (nice +10): a national
+ * dashboard takes seconds of a core, and requests must not queue behind it.
  */
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -21,7 +25,8 @@
 #include "core/xalloc.h"
 #include "stats/stats_internal.h"
 
-#define KEY_MAX 200
+#define KEY_MAX      200
+#define REFRESH_NICE 10
 
 struct entry {
 	char key[KEY_MAX];
@@ -158,7 +163,12 @@ refresh_main(void *p)
 	struct errbuf eb;
 	json_t *v = NULL;
 	int64_t t0 = clock_mono_ms();
-	int rc = r->fn(r->arg, &v, &eb);
+	int rc;
+
+	/* on Linux PRIO_PROCESS with a thread id applies to this thread only */
+	if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), REFRESH_NICE) != 0)
+		log_debug("stats: cannot lower the refresh thread's priority");
+	rc = r->fn(r->arg, &v, &eb);
 
 	if (rc < 0)
 		log_warn("stats: background refresh of %s failed: %s", r->key, eb.msg);
