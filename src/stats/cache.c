@@ -12,12 +12,12 @@
  * dashboard takes seconds of a core, and requests must not queue behind it.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include <stdint.h>
-#include <string.h>
 
 #include "core/datetime.h"
 #include "core/log.h"
