@@ -136,10 +136,10 @@ test_calendar_days(void **state)
 	assert_non_null(strstr(x, "tidak menggeser tenggat"));
 
 	/* calendar days may leave the holiday data */
-	assert_int_equal(deadline_compute(cal, rule("pemilu.temuan", D(2025, 12, 30)),
-					  D(2025, 12, 30), NULL, NULL, &r, &eb),
+	assert_int_equal(deadline_compute(cal, rule("pemilu.temuan", D(2026, 12, 30)),
+					  D(2026, 12, 30), NULL, NULL, &r, &eb),
 			 0);
-	assert_date(r.due, 2026, 1, 6);
+	assert_date(r.due, 2027, 1, 6);
 	assert_non_null(strstr(buf_cstr(&r.explanation), "belum tersedia"));
 	deadline_result_release(&r);
 }
@@ -197,11 +197,11 @@ test_refusals(void **state)
 
 	(void)state;
 	deadline_result_init(&r);
-	assert_int_equal(deadline_compute(cal, rule("pemilu.laporan", D(2025, 12, 24)),
-					  D(2025, 12, 24), NULL, NULL, &r, &eb),
+	assert_int_equal(deadline_compute(cal, rule("pemilu.laporan", D(2026, 12, 24)),
+					  D(2026, 12, 24), NULL, NULL, &r, &eb),
 			 -1);
 	assert_string_equal(errbuf_code(&eb), "date_out_of_range");
-	assert_non_null(strstr(eb.msg, "2026-01-01"));
+	assert_non_null(strstr(eb.msg, "2027-01-01"));
 	/* the start day itself needs no classification: 31 Dec 2022 starts fine */
 	assert_int_equal(deadline_compute(cal, rule("pemilu.laporan", D(2024, 1, 1)),
 					  D(2022, 12, 31), NULL, NULL, &r, &eb),
@@ -227,7 +227,7 @@ test_refusals(void **state)
 		deadline_workdays_between(cal, D(2024, 2, 21), D(2024, 2, 9), NULL, &n, &eb), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(
-		deadline_workdays_between(cal, D(2025, 12, 30), D(2026, 1, 5), NULL, &n, &eb), -1);
+		deadline_workdays_between(cal, D(2026, 12, 30), D(2027, 1, 5), NULL, &n, &eb), -1);
 	deadline_result_release(&r);
 }
 
