@@ -17,7 +17,7 @@ check_status "timestamp converted to the local date" 200 POST /api/v1/deadlines 
 check_json "WIT local date" '.start_date == "2024-02-14" and .due == "2024-02-21"'
 
 check_status "array answers 200" 200 POST /api/v1/deadlines \
-	--data '[{"rule": "pilkada.tindak_lanjut", "start": "2024-11-25"}, {"rule": "nope", "start": "2024-11-25"}, {"rule": "pemilu.laporan", "start": "2026-12-20"}]'
+	--data '[{"rule": "pilkada.tindak_lanjut", "start": "2024-11-25"}, {"rule": "nope", "start": "2024-11-25"}, {"rule": "pemilu.laporan", "start": "2026-12-24"}]'
 check_json "array keeps order and reports per-item errors" 'length == 3 and .[0].due == "2024-11-28" and .[1].error.code == "unknown_rule" and .[2].error.code == "date_out_of_range"'
 
 check_status "unknown rule is 422" 422 POST /api/v1/deadlines --data '{"rule": "nope", "start": "2024-02-09"}'
@@ -26,7 +26,7 @@ check_json "stable code unknown_rule" '.code == "unknown_rule"'
 check_status "invalid date is 400" 400 POST /api/v1/deadlines --data '{"rule": "pemilu.laporan", "start": "2024-13-01"}'
 check_json "stable code invalid_date" '.code == "invalid_date"'
 check_status "outside the holiday data is 422" 422 POST /api/v1/deadlines --data '{"rule": "pemilu.laporan", "start": "2026-12-24"}'
-check_json "stable code date_out_of_range" '.code == "date_out_of_range" and (.detail | test("2023-2025"))'
+check_json "stable code date_out_of_range" '.code == "date_out_of_range" and (.detail | test("2023-2026"))'
 check_status "unknown region is 422" 422 POST /api/v1/deadlines --data '{"rule": "pemilu.laporan", "start": "2024-02-09", "region": "00"}'
 check_json "stable code unknown_region" '.code == "unknown_region"'
 check_status "timestamp without region is 400" 400 POST /api/v1/deadlines --data '{"rule": "pemilu.laporan", "start": "2024-02-09T10:00:00+07:00"}'
