@@ -135,3 +135,15 @@ app_close(struct app *app)
 	app->tmpl = NULL;
 	app->lang_id = app->lang_en = NULL;
 }
+
+void
+app_bound_port(struct app *app, int port)
+{
+	const char *colon = strrchr(app->cfg.listen, ':');
+
+	if (app->cfg.base_url[0] || colon == NULL || port <= 0)
+		return;
+	snprintf(app->base_url, sizeof(app->base_url), "http://%.*s:%d",
+		 (int)(colon - app->cfg.listen), app->cfg.listen, port);
+	cstr_copy(app->cases.base_url, sizeof(app->cases.base_url), app->base_url);
+}

@@ -55,6 +55,11 @@ enum app_flags {
 
 int app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbuf *eb);
 void app_close(struct app *app);
+/* The port the server really listens on (--listen HOST:0 picks a free one):
+ * without a configured base_url, links in receipts and pages use it.  Call
+ * before the port is announced (the port file), so no request reads the
+ * base URL while it changes. */
+void app_bound_port(struct app *app, int port);
 
 /* The route table of `netra serve` (routes.c). */
 struct http_route;

@@ -75,6 +75,7 @@ run_serve(struct cli *cli)
 		app_close(&app);
 		return cli_fail("%s", eb.msg);
 	}
+	app_bound_port(&app, http_server_port(srv));
 	if (cli->cfg.port_file[0] && write_port_file(cli->cfg.port_file, http_server_port(srv)) < 0)
 		log_warn("cannot write port file %s: %s", cli->cfg.port_file, strerror(errno));
 	log_info("netra %s listening on http://%.*s:%d/", NETRA_VERSION,
