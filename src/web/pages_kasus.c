@@ -28,6 +28,7 @@
 #include "rules/rules.h"
 #include "web/i18n.h"
 #include "web/kantor_internal.h"
+#include "web/labels.h"
 #include "web/web.h"
 
 static const char *const danger_actions[] = {"tidak_registrasi",      "hentikan",
@@ -231,15 +232,14 @@ sanction_view(const struct i18n *lang, json_t *t)
 {
 	const char *form = jstr(t, "sanction_form"), *level = jstr(t, "sanction_level");
 	const char *cmp = jstr(t, "sanction_vs_rec");
-	char key[48];
+	struct labels lb = {lang, NULL, NULL};
 
 	if (form == NULL)
 		return json_null();
-	snprintf(key, sizeof(key), "kantor.cmp.%s", cmp ? cmp : "none");
 	return json_pack("{s:s, s:s, s:s?, s:s?, s:s, s:s}", "form", form, "level_label",
 			 level ? kantor_level_label(lang, level) : "", "sk", jstr(t, "sanction_sk"),
 			 "on", jstr(t, "sanction_on"), "cmp", cmp ? cmp : "none", "cmp_label",
-			 kantor_text(lang, key, cmp ? cmp : ""));
+			 label_word(&lb, LABEL_CMP, cmp ? cmp : "none"));
 }
 
 static json_t *
