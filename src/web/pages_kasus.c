@@ -479,7 +479,6 @@ kantor_case_render(struct http_request *req, int64_t id, int status,
 	struct app *app = req->app;
 	const struct principal *p = auth_principal(req);
 	const struct i18n *lang = web_lang(req);
-	const struct election *el;
 	char today[DATE_STRLEN], soon[DATE_STRLEN];
 	struct errbuf eb;
 	json_t *ctx, *d = NULL, *tracks, *t, *arr, *v;
@@ -512,12 +511,13 @@ kantor_case_render(struct http_request *req, int64_t id, int status,
 			    json_string(kantor_kind_label(lang, jstr(d, "kind"))));
 	json_object_set_new(ctx, "state_label",
 			    json_string(kantor_state_label(lang, jstr(d, "state"))));
-	el = app->cal && jstr(d, "election") ? calendar_election_find(app->cal, jstr(d, "election"))
-					     : NULL;
-	json_object_set_new(ctx, "election_name",
-			    json_string(el                    ? el->name
-					: jstr(d, "election") ? jstr(d, "election")
-							      : ""));
+	{
+		struct labels lb;
+
+		web_labels(req, &lb);
+		json_object_set_new(ctx, "election_name",
+				    json_string(label_word(&lb, LABEL_ELECTION, jstr(d, "election"))));
+	}
 	json_object_set(ctx, "office_name", json_object_get(json_object_get(d, "office"), "name"));
 	json_object_set(ctx, "region_code", json_object_get(d, "region_code"));
 	json_object_set_new(ctx, "region_name", region_text(app, jstr(d, "region_code")));
