@@ -105,10 +105,9 @@ id_matches_file(const char *id, const char *file)
 	return strlen(id) == n - 5 && strncmp(base, id, n - 5) == 0;
 }
 
-static const char *const election_keys[] = {"id",         "kind",      "name",           "basis",
-					    "voting_day", "penetapan", "penetapan_note", "regions",
-					    "note",       "sources",   "stages",         "name_en",
-					    NULL};
+static const char *const election_keys[] = {
+	"id",      "kind", "name",    "basis",  "voting_day", "penetapan", "penetapan_note",
+	"regions", "note", "sources", "stages", "name_en",    NULL};
 static const char *const stage_keys[] = {"id",    "name", "start",   "end",
 					 "flags", "note", "sources", NULL};
 

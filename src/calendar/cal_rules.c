@@ -78,8 +78,8 @@ parse_effective(struct cal_jdoc *d, json_t *obj, bool *has_from, struct date *fr
 }
 
 static const char *const rule_keys[] = {
-	"id",    "title",   "count",      "parts",        "unit",           "starts",
-	"basis", "sources", "confidence", "configurable", "effective_from", "effective_to",
+	"id",    "title",    "count",      "parts",        "unit",           "starts",
+	"basis", "sources",  "confidence", "configurable", "effective_from", "effective_to",
 	"note",  "title_en", NULL};
 static const char *const part_keys[] = {"count", "what", NULL};
 

@@ -120,13 +120,15 @@ out:
 
 const struct cli_cmd cmd_export = {
 	.name = "export",
-	.usage = "--as USERNAME [--format csv|xlsx] [--lang id|en] [--state S] [--election ID] [--kind K] "
+	.usage = "--as USERNAME [--format csv|xlsx] [--lang id|en] [--state S] [--election ID] "
+		 "[--kind K] "
 		 "[--q TEXT] [--region CODE] [--from DATE] [--to DATE] [--assigned me|none] "
 		 "[--overdue] [--due-soon] > FILE",
 	.summary = "Export the case list (one row per terlapor) as CSV or XLSX.",
 	.description =
 		"The same file as the web export: CSV is UTF-8 with a BOM and ';' between fields\n"
-		"(Excel with Indonesian settings opens it directly); XLSX has real dates.  Election\n"
+		"(Excel with Indonesian settings opens it directly); XLSX has real dates.  "
+		"Election\n"
 		"names, stages, kinds, statuses, levels and deadline titles are words, in\n"
 		"Indonesian or (--lang en) English.  The reporter's identity, witnesses,\n"
 		"descriptions and notes are never exported.",

@@ -20,11 +20,10 @@
 #include "export/export.h"
 
 const char *const export_columns[] = {
-	"code",           "received",      "zone",      "election",       "kind",
-	"state",          "region_code",   "office",    "terlapor",       "nip",
-	"status",         "agency",        "track_state", "rec_level",    "institution",
-	"ppk",            "sanction_form", "sanction_level", "sk_number", "sk_date",
-	"cmp",            "next_due",      "next_rule", NULL,
+	"code",        "received",  "zone",        "election", "kind",          "state",
+	"region_code", "office",    "terlapor",    "nip",      "status",        "agency",
+	"track_state", "rec_level", "institution", "ppk",      "sanction_form", "sanction_level",
+	"sk_number",   "sk_date",   "cmp",         "next_due", "next_rule",     NULL,
 };
 
 enum { COL_COUNT = 23 };

@@ -92,12 +92,9 @@ label_word(const struct labels *lb, enum label_set set, const char *code)
 	if (lb == NULL)
 		return code;
 	switch (set) {
-	case LABEL_STATUS:
-		return status_word(lb, code);
-	case LABEL_ELECTION:
-		return election_word(lb, code);
-	case LABEL_RULE:
-		return rule_word(lb, code);
+	case LABEL_STATUS: return status_word(lb, code);
+	case LABEL_ELECTION: return election_word(lb, code);
+	case LABEL_RULE: return rule_word(lb, code);
 	case LABEL_ITEM:
 		it = lb->cat ? rules_item_find(lb->cat, code) : NULL;
 		return it && it->title ? it->title : code;

@@ -58,8 +58,7 @@ bool labels_en(const struct labels *lb);
 /* "Selasa, 8 Desember 2026" / "Tuesday, 8 December 2026" */
 void label_date(const struct i18n *lang, struct date d, char *out, size_t outsz);
 /* "Selasa, 8 Desember 2026 09.34 WITA" / "Tuesday, 8 December 2026 09:34 WITA" in zone */
-void label_time(const struct i18n *lang, int64_t t, const struct tz *zone, char *out,
-		size_t outsz);
+void label_time(const struct i18n *lang, int64_t t, const struct tz *zone, char *out, size_t outsz);
 
 /* The labels of a request: its language (web_lang), the app's calendar
  * and rule catalog. */

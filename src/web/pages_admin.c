@@ -289,9 +289,9 @@ render(struct http_request *req, int status, const char *which_form, const struc
 		o, "desc",
 		json_string(dasbor_label(lang, "admin.role_desc",
 					 json_string_value(json_object_get(o, "id")), "")));
-	json_object_set_new(
-		ctx, "kinds",
-		choices(kinds, "label.office_kind", json_string_value(json_object_get(f, "kind")), lang));
+	json_object_set_new(ctx, "kinds",
+			    choices(kinds, "label.office_kind",
+				    json_string_value(json_object_get(f, "kind")), lang));
 	json_object_set_new(ctx, "levels",
 			    choices(levels, "label.office_level",
 				    json_string_value(json_object_get(f, "level")), lang));

@@ -96,9 +96,10 @@ notes(json_t *detail, const char *tz, const struct i18n *l)
 	size_t i;
 
 	json_array_foreach(json_object_get(detail, "notes"), i, n) json_array_append_new(
-		out, json_pack("{s:o, s:o, s:s, s:s}", "at", time_words(l, json_object_get(n, "at"), tz),
-			       "iso", iso_of(json_object_get(n, "at"), tz), "author",
-			       str(n, "author"), "body", str(n, "body")));
+		out,
+		json_pack("{s:o, s:o, s:s, s:s}", "at", time_words(l, json_object_get(n, "at"), tz),
+			  "iso", iso_of(json_object_get(n, "at"), tz), "author", str(n, "author"),
+			  "body", str(n, "body")));
 	return out;
 }
 
@@ -141,8 +142,8 @@ deadlines(json_t *detail, const char *tz, const struct labels *lb)
 	{
 		json_t *ex = json_object_get(d, "explanation");
 		const char *rule = str(d, "rule");
-		const char *title = json_is_object(ex) && str(ex, "title")[0] ? str(ex, "title")
-									  : rule;
+		const char *title =
+			json_is_object(ex) && str(ex, "title")[0] ? str(ex, "title") : rule;
 		const char *words = label_word(lb, LABEL_RULE, rule);
 
 		json_array_append_new(
@@ -188,15 +189,16 @@ chronology(json_t *detail, const char *tz, const char *office, const struct i18n
 		/* a report is received by the office, whoever typed it in */
 		if (strcmp(kind, "laporan_diterima") == 0 || strcmp(kind, "temuan_dicatat") == 0)
 			by = office;
-		json_array_foreach(json_object_get(e, "facts"), k, f)
-			json_array_append_new(facts, json_pack("{s:s, s:s}", "label", str(f, "label"),
-							       "value", str(f, "value")));
+		json_array_foreach(json_object_get(e, "facts"), k, f) json_array_append_new(
+			facts, json_pack("{s:s, s:s}", "label", str(f, "label"), "value",
+					 str(f, "value")));
 		json_array_append_new(
-			out, json_pack("{s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "at",
-				       time_words(l, json_object_get(ev, "at"), tz), "iso",
-				       iso_of(json_object_get(ev, "at"), tz), "title", str(e, "title"),
-				       "by", by, "terlapor", str(e, "terlapor"), "from", str(e, "from"),
-				       "to", str(e, "to"), "reason", str(e, "reason"), "facts", facts));
+			out,
+			json_pack("{s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "at",
+				  time_words(l, json_object_get(ev, "at"), tz), "iso",
+				  iso_of(json_object_get(ev, "at"), tz), "title", str(e, "title"),
+				  "by", by, "terlapor", str(e, "terlapor"), "from", str(e, "from"),
+				  "to", str(e, "to"), "reason", str(e, "reason"), "facts", facts));
 		json_decref(tl);
 	}
 	return out;
@@ -296,10 +298,11 @@ recommendation(const struct labels *lb, json_t *rec, json_t *track, const char *
 		const char *id = json_string_value(v);
 
 		if (id && !holds(items, "id", id))
-			json_array_append_new(items, json_pack("{s:s, s:s}", "id", id, "title",
-							       label_word(lb, LABEL_ITEM, id) != id
-								       ? label_word(lb, LABEL_ITEM, id)
-								       : ""));
+			json_array_append_new(items,
+					      json_pack("{s:s, s:s}", "id", id, "title",
+							label_word(lb, LABEL_ITEM, id) != id
+								? label_word(lb, LABEL_ITEM, id)
+								: ""));
 	}
 	json_array_foreach(json_object_get(ev, "forms"), i, v)
 	{
@@ -312,13 +315,13 @@ recommendation(const struct labels *lb, json_t *rec, json_t *track, const char *
 		if (str(v, "text")[0] && !holds(basis, NULL, str(v, "text")))
 			json_array_append_new(basis, json_string(str(v, "text")));
 	}
-	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "level",
-			 label_word(lb, LABEL_LEVEL, str(rec, "level")[0] ? str(rec, "level")
-									  : str(track, "rec_level")),
-			 "institution", str(rec, "institution"), "at",
-			 time_words(lb->lang, json_object_get(track, "rec_at"), tz), "items", items,
-			 "forms", forms, "basis", basis, "explanation",
-			 explanation_rest(str(ev, "explanation")));
+	return json_pack(
+		"{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "level",
+		label_word(lb, LABEL_LEVEL,
+			   str(rec, "level")[0] ? str(rec, "level") : str(track, "rec_level")),
+		"institution", str(rec, "institution"), "at",
+		time_words(lb->lang, json_object_get(track, "rec_at"), tz), "items", items, "forms",
+		forms, "basis", basis, "explanation", explanation_rest(str(ev, "explanation")));
 }
 
 static json_t *
@@ -337,8 +340,9 @@ tracks(const struct labels *lb, json_t *detail, const char *tz)
 				      label_word(lb, LABEL_STATE, str(t, "state")), "ppk",
 				      str(t, "ppk_office_name"));
 
-		json_object_set_new(o, "recommendation",
-				    recommendation(lb, json_object_get(t, "recommendation"), t, tz));
+		json_object_set_new(
+			o, "recommendation",
+			recommendation(lb, json_object_get(t, "recommendation"), t, tz));
 		if (str(t, "sanction_level")[0] || str(t, "sanction_form")[0])
 			json_object_set_new(
 				o, "sanction",

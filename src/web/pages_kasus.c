@@ -515,8 +515,9 @@ kantor_case_render(struct http_request *req, int64_t id, int status,
 		struct labels lb;
 
 		web_labels(req, &lb);
-		json_object_set_new(ctx, "election_name",
-				    json_string(label_word(&lb, LABEL_ELECTION, jstr(d, "election"))));
+		json_object_set_new(
+			ctx, "election_name",
+			json_string(label_word(&lb, LABEL_ELECTION, jstr(d, "election"))));
 	}
 	json_object_set(ctx, "office_name", json_object_get(json_object_get(d, "office"), "name"));
 	json_object_set(ctx, "region_code", json_object_get(d, "region_code"));

@@ -55,14 +55,17 @@ results_view(struct http_request *req, json_t *results)
 					"{s:O, s:O, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:O}",
 					"case_id", json_object_get(c, "case_id"), "code",
 					json_object_get(c, "code"), "election",
-					label_word(&lb, LABEL_ELECTION,
-						   json_string_value(json_object_get(c, "election"))),
+					label_word(
+						&lb, LABEL_ELECTION,
+						json_string_value(json_object_get(c, "election"))),
 					"received_on",
 					day_words(req, lang,
-						  json_string_value(json_object_get(c, "received_on"))),
+						  json_string_value(
+							  json_object_get(c, "received_on"))),
 					"received_iso",
 					json_string_value(json_object_get(c, "received_on"))
-						? json_string_value(json_object_get(c, "received_on"))
+						? json_string_value(
+							  json_object_get(c, "received_on"))
 						: "",
 					"case_state",
 					kantor_state_label(lang, json_string_value(json_object_get(
@@ -75,19 +78,20 @@ results_view(struct http_request *req, json_t *results)
 					"sanction_form", json_object_get(c, "sanction_form")));
 		}
 		json_array_append_new(
-			out, json_pack("{s:O, s:O, s:O, s:s?, s:O, s:O, s:O, s:O, s:O, s:o}", "name",
-				       json_object_get(r, "name"), "nip", json_object_get(r, "nip"),
-				       "nik", json_object_get(r, "nik"), "status",
-				       json_string_value(json_object_get(r, "status"))
-					       ? label_word(&lb, LABEL_STATUS,
-							    json_string_value(json_object_get(r, "status")))
-					       : NULL,
-				       "agency",
-				       json_object_get(r, "agency"), "position",
-				       json_object_get(r, "position"), "score",
-				       json_object_get(r, "score"), "ncases",
-				       json_object_get(r, "ncases"), "repeat",
-				       json_object_get(r, "repeat"), "cases", cases));
+			out,
+			json_pack("{s:O, s:O, s:O, s:s?, s:O, s:O, s:O, s:O, s:O, s:o}", "name",
+				  json_object_get(r, "name"), "nip", json_object_get(r, "nip"),
+				  "nik", json_object_get(r, "nik"), "status",
+				  json_string_value(json_object_get(r, "status"))
+					  ? label_word(
+						    &lb, LABEL_STATUS,
+						    json_string_value(json_object_get(r, "status")))
+					  : NULL,
+				  "agency", json_object_get(r, "agency"), "position",
+				  json_object_get(r, "position"), "score",
+				  json_object_get(r, "score"), "ncases",
+				  json_object_get(r, "ncases"), "repeat",
+				  json_object_get(r, "repeat"), "cases", cases));
 	}
 	return out;
 }
