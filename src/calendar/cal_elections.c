@@ -105,9 +105,9 @@ id_matches_file(const char *id, const char *file)
 	return strlen(id) == n - 5 && strncmp(base, id, n - 5) == 0;
 }
 
-static const char *const election_keys[] = {"id",         "kind",      "name",           "basis",
-					    "voting_day", "penetapan", "penetapan_note", "regions",
-					    "note",       "sources",   "stages",         NULL};
+static const char *const election_keys[] = {
+	"id",      "kind", "name",    "basis",  "voting_day", "penetapan", "penetapan_note",
+	"regions", "note", "sources", "stages", "name_en",    NULL};
 static const char *const stage_keys[] = {"id",    "name", "start",   "end",
 					 "flags", "note", "sources", NULL};
 
@@ -159,6 +159,7 @@ cal_parse_election(struct calendar *cal, const char *file, const char *text, siz
 	    cal_json_strcpy(&d, root, "id", true, e.id, sizeof(e.id)) < 0 ||
 	    cal_json_str(&d, root, "kind", true, 16, &kind) < 0 ||
 	    cal_json_strcpy(&d, root, "name", true, e.name, sizeof(e.name)) < 0 ||
+	    cal_json_str(&d, root, "name_en", false, 128, &e.name_en) < 0 ||
 	    cal_json_str(&d, root, "basis", true, 1000, &e.basis) < 0 ||
 	    cal_json_date(&d, root, "voting_day", false, &e.voting_day, &e.has_voting_day) < 0 ||
 	    cal_json_date(&d, root, "penetapan", false, &e.penetapan, &e.has_penetapan) < 0 ||

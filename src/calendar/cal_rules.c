@@ -78,9 +78,9 @@ parse_effective(struct cal_jdoc *d, json_t *obj, bool *has_from, struct date *fr
 }
 
 static const char *const rule_keys[] = {
-	"id",    "title",   "count",      "parts",        "unit",           "starts",
-	"basis", "sources", "confidence", "configurable", "effective_from", "effective_to",
-	"note",  NULL};
+	"id",    "title",    "count",      "parts",        "unit",           "starts",
+	"basis", "sources",  "confidence", "configurable", "effective_from", "effective_to",
+	"note",  "title_en", NULL};
 static const char *const part_keys[] = {"count", "what", NULL};
 
 static int
@@ -142,6 +142,7 @@ parse_rule(struct cal_jdoc *d, struct calendar *cal, json_t *jr, struct deadline
 	if (cal_json_check_keys(d, jr, rule_keys) < 0 ||
 	    cal_json_str(d, jr, "id", true, DEADLINE_ID_LEN - 1, &r->id) < 0 ||
 	    cal_json_str(d, jr, "title", true, 200, &r->title) < 0 ||
+	    cal_json_str(d, jr, "title_en", false, 200, &r->title_en) < 0 ||
 	    cal_json_int(d, jr, "count", false, 1, DEADLINE_MAX_COUNT, &count) < 0 ||
 	    cal_json_str(d, jr, "unit", true, 16, &unit) < 0 ||
 	    cal_json_str(d, jr, "starts", true, 500, &r->starts) < 0 ||

@@ -79,6 +79,7 @@ struct election {
 	const char *const *regions; /* region code prefixes ("19.71") where it is held; */
 	size_t nregions;            /* nregions == 0 means nationwide */
 	const char *file;           /* data file it came from, for messages */
+	const char *name_en;        /* English name ("2024 General Election"); NULL: none */
 };
 
 struct calendar;

@@ -60,7 +60,8 @@ struct deadline_rule {
 	enum deadline_option option;
 	bool has_from, has_to; /* effective_from / effective_to, inclusive */
 	struct date effective_from, effective_to;
-	unsigned line; /* in deadlines.json */
+	unsigned line;        /* in deadlines.json */
+	const char *title_en; /* English title; NULL when the file has none */
 };
 
 /* A rule by id that is in effect on date `on`.  NULL with unknown_rule when

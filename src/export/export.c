@@ -20,30 +20,10 @@
 #include "export/export.h"
 
 const char *const export_columns[] = {
-	"Kode",
-	"Diterima",
-	"Zona waktu",
-	"Pemilihan",
-	"Jenis",
-	"Tahap kasus",
-	"Kode wilayah",
-	"Kantor",
-	"Terlapor",
-	"NIP",
-	"Status kepegawaian",
-	"Instansi",
-	"Tahap terlapor",
-	"Tingkat direkomendasikan",
-	"Lembaga",
-	"PPK",
-	"Bentuk sanksi",
-	"Tingkat sanksi",
-	"Nomor SK",
-	"Tanggal SK",
-	"Dibanding rekomendasi",
-	"Tenggat berikutnya",
-	"Aturan tenggat",
-	NULL,
+	"code",        "received",  "zone",        "election", "kind",          "state",
+	"region_code", "office",    "terlapor",    "nip",      "status",        "agency",
+	"track_state", "rec_level", "institution", "ppk",      "sanction_form", "sanction_level",
+	"sk_number",   "sk_date",   "cmp",         "next_due", "next_rule",     NULL,
 };
 
 enum { COL_COUNT = 23 };
@@ -53,6 +33,7 @@ struct export_cursor {
 	struct principal who;
 	struct store_scope sc;
 	struct export_query q;
+	struct export_words words;
 	struct store_case_filter lf;
 	struct store_stat_filter sf;
 	int64_t before; /* cursor: only cases below this id */
@@ -155,6 +136,15 @@ export_cursor_free(struct export_cursor *c)
 	free(c);
 }
 
+void
+export_cursor_words(struct export_cursor *c, const struct export_words *w)
+{
+	if (w && w->word)
+		c->words = *w;
+	else
+		memset(&c->words, 0, sizeof(c->words));
+}
+
 size_t
 export_cursor_rows(const struct export_cursor *c)
 {
@@ -183,16 +173,39 @@ next_page(struct export_cursor *c, store_export_fn fn, void *arg, struct errbuf 
 
 /* --- values ------------------------------------------------------------------ */
 
+/* The words for a code of a row, or the code without words. */
 static const char *
-cmp_text(const char *cmp)
+word(const struct export_cursor *c, enum export_word what, const char *code)
 {
-	if (strcmp(cmp, "lower") == 0)
-		return "lebih ringan";
-	if (strcmp(cmp, "equal") == 0)
-		return "sama";
-	if (strcmp(cmp, "higher") == 0)
-		return "lebih berat";
-	return "";
+	const char *w;
+
+	if (code == NULL || code[0] == '\0')
+		return "";
+	if (c->words.word == NULL)
+		return code;
+	w = c->words.word(c->words.arg, what, code);
+	return w ? w : code;
+}
+
+/* The file's own text "<key>" (a header "col.code", a sheet name ...). */
+static const char *
+text(const struct export_cursor *c, const char *key)
+{
+	return word(c, EXPORT_WORD_TEXT, key);
+}
+
+/* The header of column i. */
+static const char *
+header(const struct export_cursor *c, size_t i)
+{
+	char key[48];
+	const char *w;
+
+	if (c->words.word == NULL)
+		return export_columns[i];
+	snprintf(key, sizeof(key), "col.%s", export_columns[i]);
+	w = word(c, EXPORT_WORD_TEXT, key);
+	return w == key ? export_columns[i] : w; /* no words: the id, not the key */
 }
 
 static int
@@ -263,26 +276,26 @@ csv_row(void *arg, const struct store_export_row *r)
 	csv_str(a->b, r->code, false);
 	csv_str(a->b, when, false);
 	csv_str(a->b, r->tz, false);
-	csv_str(a->b, r->election, false);
-	csv_str(a->b, r->kind, false);
-	csv_str(a->b, r->state, false);
+	csv_str(a->b, word(a->c, EXPORT_WORD_ELECTION, r->election), false);
+	csv_str(a->b, word(a->c, EXPORT_WORD_KIND, r->kind), false);
+	csv_str(a->b, word(a->c, EXPORT_WORD_STATE, r->state), false);
 	csv_str(a->b, r->region_code, false);
 	csv_str(a->b, r->office, false);
 	csv_str(a->b, r->name, false);
 	csv_str(a->b, r->nip, false);
-	csv_str(a->b, r->status, false);
+	csv_str(a->b, word(a->c, EXPORT_WORD_STATUS, r->status), false);
 	csv_str(a->b, r->agency, false);
-	csv_str(a->b, r->track_state, false);
-	csv_str(a->b, r->rec_level, false);
+	csv_str(a->b, word(a->c, EXPORT_WORD_STATE, r->track_state), false);
+	csv_str(a->b, word(a->c, EXPORT_WORD_LEVEL, r->rec_level), false);
 	csv_str(a->b, r->rec_institution, false);
 	csv_str(a->b, r->ppk_office, false);
 	csv_str(a->b, r->sanction_form, false);
-	csv_str(a->b, r->sanction_level, false);
+	csv_str(a->b, word(a->c, EXPORT_WORD_LEVEL, r->sanction_level), false);
 	csv_str(a->b, r->sanction_sk, false);
 	csv_str(a->b, r->sanction_on, false);
-	csv_str(a->b, cmp_text(r->cmp), false);
+	csv_str(a->b, word(a->c, EXPORT_WORD_CMP, r->cmp), false);
 	csv_str(a->b, r->next_due, false);
-	csv_str(a->b, r->next_rule, true);
+	csv_str(a->b, word(a->c, EXPORT_WORD_RULE, r->next_rule), true);
 	a->c->rows++;
 	return 0;
 }
@@ -297,7 +310,7 @@ export_csv_next(struct export_cursor *c, struct buf *b, struct errbuf *eb)
 		c->started = true;
 		buf_addstr(b, "\xEF\xBB\xBF"); /* BOM: Excel reads UTF-8 */
 		for (i = 0; export_columns[i]; i++)
-			csv_str(b, export_columns[i], export_columns[i + 1] == NULL);
+			csv_str(b, header(c, i), export_columns[i + 1] == NULL);
 		return 1;
 	}
 	if (c->done)
@@ -352,26 +365,26 @@ xlsx_row(void *arg, const struct store_export_row *r)
 	xs(a, 0, r->code);
 	worksheet_write_datetime(a->ws, a->row, 1, &when, a->datetime);
 	xs(a, 2, r->tz);
-	xs(a, 3, r->election);
-	xs(a, 4, r->kind);
-	xs(a, 5, r->state);
+	xs(a, 3, word(a->c, EXPORT_WORD_ELECTION, r->election));
+	xs(a, 4, word(a->c, EXPORT_WORD_KIND, r->kind));
+	xs(a, 5, word(a->c, EXPORT_WORD_STATE, r->state));
 	xs(a, 6, r->region_code);
 	xs(a, 7, r->office);
 	xs(a, 8, r->name);
 	xs(a, 9, r->nip);
-	xs(a, 10, r->status);
+	xs(a, 10, word(a->c, EXPORT_WORD_STATUS, r->status));
 	xs(a, 11, r->agency);
-	xs(a, 12, r->track_state);
-	xs(a, 13, r->rec_level);
+	xs(a, 12, word(a->c, EXPORT_WORD_STATE, r->track_state));
+	xs(a, 13, word(a->c, EXPORT_WORD_LEVEL, r->rec_level));
 	xs(a, 14, r->rec_institution);
 	xs(a, 15, r->ppk_office);
 	xs(a, 16, r->sanction_form);
-	xs(a, 17, r->sanction_level);
+	xs(a, 17, word(a->c, EXPORT_WORD_LEVEL, r->sanction_level));
 	xs(a, 18, r->sanction_sk);
 	xdate(a, 19, r->sanction_on);
-	xs(a, 20, cmp_text(r->cmp));
+	xs(a, 20, word(a->c, EXPORT_WORD_CMP, r->cmp));
 	xdate(a, 21, r->next_due);
-	xs(a, 22, r->next_rule);
+	xs(a, 22, word(a->c, EXPORT_WORD_RULE, r->next_rule));
 	a->row++;
 	a->c->rows++;
 	return 0;
@@ -380,26 +393,26 @@ xlsx_row(void *arg, const struct store_export_row *r)
 static void
 summary_sheet(lxw_workbook *wb, const struct export_cursor *c, bool truncated, lxw_format *bold)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(wb, "Keterangan");
+	lxw_worksheet *ws = workbook_add_worksheet(wb, text(c, "sheet.about"));
 	const struct stats_filter *f = &c->q.sf;
+	const char *all = text(c, "about.all");
 	char now[TIME_STRLEN], rows[32];
 	const char *lines[][2] = {
-		{"Dibuat", now},
-		{"Oleh", c->who.username},
-		{"Kantor", c->who.office_name},
-		{"Wilayah kerja", c->sc.region_prefix[0] ? c->sc.region_prefix : "nasional"},
-		{"Pemilihan", f->election[0] ? f->election : "semua"},
-		{"Jenis", f->kind[0] ? f->kind : "semua"},
-		{"Wilayah", f->region[0] ? f->region : "semua"},
-		{"Diterima sejak", f->from[0] ? f->from : "-"},
-		{"Diterima sampai", f->to[0] ? f->to : "-"},
-		{"Tahap", c->q.state[0] ? c->q.state : "semua"},
-		{"Pencarian", c->q.q[0] ? c->q.q : "-"},
-		{"Baris", rows},
-		{"Catatan",
-		 truncated ? "Lembar Kasus penuh; baris sisanya tidak termuat: persempit "
-			     "saringan."
-			   : "Identitas pelapor, saksi, uraian dan catatan tidak diekspor."},
+		{"about.made", now},
+		{"about.by", c->who.username},
+		{"about.office", c->who.office_name},
+		{"about.scope",
+		 c->sc.region_prefix[0] ? c->sc.region_prefix : text(c, "about.national")},
+		{"about.election",
+		 f->election[0] ? word(c, EXPORT_WORD_ELECTION, f->election) : all},
+		{"about.kind", f->kind[0] ? word(c, EXPORT_WORD_KIND, f->kind) : all},
+		{"about.region", f->region[0] ? f->region : all},
+		{"about.from", f->from[0] ? f->from : "-"},
+		{"about.to", f->to[0] ? f->to : "-"},
+		{"about.state", c->q.state[0] ? word(c, EXPORT_WORD_STATE, c->q.state) : all},
+		{"about.q", c->q.q[0] ? c->q.q : "-"},
+		{"about.rows", rows},
+		{"about.note", text(c, truncated ? "about.full" : "about.private")},
 	};
 	size_t i;
 
@@ -408,7 +421,7 @@ summary_sheet(lxw_workbook *wb, const struct export_cursor *c, bool truncated, l
 	worksheet_set_column(ws, 0, 0, 20, bold);
 	worksheet_set_column(ws, 1, 1, 70, NULL);
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
-		worksheet_write_string(ws, (lxw_row_t)i, 0, lines[i][0], NULL);
+		worksheet_write_string(ws, (lxw_row_t)i, 0, text(c, lines[i][0]), NULL);
 		worksheet_write_string(ws, (lxw_row_t)i, 1, lines[i][1], NULL);
 	}
 }
@@ -431,7 +444,7 @@ export_xlsx_write(struct export_cursor *c, const char *path, const char *tmpdir,
 		return errbuf_set(eb, ERR_INTERNAL, "berkas XLSX tidak dapat dibuat");
 	memset(&a, 0, sizeof(a));
 	a.c = c;
-	a.ws = workbook_add_worksheet(wb, "Kasus");
+	a.ws = workbook_add_worksheet(wb, text(c, "sheet.cases"));
 	bold = workbook_add_format(wb);
 	format_set_bold(bold);
 	a.datetime = workbook_add_format(wb);
@@ -442,7 +455,7 @@ export_xlsx_write(struct export_cursor *c, const char *path, const char *tmpdir,
 		worksheet_set_column(a.ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
 	worksheet_freeze_panes(a.ws, 1, 0);
 	for (i = 0; export_columns[i]; i++)
-		worksheet_write_string(a.ws, 0, (lxw_col_t)i, export_columns[i], bold);
+		worksheet_write_string(a.ws, 0, (lxw_col_t)i, header(c, i), bold);
 	a.row = 1;
 	c->started = true;
 	while (!c->done) {
@@ -469,7 +482,8 @@ export_xlsx_write(struct export_cursor *c, const char *path, const char *tmpdir,
 
 int
 export_to_file(struct store *st, const struct principal *who, const struct export_query *q,
-	       enum export_format fmt, FILE *out, const char *tmpdir, struct errbuf *eb)
+	       const struct export_words *w, enum export_format fmt, FILE *out, const char *tmpdir,
+	       struct errbuf *eb)
 {
 	struct export_cursor *c;
 	struct buf b;
@@ -477,6 +491,7 @@ export_to_file(struct store *st, const struct principal *who, const struct expor
 
 	if (export_cursor_new(&c, st, who, q, eb) < 0)
 		return -1;
+	export_cursor_words(c, w);
 	if (fmt == EXPORT_CSV) {
 		buf_init(&b, (size_t)-1);
 		while ((k = export_csv_next(c, &b, eb)) > 0) {

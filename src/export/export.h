@@ -7,6 +7,13 @@
  * What is never exported: the reporter's identity (sealed anyway), the
  * witnesses, the description and the notes.  Columns: export_columns[].
  *
+ * Words, not codes: the caller gives the words a person reads for the
+ * codes of a row (election names, states, kinds, employment statuses,
+ * levels, comparisons, deadline rule titles) and for the headers and the
+ * XLSX sheets, in the reader's language (web/labels.h makes them from the
+ * catalogs and the data files).  Without words the file holds the codes
+ * and the column ids.
+ *
  * CSV: UTF-8 with a byte-order mark and ';' between fields, CRLF line
  * ends.  That is what Excel opens correctly by double-click on a computer
  * with Indonesian regional settings, where ',' is the decimal separator
@@ -54,7 +61,28 @@ struct export_query {
 /* Parse from a query string or form (pure); absent fields mean "any". */
 int export_query_parse(const struct form *f, struct export_query *out, struct errbuf *eb);
 
+/* The stable ids of the columns, in order ("code", "received", ...); the
+ * header of a column is the words for EXPORT_WORD_TEXT "col.<id>". */
 extern const char *const export_columns[];
+
+enum export_word {
+	EXPORT_WORD_ELECTION, /* pemilu2024 -> "Pemilihan Umum 2024" */
+	EXPORT_WORD_KIND,     /* laporan */
+	EXPORT_WORD_STATE,    /* case and terlapor states */
+	EXPORT_WORD_STATUS,   /* employment status: PNS, non_asn, ... */
+	EXPORT_WORD_LEVEL,    /* sanction levels */
+	EXPORT_WORD_CMP,      /* lower, equal, higher */
+	EXPORT_WORD_RULE,     /* deadline rule ids */
+	EXPORT_WORD_TEXT,     /* the file's own text: "col.<id>", "sheet.cases", "about.made" */
+};
+
+/* word() returns the words for code (code itself when it has none); it
+ * must be safe to call from the thread that streams the file, and its
+ * strings must outlive the cursor. */
+struct export_words {
+	const char *(*word)(const void *arg, enum export_word what, const char *code);
+	const void *arg;
+};
 
 struct export_cursor;
 
@@ -62,6 +90,8 @@ struct export_cursor;
 int export_cursor_new(struct export_cursor **out, struct store *st, const struct principal *who,
 		      const struct export_query *q, struct errbuf *eb);
 void export_cursor_free(struct export_cursor *c);
+/* The words of the file (copied; w->arg must outlive the cursor); NULL: codes. */
+void export_cursor_words(struct export_cursor *c, const struct export_words *w);
 /* Rows exported so far. */
 size_t export_cursor_rows(const struct export_cursor *c);
 
@@ -79,6 +109,7 @@ int export_xlsx_write(struct export_cursor *c, const char *path, const char *tmp
 /* Everything to out in one go (the CLI): CSV directly, XLSX through a
  * temporary file in tmpdir. */
 int export_to_file(struct store *st, const struct principal *who, const struct export_query *q,
-		   enum export_format fmt, FILE *out, const char *tmpdir, struct errbuf *eb);
+		   const struct export_words *w, enum export_format fmt, FILE *out,
+		   const char *tmpdir, struct errbuf *eb);
 
 #endif

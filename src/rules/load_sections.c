@@ -422,8 +422,8 @@ fail:
 int
 load_status(struct vctx *v, json_t *o)
 {
-	static const char *const fields[] = {"id",         "name", "kind",    "aliases",
-					     "flag_forms", "note", "sources", NULL};
+	static const char *const fields[] = {"id",   "name",    "kind",    "aliases", "flag_forms",
+					     "note", "sources", "name_en", NULL};
 	struct rules_catalog *cat = v->ld->cat;
 	struct rules_status s;
 	const char *kind, **src;
@@ -438,6 +438,7 @@ load_status(struct vctx *v, json_t *o)
 		return verr_at(v, "id", "%s: id tidak sah", what);
 	if (check_fields(v, o, fields, what) < 0 ||
 	    get_str(v, o, "name", true, MAX_SHORT, &s.name, what) < 0 ||
+	    get_str(v, o, "name_en", false, MAX_SHORT, &s.name_en, what) < 0 ||
 	    get_str(v, o, "kind", true, MAX_ID, &kind, what) < 0 ||
 	    get_str_list(v, o, "aliases", false, MAX_SHORT, &s.aliases, &s.naliases, what) < 0 ||
 	    get_str_list(v, o, "flag_forms", false, MAX_ID, &s.flag_forms, &s.nflag_forms, what) <

@@ -212,6 +212,7 @@ struct rules_status {
 	const char **flag_forms; /* form flags to point out for this status */
 	size_t nflag_forms;
 	const char *note;
+	const char *name_en; /* English name; NULL when the file has none */
 };
 
 enum rules_route_kind { RULES_ROUTE_SANCTION, RULES_ROUTE_REFERRAL, RULES_ROUTE_PIDANA };

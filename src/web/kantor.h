@@ -49,8 +49,8 @@ int kantor_calendar(struct http_request *req);        /* GET  /kantor/kalender *
 /* The catalog text of key, or fallback when the catalog has no such key. */
 const char *kantor_text(const struct i18n *lang, const char *key, const char *fallback);
 /* Label of a workflow state / action / sanction level / case kind:
- * "kantor.state.<id>", "kantor.action.<id>", "kantor.level.<id>",
- * "kantor.kind.<id>", falling back to the workflow table or the id. */
+ * "label.state.<id>" (labels.h), "kantor.action.<id>", "label.level.<id>",
+ * "label.kind.<id>", falling back to the workflow table or the id. */
 const char *kantor_state_label(const struct i18n *lang, const char *state);
 const char *kantor_action_label(const struct i18n *lang, const char *action);
 const char *kantor_level_label(const struct i18n *lang, const char *level);

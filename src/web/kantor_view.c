@@ -16,6 +16,7 @@
 #include "core/str.h"
 #include "web/i18n.h"
 #include "web/kantor.h"
+#include "web/labels.h"
 
 const char *
 kantor_text(const struct i18n *lang, const char *key, const char *fallback)
@@ -38,12 +39,25 @@ label_of(const struct i18n *lang, const char *prefix, const char *id, const char
 	return kantor_text(lang, key, fallback ? fallback : id);
 }
 
+/* words of the catalog's one home (labels.h), else fallback */
+static const char *
+word_of(const struct i18n *lang, enum label_set set, const char *code, const char *fallback)
+{
+	struct labels lb = {lang, NULL, NULL};
+	const char *w;
+
+	if (code == NULL || code[0] == '\0')
+		return fallback ? fallback : "";
+	w = label_word(&lb, set, code);
+	return w == code && fallback ? fallback : w;
+}
+
 const char *
 kantor_state_label(const struct i18n *lang, const char *state)
 {
 	const struct wf_state *s = state ? wf_state_find(state) : NULL;
 
-	return label_of(lang, "kantor.state.", state, s ? s->label_id : state);
+	return word_of(lang, LABEL_STATE, state, s ? s->label_id : state);
 }
 
 const char *
@@ -57,13 +71,13 @@ kantor_action_label(const struct i18n *lang, const char *action)
 const char *
 kantor_level_label(const struct i18n *lang, const char *level)
 {
-	return label_of(lang, "kantor.level.", level, level);
+	return word_of(lang, LABEL_LEVEL, level, level);
 }
 
 const char *
 kantor_kind_label(const struct i18n *lang, const char *kind)
 {
-	return label_of(lang, "kantor.kind.", kind, kind);
+	return word_of(lang, LABEL_KIND, kind, kind);
 }
 
 void
@@ -212,7 +226,7 @@ cmp_label(const struct i18n *lang, const char *cmp)
 {
 	if (cmp == NULL)
 		return NULL;
-	return label_of(lang, "kantor.cmp.", cmp, cmp);
+	return word_of(lang, LABEL_CMP, cmp, cmp);
 }
 
 static void
@@ -396,7 +410,7 @@ kantor_deadlines(json_t *deadlines, json_t *tracks, const char *today, const cha
 		put(row, "start", jstr(d, "start_on") ? jstr(d, "start_on") : "");
 		put(row, "due", due ? due : "");
 		put(row, "status", status ? status : "");
-		put(row, "status_label", label_of(lang, "kantor.dl.", status, status));
+		put(row, "status_label", word_of(lang, LABEL_DEADLINE, status, status));
 		json_object_set_new(row, "open", json_boolean(open));
 		json_object_set_new(row, "overdue", json_boolean(overdue));
 		json_object_set_new(row, "due_soon", json_boolean(due_soon));

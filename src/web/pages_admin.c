@@ -270,7 +270,7 @@ render(struct http_request *req, int status, const char *which_form, const struc
 						 strcmp(code, fstr(f, "parent")) == 0));
 		json_object_set_new(o, "kind_label",
 				    json_string(dasbor_label(
-					    lang, "admin.kind",
+					    lang, "label.office_kind",
 					    json_string_value(json_object_get(o, "kind")), NULL)));
 	}
 	json_array_foreach(l.users, i, o) json_object_set_new(
@@ -289,11 +289,11 @@ render(struct http_request *req, int status, const char *which_form, const struc
 		o, "desc",
 		json_string(dasbor_label(lang, "admin.role_desc",
 					 json_string_value(json_object_get(o, "id")), "")));
-	json_object_set_new(
-		ctx, "kinds",
-		choices(kinds, "admin.kind", json_string_value(json_object_get(f, "kind")), lang));
+	json_object_set_new(ctx, "kinds",
+			    choices(kinds, "label.office_kind",
+				    json_string_value(json_object_get(f, "kind")), lang));
 	json_object_set_new(ctx, "levels",
-			    choices(levels, "admin.level",
+			    choices(levels, "label.office_level",
 				    json_string_value(json_object_get(f, "level")), lang));
 	json_object_set_new(
 		ctx, "zones",

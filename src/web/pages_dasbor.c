@@ -14,11 +14,13 @@
 #include "auth/auth.h"
 #include "calendar/calendar.h"
 #include "calendar/deadline.h"
+#include "core/str.h"
 #include "ident/region.h"
 #include "stats/stats.h"
 #include "web/chart.h"
 #include "web/dasbor_util.h"
 #include "web/i18n.h"
+#include "web/labels.h"
 #include "web/pages_dasbor.h"
 #include "web/web.h"
 
@@ -87,7 +89,7 @@ label_region(struct http_request *req, json_t *row)
 static const char *
 label_state(struct http_request *req, json_t *row)
 {
-	return dasbor_label(web_lang(req), "dasbor.state",
+	return dasbor_label(web_lang(req), "label.state",
 			    json_string_value(json_object_get(row, "id")),
 			    json_string_value(json_object_get(row, "label")));
 }
@@ -95,7 +97,7 @@ label_state(struct http_request *req, json_t *row)
 static const char *
 label_track_state(struct http_request *req, json_t *row)
 {
-	return dasbor_label(web_lang(req), "dasbor.track_state",
+	return dasbor_label(web_lang(req), "label.state",
 			    json_string_value(json_object_get(row, "id")),
 			    json_string_value(json_object_get(row, "label")));
 }
@@ -103,29 +105,35 @@ label_track_state(struct http_request *req, json_t *row)
 static const char *
 label_level(struct http_request *req, json_t *row)
 {
-	return dasbor_label(web_lang(req), "dasbor.level",
+	return dasbor_label(web_lang(req), "label.level",
 			    json_string_value(json_object_get(row, "id")), NULL);
 }
 
 static const char *
 label_kind(struct http_request *req, json_t *row)
 {
-	return dasbor_label(web_lang(req), "dasbor.kind",
+	return dasbor_label(web_lang(req), "label.kind",
 			    json_string_value(json_object_get(row, "id")), NULL);
 }
 
 static const char *
 label_status(struct http_request *req, json_t *row)
 {
-	return dasbor_label(web_lang(req), "dasbor.emp",
-			    json_string_value(json_object_get(row, "id")), NULL);
+	struct labels lb;
+
+	web_labels(req, &lb);
+	return label_word(&lb, LABEL_STATUS, json_string_value(json_object_get(row, "id")));
 }
 
 static const char *
 label_election(struct http_request *req, json_t *row)
 {
-	(void)req;
-	return json_string_value(json_object_get(row, "name"));
+	const char *id = json_string_value(json_object_get(row, "id"));
+	struct labels lb;
+
+	web_labels(req, &lb);
+	return id && id[0] ? label_word(&lb, LABEL_ELECTION, id)
+			   : json_string_value(json_object_get(row, "name"));
 }
 
 static const char *
@@ -350,18 +358,35 @@ rec_vs_rows(struct http_request *req, json_t *fig)
 		json_array_append_new(
 			rows,
 			json_pack("{s:s, s:s, s:s, s:o}", "rec",
-				  dasbor_label(l, "dasbor.level",
+				  dasbor_label(l, "label.level",
 					       json_string_value(json_object_get(row, "rec")),
 					       NULL),
 				  "imposed",
-				  dasbor_label(l, "dasbor.level",
+				  dasbor_label(l, "label.level",
 					       json_string_value(json_object_get(row, "imposed")),
 					       NULL),
-				  "cmp", dasbor_label(l, "dasbor.cmp", cmp, cmp), "n",
+				  "cmp", dasbor_label(l, "label.cmp", cmp, cmp), "n",
 				  dasbor_int_json(json_integer_value(json_object_get(row, "n")),
 						  en)));
 	}
 	return rows;
+}
+
+/* When the figures were computed, in words, in the viewer's office zone:
+ * "Selasa, 8 Desember 2026 09.34 WITA". */
+static const char *
+generated_text(struct http_request *req, json_t *iso)
+{
+	const struct tz *zone = tz_find(str_from(auth_principal(req)->tz));
+	const char *s = json_string_value(iso);
+	char out[128];
+	int64_t t;
+	int off;
+
+	if (s == NULL || time_parse_iso(str_from(s), &t, &off) < 0)
+		return s ? s : "";
+	label_time(web_lang(req), t, zone ? zone : &tz_wita, out, sizeof(out));
+	return arena_strdup(&req->arena, out);
 }
 
 /* The filter form: its values and the choices of each select. */
@@ -389,7 +414,7 @@ filter_ctx(struct http_request *req, const struct stats_filter *f, const char *s
 	arr = json_array();
 	for (i = 0; kinds[i]; i++)
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "id", kinds[i], "name",
-						     dasbor_label(l, "dasbor.kind", kinds[i], NULL),
+						     dasbor_label(l, "label.kind", kinds[i], NULL),
 						     "selected", strcmp(f->kind, kinds[i]) == 0));
 	json_object_set_new(o, "kinds", arr);
 	/* regions: the selected one, and one level below it (kab/kota, kecamatan) */
@@ -478,7 +503,8 @@ web_dasbor(struct http_request *req)
 	q = filter_query(req, &f);
 	json_object_set_new(ctx, "export_query",
 			    json_string(q[0] ? arena_printf(&req->arena, "?%s", q) : ""));
-	json_object_set_new(ctx, "generated_at", json_incref(json_object_get(fig, "generated_at")));
+	json_object_set_new(ctx, "generated_at",
+			    json_string(generated_text(req, json_object_get(fig, "generated_at"))));
 	totals = json_object_get(fig, "totals");
 	json_object_set_new(
 		ctx, "totals",

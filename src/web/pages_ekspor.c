@@ -9,6 +9,8 @@
  * zip directory can be written: it is built in a temporary file in the
  * data directory (libxlsxwriter in constant-memory mode), the file is
  * unlinked at once, and its descriptor is streamed and closed at the end.
+ * Both carry words, not codes, in the page's language (web_lang: the
+ * lang= parameter, else the language cookie): web/labels.h.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@
 #include "core/log.h"
 #include "core/xalloc.h"
 #include "export/export.h"
+#include "web/labels.h"
 #include "web/pages_dasbor.h"
 #include "web/web.h"
 
@@ -39,12 +42,15 @@ disposition(struct http_request *req, const char *ext)
 		d.year % 10000, d.month % 100, d.day % 100, (s / 3600) % 100, (s / 60) % 60, ext);
 }
 
+/* The cursor of the request's filter, speaking the words of lb (which
+ * must outlive it). */
 static int
-start(struct http_request *req, struct export_cursor **c)
+start(struct http_request *req, struct export_cursor **c, struct labels *lb)
 {
 	struct app *app = req->app;
 	const struct principal *who = auth_principal(req);
 	struct export_query q;
+	struct export_words words;
 	struct errbuf eb;
 
 	errbuf_clear(&eb);
@@ -62,6 +68,9 @@ start(struct http_request *req, struct export_cursor **c)
 		web_error_page(req, &eb);
 		return -1;
 	}
+	web_labels(req, lb);
+	labels_export_words(lb, &words);
+	export_cursor_words(*c, &words);
 	return 0;
 }
 
@@ -69,6 +78,7 @@ start(struct http_request *req, struct export_cursor **c)
 
 struct csv_stream {
 	struct export_cursor *c;
+	struct labels lb; /* the words of the file: kept while it streams */
 	struct buf b;
 	size_t off;
 	bool end;
@@ -120,12 +130,13 @@ csv_done(void *arg)
 int
 web_ekspor_csv(struct http_request *req)
 {
-	struct csv_stream *s;
+	struct csv_stream *s = xcalloc(1, sizeof(*s));
 	struct export_cursor *c;
 
-	if (start(req, &c) < 0)
+	if (start(req, &c, &s->lb) < 0) {
+		free(s);
 		return 0;
-	s = xcalloc(1, sizeof(*s));
+	}
 	s->c = c;
 	buf_init(&s->b, (size_t)-1);
 	http_header_add(req, "Content-Disposition", disposition(req, "csv"));
@@ -163,11 +174,12 @@ web_ekspor_xlsx(struct http_request *req)
 	struct app *app = req->app;
 	struct export_cursor *c;
 	struct fd_stream *s;
+	struct labels lb;
 	struct errbuf eb;
 	char *path;
 	int fd, rc;
 
-	if (start(req, &c) < 0)
+	if (start(req, &c, &lb) < 0)
 		return 0;
 	errbuf_clear(&eb);
 	path = arena_printf(&req->arena, "%s/.ekspor-XXXXXX.xlsx", app->cfg.data_dir);

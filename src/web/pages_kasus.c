@@ -28,6 +28,7 @@
 #include "rules/rules.h"
 #include "web/i18n.h"
 #include "web/kantor_internal.h"
+#include "web/labels.h"
 #include "web/web.h"
 
 static const char *const danger_actions[] = {"tidak_registrasi",      "hentikan",
@@ -231,15 +232,14 @@ sanction_view(const struct i18n *lang, json_t *t)
 {
 	const char *form = jstr(t, "sanction_form"), *level = jstr(t, "sanction_level");
 	const char *cmp = jstr(t, "sanction_vs_rec");
-	char key[48];
+	struct labels lb = {lang, NULL, NULL};
 
 	if (form == NULL)
 		return json_null();
-	snprintf(key, sizeof(key), "kantor.cmp.%s", cmp ? cmp : "none");
 	return json_pack("{s:s, s:s, s:s?, s:s?, s:s, s:s}", "form", form, "level_label",
 			 level ? kantor_level_label(lang, level) : "", "sk", jstr(t, "sanction_sk"),
 			 "on", jstr(t, "sanction_on"), "cmp", cmp ? cmp : "none", "cmp_label",
-			 kantor_text(lang, key, cmp ? cmp : ""));
+			 label_word(&lb, LABEL_CMP, cmp ? cmp : "none"));
 }
 
 static json_t *
@@ -479,7 +479,6 @@ kantor_case_render(struct http_request *req, int64_t id, int status,
 	struct app *app = req->app;
 	const struct principal *p = auth_principal(req);
 	const struct i18n *lang = web_lang(req);
-	const struct election *el;
 	char today[DATE_STRLEN], soon[DATE_STRLEN];
 	struct errbuf eb;
 	json_t *ctx, *d = NULL, *tracks, *t, *arr, *v;
@@ -512,12 +511,14 @@ kantor_case_render(struct http_request *req, int64_t id, int status,
 			    json_string(kantor_kind_label(lang, jstr(d, "kind"))));
 	json_object_set_new(ctx, "state_label",
 			    json_string(kantor_state_label(lang, jstr(d, "state"))));
-	el = app->cal && jstr(d, "election") ? calendar_election_find(app->cal, jstr(d, "election"))
-					     : NULL;
-	json_object_set_new(ctx, "election_name",
-			    json_string(el                    ? el->name
-					: jstr(d, "election") ? jstr(d, "election")
-							      : ""));
+	{
+		struct labels lb;
+
+		web_labels(req, &lb);
+		json_object_set_new(
+			ctx, "election_name",
+			json_string(label_word(&lb, LABEL_ELECTION, jstr(d, "election"))));
+	}
 	json_object_set(ctx, "office_name", json_object_get(json_object_get(d, "office"), "name"));
 	json_object_set(ctx, "region_code", json_object_get(d, "region_code"));
 	json_object_set_new(ctx, "region_name", region_text(app, jstr(d, "region_code")));

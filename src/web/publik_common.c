@@ -15,6 +15,7 @@
 #include "core/xalloc.h"
 #include "store/store.h"
 #include "web/i18n.h"
+#include "web/labels.h"
 #include "web/publik.h"
 #include "web/web.h"
 
@@ -33,11 +34,7 @@ publik_ctx(struct http_request *req, const char *title_key)
 void
 publik_date(const struct i18n *lang, struct date d, char *out, size_t outsz)
 {
-	char wk[24], mo[24];
-
-	snprintf(wk, sizeof(wk), "date.weekday.%d", date_weekday(d));
-	snprintf(mo, sizeof(mo), "date.month.%d", d.month);
-	snprintf(out, outsz, "%s, %d %s %d", i18n_get(lang, wk), d.day, i18n_get(lang, mo), d.year);
+	label_date(lang, d, out, outsz);
 }
 
 void

@@ -95,6 +95,44 @@ expect "XLSX export answers 200" "$STATUS" 200
 check_header "XLSX content type" '^content-type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 if head -c 2 "$T_TMP/body" | grep -q PK; then ok "XLSX is a zip"; else fail "XLSX is a zip"; fi
 if ls "$DATA"/.ekspor-* >/dev/null 2>&1; then fail "no temporary export file left behind"; else ok "no temporary export file left behind"; fi
+# words, not codes: election names, stages, kinds, statuses and deadline titles, in id and en
+as pengawas_kutim GET /kantor/ekspor.csv
+check_body "CSV: the election by name" ';Pemilihan Umum 2024;Laporan;Diterima;'
+check_body "CSV: the employment status in words" ';Pegawai Negeri Sipil;Dinas Uji;Dalam penanganan Bawaslu;'
+check_body "CSV: the next deadline by its title" ';Kajian awal laporan \(syarat formal dan materiel\)'
+if grep -q 'pemilu2024\|;diterima;\|;PNS;\|pemilu.kajian_awal' "$T_TMP/body"; then fail "CSV: no codes where a person reads"; else ok "CSV: no codes where a person reads"; fi
+as pengawas_kutim GET "/kantor/ekspor.csv?lang=en"
+check_body "CSV in English: headers" '^.*Code;Received;Time zone;Election;Kind;Case stage'
+check_body "CSV in English: words" ';2024 General Election;Report;Received;'
+check_body "CSV in English: status and deadline" ';Civil servant \(PNS\);Dinas Uji;Being handled by Bawaslu;.*;Initial review of a report'
+expect "CSV in English: the same columns" "$(head -n 1 "$T_TMP/body" | tr -cd ';' | wc -c | tr -d ' ')" 22
+netra export --as pengawas_kutim --lang en >"$T_TMP/cli.csv"
+if grep -q ';2024 General Election;Report;' "$T_TMP/cli.csv"; then ok "netra export --lang en speaks English"; else fail "netra export --lang en speaks English" "$(head -c 400 "$T_TMP/cli.csv")"; fi
+netra export --as pengawas_kutim >"$T_TMP/cli.csv"
+if grep -q ';Pemilihan Umum 2024;Laporan;' "$T_TMP/cli.csv"; then ok "netra export speaks Indonesian by default"; else fail "netra export speaks Indonesian by default"; fi
+if netra export --as pengawas_kutim --lang fr >/dev/null 2>&1; then fail "netra export refuses --lang fr"; else ok "netra export refuses --lang fr"; fi
+for lang in id en; do
+	as pengawas_kutim GET "/kantor/ekspor.xlsx?lang=$lang"
+	mkdir -p "$T_TMP/x$lang" && cp "$T_TMP/body" "$T_TMP/x$lang/e.xlsx"
+	(cd "$T_TMP/x$lang" && unzip -q -o e.xlsx) || fail "XLSX ($lang) unzips"
+	cat "$T_TMP/x$lang"/xl/worksheets/sheet*.xml "$T_TMP/x$lang"/xl/sharedStrings.xml 2>/dev/null >"$T_TMP/x$lang/all.xml"
+done
+if grep -q 'Pemilihan Umum 2024' "$T_TMP/xid/all.xml" && grep -q 'Pegawai Negeri Sipil' "$T_TMP/xid/all.xml" &&
+	grep -q '>Tahap kasus<' "$T_TMP/xid/all.xml" && grep -q '>Keterangan<\|name="Keterangan"' "$T_TMP/xid/xl/workbook.xml"; then
+	ok "XLSX: words and Indonesian headers"; else fail "XLSX: words and Indonesian headers"; fi
+if grep -q '>pemilu2024<\|>PNS<\|>diterima<' "$T_TMP/xid/all.xml"; then fail "XLSX: no codes"; else ok "XLSX: no codes"; fi
+if grep -q '2024 General Election' "$T_TMP/xen/all.xml" && grep -q 'Civil servant (PNS)' "$T_TMP/xen/all.xml" &&
+	grep -q '>Case stage<' "$T_TMP/xen/all.xml" && grep -q 'name="Cases"' "$T_TMP/xen/xl/workbook.xml"; then
+	ok "XLSX in English: words, headers and sheet names"; else fail "XLSX in English: words, headers and sheet names"; fi
+if grep -q '<c r="B2" s="[0-9]*"><v>4[0-9]*\.[0-9]*</v>' "$T_TMP/xid/xl/worksheets/sheet1.xml"; then
+	ok "XLSX: the receipt time is a real date"; else fail "XLSX: the receipt time is a real date" "$(grep -o '<c r="B2"[^/]*/c>' "$T_TMP/xid/xl/worksheets/sheet1.xml" | head -1)"; fi
+
+# the dashboard's time stamp, in the viewer's zone
+as pengawas_kutim GET /kantor/dasbor
+check_body "dashboard time stamp in words" 'Angka per Jumat, 9 Februari 2024 10\.[0-5][0-9] WITA'
+as pengawas_kutim GET "/kantor/dasbor?lang=en"
+check_body "dashboard time stamp in English" 'Figures as of Friday, 9 February 2024 10:[0-5][0-9] WITA'
+
 as ppk_kutim GET /kantor/ekspor.csv
 expect "a PPK may not export" "$STATUS" 403
 check_status "the public is sent to the login" 303 GET /kantor/ekspor.csv
@@ -108,6 +146,19 @@ check_body "it names the case and its terlapor" 'Kutim12'
 if grep -q '<nav' "$T_TMP/body"; then fail "no navigation on the printable file"; else ok "no navigation on the printable file"; fi
 if grep -q 'Pelapor Kutim12' "$T_TMP/body"; then fail "no reporter on the printable file"; else ok "no reporter on the printable file"; fi
 check_body "print stylesheet linked" '/static/cetak.css'
+check_body "the election by name" 'Pemilihan Umum 2024'
+check_body "the receipt time in words" 'Jumat, 9 Februari 2024 10\.[0-5][0-9] WITA'
+check_body "the chronology in sentences" 'Laporan diterima oleh Bawaslu Kabupaten Kutai Timur'
+check_body "the employment status in words" 'Pegawai Negeri Sipil'
+if grep -q 'pemilu2024\|>PNS<\|laporan_diterima\|pemilu\.kajian_awal' "$T_TMP/body"; then fail "no codes on the printable file" "$(grep -o 'pemilu2024\|>PNS<\|laporan_diterima\|pemilu\.kajian_awal' "$T_TMP/body" | head -3)"; else ok "no codes on the printable file"; fi
+n=$(grep -c 'Kajian awal laporan (syarat formal dan materiel)' "$T_TMP/body")
+expect "each deadline title once" "$n" 1
+if grep -q '<table' "$T_TMP/body"; then fail "no wide tables on the printable file"; else ok "no wide tables on the printable file"; fi
+as pengawas_kutim GET "/kantor/kasus/$KUTIM"
+check_body "the case page links to its printable file" "href=\"/kantor/kasus/$KUTIM/cetak\""
+as pengawas_kutim GET "/kantor/kasus/$KUTIM/cetak?lang=en"
+check_body "printable file in English" 'Report received by Bawaslu Kabupaten Kutai Timur'
+check_body "printable file dates in English" 'Friday, 9 February 2024 10:[0-5][0-9] WITA'
 as pengawas_bpp GET "/kantor/kasus/$KUTIM/cetak"
 expect "another region's case is not found" "$STATUS" 404
 
