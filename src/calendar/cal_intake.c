@@ -59,7 +59,7 @@ days_text(unsigned mask, char *out, size_t outsz)
 int
 calendar_pilkada_intake_open(const struct calendar *cal, const struct election *e, int64_t t,
 			     const struct tz *zone, const struct calendar_opts *opts, char *why_not,
-			     struct errbuf *eb)
+			     bool *provisional, struct errbuf *eb)
 {
 	const struct intake_rule *r = NULL;
 	struct date d;
@@ -102,9 +102,14 @@ calendar_pilkada_intake_open(const struct calendar *cal, const struct election *
 		return 0;
 	}
 	if (r->closed_on_holidays) {
-		w = calendar_is_workday(cal, d, opts, reason, eb);
+		bool guess = false;
+
+		/* past the holiday data the weekday alone decides (see calendar.h) */
+		w = calendar_is_workday_provisional(cal, d, opts, reason, &guess, eb);
 		if (w < 0)
 			return -1;
+		if (guess && provisional)
+			*provisional = true;
 		if (w == 0) {
 			set_why(why_not, "hari libur: %s", reason);
 			return 0;

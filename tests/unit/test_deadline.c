@@ -221,13 +221,13 @@ test_refusals(void **state)
 	assert_non_null(deadline_rule_find(cal, "bkn.verifikasi", D(2024, 9, 4), &eb));
 
 	assert_int_equal(
-		deadline_workdays_between(cal, D(2024, 2, 9), D(2024, 2, 21), NULL, &n, &eb), 0);
+		deadline_workdays_between(cal, D(2024, 2, 9), D(2024, 2, 21), NULL, &n, NULL, &eb), 0);
 	assert_int_equal(n, 7);
 	assert_int_equal(
-		deadline_workdays_between(cal, D(2024, 2, 21), D(2024, 2, 9), NULL, &n, &eb), 0);
+		deadline_workdays_between(cal, D(2024, 2, 21), D(2024, 2, 9), NULL, &n, NULL, &eb), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(
-		deadline_workdays_between(cal, D(2026, 12, 30), D(2027, 1, 5), NULL, &n, &eb), -1);
+		deadline_workdays_between(cal, D(2026, 12, 30), D(2027, 1, 5), NULL, &n, NULL, &eb), -1);
 	deadline_result_release(&r);
 }
 
