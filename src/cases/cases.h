@@ -82,6 +82,8 @@ struct intake_deadline {
 	char due[DATE_STRLEN];
 	const char *status; /* "met" (the filing check) or "open" */
 	char *text;         /* the computed deadline as compact JSON, without status */
+	bool provisional;   /* counted past the holiday data */
+	char *provisional_reason; /* malloc'd; NULL unless provisional */
 };
 
 struct intake {

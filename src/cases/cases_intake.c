@@ -22,6 +22,7 @@
 #include "cases/workflow.h"
 #include "core/jsonw.h"
 #include "core/log.h"
+#include "core/xalloc.h"
 #include "ident/region.h"
 
 static int ready_for_store(struct cases_ctx *cx, struct intake *in, struct errbuf *eb);
@@ -37,8 +38,10 @@ cases_intake_release(struct intake *in)
 {
 	size_t i;
 
-	for (i = 0; i < in->ndeadlines; i++)
+	for (i = 0; i < in->ndeadlines; i++) {
 		free(in->deadlines[i].text);
+		free(in->deadlines[i].provisional_reason);
+	}
 	in->ndeadlines = 0;
 	json_decref(in->missing);
 	json_decref(in->notes);
@@ -101,6 +104,16 @@ keep_deadline(struct intake *in, const char *rule, struct date start, const char
 	cstr_copy(d->due, sizeof(d->due), due);
 	d->status = status;
 	d->text = text;
+	d->provisional = false;
+	d->provisional_reason = NULL;
+	if (text && strstr(text, "\"provisional\":true")) {
+		json_t *j = json_loads(text, 0, NULL);
+		const char *why = json_string_value(json_object_get(j, "provisional_reason"));
+
+		d->provisional = true;
+		d->provisional_reason = xstrdup(why ? why : "");
+		json_decref(j);
+	}
 }
 
 /* The latest date the filing limit in dl (a deadline's JSON text) can
@@ -551,6 +564,8 @@ intake_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		dn.tz = in->zone->name;
 		dn.explanation_json = d->text;
 		dn.status = d->status;
+		dn.provisional = d->provisional;
+		dn.provisional_reason = d->provisional_reason;
 		if (store_deadline_insert(c, &dn, eb) < 0)
 			return -1;
 	}
