@@ -5,7 +5,8 @@
  *
  * Hours are inclusive to the minute: with 08:00-16:00 a report stamped
  * 16:00:59 local time is inside, 16:01 is not ("pukul 08.00 sampai dengan
- * 16.00").
+ * 16.00").  Past the holiday data the holiday test is left out (an unknown
+ * holiday does not close intake) and the answer is flagged provisional.
  */
 #include <stdarg.h>
 #include <stdio.h>
