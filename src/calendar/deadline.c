@@ -211,7 +211,7 @@ years_text(const struct deadline_result *r, char *out, size_t outsz)
 	out[0] = '\0';
 	for (i = 0; i < r->nprovisional_years && used < outsz; i++)
 		used += (size_t)snprintf(out + used, outsz - used, "%s%d",
-					 i == 0				     ? ""
+					 i == 0                           ? ""
 					 : i + 1 == r->nprovisional_years ? " dan "
 									  : ", ",
 					 r->provisional_years[i]);

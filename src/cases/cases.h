@@ -52,8 +52,8 @@ struct cases_ctx {
 struct cases_recomputed {
 	char due[DATE_STRLEN]; /* YYYY-MM-DD */
 	bool provisional;
-	char *text;    /* malloc'd compact JSON as stored in deadlines.explanation */
-	bool changed;  /* due or provisional differ from what was stored */
+	char *text;   /* malloc'd compact JSON as stored in deadlines.explanation */
+	bool changed; /* due or provisional differ from what was stored */
 };
 
 /*
@@ -80,9 +80,9 @@ struct intake_deadline {
 	char rule[64];
 	char start[DATE_STRLEN];
 	char due[DATE_STRLEN];
-	const char *status; /* "met" (the filing check) or "open" */
-	char *text;         /* the computed deadline as compact JSON, without status */
-	bool provisional;   /* counted past the holiday data */
+	const char *status;       /* "met" (the filing check) or "open" */
+	char *text;               /* the computed deadline as compact JSON, without status */
+	bool provisional;         /* counted past the holiday data */
 	char *provisional_reason; /* malloc'd; NULL unless provisional */
 };
 

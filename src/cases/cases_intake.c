@@ -119,8 +119,7 @@ keep_deadline(struct intake *in, const char *rule, struct date start, const char
 /* The latest date the filing limit in dl (a deadline's JSON text) can
  * really fall on (deadline_latest_due()); due itself when it is exact. */
 static struct date
-latest_filing_due(const char *dl, struct date known, const char *due, bool *workdays,
-		  int *ndays)
+latest_filing_due(const char *dl, struct date known, const char *due, bool *workdays, int *ndays)
 {
 	json_t *j = json_loads(dl, 0, NULL);
 	const char *unit = json_string_value(json_object_get(j, "unit"));
@@ -204,22 +203,24 @@ check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 		if (!provisional || strcmp(recv_s, latest_s) > 0) {
 			/* certainly late: a sentence for the reporter, with the dates */
 			if (provisional)
-				errbuf_set_code(eb, ERR_UNPROCESSABLE, "daluarsa",
-						"Laporan melewati batas waktu pelaporan: peristiwa "
-						"diketahui %s (%s), sedangkan laporan baru diterima "
-						"%s, lebih dari %d %s sesudahnya.",
-						known_long, known_s, recv_s, ndays,
-						workdays ? "hari kerja" : "hari");
+				errbuf_set_code(
+					eb, ERR_UNPROCESSABLE, "daluarsa",
+					"Laporan melewati batas waktu pelaporan: peristiwa "
+					"diketahui %s (%s), sedangkan laporan baru diterima "
+					"%s, lebih dari %d %s sesudahnya.",
+					known_long, known_s, recv_s, ndays,
+					workdays ? "hari kerja" : "hari");
 			else {
 				struct date dd;
 
 				date_parse(str_from(due), &dd);
 				date_format_long_id(dd, due_long, sizeof(due_long));
-				errbuf_set_code(eb, ERR_UNPROCESSABLE, "daluarsa",
-						"Laporan melewati batas waktu pelaporan: peristiwa "
-						"diketahui %s (%s), batas pelaporan %s (%s), laporan "
-						"diterima %s.",
-						known_long, known_s, due_long, due, recv_s);
+				errbuf_set_code(
+					eb, ERR_UNPROCESSABLE, "daluarsa",
+					"Laporan melewati batas waktu pelaporan: peristiwa "
+					"diketahui %s (%s), batas pelaporan %s (%s), laporan "
+					"diterima %s.",
+					known_long, known_s, due_long, due, recv_s);
 			}
 			free(dl);
 			return -1;
@@ -227,9 +228,10 @@ check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 		/* between the earliest and the latest possible due: accept, flag */
 		json_array_append_new(
 			in->notes,
-			json_sprintf("Batas waktu pelaporan belum dapat dipastikan karena data hari "
-				     "libur tahun berikutnya belum dimuat; petugas akan memeriksa "
-				     "apakah laporan ini masih tepat waktu."));
+			json_sprintf(
+				"Batas waktu pelaporan belum dapat dipastikan karena data hari "
+				"libur tahun berikutnya belum dimuat; petugas akan memeriksa "
+				"apakah laporan ini masih tepat waktu."));
 		keep_deadline(in, rule, known, due, "met", dl);
 		return 0;
 	}

@@ -710,11 +710,10 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 						 "sanction_vs_rec",
 						 "person_cases",
 						 NULL};
-	static const char *const dl_cols[] = {"id",          "track_id",           "rule",
-					      "start_on",    "due_on",             "tz",
-					      "status",      "explanation",        "reason",
-					      "closed_at",   "provisional",        "provisional_reason",
-					      NULL};
+	static const char *const dl_cols[] = {
+		"id",     "track_id",    "rule",   "start_on",  "due_on",      "tz",
+		"status", "explanation", "reason", "closed_at", "provisional", "provisional_reason",
+		NULL};
 	static const char *const ev_cols[] = {"id",       "kind", "sha256", "mime",     "size",
 					      "filename", "url",  "note",   "added_at", NULL};
 	static const char *const wit_cols[] = {"name", "address", "phone", NULL};
@@ -1032,12 +1031,11 @@ store_case_public(struct store_conn *c, const char *code, json_t **out, struct e
 	json_object_set_new(o, "state", json_string(row.state));
 	json_object_set_new(o, "received_at", iso_time(row.received_at, row.tz));
 	json_object_set_new(o, "tz", json_string(row.tz));
-	if (child_rows(
-		    c, o, "deadlines",
-		    "SELECT rule, due_on, status, provisional, provisional_reason,"
-		    " json_extract(explanation, '$.provisional_years') FROM deadlines"
-		    " WHERE case_id = ?1 AND track_id IS NULL ORDER BY id",
-		    row.id, -1, dl_cols, "sssbsj", eb) < 0)
+	if (child_rows(c, o, "deadlines",
+		       "SELECT rule, due_on, status, provisional, provisional_reason,"
+		       " json_extract(explanation, '$.provisional_years') FROM deadlines"
+		       " WHERE case_id = ?1 AND track_id IS NULL ORDER BY id",
+		       row.id, -1, dl_cols, "sssbsj", eb) < 0)
 		goto fail;
 	drop_null_reasons(json_object_get(o, "deadlines"));
 	/* state changes only: no notes, names or reasons */

@@ -513,14 +513,15 @@ render_receipt(struct http_request *req, struct lapor_req *lr)
 
 		json_array_append_new(
 			arr,
-			json_pack("{s:s?, s:s, s:s?, s:b, s:o?}", "title", str_of(d, "title"), "due",
+			json_pack("{s:s?, s:s, s:s?, s:b, s:o?}", "title", str_of(d, "title"),
+				  "due",
 				  publik_date_text(&req->arena, lang, str_of(d, "due"), NULL),
 				  "explanation", str_of(d, "explanation"), "met",
 				  str_of(d, "status") && strcmp(str_of(d, "status"), "met") == 0,
 				  "provisional",
 				  json_is_true(json_object_get(d, "provisional"))
-					  ? web_provisional_text(lang,
-								 json_object_get(d, "provisional_years"))
+					  ? web_provisional_text(
+						    lang, json_object_get(d, "provisional_years"))
 					  : NULL));
 		if (rule && strstr(rule, ".perbaikan"))
 			json_object_set_new(ctx, "perbaikan_due",

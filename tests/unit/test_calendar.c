@@ -135,24 +135,24 @@ test_workdays(void **state)
 		assert_true(calendar_year_provisional(cal, 2031));
 		assert_false(calendar_year_provisional(cal, 2026));
 		assert_false(calendar_year_provisional(cal, 2022));
-		assert_int_equal(calendar_is_workday_provisional(cal, D(2024, 2, 14), &o, why, &prov,
-								 &eb),
-				 0);
+		assert_int_equal(
+			calendar_is_workday_provisional(cal, D(2024, 2, 14), &o, why, &prov, &eb),
+			0);
 		assert_false(prov);
 		assert_string_equal(why, "hari pemungutan suara (Keppres 10/2024)");
 		/* 1 January 2027 is surely a holiday, but no data says so yet */
-		assert_int_equal(calendar_is_workday_provisional(cal, D(2027, 1, 1), &o, why, &prov,
-								 &eb),
-				 1);
+		assert_int_equal(
+			calendar_is_workday_provisional(cal, D(2027, 1, 1), &o, why, &prov, &eb),
+			1);
 		assert_true(prov);
-		assert_int_equal(calendar_is_workday_provisional(cal, D(2027, 1, 3), &o, why, &prov,
-								 &eb),
-				 0);
+		assert_int_equal(
+			calendar_is_workday_provisional(cal, D(2027, 1, 3), &o, why, &prov, &eb),
+			0);
 		assert_string_equal(why, "Minggu");
 		prov = false;
-		assert_int_equal(calendar_is_workday_provisional(cal, D(2022, 12, 30), &o, why,
-								 &prov, &eb),
-				 -1);
+		assert_int_equal(
+			calendar_is_workday_provisional(cal, D(2022, 12, 30), &o, why, &prov, &eb),
+			-1);
 		assert_string_equal(errbuf_code(&eb), "date_out_of_range");
 		assert_false(prov);
 	}
@@ -296,20 +296,24 @@ test_intake(void **state)
 	{
 		bool prov = false;
 
-		assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-12-25T10:00:00+08:00"),
+		assert_int_equal(calendar_pilkada_intake_open(cal, pk,
+							      T("2024-12-25T10:00:00+08:00"),
 							      &tz_wita, &o, why, &prov, &eb),
 				 0);
 		assert_false(prov);
-		assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2027-01-05T09:00:00+07:00"),
+		assert_int_equal(calendar_pilkada_intake_open(cal, pk,
+							      T("2027-01-05T09:00:00+07:00"),
 							      &tz_wib, &o, why, &prov, &eb),
 				 1);
 		assert_true(prov);
 		prov = false;
-		assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2027-01-02T09:00:00+07:00"),
+		assert_int_equal(calendar_pilkada_intake_open(cal, pk,
+							      T("2027-01-02T09:00:00+07:00"),
 							      &tz_wib, &o, why, &prov, &eb),
 				 0);
 		assert_non_null(strstr(why, "Sabtu"));
-		assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2027-01-05T17:00:00+07:00"),
+		assert_int_equal(calendar_pilkada_intake_open(cal, pk,
+							      T("2027-01-05T17:00:00+07:00"),
 							      &tz_wib, &o, why, &prov, &eb),
 				 0);
 		assert_non_null(strstr(why, "17:00 WIB"));

@@ -222,10 +222,12 @@ test_refusals(void **state)
 	assert_non_null(deadline_rule_find(cal, "bkn.verifikasi", D(2024, 9, 4), &eb));
 
 	assert_int_equal(
-		deadline_workdays_between(cal, D(2024, 2, 9), D(2024, 2, 21), NULL, &n, NULL, &eb), 0);
+		deadline_workdays_between(cal, D(2024, 2, 9), D(2024, 2, 21), NULL, &n, NULL, &eb),
+		0);
 	assert_int_equal(n, 7);
 	assert_int_equal(
-		deadline_workdays_between(cal, D(2024, 2, 21), D(2024, 2, 9), NULL, &n, NULL, &eb), 0);
+		deadline_workdays_between(cal, D(2024, 2, 21), D(2024, 2, 9), NULL, &n, NULL, &eb),
+		0);
 	assert_int_equal(n, 0);
 	{
 		bool prov = false;
@@ -296,9 +298,8 @@ test_provisional(void **state)
 		long_rule.count = 366;
 		long_rule.option = DEADLINE_OPT_NONE;
 		long_rule.nparts = 0;
-		assert_int_equal(deadline_compute(cal, &long_rule, D(2026, 12, 1), NULL, NULL, &r,
-						  &eb),
-				 0);
+		assert_int_equal(
+			deadline_compute(cal, &long_rule, D(2026, 12, 1), NULL, NULL, &r, &eb), 0);
 		assert_true(r.provisional);
 		assert_int_equal(r.nprovisional_years, 2);
 		assert_string_equal(r.provisional_reason, "data hari libur 2027 dan 2028 belum "
