@@ -91,6 +91,13 @@ deadlines(json_t *detail, const char *tz, const struct i18n *l)
 				       str(d, "reason"), "closed",
 				       local_time(json_object_get(d, "closed_at"), tz), "track",
 				       !json_is_null(json_object_get(d, "track_id"))));
+		if (json_is_true(json_object_get(d, "provisional")))
+			json_object_set_new(
+				json_array_get(out, json_array_size(out) - 1), "provisional",
+				web_provisional_text(
+					l, json_is_object(ex)
+						   ? json_object_get(ex, "provisional_years")
+						   : NULL));
 	}
 	return out;
 }

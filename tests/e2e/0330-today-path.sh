@@ -64,6 +64,8 @@ check_status "the case page" 200 GET "/kantor/kasus/$ID" -b "$T_TMP/jar"
 check_body "says perkiraan in words" "perkiraan: data hari libur 2027 belum dimuat"
 check_status "the case page in English" 200 GET "/kantor/kasus/$ID?lang=en" -b "$T_TMP/jar"
 check_body "says provisional in words" "provisional: holiday data for 2027 not loaded"
+check_status "the printable case file" 200 GET "/kantor/kasus/$ID/cetak" -b "$T_TMP/jar"
+check_body "says perkiraan too" "perkiraan: data hari libur 2027 belum dimuat"
 check_status "the inbox" 200 GET "/kantor?q=$CODE" -b "$T_TMP/jar"
 check_body "marks the provisional due date" "perkiraan: data hari libur belum dimuat"
 
