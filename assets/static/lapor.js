@@ -106,18 +106,27 @@
 				box.appendChild(det);
 			}
 		}
+		// a limit counted past the holiday data says so (the server's wording)
+		function provisional(j, text) {
+			if (!j.provisional) return text;
+			return fill(form.getAttribute('data-hint-provisional'), { text: text,
+				prov: fill(form.getAttribute('data-provisional'),
+					{ years: (j.provisional_years || []).join(', ') }) });
+		}
 		function render(j) {
 			var today = form.getAttribute('data-today'), due = j.due, n = 0, d, skipped;
 			var vals = { due: longDate(due) };
-			if (due < today) return show('late', fill(form.getAttribute('data-hint-late'), vals), j.explanation);
-			if (due === today) return show('today', fill(form.getAttribute('data-hint-today'), vals), j.explanation);
+			if (due < today && j.provisional && j.due_latest && j.due_latest >= today)
+				return show('unsure', provisional(j, fill(form.getAttribute('data-hint-unsure'), vals)), j.explanation);
+			if (due < today) return show('late', provisional(j, fill(form.getAttribute('data-hint-late'), vals)), j.explanation);
+			if (due === today) return show('today', provisional(j, fill(form.getAttribute('data-hint-today'), vals)), j.explanation);
 			skipped = {};
 			(j.skipped || []).forEach(function (s) { skipped[s.date] = true; });
 			for (d = isoAdd(today, 1); d <= due; d = isoAdd(d, 1))
 				if (j.unit !== 'hari_kerja' || !skipped[d]) n++;
 			vals.n = n;
 			vals.unit = form.getAttribute(j.unit === 'hari_kerja' ? 'data-unit-hari_kerja' : 'data-unit-hari');
-			show('ok', fill(form.getAttribute('data-hint-ok'), vals), j.explanation);
+			show('ok', provisional(j, fill(form.getAttribute('data-hint-ok'), vals)), j.explanation);
 		}
 		function update() {
 			var opt = el[0].options[el[0].selectedIndex];

@@ -282,6 +282,32 @@ calendar_is_workday(const struct calendar *cal, struct date d, const struct cale
 	return 0;
 }
 
+bool
+calendar_year_provisional(const struct calendar *cal, int year)
+{
+	if (cal->ndays == 0 || year < cal->first_year)
+		return false;
+	return year > cal->last_year || !cal->year_covered[year - cal->first_year];
+}
+
+int
+calendar_is_workday_provisional(const struct calendar *cal, struct date d,
+				const struct calendar_opts *opts, char *reason, bool *provisional,
+				struct errbuf *eb)
+{
+	int wd;
+
+	if (!calendar_year_provisional(cal, d.year))
+		return calendar_is_workday(cal, d, opts, reason, eb);
+	*provisional = true;
+	wd = date_weekday(d);
+	if (wd != 0 && wd != 6)
+		return 1;
+	if (reason)
+		cstr_copy(reason, CALENDAR_REASON_LEN, date_weekday_name_id(wd));
+	return 0;
+}
+
 size_t
 calendar_holidays_on(const struct calendar *cal, struct date d, const struct holiday **out,
 		     size_t max)

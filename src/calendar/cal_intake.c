@@ -5,7 +5,8 @@
  *
  * Hours are inclusive to the minute: with 08:00-16:00 a report stamped
  * 16:00:59 local time is inside, 16:01 is not ("pukul 08.00 sampai dengan
- * 16.00").
+ * 16.00").  Past the holiday data the holiday test is left out (an unknown
+ * holiday does not close intake) and the answer is flagged provisional.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -59,7 +60,7 @@ days_text(unsigned mask, char *out, size_t outsz)
 int
 calendar_pilkada_intake_open(const struct calendar *cal, const struct election *e, int64_t t,
 			     const struct tz *zone, const struct calendar_opts *opts, char *why_not,
-			     struct errbuf *eb)
+			     bool *provisional, struct errbuf *eb)
 {
 	const struct intake_rule *r = NULL;
 	struct date d;
@@ -102,9 +103,14 @@ calendar_pilkada_intake_open(const struct calendar *cal, const struct election *
 		return 0;
 	}
 	if (r->closed_on_holidays) {
-		w = calendar_is_workday(cal, d, opts, reason, eb);
+		bool guess = false;
+
+		/* past the holiday data the weekday alone decides (see calendar.h) */
+		w = calendar_is_workday_provisional(cal, d, opts, reason, &guess, eb);
 		if (w < 0)
 			return -1;
+		if (guess && provisional)
+			*provisional = true;
 		if (w == 0) {
 			set_why(why_not, "hari libur: %s", reason);
 			return 0;

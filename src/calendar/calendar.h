@@ -169,6 +169,24 @@ bool calendar_covers(const struct calendar *cal, struct date d);
  */
 int calendar_is_workday(const struct calendar *cal, struct date d, const struct calendar_opts *opts,
 			char *reason, struct errbuf *eb);
+/*
+ * Provisional classification past the holiday data.  A day in a year from
+ * the data's first year on that the data does not cover (a future year
+ * whose SKB is not loaded yet, or a gap) is classified by its weekday
+ * alone: Monday-Friday count as working days, unknown holidays are not
+ * skipped, and *provisional is set to true.  Known days answer exactly as
+ * calendar_is_workday() and leave *provisional alone.  Days before the
+ * data's first year stay refused (-1, date_out_of_range): those years'
+ * SKB are history, no case in netra starts there, and a guess about them
+ * would never be corrected by loading a new year.
+ */
+int calendar_is_workday_provisional(const struct calendar *cal, struct date d,
+				    const struct calendar_opts *opts, char *reason,
+				    bool *provisional, struct errbuf *eb);
+/* true when year lies from the data's first year on but has no holiday
+ * data: days there are classified provisionally. */
+bool calendar_year_provisional(const struct calendar *cal, int year);
+
 /* The holidays on date d (0, 1 or more), in file order; returns the count
  * written to out (at most max). */
 size_t calendar_holidays_on(const struct calendar *cal, struct date d, const struct holiday **out,
@@ -203,11 +221,15 @@ const struct province_zone *calendar_province_at(const struct calendar *cal, siz
  * the epoch) in the given zone, under the intake rules of intake.json in
  * effect on that local date.  1 open, 0 closed (why_not gets the reason in
  * Indonesian, CALENDAR_REASON_LEN bytes), -1 when it cannot be told (the
- * date is outside the holiday data and the rule closes on holidays; eb says
- * so).  An election kind without an intake rule is always open.
+ * date lies before the holiday data and the rule closes on holidays; eb
+ * says so).  On a day after the data (calendar_year_provisional()) days and
+ * hours still decide but unknown holidays do not close intake: the answer
+ * is then made without holidays and *provisional (may be NULL) is set to
+ * true so that the caller can say so.  An election kind without an intake
+ * rule is always open.
  */
 int calendar_pilkada_intake_open(const struct calendar *cal, const struct election *e, int64_t t,
 				 const struct tz *zone, const struct calendar_opts *opts,
-				 char *why_not, struct errbuf *eb);
+				 char *why_not, bool *provisional, struct errbuf *eb);
 
 #endif

@@ -5,10 +5,12 @@
  * Counting convention (see deadline.h and docs/internals/calendar.md):
  * the start day is never counted; N hari is start + N calendar days with
  * nothing skipped; N hari kerja is the Nth working day after the start.
- * When a working day would have to be classified outside the holiday
- * data the engine refuses (date_out_of_range) instead of guessing.  The
+ * A working day past the holiday data is classified by weekday alone and
+ * marks the result provisional (the explanation names the missing years);
+ * one before the data's first year is refused (date_out_of_range).  The
  * engine is pure: it reads the calendar and writes only the result.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,6 +188,51 @@ explain_tail(struct buf *b, const struct deadline_rule *rule, const struct deadl
 		buf_addf(b, " Catatan: %s", rule->note);
 }
 
+/* Remember an uncovered year the count needed (ascending, each once). */
+static void
+note_provisional_year(struct deadline_result *r, int year)
+{
+	size_t i;
+
+	r->provisional = true;
+	for (i = 0; i < r->nprovisional_years; i++)
+		if (r->provisional_years[i] == year)
+			return;
+	if (r->nprovisional_years < DEADLINE_MAX_PROVISIONAL_YEARS)
+		r->provisional_years[r->nprovisional_years++] = year;
+}
+
+/* "2027", "2027 dan 2028", "2027, 2028 dan 2029" */
+static void
+years_text(const struct deadline_result *r, char *out, size_t outsz)
+{
+	size_t i, used = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < r->nprovisional_years && used < outsz; i++)
+		used += (size_t)snprintf(out + used, outsz - used, "%s%d",
+					 i == 0                           ? ""
+					 : i + 1 == r->nprovisional_years ? " dan "
+									  : ", ",
+					 r->provisional_years[i]);
+}
+
+static void
+explain_provisional(struct deadline_result *r)
+{
+	char years[64];
+
+	years_text(r, years, sizeof(years));
+	snprintf(r->provisional_reason, sizeof(r->provisional_reason),
+		 "data hari libur %s belum dimuat; dihitung tanpa libur nasional", years);
+	buf_addf(&r->explanation,
+		 " Perkiraan: data hari libur %s belum dimuat, sehingga hari kerja pada tahun itu "
+		 "dihitung tanpa libur nasional dan cuti bersama (hanya Sabtu dan Minggu yang "
+		 "dilewati). Jatuh tempo yang sebenarnya bisa lebih lambat; tenggat ini perlu "
+		 "dihitung ulang setelah data hari libur tahun itu dimuat.",
+		 years);
+}
+
 static int
 count_workdays(const struct calendar *cal, const struct deadline_rule *rule,
 	       const struct calendar_opts *opts, struct deadline_result *r, struct errbuf *eb)
@@ -203,6 +250,17 @@ count_workdays(const struct calendar *cal, const struct deadline_rule *rule,
 
 		d = date_add_days(d, 1);
 		day = cal_day_get(cal, d);
+		if (day == NULL && calendar_year_provisional(cal, d.year)) {
+			/* past the data: the weekday alone decides (deadline.h) */
+			note_provisional_year(r, d.year);
+			wd = date_weekday(d);
+			if (wd == 0 || wd == 6) {
+				skip_push(r, &cap, d, date_weekday_name_id(wd));
+				continue;
+			}
+			n++;
+			continue;
+		}
 		if (day == NULL) {
 			struct errbuf inner;
 			char ds[DATE_STRLEN];
@@ -263,6 +321,8 @@ count_workdays(const struct calendar *cal, const struct deadline_rule *rule,
 		}
 		buf_addch(b, '.');
 	}
+	if (r->provisional)
+		explain_provisional(r);
 	return 0;
 }
 
@@ -334,6 +394,9 @@ deadline_compute(const struct calendar *cal, const struct deadline_rule *rule, s
 	out->count = rule->count;
 	out->unit_from_option = false;
 	out->count_from_option = false;
+	out->provisional = false;
+	out->nprovisional_years = 0;
+	out->provisional_reason[0] = '\0';
 	if (rule->option == DEADLINE_OPT_PEMILU_LAPORAN_UNIT && opts->pemilu_laporan_unit >= 0 &&
 	    opts->pemilu_laporan_unit != (int)rule->unit) {
 		out->unit = opts->pemilu_laporan_unit == DEADLINE_HARI_KERJA ? DEADLINE_HARI_KERJA
@@ -365,11 +428,25 @@ deadline_compute(const struct calendar *cal, const struct deadline_rule *rule, s
 	return 0;
 }
 
+struct date
+deadline_latest_due(struct date start, struct date due, enum deadline_unit unit, int count,
+		    bool provisional)
+{
+	struct date bound;
+
+	if (!provisional || unit != DEADLINE_HARI_KERJA)
+		return due;
+	bound = date_add_days(start, DEADLINE_SLACK_FACTOR * count + DEADLINE_SLACK_DAYS);
+	return date_cmp(bound, due) > 0 ? bound : due;
+}
+
 int
 deadline_workdays_between(const struct calendar *cal, struct date from, struct date to,
-			  const struct calendar_opts *opts, long *out, struct errbuf *eb)
+			  const struct calendar_opts *opts, long *out, bool *provisional,
+			  struct errbuf *eb)
 {
 	struct date d = from;
+	bool guess = false;
 	long n = 0;
 
 	*out = 0;
@@ -377,11 +454,13 @@ deadline_workdays_between(const struct calendar *cal, struct date from, struct d
 		int w;
 
 		d = date_add_days(d, 1);
-		w = calendar_is_workday(cal, d, opts, NULL, eb);
+		w = calendar_is_workday_provisional(cal, d, opts, NULL, &guess, eb);
 		if (w < 0)
 			return -1;
 		n += w;
 	}
 	*out = n;
+	if (provisional && guess)
+		*provisional = true;
 	return 0;
 }

@@ -11,6 +11,18 @@
  * holiday.  The due date is a local date in the region's zone; a
  * time-stamped start is first converted to that local date.
  *
+ * Past the holiday data: a working-day count that needs a day in a year
+ * the data does not cover (from its first year on: a future year whose SKB
+ * is not loaded, or a gap) does not fail.  Those days are classified by
+ * weekday alone, the result carries provisional = true with a reason
+ * ("data hari libur 2027 belum dimuat; dihitung tanpa libur nasional") and
+ * the explanation says so.  Unknown holidays can only make the real due
+ * date later, never earlier: a provisional due is the earliest possible
+ * one, deadline_latest_due() a bound on the latest.  Days before the data's
+ * first year are still refused with date_out_of_range (calendar.h says
+ * why).  Calendar-day (hari) deadlines never need holiday data and are
+ * never provisional.
+ *
  * Ownership: rules live in the calendar.  A deadline_result owns its
  * skipped array and its explanation: deadline_result_release() frees them;
  * the reason strings and the rule point into the calendar.
@@ -31,6 +43,24 @@
 #define DEADLINE_MAX_COUNT 366 /* largest N a rule or an option may give */
 #define DEADLINE_MAX_PARTS 4
 #define DEADLINE_ID_LEN    64
+/* Distinct uncovered years one count can touch: 366 hari kerja span under
+ * two years of calendar days, so three; one spare. */
+#define DEADLINE_MAX_PROVISIONAL_YEARS 4
+#define DEADLINE_REASON_LEN            160
+/*
+ * Bound on N hari kerja in calendar days, for deciding without holiday
+ * data whether a date is certainly past a deadline: the Nth working day
+ * after a start is taken to be never later than start + 2N + 14 days.
+ * Weekends alone make N hari kerja at most 7*ceil(N/5) - 2 days; the
+ * holidays add the rest.  In the data 2023-2026 the longest run of days
+ * off is 11 (28 March - 7 April 2025: Nyepi, Idulfitri and cuti bersama),
+ * no 24-day window holds more than 8 weekday holidays, and the slowest
+ * N hari kerja take 12 days for N = 1 (bound 16), 20 for N = 7 (28), 32
+ * for N = 14 (42) and 578 for N = 366 (746).  test_deadline.c checks the
+ * bound against every start in the data.
+ */
+#define DEADLINE_SLACK_FACTOR 2
+#define DEADLINE_SLACK_DAYS   14
 
 /* Which [rules] option may change a rule (named in deadlines.json). */
 enum deadline_option {
@@ -93,6 +123,13 @@ struct deadline_result {
 	size_t nskipped;
 	size_t cuti_counted;    /* cuti bersama counted as working days */
 	struct buf explanation; /* Indonesian, NUL-terminated */
+	/* true when a working day was classified past the holiday data;
+	 * provisional_reason then says which years ("data hari libur 2027
+	 * belum dimuat; dihitung tanpa libur nasional"), "" otherwise */
+	bool provisional;
+	int provisional_years[DEADLINE_MAX_PROVISIONAL_YEARS]; /* ascending */
+	size_t nprovisional_years;
+	char provisional_reason[DEADLINE_REASON_LEN];
 };
 
 void deadline_result_init(struct deadline_result *r);
@@ -100,19 +137,30 @@ void deadline_result_release(struct deadline_result *r);
 
 /*
  * Compute the deadline of rule from the local start date.  zone only labels
- * the explanation (NULL: none given).  -1 with date_out_of_range when a
- * working day must be classified outside the holiday data: the engine
- * refuses rather than guesses.  Pure: reads cal, writes only *out.
+ * the explanation (NULL: none given).  A count that runs past the holiday
+ * data answers provisionally (out->provisional, see above); -1 with
+ * date_out_of_range only when a working day before the data's first year
+ * must be classified.  Pure: reads cal, writes only *out.
  */
 int deadline_compute(const struct calendar *cal, const struct deadline_rule *rule,
 		     struct date start, const struct tz *zone, const struct calendar_opts *opts,
 		     struct deadline_result *out, struct errbuf *eb);
 
-/* Working days after `from` up to and including `to` (0 when to <= from);
- * -1 with date_out_of_range when the span leaves the holiday data.  For
- * "sisa hari kerja" displays. */
+/* The latest date a deadline (start, due, unit, count as computed) can
+ * really fall on: its due date when it is exact; for a provisional
+ * working-day count the later of the due date and start +
+ * DEADLINE_SLACK_FACTOR * count + DEADLINE_SLACK_DAYS (unknown holidays can
+ * only push the due date later). */
+struct date deadline_latest_due(struct date start, struct date due, enum deadline_unit unit,
+				int count, bool provisional);
+
+/* Working days after `from` up to and including `to` (0 when to <= from).
+ * Days past the holiday data count by weekday alone and set *provisional
+ * (may be NULL) to true; -1 with date_out_of_range when the span starts
+ * before the data.  For "sisa hari kerja" displays. */
 int deadline_workdays_between(const struct calendar *cal, struct date from, struct date to,
-			      const struct calendar_opts *opts, long *out, struct errbuf *eb);
+			      const struct calendar_opts *opts, long *out, bool *provisional,
+			      struct errbuf *eb);
 
 /* --- requests: the shape of `netra deadline --json` and POST /api/v1/deadlines */
 
@@ -140,7 +188,9 @@ int deadline_request_parse(const char *p, size_t n, struct deadline_request *req
 int deadline_request_run(const struct calendar *cal, const struct deadline_request *req,
 			 const struct calendar_opts *opts, struct deadline_result *res,
 			 struct errbuf *eb);
-/* {"rule","start","due","unit","explanation","skipped":[{"date","reason"}], ...} */
+/* {"rule","start","due","unit","explanation","skipped":[{"date","reason"}],
+ * "provisional": bool, "provisional_reason", "provisional_years" and
+ * "due_latest" (deadline_latest_due(); only when provisional), ...} */
 json_t *deadline_result_to_json(const struct deadline_request *req,
 				const struct deadline_result *res);
 /* {"rule","start","error":{"code","message"}} for one failed request */

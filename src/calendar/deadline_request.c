@@ -220,6 +220,18 @@ deadline_result_to_json(const struct deadline_request *req, const struct deadlin
 		json_array_append_new(skipped, item);
 	}
 	json_object_set_new(j, "skipped", skipped);
+	json_object_set_new(j, "provisional", json_boolean(res->provisional));
+	if (res->provisional) {
+		json_t *years = json_array();
+
+		json_object_set_new(j, "provisional_reason", jstr(res->provisional_reason));
+		for (i = 0; i < res->nprovisional_years; i++)
+			json_array_append_new(years, json_integer(res->provisional_years[i]));
+		json_object_set_new(j, "provisional_years", years);
+		date_format(deadline_latest_due(res->start, res->due, res->unit, res->count, true),
+			    ds);
+		json_object_set_new(j, "due_latest", json_string(ds));
+	}
 	return j;
 }
 

@@ -46,6 +46,31 @@ struct cases_ctx {
 	struct deadline_memo *deadlines; /* computed deadlines remembered; NULL: none */
 };
 
+/* --- deadlines ------------------------------------------------------------ */
+
+/* One stored deadline computed again (cases_deadline_recompute()). */
+struct cases_recomputed {
+	char due[DATE_STRLEN]; /* YYYY-MM-DD */
+	bool provisional;
+	char *text;   /* malloc'd compact JSON as stored in deadlines.explanation */
+	bool changed; /* due or provisional differ from what was stored */
+};
+
+/*
+ * Compute a stored deadline again from what the deadlines table keeps
+ * (rule, start_on, tz) with the calendar in cx, e.g. after a year of
+ * holidays was loaded and an open provisional deadline can now be counted
+ * exactly.  It bypasses the memo and writes nothing: out->changed tells
+ * whether due_on or provisional must be updated (and audited) by the
+ * caller; out->text is then the new explanation JSON (release with
+ * cases_recomputed_release()).  Returns 0, 1 when the rule is no longer in
+ * effect for that start (nothing to recompute), -1 with eb on error.
+ */
+int cases_deadline_recompute(const struct cases_ctx *cx, const char *rule, const char *start_on,
+			     const char *tz, const char *stored_due, bool stored_provisional,
+			     struct cases_recomputed *out, struct errbuf *eb);
+void cases_recomputed_release(struct cases_recomputed *r);
+
 /* --- intake ---------------------------------------------------------------- */
 
 /* the filing check, the follow-up, the first review and the repair clocks */
@@ -55,8 +80,10 @@ struct intake_deadline {
 	char rule[64];
 	char start[DATE_STRLEN];
 	char due[DATE_STRLEN];
-	const char *status; /* "met" (the filing check) or "open" */
-	char *text;         /* the computed deadline as compact JSON, without status */
+	const char *status;       /* "met" (the filing check) or "open" */
+	char *text;               /* the computed deadline as compact JSON, without status */
+	bool provisional;         /* counted past the holiday data */
+	char *provisional_reason; /* malloc'd; NULL unless provisional */
 };
 
 struct intake {

@@ -1,6 +1,13 @@
 /*
  * cases_common.c - audit records, deadlines and permission checks shared
  * by intake, the workflow, triage and the views.
+ *
+ * Deadlines: one computation (cases_deadline, through the memo) for every
+ * clock the workflow starts; a count past the holiday data comes back
+ * provisional and the clock still starts, with the flag and its reason
+ * stored beside it (deadlines.provisional, migration 0004).
+ * cases_deadline_recompute() is the pure step that a reload of the holiday
+ * data uses to bring a stored deadline up to date.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +16,7 @@
 #include "calendar/deadline.h"
 #include "cases/cases_internal.h"
 #include "cases/deadline_memo.h"
+#include "core/xalloc.h"
 
 const char *
 cases_actor(const struct principal *who)
@@ -50,9 +58,11 @@ cases_zone(const char *tzname)
 	return z ? z : &tz_wita;
 }
 
-int
-cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
-	       const struct tz *zone, char **text, char due[DATE_STRLEN], struct errbuf *eb)
+/* The engine itself, without the memo. */
+static int
+compute_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
+		 const struct tz *zone, char **text, char due[DATE_STRLEN], bool *provisional,
+		 struct errbuf *eb)
 {
 	const struct deadline_rule *r;
 	struct deadline_result res;
@@ -61,8 +71,6 @@ cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
 	json_t *j;
 
 	*text = NULL;
-	if (cx->deadlines && (*text = deadline_memo_get(cx->deadlines, rule, start, zone, due)))
-		return 0;
 	errbuf_clear(&local);
 	r = deadline_rule_find(cx->cal, rule, start, &local);
 	if (r == NULL) {
@@ -86,12 +94,75 @@ cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
 	*text = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
 	date_format(res.due, due);
+	*provisional = res.provisional;
 	deadline_result_release(&res);
 	if (*text == NULL)
 		return errbuf_set(eb, ERR_INTERNAL, "batas waktu %s tidak dapat ditulis", rule);
-	if (cx->deadlines)
-		deadline_memo_put(cx->deadlines, rule, start, zone, *text, due);
 	return 0;
+}
+
+int
+cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
+	       const struct tz *zone, char **text, char due[DATE_STRLEN], bool *provisional,
+	       struct errbuf *eb)
+{
+	bool prov = false;
+	int rc;
+
+	*text = NULL;
+	if (cx->deadlines &&
+	    (*text = deadline_memo_get(cx->deadlines, rule, start, zone, due, &prov))) {
+		if (provisional)
+			*provisional = prov;
+		return 0;
+	}
+	rc = compute_deadline(cx, rule, start, zone, text, due, &prov, eb);
+	if (rc != 0)
+		return rc;
+	if (provisional)
+		*provisional = prov;
+	if (cx->deadlines)
+		deadline_memo_put(cx->deadlines, rule, start, zone, *text, due, prov);
+	return 0;
+}
+
+int
+cases_deadline_recompute(const struct cases_ctx *cx, const char *rule, const char *start_on,
+			 const char *tz, const char *stored_due, bool stored_provisional,
+			 struct cases_recomputed *out, struct errbuf *eb)
+{
+	struct date start;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (date_parse(str_from(start_on), &start) < 0)
+		return errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_date",
+				       "tanggal mulai tenggat %s tidak sah", start_on);
+	rc = compute_deadline(cx, rule, start, cases_zone(tz), &out->text, out->due,
+			      &out->provisional, eb);
+	if (rc != 0)
+		return rc;
+	out->changed = strcmp(out->due, stored_due) != 0 || out->provisional != stored_provisional;
+	return 0;
+}
+
+void
+cases_recomputed_release(struct cases_recomputed *r)
+{
+	free(r->text);
+	memset(r, 0, sizeof(*r));
+}
+
+/* "provisional_reason" of a deadline's JSON text, or NULL */
+static char *
+provisional_reason(const char *text)
+{
+	json_t *j = json_loads(text, 0, NULL);
+	const char *s = json_string_value(json_object_get(j, "provisional_reason"));
+	char *copy = s ? xstrdup(s) : NULL;
+
+	json_decref(j);
+	return copy;
 }
 
 int
@@ -101,12 +172,15 @@ cases_deadline_start(const struct cases_ctx *cx, struct store_conn *c, int64_t c
 {
 	struct store_deadline_new d;
 	char due[DATE_STRLEN], from[DATE_STRLEN];
-	char *text;
+	char *text, *reason = NULL;
+	bool provisional = false;
 	int rc;
 
-	rc = cases_deadline(cx, rule, start, zone, &text, due, eb);
+	rc = cases_deadline(cx, rule, start, zone, &text, due, &provisional, eb);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
+	if (provisional)
+		reason = provisional_reason(text);
 	date_format(start, from);
 	memset(&d, 0, sizeof(d));
 	d.case_id = case_id;
@@ -117,9 +191,12 @@ cases_deadline_start(const struct cases_ctx *cx, struct store_conn *c, int64_t c
 	d.tz = zone->name;
 	d.explanation_json = text;
 	d.status = "open";
+	d.provisional = provisional;
+	d.provisional_reason = reason;
 	rc = store_deadline_insert(c, &d, eb);
 	if (rc == 0 && started)
 		json_array_append_new(started, json_loads(text, 0, NULL));
+	free(reason);
 	free(text);
 	return rc;
 }

@@ -22,6 +22,7 @@
 #include "cases/workflow.h"
 #include "core/jsonw.h"
 #include "core/log.h"
+#include "core/xalloc.h"
 #include "ident/region.h"
 
 static int ready_for_store(struct cases_ctx *cx, struct intake *in, struct errbuf *eb);
@@ -37,8 +38,10 @@ cases_intake_release(struct intake *in)
 {
 	size_t i;
 
-	for (i = 0; i < in->ndeadlines; i++)
+	for (i = 0; i < in->ndeadlines; i++) {
 		free(in->deadlines[i].text);
+		free(in->deadlines[i].provisional_reason);
+	}
 	in->ndeadlines = 0;
 	json_decref(in->missing);
 	json_decref(in->notes);
@@ -101,9 +104,47 @@ keep_deadline(struct intake *in, const char *rule, struct date start, const char
 	cstr_copy(d->due, sizeof(d->due), due);
 	d->status = status;
 	d->text = text;
+	d->provisional = false;
+	d->provisional_reason = NULL;
+	if (text && strstr(text, "\"provisional\":true")) {
+		json_t *j = json_loads(text, 0, NULL);
+		const char *why = json_string_value(json_object_get(j, "provisional_reason"));
+
+		d->provisional = true;
+		d->provisional_reason = xstrdup(why ? why : "");
+		json_decref(j);
+	}
 }
 
-/* The filing limit: fails with "daluarsa" when the report came too late. */
+/* The latest date the filing limit in dl (a deadline's JSON text) can
+ * really fall on (deadline_latest_due()); due itself when it is exact. */
+static struct date
+latest_filing_due(const char *dl, struct date known, const char *due, bool *workdays, int *ndays)
+{
+	json_t *j = json_loads(dl, 0, NULL);
+	const char *unit = json_string_value(json_object_get(j, "unit"));
+	json_int_t count = json_integer_value(json_object_get(j, "count"));
+	bool provisional = json_is_true(json_object_get(j, "provisional"));
+	struct date d = {0, 0, 0};
+
+	*workdays = unit && strcmp(unit, "hari_kerja") == 0;
+	*ndays = (int)count;
+	date_parse(str_from(due), &d);
+	d = deadline_latest_due(known, d, *workdays ? DEADLINE_HARI_KERJA : DEADLINE_HARI,
+				(int)count, provisional);
+	json_decref(j);
+	return d;
+}
+
+/*
+ * The filing limit: fails with "daluarsa" when the report came too late.
+ * The message is a sentence for the reporter; the engine's explanation is
+ * kept with the deadline for the officer's case page.  When the limit is
+ * provisional (it runs past the holiday data) its due date is the earliest
+ * the real one can be: received by then is in time; received after the
+ * bound of deadline_latest_due() is certainly late; in between the report
+ * is accepted and the officer is told to check.
+ */
 static int
 check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 {
@@ -111,7 +152,9 @@ check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 	struct date known;
 	const char *rule_pat;
 	char rule[64], due[DATE_STRLEN], known_s[DATE_STRLEN], recv_s[DATE_STRLEN];
+	char known_long[64], due_long[64];
 	char *dl = NULL;
+	bool provisional = false;
 	int rc;
 
 	if (!r->has_diketahui && !r->has_kejadian) {
@@ -130,36 +173,67 @@ check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 			"tanggal %s ada di masa depan (laporan diterima %s)", known_s, recv_s);
 	rule_pat = in->report.kind == REPORT_TEMUAN ? "{e}.temuan" : "{e}.laporan";
 	wf_rule_name(rule_pat, in->election_kind, rule, sizeof(rule));
-	rc = cases_deadline(cx, rule, known, in->zone, &dl, due, eb);
+	rc = cases_deadline(cx, rule, known, in->zone, &dl, due, &provisional, eb);
 	if (rc == 1 && in->report.kind == REPORT_TEMUAN) {
 		/* Pilkada has one limit for what is reported and what is found */
 		wf_rule_name("{e}.laporan", in->election_kind, rule, sizeof(rule));
-		rc = cases_deadline(cx, rule, known, in->zone, &dl, due, eb);
+		rc = cases_deadline(cx, rule, known, in->zone, &dl, due, &provisional, eb);
 	}
 	if (rc < 0) {
 		if (strcmp(errbuf_code(eb), "date_out_of_range") != 0)
 			return -1;
-		/* the holiday data does not cover the dates: say so, never guess */
-		json_array_append_new(in->notes,
-				      json_sprintf("Batas waktu pelaporan tidak dapat dihitung: %s "
-						   "Petugas memeriksanya secara manual.",
-						   eb->msg));
+		/* a date before the holiday data: say so in words, never guess */
 		errbuf_clear(eb);
+		json_array_append_new(
+			in->notes, json_sprintf("Batas waktu pelaporan untuk peristiwa tanggal %s "
+						"belum dapat dihitung; petugas akan memeriksanya.",
+						known_s));
 		return 0;
 	}
 	if (rc == 1)
 		return 0;
+	date_format_long_id(known, known_long, sizeof(known_long));
 	if (strcmp(recv_s, due) > 0) {
-		json_t *j = json_loads(dl, 0, NULL);
-		const char *expl = json_string_value(json_object_get(j, "explanation"));
+		bool workdays = false;
+		int ndays = 0;
+		struct date latest = latest_filing_due(dl, known, due, &workdays, &ndays);
+		char latest_s[DATE_STRLEN];
 
-		errbuf_set_code(eb, ERR_UNPROCESSABLE, "daluarsa",
-				"Laporan melewati batas waktu: peristiwa diketahui %s, batas "
-				"pelaporan %s, laporan diterima %s. %s",
-				known_s, due, recv_s, expl ? expl : "");
-		json_decref(j);
-		free(dl);
-		return -1;
+		date_format(latest, latest_s);
+		if (!provisional || strcmp(recv_s, latest_s) > 0) {
+			/* certainly late: a sentence for the reporter, with the dates */
+			if (provisional)
+				errbuf_set_code(
+					eb, ERR_UNPROCESSABLE, "daluarsa",
+					"Laporan melewati batas waktu pelaporan: peristiwa "
+					"diketahui %s (%s), sedangkan laporan baru diterima "
+					"%s, lebih dari %d %s sesudahnya.",
+					known_long, known_s, recv_s, ndays,
+					workdays ? "hari kerja" : "hari");
+			else {
+				struct date dd;
+
+				date_parse(str_from(due), &dd);
+				date_format_long_id(dd, due_long, sizeof(due_long));
+				errbuf_set_code(
+					eb, ERR_UNPROCESSABLE, "daluarsa",
+					"Laporan melewati batas waktu pelaporan: peristiwa "
+					"diketahui %s (%s), batas pelaporan %s (%s), laporan "
+					"diterima %s.",
+					known_long, known_s, due_long, due, recv_s);
+			}
+			free(dl);
+			return -1;
+		}
+		/* between the earliest and the latest possible due: accept, flag */
+		json_array_append_new(
+			in->notes,
+			json_sprintf(
+				"Batas waktu pelaporan belum dapat dipastikan karena data hari "
+				"libur tahun berikutnya belum dimuat; petugas akan memeriksa "
+				"apakah laporan ini masih tepat waktu."));
+		keep_deadline(in, rule, known, due, "met", dl);
+		return 0;
 	}
 	keep_deadline(in, rule, known, due, "met", dl);
 	return 0;
@@ -283,14 +357,26 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 		json_array_append_new(
 			in->notes, json_string("Disarankan menyebut saksi (nama dan alamat) untuk "
 					       "memperkuat laporan."));
-	if (e->kind == ELECTION_PILKADA && in->report.kind == REPORT_LAPORAN &&
-	    calendar_pilkada_intake_open(cx->cal, e, in->received_at, in->zone, &cx->copts, why,
-					 NULL) == 0)
-		json_array_append_new(
-			in->notes, json_sprintf("Diterima di luar layanan penerimaan laporan "
-						"Pilkada (%s). Laporan tetap dicatat dan diproses "
-						"pada waktu layanan berikutnya.",
-						why));
+	if (e->kind == ELECTION_PILKADA && in->report.kind == REPORT_LAPORAN) {
+		bool guess = false;
+		int open = calendar_pilkada_intake_open(cx->cal, e, in->received_at, in->zone,
+							&cx->copts, why, &guess, NULL);
+
+		if (open == 0)
+			json_array_append_new(
+				in->notes,
+				json_sprintf("Diterima di luar layanan penerimaan laporan "
+					     "Pilkada (%s). Laporan tetap dicatat dan diproses "
+					     "pada waktu layanan berikutnya.",
+					     why));
+		else if (open == 1 && guess)
+			json_array_append_new(
+				in->notes,
+				json_string("Jam layanan penerimaan laporan Pilkada dinilai "
+					    "menurut hari dan jam saja: data hari libur tahun ini "
+					    "belum dimuat, sehingga hari libur nasional tidak "
+					    "menutup penerimaan."));
+	}
 	if (seal_identity(cx, a, in, eb) < 0 || store_files(cx, in, eb) < 0 ||
 	    ready_for_store(cx, in, eb) < 0)
 		return -1;
@@ -309,7 +395,7 @@ add_clock(struct cases_ctx *cx, struct intake *in, const char *pattern, struct e
 
 	if (!wf_rule_name(pattern, in->election_kind, rule, sizeof(rule)))
 		return 0;
-	rc = cases_deadline(cx, rule, in->received_on, in->zone, &text, due, eb);
+	rc = cases_deadline(cx, rule, in->received_on, in->zone, &text, due, NULL, eb);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	keep_deadline(in, rule, in->received_on, due, "open", text);
@@ -480,6 +566,8 @@ intake_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		dn.tz = in->zone->name;
 		dn.explanation_json = d->text;
 		dn.status = d->status;
+		dn.provisional = d->provisional;
+		dn.provisional_reason = d->provisional_reason;
 		if (store_deadline_insert(c, &dn, eb) < 0)
 			return -1;
 	}

@@ -16,12 +16,14 @@ const struct tz *cases_zone(const char *tzname);
 /*
  * Compute deadline rule from the local date start (remembered in
  * cx->deadlines when there is one).  Returns 0 and sets *text (malloc'd
- * compact JSON {"rule","start","due","unit","explanation","skipped",...})
- * and due (YYYY-MM-DD); 1 when the calendar has no such rule in effect (the
- * step simply has no clock); -1 on error.
+ * compact JSON {"rule","start","due","unit","explanation","skipped",
+ * "provisional",...}), due (YYYY-MM-DD) and *provisional (may be NULL:
+ * counted past the holiday data, see deadline.h); 1 when the calendar has
+ * no such rule in effect (the step simply has no clock); -1 on error.
  */
 int cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
-		   const struct tz *zone, char **text, char due[DATE_STRLEN], struct errbuf *eb);
+		   const struct tz *zone, char **text, char due[DATE_STRLEN], bool *provisional,
+		   struct errbuf *eb);
 /* Start a deadline inside a job: compute and insert; *started (may be NULL)
  * gets the JSON appended. */
 int cases_deadline_start(const struct cases_ctx *cx, struct store_conn *c, int64_t case_id,

@@ -178,6 +178,8 @@ write_item(void *arg, const struct store_case_item *it)
 	if (it->next_due) {
 		BUF_ADDLIT(b, ",\"next_rule\":");
 		jsonw_str_or_null(b, it->next_rule);
+		BUF_ADDLIT(b, ",\"next_due_provisional\":");
+		jsonw_bool(b, it->next_provisional);
 	}
 	BUF_ADDLIT(b, ",\"overdue\":");
 	jsonw_bool(b, it->overdue);

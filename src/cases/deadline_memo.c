@@ -19,7 +19,8 @@ struct memo_slot {
 	int64_t start;
 	const struct tz *zone;
 	char due[DATE_STRLEN];
-	char *text; /* NULL: empty */
+	bool provisional; /* counted past the holiday data */
+	char *text;       /* NULL: empty */
 	size_t len;
 };
 
@@ -65,7 +66,7 @@ slot_of(const char *rule, int64_t start, const struct tz *zone)
 
 char *
 deadline_memo_get(struct deadline_memo *m, const char *rule, struct date start,
-		  const struct tz *zone, char due[DATE_STRLEN])
+		  const struct tz *zone, char due[DATE_STRLEN], bool *provisional)
 {
 	int64_t day = date_to_days(start);
 	struct memo_slot *s = &m->slots[slot_of(rule, day, zone)];
@@ -76,6 +77,7 @@ deadline_memo_get(struct deadline_memo *m, const char *rule, struct date start,
 		copy = xmalloc(s->len + 1);
 		memcpy(copy, s->text, s->len + 1);
 		memcpy(due, s->due, DATE_STRLEN);
+		*provisional = s->provisional;
 	}
 	pthread_mutex_unlock(&m->lock);
 	return copy;
@@ -83,7 +85,8 @@ deadline_memo_get(struct deadline_memo *m, const char *rule, struct date start,
 
 void
 deadline_memo_put(struct deadline_memo *m, const char *rule, struct date start,
-		  const struct tz *zone, const char *text, const char due[DATE_STRLEN])
+		  const struct tz *zone, const char *text, const char due[DATE_STRLEN],
+		  bool provisional)
 {
 	int64_t day = date_to_days(start);
 	size_t rlen = strlen(rule), len = strlen(text);
@@ -100,6 +103,7 @@ deadline_memo_put(struct deadline_memo *m, const char *rule, struct date start,
 	s->start = day;
 	s->zone = zone;
 	memcpy(s->due, due, DATE_STRLEN);
+	s->provisional = provisional;
 	s->text = copy;
 	s->len = len;
 	pthread_mutex_unlock(&m->lock);

@@ -5,11 +5,16 @@
  * calendar, and the calendar is fixed for the life of the process.  On a
  * busy day every report starts the same few clocks, so intake asks the same
  * questions thousands of times; the memo keeps the answer (the deadline's
- * compact JSON and its due date) in a small table, one entry per hash slot,
- * replaced on collision.  Thread-safe.
+ * compact JSON, its due date and whether it is provisional, i.e. counted
+ * past the holiday data) in a small table, one entry per hash slot,
+ * replaced on collision.  Thread-safe.  A calendar loaded anew (a holiday
+ * year added) makes every remembered answer stale: free the memo and make
+ * a new one then.
  */
 #ifndef NETRA_CASES_DEADLINE_MEMO_H
 #define NETRA_CASES_DEADLINE_MEMO_H
+
+#include <stdbool.h>
 
 #include "calendar/calendar.h"
 #include "core/datetime.h"
@@ -19,12 +24,14 @@ struct deadline_memo;
 struct deadline_memo *deadline_memo_new(void);
 void deadline_memo_free(struct deadline_memo *m);
 /* A copy of the remembered JSON text (the caller frees it) with its due
- * date, or NULL when this deadline is not remembered. */
+ * date and provisional flag, or NULL when this deadline is not
+ * remembered. */
 char *deadline_memo_get(struct deadline_memo *m, const char *rule, struct date start,
-			const struct tz *zone, char due[DATE_STRLEN]);
-/* Remember text and due for (rule, start, zone); rules longer than the
- * memo's key are simply not remembered. */
+			const struct tz *zone, char due[DATE_STRLEN], bool *provisional);
+/* Remember text, due and provisional for (rule, start, zone); rules longer
+ * than the memo's key are simply not remembered. */
 void deadline_memo_put(struct deadline_memo *m, const char *rule, struct date start,
-		       const struct tz *zone, const char *text, const char due[DATE_STRLEN]);
+		       const struct tz *zone, const char *text, const char due[DATE_STRLEN],
+		       bool provisional);
 
 #endif

@@ -166,7 +166,8 @@ show_day(const struct calendar *cal, const struct calendar_opts *opts, struct da
 	char reason[CALENDAR_REASON_LEN], ds[DATE_STRLEN], longd[64];
 	struct errbuf eb;
 	json_t *stages = json_array();
-	int w = calendar_is_workday(cal, d, opts, reason, &eb);
+	bool provisional = false; /* past the holiday data: the weekday alone */
+	int w = calendar_is_workday_provisional(cal, d, opts, reason, &provisional, &eb);
 	size_t i;
 
 	date_format(d, ds);
@@ -193,6 +194,13 @@ show_day(const struct calendar *cal, const struct calendar_opts *opts, struct da
 			json_object_set_new(j, "workday", json_boolean(w == 1));
 			if (w == 0)
 				json_object_set_new(j, "reason", json_string(reason));
+			json_object_set_new(j, "provisional", json_boolean(provisional));
+			if (provisional)
+				json_object_set_new(
+					j, "provisional_reason",
+					json_sprintf("data hari libur %d belum dimuat; hanya hari "
+						     "dalam pekan yang dinilai",
+						     d.year));
 		}
 		json_object_set_new(j, "stages", stages);
 		print_json(j);
@@ -202,9 +210,13 @@ show_day(const struct calendar *cal, const struct calendar_opts *opts, struct da
 	if (w < 0)
 		printf("tidak diketahui: %s\n", eb.msg);
 	else if (w)
-		printf("hari kerja\n");
+		printf("hari kerja%s\n", provisional ? " (perkiraan)" : "");
 	else
-		printf("bukan hari kerja: %s\n", reason);
+		printf("bukan hari kerja: %s%s\n", reason, provisional ? " (perkiraan)" : "");
+	if (provisional)
+		printf("  perkiraan: data hari libur %d belum dimuat; hanya hari dalam pekan yang "
+		       "dinilai, libur nasional tahun itu belum diketahui\n",
+		       d.year);
 	for (i = 0; i < json_array_size(stages); i++) {
 		json_t *s = json_array_get(stages, i);
 

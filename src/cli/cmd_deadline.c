@@ -54,6 +54,8 @@ print_readable(const struct deadline_request *req, const struct deadline_result 
 	date_format(res->due, ds);
 	printf("\n  jatuh tempo  : %s (%s)\n", b, ds);
 	printf("  hitungan     : %d %s\n", res->count, deadline_unit_label(res->unit));
+	if (res->provisional)
+		printf("  perkiraan    : %s\n", res->provisional_reason);
 	for (i = 0; i < res->nskipped; i++) {
 		date_format(res->skipped[i].date, ds);
 		printf("  %s %s  %s\n", i == 0 ? "dilewati     :" : "              ", ds,

@@ -190,7 +190,8 @@ store_deadline_insert(struct store_conn *c, const struct store_deadline_new *d, 
 	sqlite3_stmt *s =
 		conn_stmt(c,
 			  "INSERT INTO deadlines(case_id, track_id, rule, start_on, due_on, tz,"
-			  " explanation, status) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+			  " explanation, status, provisional, provisional_reason)"
+			  " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
 			  eb);
 
 	if (s == NULL)
@@ -203,6 +204,8 @@ store_deadline_insert(struct store_conn *c, const struct store_deadline_new *d, 
 	bind_text(s, 6, d->tz);
 	bind_text(s, 7, d->explanation_json);
 	bind_text(s, 8, d->status ? d->status : "open");
+	bind_int(s, 9, d->provisional ? 1 : 0);
+	bind_text(s, 10, d->provisional ? d->provisional_reason : NULL);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return conn_error(c, eb, "deadline insert");
 	return 0;
@@ -664,6 +667,23 @@ child_rows(struct store_conn *c, json_t *o, const char *key, const char *sql, in
 	return add_rows(c, s, arr, names, types, eb);
 }
 
+/* "provisional_reason" and "provisional_years" are there only when
+ * provisional is true (as in the deadline engine's JSON). */
+static void
+drop_null_reasons(json_t *deadlines)
+{
+	size_t i;
+	json_t *d;
+
+	json_array_foreach(deadlines, i, d)
+	{
+		if (json_is_null(json_object_get(d, "provisional_reason")))
+			json_object_del(d, "provisional_reason");
+		if (json_is_null(json_object_get(d, "provisional_years")))
+			json_object_del(d, "provisional_years");
+	}
+}
+
 int
 store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id, json_t **out,
 		  struct errbuf *eb)
@@ -690,9 +710,10 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 						 "sanction_vs_rec",
 						 "person_cases",
 						 NULL};
-	static const char *const dl_cols[] = {"id",     "track_id",  "rule",   "start_on",
-					      "due_on", "tz",        "status", "explanation",
-					      "reason", "closed_at", NULL};
+	static const char *const dl_cols[] = {
+		"id",     "track_id",    "rule",   "start_on",  "due_on",      "tz",
+		"status", "explanation", "reason", "closed_at", "provisional", "provisional_reason",
+		NULL};
 	static const char *const ev_cols[] = {"id",       "kind", "sha256", "mime",     "size",
 					      "filename", "url",  "note",   "added_at", NULL};
 	static const char *const wit_cols[] = {"name", "address", "phone", NULL};
@@ -770,9 +791,11 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 	if (child_rows(
 		    c, o, "deadlines",
 		    "SELECT id, track_id, rule, start_on, due_on, tz, status, explanation, reason,"
-		    " closed_at FROM deadlines WHERE case_id = ?1 ORDER BY id",
-		    id, -1, dl_cols, "iisssssjsi", eb) < 0)
+		    " closed_at, provisional, provisional_reason FROM deadlines WHERE case_id = ?1"
+		    " ORDER BY id",
+		    id, -1, dl_cols, "iisssssjsibs", eb) < 0)
 		goto fail;
+	drop_null_reasons(json_object_get(o, "deadlines"));
 
 	if (child_rows(c, o, "evidence",
 		       "SELECT id, kind, sha256, mime, size, filename, url, note, added_at"
@@ -825,7 +848,8 @@ list_sql_build(void)
 		"SELECT c.id, c.code, c.kind, c.election, c.state, c.region_code, c.received_at,"
 		" c.tz, u.username, substr(c.description, 1, 240), c.merged_into,"
 		" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
-		" (SELECT d.due_on || ' ' || d.rule FROM deadlines d INDEXED BY deadlines_case "
+		" (SELECT d.due_on || ' ' || d.provisional || ' ' || d.rule FROM deadlines d"
+		" INDEXED BY deadlines_case "
 		"WHERE d.case_id = c.id AND"
 		" d.status = 'open' ORDER BY d.due_on LIMIT 1)"
 		" FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE ";
@@ -962,12 +986,13 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 		it.terlapor = (const char *)sqlite3_column_text(s, 11);
 		next = (const char *)sqlite3_column_text(s, 12);
 		tzi = tz_index(it.tz ? it.tz : "");
-		/* "YYYY-MM-DD rule" */
-		if (next && strlen(next) > 11) {
+		/* "YYYY-MM-DD P rule", P the provisional flag */
+		if (next && strlen(next) > 13) {
 			memcpy(due, next, 10);
 			due[10] = '\0';
 			it.next_due = due;
-			it.next_rule = next + 11;
+			it.next_provisional = next[11] == '1';
+			it.next_rule = next + 13;
 			it.overdue = strcmp(due, f->today[tzi]) < 0;
 			it.due_soon = !it.overdue && strcmp(due, f->soon[tzi]) <= 0;
 		}
@@ -985,7 +1010,13 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 int
 store_case_public(struct store_conn *c, const char *code, json_t **out, struct errbuf *eb)
 {
-	static const char *const dl_cols[] = {"rule", "due_on", "status", NULL};
+	static const char *const dl_cols[] = {"rule",
+					      "due_on",
+					      "status",
+					      "provisional",
+					      "provisional_reason",
+					      "provisional_years",
+					      NULL};
 	static const char *const step_cols[] = {"at", "kind", "state", NULL};
 	struct store_case_row row;
 	json_t *o;
@@ -1000,12 +1031,13 @@ store_case_public(struct store_conn *c, const char *code, json_t **out, struct e
 	json_object_set_new(o, "state", json_string(row.state));
 	json_object_set_new(o, "received_at", iso_time(row.received_at, row.tz));
 	json_object_set_new(o, "tz", json_string(row.tz));
-	if (child_rows(
-		    c, o, "deadlines",
-		    "SELECT rule, due_on, status FROM deadlines WHERE case_id = ?1 AND track_id IS"
-		    " NULL ORDER BY id",
-		    row.id, -1, dl_cols, "sss", eb) < 0)
+	if (child_rows(c, o, "deadlines",
+		       "SELECT rule, due_on, status, provisional, provisional_reason,"
+		       " json_extract(explanation, '$.provisional_years') FROM deadlines"
+		       " WHERE case_id = ?1 AND track_id IS NULL ORDER BY id",
+		       row.id, -1, dl_cols, "sssbsj", eb) < 0)
 		goto fail;
+	drop_null_reasons(json_object_get(o, "deadlines"));
 	/* state changes only: no notes, names or reasons */
 	if (child_rows(c, o, "steps",
 		       "SELECT at, kind, json_extract(data, '$.to') FROM events WHERE case_id = ?1"

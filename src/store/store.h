@@ -165,7 +165,9 @@ struct store_deadline_new {
 	const char *due_on;
 	const char *tz;
 	const char *explanation_json;
-	const char *status; /* open, met, missed */
+	const char *status;             /* open, met, missed */
+	bool provisional;               /* counted past the holiday data (deadline.h) */
+	const char *provisional_reason; /* NULL unless provisional */
 };
 
 int store_deadline_insert(struct store_conn *c, const struct store_deadline_new *d,
@@ -288,6 +290,7 @@ struct store_case_item {
 	const char *terlapor;    /* names joined by "; ", or NULL */
 	const char *next_due;    /* earliest open deadline (YYYY-MM-DD), or NULL */
 	const char *next_rule;   /* its rule, when next_due is set */
+	bool next_provisional;   /* next_due counted past the holiday data */
 	bool overdue;            /* next_due before today in the case's zone */
 	bool due_soon;           /* next_due from today to soon */
 };

@@ -17,6 +17,7 @@
 #include "web/i18n.h"
 #include "web/kantor.h"
 #include "web/labels.h"
+#include "web/web.h"
 
 const char *
 kantor_text(const struct i18n *lang, const char *key, const char *fallback)
@@ -416,6 +417,12 @@ kantor_deadlines(json_t *deadlines, json_t *tracks, const char *today, const cha
 		json_object_set_new(row, "due_soon", json_boolean(due_soon));
 		put(row, "basis", x ? jstr(x, "basis") : NULL);
 		put(row, "explanation", x ? jstr(x, "explanation") : NULL);
+		json_object_set_new(
+			row, "provisional",
+			json_is_true(json_object_get(d, "provisional"))
+				? web_provisional_text(
+					  lang, x ? json_object_get(x, "provisional_years") : NULL)
+				: json_null());
 		skipped = json_array();
 		json_object_set_new(row, "skipped", skipped);
 		json_array_foreach(x ? json_object_get(x, "skipped") : NULL, k, sk)

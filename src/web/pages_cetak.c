@@ -159,6 +159,13 @@ deadlines(json_t *detail, const char *tz, const struct labels *lb)
 					  : "",
 				  "reason", str(d, "reason"), "closed",
 				  time_words(lb->lang, json_object_get(d, "closed_at"), tz)));
+		if (json_is_true(json_object_get(d, "provisional")))
+			json_object_set_new(
+				json_array_get(out, json_array_size(out) - 1), "provisional",
+				web_provisional_text(
+					lb->lang, json_is_object(ex)
+							  ? json_object_get(ex, "provisional_years")
+							  : NULL));
 	}
 	return out;
 }

@@ -203,6 +203,10 @@ inbox_rows(struct http_request *req, json_t *items)
 		json_object_set(row, "overdue", json_object_get(it, "overdue"));
 		json_object_set(row, "due_soon", json_object_get(it, "due_soon"));
 		json_object_set_new(row, "next_due", due ? json_string(due) : json_null());
+		json_object_set_new(row, "next_provisional",
+				    json_is_true(json_object_get(it, "next_due_provisional"))
+					    ? web_provisional_text(lang, NULL)
+					    : json_null());
 		json_object_set_new(row, "next_rule", json_null());
 		if (rule && due && app->cal) {
 			struct date d;

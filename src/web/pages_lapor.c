@@ -246,7 +246,14 @@ filing_hint(struct http_request *req, json_t *doc)
 	unit = i18n_get(lang, res.unit == DEADLINE_HARI_KERJA ? "lapor.unit.hari_kerja"
 							      : "lapor.unit.hari");
 	cmp = date_cmp(res.due, today);
-	if (cmp < 0) {
+	if (cmp < 0 && res.provisional &&
+	    date_cmp(deadline_latest_due(res.start, res.due, res.unit, res.count, true), today) >=
+		    0) {
+		/* past the earliest possible due, not past the latest: unsure */
+		state = "unsure";
+		text = publik_fill(&req->arena, i18n_get(lang, "lapor.hint.unsure"), "due", due,
+				   (const char *)NULL);
+	} else if (cmp < 0) {
 		state = "late";
 		text = publik_fill(&req->arena, i18n_get(lang, "lapor.hint.late"), "due", due,
 				   (const char *)NULL);
@@ -259,7 +266,7 @@ filing_hint(struct http_request *req, json_t *doc)
 
 		if (res.unit == DEADLINE_HARI_KERJA &&
 		    deadline_workdays_between(app->cal, today, res.due, &app->cases.copts, &left,
-					      &eb) < 0)
+					      NULL, &eb) < 0)
 			left = -1;
 		state = "ok";
 		snprintf(num, sizeof(num), "%ld", left);
@@ -267,6 +274,18 @@ filing_hint(struct http_request *req, json_t *doc)
 			&req->arena,
 			i18n_get(lang, left < 0 ? "lapor.hint.ok_nocount" : "lapor.hint.ok"), "due",
 			due, "n", num, "unit", unit, (const char *)NULL);
+	}
+	if (res.provisional) {
+		json_t *years = json_array(), *prov;
+		size_t k;
+
+		for (k = 0; k < res.nprovisional_years; k++)
+			json_array_append_new(years, json_integer(res.provisional_years[k]));
+		prov = web_provisional_text(lang, years);
+		text = publik_fill(&req->arena, i18n_get(lang, "lapor.hint.provisional"), "text",
+				   text, "prov", json_string_value(prov), (const char *)NULL);
+		json_decref(prov);
+		json_decref(years);
 	}
 	hint = json_pack("{s:s, s:s, s:s, s:s}", "state", state, "text", text, "explanation",
 			 buf_cstr(&res.explanation), "rule", res.rule->title);
@@ -494,10 +513,16 @@ render_receipt(struct http_request *req, struct lapor_req *lr)
 
 		json_array_append_new(
 			arr,
-			json_pack("{s:s?, s:s, s:s?, s:b}", "title", str_of(d, "title"), "due",
+			json_pack("{s:s?, s:s, s:s?, s:b, s:o?}", "title", str_of(d, "title"),
+				  "due",
 				  publik_date_text(&req->arena, lang, str_of(d, "due"), NULL),
 				  "explanation", str_of(d, "explanation"), "met",
-				  str_of(d, "status") && strcmp(str_of(d, "status"), "met") == 0));
+				  str_of(d, "status") && strcmp(str_of(d, "status"), "met") == 0,
+				  "provisional",
+				  json_is_true(json_object_get(d, "provisional"))
+					  ? web_provisional_text(
+						    lang, json_object_get(d, "provisional_years"))
+					  : NULL));
 		if (rule && strstr(rule, ".perbaikan"))
 			json_object_set_new(ctx, "perbaikan_due",
 					    json_string(publik_date_text(&req->arena, lang,

@@ -177,10 +177,15 @@ web_status_code(struct http_request *req)
 				  date_cmp(dd, publik_today(zone)) < 0;
 		}
 		json_array_append_new(
-			arr, json_pack("{s:s, s:s, s:s, s:b}", "title", r ? r->title : rule, "due",
-				       publik_date_text(&req->arena, lang, due, zone), "status",
-				       label(lang, "status.dl.", dst, dst ? dst : ""), "overdue",
-				       overdue));
+			arr,
+			json_pack("{s:s, s:s, s:s, s:b, s:o?}", "title", r ? r->title : rule, "due",
+				  publik_date_text(&req->arena, lang, due, zone), "status",
+				  label(lang, "status.dl.", dst, dst ? dst : ""), "overdue",
+				  overdue, "provisional",
+				  json_is_true(json_object_get(d, "provisional"))
+					  ? web_provisional_text(
+						    lang, json_object_get(d, "provisional_years"))
+					  : NULL));
 	}
 	json_object_set_new(ctx, "has_deadlines", json_boolean(json_array_size(arr) > 0));
 	json_object_set_new(ctx, "deadlines", arr);

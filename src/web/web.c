@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "auth/auth.h"
+#include "core/buf.h"
 #include "core/asset.h"
 #include "core/datetime.h"
 #include "core/log.h"
@@ -29,6 +30,34 @@ web_lang(struct http_request *req)
 	if (l == NULL)
 		l = app->cfg.lang;
 	return strcmp(l, "en") == 0 ? app->lang_en : app->lang_id;
+}
+
+json_t *
+web_provisional_text(const struct i18n *lang, const json_t *years)
+{
+	struct buf b = BUF_INIT;
+	const char *tmpl = i18n_get(lang, "deadline.provisional"), *p;
+	size_t i, n = json_array_size(years);
+	json_t *out;
+
+	if (n == 0)
+		return json_string(i18n_get(lang, "deadline.provisional_any"));
+	for (i = 0; i < n; i++) {
+		if (i > 0 && i + 1 == n)
+			buf_addf(&b, " %s ", i18n_get(lang, "deadline.provisional_and"));
+		else if (i > 0)
+			buf_addstr(&b, ", ");
+		buf_addf(&b, "%lld", (long long)json_integer_value(json_array_get(years, i)));
+	}
+	/* tmpl holds one {years} */
+	p = strstr(tmpl, "{years}");
+	if (p == NULL) {
+		buf_release(&b);
+		return json_string(tmpl);
+	}
+	out = json_sprintf("%.*s%s%s", (int)(p - tmpl), tmpl, buf_cstr(&b), p + 7);
+	buf_release(&b);
+	return out;
 }
 
 json_t *

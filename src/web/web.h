@@ -16,6 +16,11 @@ struct i18n;
 
 /* The catalog for this request: ?lang=, then the lang cookie, then config. */
 const struct i18n *web_lang(struct http_request *req);
+/* A deadline counted past the holiday data, in words: "perkiraan: data hari
+ * libur 2027 belum dimuat" / "provisional: holiday data for 2027 not
+ * loaded".  years is the deadline's "provisional_years" array (NULL or
+ * empty: the same sentence without years).  A new JSON string. */
+json_t *web_provisional_text(const struct i18n *lang, const json_t *years);
 /* A new context with the fields every page's layout needs; title_key is
  * an i18n key for the <title>. */
 json_t *web_page_ctx(struct http_request *req, const char *title_key);

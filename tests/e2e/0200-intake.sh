@@ -50,6 +50,7 @@ post_json - /api/v1/reports "$LATE"
 expect "time-barred laporan is refused with 422" "$STATUS" 422
 check_json "with the stable code daluarsa" '.code == "daluarsa"'
 check_json "the reason gives the dates" '.detail | contains("2024-01-02") and contains("2024-01-11") and contains("2024-02-09")'
+check_json "in a sentence for the reporter, not the engine's explanation" '(.detail | test("Hari mulai tidak dihitung|Dilewati") | not) and (.detail | endswith("."))'
 
 ANON='{"pemilihan":"pemilu2024","terlapor":[{"nama":"Camat Y","status":"PNS"}],
  "peristiwa":{"uraian":"Camat mengumpulkan kepala desa untuk deklarasi dukungan.","kode_wilayah":"64.71","waktu_kejadian":"2024-02-07"},
@@ -96,5 +97,38 @@ for i in 1 2 3 4 5 6; do
 done
 if [ "$n429" -ge 2 ]; then ok "public intake is rate limited ($n429 of 6 refused)"; else fail "public intake is rate limited (429s: $n429)"; fi
 check_json "429 has the stable code rate_limited" '.code == "rate_limited"'
+stop_server
+
+# today's date (Monday 7 Dec 2026): a Pemilu 2029 laporan.  The filing limit
+# of an event 30 days old is counted past the holiday data only partly, but
+# 30 days is beyond any 7 hari kerja: refused, in words for the reporter.
+start_server --now 2026-12-07T10:00:00+08:00
+OLD=$(echo "$LAPORAN" | sed 's/"pemilu2024"/"pemilu2029"/; s/"waktu_kejadian":"2024-02-05","waktu_diketahui":"2024-02-06"/"waktu_kejadian":"2026-11-07","waktu_diketahui":"2026-11-07"/')
+post_json - /api/v1/reports "$OLD"
+expect "2026-12-07: a 30-day-old Pemilu 2029 event is refused (422)" "$STATUS" 422
+check_json "with the stable code daluarsa" '.code == "daluarsa"'
+check_json "a citizen sentence with the dates, no engine text" '(.detail | startswith("Laporan melewati batas waktu pelaporan")) and (.detail | contains("2026-11-07") and contains("2026-12-07")) and (.detail | test("Hari mulai|Dilewati|Dasar:") | not)'
+check_status "the /lapor form refuses it with its own sentence (422)" 422 POST /lapor \
+	-F pemilihan=pemilu2029 -F pelapor.nama="Siti Rahmawati" -F pelapor.alamat="Sangatta" \
+	-F "terlapor[0].nama=Ahmad" -F "terlapor[0].status=PNS" -F peristiwa.uraian="Foto bersama calon" \
+	-F wilayah.kabkota=64.08 -F peristiwa.waktu_kejadian=2026-11-07 -F aksi=kirim
+check_body "the form says daluarsa in words" "melewati batas waktu pelaporan .daluarsa. sehingga"
+if sed 's/<details>.*<\/details>//' "$T_TMP/body" | grep -q "Hari mulai tidak dihitung\|Dilewati [0-9]"; then
+	fail "no engine text outside the how-it-is-counted details"; else ok "no engine text outside the how-it-is-counted details"; fi
+NEW=$(echo "$LAPORAN" | sed 's/"pemilu2024"/"pemilu2029"/; s/"waktu_kejadian":"2024-02-05","waktu_diketahui":"2024-02-06"/"waktu_kejadian":"2026-12-04","waktu_diketahui":"2026-12-04"/')
+post_json - /api/v1/reports "$NEW"
+expect "2026-12-07: a 3-day-old event is accepted (201)" "$STATUS" 201
+check_json "its filing limit is met and exact (15 Dec 2026)" '[.deadlines[] | select(.rule == "pemilu.laporan")][0] | .due == "2026-12-15" and .status == "met" and .provisional == false'
+check_json "no note about the holiday data" '[.notes[] | select(test("hari libur"))] | length == 0'
+# 24 Dec 2026 known: 7 hari kerja reach 2027 (provisional, due 5 Jan 2027);
+# received 8 Jan 2027 is after the earliest due but within the bound: accepted
+stop_server
+start_server --now 2027-01-08T10:00:00+08:00
+MID=$(echo "$LAPORAN" | sed 's/"pemilu2024"/"pemilu2029"/; s/"waktu_kejadian":"2024-02-05","waktu_diketahui":"2024-02-06"/"waktu_kejadian":"2026-12-24","waktu_diketahui":"2026-12-24"/')
+post_json - /api/v1/reports "$MID"
+expect "a report between the earliest and the latest possible limit is accepted (201)" "$STATUS" 201
+check_json "its filing limit is provisional" '[.deadlines[] | select(.rule == "pemilu.laporan")][0] | .due == "2027-01-05" and .provisional == true'
+check_json "the receipt says the check is not certain, in words" '[.notes[] | select(test("belum dapat dipastikan"))] | length == 1'
+check_json "no engine text in the notes" '[.notes[] | select(test("Hari mulai|Dilewati|date_out_of_range"))] | length == 0'
 stop_server
 finish

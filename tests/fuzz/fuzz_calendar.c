@@ -37,7 +37,8 @@ query(const struct calendar *cal)
 		const struct election *e = calendar_election_at(cal, i);
 
 		(void)calendar_stage_at(e, (struct date){2024, 11, 27});
-		(void)calendar_pilkada_intake_open(cal, e, 1732672800, &tz_wita, &o, why, &eb);
+		(void)calendar_pilkada_intake_open(cal, e, 1732672800, &tz_wita, &o, why, NULL,
+						   &eb);
 	}
 	(void)calendar_is_workday(cal, (struct date){2024, 2, 14}, &o, why, &eb);
 	for (i = 0; i < deadline_rule_count(cal); i++)

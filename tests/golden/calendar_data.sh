@@ -54,8 +54,18 @@ if printf '%s' "$out" | jq -e '.workday == true and ([.stages[] | select(.electi
 	ok "25 Nov 2024: working day inside the Pilkada masa tenang"; else not_ok "25 Nov 2024" "$out"; fi
 out=$("$NETRA_BIN" calendar 2027-03-02 --json)
 rc=$?
+if [ "$rc" -eq 0 ] && printf '%s' "$out" | jq -e '.workday == true and .provisional == true and (.provisional_reason | test("2027 belum dimuat"))' >/dev/null; then
+	ok "a weekday past the holiday data is a provisional working day"; else not_ok "2027 day" "$out"; fi
+out=$("$NETRA_BIN" calendar 2027-03-06 --json)
+if printf '%s' "$out" | jq -e '.workday == false and .reason == "Sabtu" and .provisional == true' >/dev/null; then
+	ok "a Saturday past the holiday data is still a day off"; else not_ok "2027 Saturday" "$out"; fi
+out=$("$NETRA_BIN" calendar 2024-02-14 --json)
+if printf '%s' "$out" | jq -e '.provisional == false and (has("provisional_reason") | not)' >/dev/null; then
+	ok "a day inside the data is not provisional"; else not_ok "2024 not provisional" "$out"; fi
+out=$("$NETRA_BIN" calendar 2022-12-30 --json)
+rc=$?
 if [ "$rc" -eq 1 ] && printf '%s' "$out" | jq -e '.error.code == "date_out_of_range"' >/dev/null; then
-	ok "a day outside the holiday data is not classified"; else not_ok "2027 day" "$out"; fi
+	ok "a day before the holiday data is not classified"; else not_ok "2022 day" "$out"; fi
 
 # a later election is a data file, no code change
 fresh

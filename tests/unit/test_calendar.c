@@ -127,6 +127,35 @@ test_workdays(void **state)
 	assert_string_equal(errbuf_code(&eb), "date_out_of_range");
 	assert_non_null(strstr(eb.msg, "2023-2026"));
 	assert_int_equal(calendar_is_workday(cal, D(2022, 12, 30), &o, why, &eb), -1);
+	/* provisionally past the data: the weekday alone; before it: refused */
+	{
+		bool prov = false;
+
+		assert_true(calendar_year_provisional(cal, 2027));
+		assert_true(calendar_year_provisional(cal, 2031));
+		assert_false(calendar_year_provisional(cal, 2026));
+		assert_false(calendar_year_provisional(cal, 2022));
+		assert_int_equal(
+			calendar_is_workday_provisional(cal, D(2024, 2, 14), &o, why, &prov, &eb),
+			0);
+		assert_false(prov);
+		assert_string_equal(why, "hari pemungutan suara (Keppres 10/2024)");
+		/* 1 January 2027 is surely a holiday, but no data says so yet */
+		assert_int_equal(
+			calendar_is_workday_provisional(cal, D(2027, 1, 1), &o, why, &prov, &eb),
+			1);
+		assert_true(prov);
+		assert_int_equal(
+			calendar_is_workday_provisional(cal, D(2027, 1, 3), &o, why, &prov, &eb),
+			0);
+		assert_string_equal(why, "Minggu");
+		prov = false;
+		assert_int_equal(
+			calendar_is_workday_provisional(cal, D(2022, 12, 30), &o, why, &prov, &eb),
+			-1);
+		assert_string_equal(errbuf_code(&eb), "date_out_of_range");
+		assert_false(prov);
+	}
 	{
 		struct date first, last;
 
@@ -212,61 +241,83 @@ test_intake(void **state)
 	calendar_opts_init(&o);
 	/* Tuesday 2024-10-15 during the campaign */
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-10-15T09:00:00+08:00"),
-						      &tz_wita, &o, why, &eb),
+						      &tz_wita, &o, why, NULL, &eb),
 			 1);
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-10-15T16:00:59+08:00"),
-						      &tz_wita, &o, why, &eb),
+						      &tz_wita, &o, why, NULL, &eb),
 			 1);
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-10-15T16:01:00+08:00"),
-						      &tz_wita, &o, why, &eb),
+						      &tz_wita, &o, why, NULL, &eb),
 			 0);
 	assert_non_null(strstr(why, "16:01 WITA"));
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-10-15T07:59:00+08:00"),
-						      &tz_wita, &o, why, &eb),
+						      &tz_wita, &o, why, NULL, &eb),
 			 0);
 	/* 07:30 WIB is 08:30 WITA: open in Kaltim, closed in Jakarta */
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-10-15T07:30:00+07:00"),
-						      &tz_wita, &o, why, &eb),
+						      &tz_wita, &o, why, NULL, &eb),
 			 1);
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-10-15T07:30:00+07:00"),
-						      &tz_wib, &o, why, &eb),
+						      &tz_wib, &o, why, NULL, &eb),
 			 0);
 	/* Saturday */
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-10-19T10:00:00+08:00"),
-						      &tz_wita, &o, why, &eb),
+						      &tz_wita, &o, why, NULL, &eb),
 			 0);
 	assert_non_null(strstr(why, "Sabtu"));
 	/* masa tenang, Monday 25 Nov 2024 */
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-11-25T10:00:00+08:00"),
-						      &tz_wita, &o, why, &eb),
+						      &tz_wita, &o, why, NULL, &eb),
 			 0);
 	assert_non_null(strstr(why, "Masa tenang"));
 	/* rekapitulasi, 10 Dec 2024 */
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-12-10T10:00:00+08:00"),
-						      &tz_wita, &o, why, &eb),
+						      &tz_wita, &o, why, NULL, &eb),
 			 0);
 	/* Christmas: holiday */
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-12-25T10:00:00+08:00"),
-						      &tz_wita, &o, why, &eb),
+						      &tz_wita, &o, why, NULL, &eb),
 			 0);
 	assert_non_null(strstr(why, "libur nasional"));
 	/* before Perbawaslu 9/2024 there was no hours rule */
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-09-28T22:00:00+08:00"),
-						      &tz_wita, &o, why, &eb),
+						      &tz_wita, &o, why, NULL, &eb),
 			 1);
 	/* Pemilu has no intake rule */
 	assert_int_equal(calendar_pilkada_intake_open(cal, pm, T("2024-02-12T22:00:00+07:00"),
-						      &tz_wib, &o, why, &eb),
+						      &tz_wib, &o, why, NULL, &eb),
 			 1);
 	/* a zone is required */
 	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2024-10-15T09:00:00+08:00"), NULL,
-						      &o, why, &eb),
+						      &o, why, NULL, &eb),
 			 -1);
-	/* 2027 weekday: the holiday check cannot be answered */
-	assert_int_equal(calendar_pilkada_intake_open(cal, pk, T("2027-01-05T09:00:00+07:00"),
-						      &tz_wib, &o, why, &eb),
-			 -1);
-	assert_string_equal(errbuf_code(&eb), "date_out_of_range");
+	/* 2027, past the holiday data: days and hours still decide, unknown
+	 * holidays do not close intake, and the answer says it is provisional */
+	{
+		bool prov = false;
+
+		assert_int_equal(calendar_pilkada_intake_open(cal, pk,
+							      T("2024-12-25T10:00:00+08:00"),
+							      &tz_wita, &o, why, &prov, &eb),
+				 0);
+		assert_false(prov);
+		assert_int_equal(calendar_pilkada_intake_open(cal, pk,
+							      T("2027-01-05T09:00:00+07:00"),
+							      &tz_wib, &o, why, &prov, &eb),
+				 1);
+		assert_true(prov);
+		prov = false;
+		assert_int_equal(calendar_pilkada_intake_open(cal, pk,
+							      T("2027-01-02T09:00:00+07:00"),
+							      &tz_wib, &o, why, &prov, &eb),
+				 0);
+		assert_non_null(strstr(why, "Sabtu"));
+		assert_int_equal(calendar_pilkada_intake_open(cal, pk,
+							      T("2027-01-05T17:00:00+07:00"),
+							      &tz_wib, &o, why, &prov, &eb),
+				 0);
+		assert_non_null(strstr(why, "17:00 WIB"));
+	}
 	calendar_free(cal);
 }
 

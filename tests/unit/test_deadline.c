@@ -197,11 +197,12 @@ test_refusals(void **state)
 
 	(void)state;
 	deadline_result_init(&r);
-	assert_int_equal(deadline_compute(cal, rule("pemilu.laporan", D(2026, 12, 24)),
-					  D(2026, 12, 24), NULL, NULL, &r, &eb),
+	/* before the data's first year: still refused */
+	assert_int_equal(deadline_compute(cal, rule("pemilu.laporan", D(2024, 1, 1)),
+					  D(2022, 12, 28), NULL, NULL, &r, &eb),
 			 -1);
 	assert_string_equal(errbuf_code(&eb), "date_out_of_range");
-	assert_non_null(strstr(eb.msg, "2027-01-01"));
+	assert_non_null(strstr(eb.msg, "2022-12-29"));
 	/* the start day itself needs no classification: 31 Dec 2022 starts fine */
 	assert_int_equal(deadline_compute(cal, rule("pemilu.laporan", D(2024, 1, 1)),
 					  D(2022, 12, 31), NULL, NULL, &r, &eb),
@@ -221,14 +222,130 @@ test_refusals(void **state)
 	assert_non_null(deadline_rule_find(cal, "bkn.verifikasi", D(2024, 9, 4), &eb));
 
 	assert_int_equal(
-		deadline_workdays_between(cal, D(2024, 2, 9), D(2024, 2, 21), NULL, &n, &eb), 0);
+		deadline_workdays_between(cal, D(2024, 2, 9), D(2024, 2, 21), NULL, &n, NULL, &eb),
+		0);
 	assert_int_equal(n, 7);
 	assert_int_equal(
-		deadline_workdays_between(cal, D(2024, 2, 21), D(2024, 2, 9), NULL, &n, &eb), 0);
+		deadline_workdays_between(cal, D(2024, 2, 21), D(2024, 2, 9), NULL, &n, NULL, &eb),
+		0);
 	assert_int_equal(n, 0);
-	assert_int_equal(
-		deadline_workdays_between(cal, D(2026, 12, 30), D(2027, 1, 5), NULL, &n, &eb), -1);
+	{
+		bool prov = false;
+
+		/* 31 Dec 2026 (known), 1, 4, 5 Jan 2027 (weekdays, provisional) */
+		assert_int_equal(deadline_workdays_between(cal, D(2026, 12, 30), D(2027, 1, 5),
+							   NULL, &n, &prov, &eb),
+				 0);
+		assert_int_equal(n, 4);
+		assert_true(prov);
+		prov = false;
+		assert_int_equal(deadline_workdays_between(cal, D(2026, 12, 1), D(2026, 12, 31),
+							   NULL, &n, &prov, &eb),
+				 0);
+		assert_false(prov);
+		assert_int_equal(deadline_workdays_between(cal, D(2022, 12, 27), D(2023, 1, 5),
+							   NULL, &n, &prov, &eb),
+				 -1);
+		assert_string_equal(errbuf_code(&eb), "date_out_of_range");
+	}
 	deadline_result_release(&r);
+}
+
+/* Past the holiday data: weekends and known holidays, flagged provisional. */
+static void
+test_provisional(void **state)
+{
+	struct deadline_result r;
+	struct errbuf eb;
+	char ds[DATE_STRLEN];
+
+	(void)state;
+	deadline_result_init(&r);
+	/* Thu 24 Dec 2026: 25 Dec (Natal) and the weekends skipped; 2027 counted
+	 * by weekday: 28, 29, 30, 31 Dec, 1, 4, 5 Jan */
+	assert_int_equal(deadline_compute(cal, rule("pemilu.laporan", D(2026, 12, 24)),
+					  D(2026, 12, 24), NULL, NULL, &r, &eb),
+			 0);
+	assert_date(r.due, 2027, 1, 5);
+	assert_true(r.provisional);
+	assert_int_equal(r.nprovisional_years, 1);
+	assert_int_equal(r.provisional_years[0], 2027);
+	assert_string_equal(r.provisional_reason,
+			    "data hari libur 2027 belum dimuat; dihitung tanpa libur nasional");
+	assert_non_null(strstr(buf_cstr(&r.explanation), "Perkiraan: data hari libur 2027"));
+	assert_int_equal(r.nskipped, 5);
+	assert_string_equal(r.skipped[3].reason, "Sabtu");
+	/* the latest possible due: start + 2 * 7 + 14 */
+	date_format(deadline_latest_due(r.start, r.due, r.unit, r.count, r.provisional), ds);
+	assert_string_equal(ds, "2027-01-21");
+	/* an exact deadline is its own latest */
+	date_format(deadline_latest_due(r.start, r.due, r.unit, r.count, false), ds);
+	assert_string_equal(ds, "2027-01-05");
+
+	/* inside the data: exact, and the flag is cleared on reuse */
+	assert_int_equal(deadline_compute(cal, rule("pemilu.laporan", D(2026, 12, 20)),
+					  D(2026, 12, 20), NULL, NULL, &r, &eb),
+			 0);
+	assert_date(r.due, 2026, 12, 31);
+	assert_false(r.provisional);
+	assert_string_equal(r.provisional_reason, "");
+	assert_null(strstr(buf_cstr(&r.explanation), "Perkiraan"));
+
+	/* a long count over two missing years names both */
+	{
+		struct deadline_rule long_rule = *rule("ppk.penyampaian_keputusan", D(2026, 12, 1));
+
+		long_rule.count = 366;
+		long_rule.option = DEADLINE_OPT_NONE;
+		long_rule.nparts = 0;
+		assert_int_equal(
+			deadline_compute(cal, &long_rule, D(2026, 12, 1), NULL, NULL, &r, &eb), 0);
+		assert_true(r.provisional);
+		assert_int_equal(r.nprovisional_years, 2);
+		assert_string_equal(r.provisional_reason, "data hari libur 2027 dan 2028 belum "
+							  "dimuat; dihitung tanpa libur nasional");
+	}
+
+	/* calendar days never need the holiday data */
+	assert_int_equal(deadline_compute(cal, rule("pilkada.laporan", D(2024, 11, 1)),
+					  D(2027, 3, 1), NULL, NULL, &r, &eb),
+			 0);
+	assert_false(r.provisional);
+	deadline_result_release(&r);
+}
+
+/* The bound behind deadline_latest_due(): no start in the data needs more
+ * than 2N + 14 calendar days for N hari kerja. */
+static void
+test_latest_bound(void **state)
+{
+	static const int counts[] = {1, 2, 3, 5, 7, 10, 14, 30, 60, 366};
+	struct deadline_rule r = *rule("ppk.penyampaian_keputusan", D(2026, 12, 1));
+	struct deadline_result res;
+	struct errbuf eb;
+	size_t k;
+
+	(void)state;
+	r.option = DEADLINE_OPT_NONE;
+	r.nparts = 0;
+	deadline_result_init(&res);
+	for (k = 0; k < sizeof(counts) / sizeof(counts[0]); k++) {
+		struct date s = D(2023, 1, 1);
+
+		r.count = counts[k];
+		for (; s.year < 2027; s = date_add_days(s, 1)) {
+			int64_t span;
+
+			assert_int_equal(deadline_compute(cal, &r, s, NULL, NULL, &res, &eb), 0);
+			if (res.provisional)
+				break; /* the rest of this count runs past the data */
+			span = date_to_days(res.due) - date_to_days(s);
+			if (span > DEADLINE_SLACK_FACTOR * counts[k] + DEADLINE_SLACK_DAYS)
+				fail_msg("%d hari kerja from %04d-%02d-%02d take %lld days",
+					 counts[k], s.year, s.month, s.day, (long long)span);
+		}
+	}
+	deadline_result_release(&res);
 }
 
 static void
@@ -362,6 +479,8 @@ main(void)
 		cmocka_unit_test(test_calendar_days),
 		cmocka_unit_test(test_options),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_provisional),
+		cmocka_unit_test(test_latest_bound),
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_requests),
 	};

@@ -99,9 +99,14 @@ case_job(struct store_conn *c, void *arg, struct errbuf *eb)
 				     a->sanction_on, a->cmp, a->received + 20 * DAY, eb) < 0)
 		return -1;
 	if (a->ppk_start) {
-		struct store_deadline_new d = {cases[a->i],  tracks[a->i], "ppk.tindak_lanjut",
-					       a->ppk_start, "2024-01-29", "WITA",
-					       "{}",         a->ppk_status};
+		struct store_deadline_new d = {.case_id = cases[a->i],
+					       .track_id = tracks[a->i],
+					       .rule = "ppk.tindak_lanjut",
+					       .start_on = a->ppk_start,
+					       .due_on = "2024-01-29",
+					       .tz = "WITA",
+					       .explanation_json = "{}",
+					       .status = a->ppk_status};
 
 		if (store_deadline_insert(c, &d, eb) < 0)
 			return -1;
