@@ -74,6 +74,20 @@ async function caseThrough(nama, nip, stopAt) {
 	return { id, code };
 }
 
+// A well-formed tracking code nobody was given (Luhn mod 32, as
+// src/cases/trackcode.c).
+function unknownCode(given) {
+	const ALPHA = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+	const data = given.replace(/-/g, '').slice(0, 8) === 'ZZZZZZZZ' ? 'YYYYYYYY' : 'ZZZZZZZZ';
+	let sum = 0, factor = 2;
+	for (let i = data.length - 1; i >= 0; i--) {
+		const add = factor * ALPHA.indexOf(data[i]);
+		sum += Math.floor(add / 32) + (add % 32);
+		factor = factor === 2 ? 1 : 2;
+	}
+	return `${data.slice(0, 4)}-${data.slice(4)}-${ALPHA[(32 - (sum % 32)) % 32]}`;
+}
+
 // A context (JavaScript on) in a language, signed in as `user` when given.
 async function context(lang, user) {
 	const ctx = await b.newContext({ viewport: WIDE, locale: 'id-ID' });
@@ -158,6 +172,7 @@ async function publicPages(lang) {
 	await visit(page, `/status ${lang}`, '/status');
 	await visit(page, `/status/{kode} ${lang}`, `/status/${code}`);
 	await visit(page, `/status/{kode} ${lang} (salah ketik, 400)`, `/status/${code.slice(0, -1)}${code.endsWith('2') ? '3' : '2'}`, 400);
+	await visit(page, `/status/{kode} ${lang} (tidak ada, 404)`, `/status/${unknownCode(code)}`, 404);
 	await visit(page, `/boleh ${lang}`, '/boleh');
 	await visit(page, `/boleh ${lang} (jawaban)`, '/boleh?butir=D-7&status=PNS&tanggal=2024-02-05&pemilihan=pemilu2024');
 	await visit(page, `/boleh ${lang} (teks)`, '/boleh?teks=' + encodeURIComponent('ASN ikut kampanye dan memakai atribut partai'));
@@ -177,6 +192,7 @@ async function publicPages(lang) {
 async function officerPages(lang, full, ppkCase) {
 	const page = await context(lang, 'pengawas_kutim');
 	await judges.judge(page, `/kantor ${lang}`, await (await page.goto(srv.base + '/kantor')).text());
+	await visit(page, `/kantor ${lang} (saringan kosong)`, '/kantor?q=tidak+ada+yang+cocok');
 	await visit(page, `/kantor/kasus/{id} ${lang} (linimasa lengkap)`, `/kantor/kasus/${full.id}`, 200, { fit: true });
 	await visit(page, `/kantor/kasus/{id}/cetak ${lang}`, `/kantor/kasus/${full.id}/cetak`, 200, { fit: true });
 	await visit(page, `/kantor/registri ${lang}`, '/kantor/registri');
@@ -185,6 +201,7 @@ async function officerPages(lang, full, ppkCase) {
 	await visit(page, `/kantor/aturan ${lang}`, '/kantor/aturan');
 	await visit(page, `/kantor/aturan/D-8 ${lang}`, '/kantor/aturan/D-8');
 	await visit(page, `/kantor/kalender ${lang}`, '/kantor/kalender');
+	await visit(page, `/kantor/kalender ${lang} (2025)`, '/kantor/kalender?tahun=2025');
 	await visit(page, `/kantor/penyaringan ${lang}`, '/kantor/penyaringan');
 	const item = await page.getAttribute('article.saring-item h2 a', 'href');
 	await visit(page, `/kantor/penyaringan/{id} ${lang}`, item);
@@ -200,16 +217,21 @@ async function officerPages(lang, full, ppkCase) {
 	const cust = await context(lang, 'custodian_prov');
 	await cust.goto(`${srv.base}/kantor/kasus/${full.id}`);
 	await cust.fill('#pelapor-alasan', 'Majelis pemeriksa memerlukan keterangan pelapor sebagai saksi.');
+	await cust.fill('#pelapor-sandi', 'frasa yang salah sama sekali');
+	await submitted(cust, `/kantor/kasus/{id} ${lang} (frasa sandi salah)`, 'form[action$="/pelapor"] button[type=submit]');
+	await cust.fill('#pelapor-alasan', 'Majelis pemeriksa memerlukan keterangan pelapor sebagai saksi.');
 	await cust.fill('#pelapor-sandi', SEAL_PASSPHRASE);
 	await submitted(cust, `/kantor/kasus/{id}/pelapor ${lang}`, 'form[action$="/pelapor"] button[type=submit]', 200);
 	await cust.context().close();
 
 	const admin = await context(lang, 'admin');
 	await visit(admin, `/kantor/admin ${lang}`, '/kantor/admin');
-	await admin.fill('#u-username', `baru_${lang}`);
+	await admin.fill('#u-username', 'Nama Tidak Sah');
 	await admin.fill('#u-full_name', 'Petugas Baru Kutai Timur');
 	await admin.selectOption('#u-role', 'pengawas');
 	await admin.selectOption('#u-office', 'bawaslu-64.08');
+	await submitted(admin, `/kantor/admin ${lang} (galat formulir)`, '#pengguna-baru ~ form button[type=submit]');
+	await admin.fill('#u-username', `baru_${lang}`);
 	await submitted(admin, `/kantor/admin/sandi/{id} ${lang}`, '#pengguna-baru ~ form button[type=submit]', 200);
 	await visit(admin, `/kantor/admin/sandi/{id} ${lang} (410)`, new URL(admin.url()).pathname, 410);
 	await admin.context().close();
