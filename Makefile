@@ -24,7 +24,7 @@ FUZZ_SECONDS ?= 20
 DEB_BUILD := gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev \
 	libstemmer-dev libcsv-dev libxlsxwriter-dev libqrencode-dev libmagic-dev libinih-dev \
 	libxml2-dev libcmocka-dev curl jq sqlite3
-DEB_TEST  := clang libclang-rt-14-dev chromium python3 unzip
+DEB_TEST  := clang libclang-rt-14-dev chromium python3 unzip default-jre-headless
 DEB_BENCH := wrk hyperfine
 DEB_CHECK := clang-format clang-tidy cppcheck
 
@@ -201,9 +201,12 @@ deps-test:
 	@command -v npm >/dev/null 2>&1 || { echo "deps: installing nodejs npm"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
-	@if [ -f tests/browser/package.json ] && [ ! -d tests/browser/node_modules/playwright-core ]; then \
+	@# --ignore-scripts: no package may fetch a browser or a JRE of its own (vnu-jar
+	@# would download one when it finds no java); Debian's are installed above
+	@if [ -f tests/browser/package.json ] && { [ ! -d tests/browser/node_modules/playwright-core ] || \
+		[ ! -d tests/browser/node_modules/axe-core ] || [ ! -d tests/browser/node_modules/vnu-jar ]; }; then \
 		echo "deps: npm install (tests/browser)"; \
-		(cd tests/browser && npm install --no-audit --no-fund --silent); \
+		(cd tests/browser && npm install --no-audit --no-fund --silent --ignore-scripts); \
 	fi
 
 deps-bench:

@@ -283,8 +283,10 @@ timeline_entry(json_t *ev, json_t *tracks, const struct tz *zone, const struct i
 		time_format_iso(json_integer_value(at), zone->offset_min, iso);
 		kantor_time_text(iso, when, sizeof(when));
 		json_object_set_new(e, "at", json_sprintf("%s %s", when, zone->name));
+		put(e, "at_iso", iso); /* the machine-readable <time datetime> */
 	} else {
 		json_object_set_new(e, "at", json_null());
+		json_object_set_new(e, "at_iso", json_null());
 	}
 	put(e, "actor", jstr(ev, "actor") ? jstr(ev, "actor") : "");
 	json_object_set_new(e, "from", json_null());

@@ -2,13 +2,15 @@
 # tests/browser/run.sh - run every browser test (tests/browser/[0-9]*.mjs)
 # in Debian's Chromium; each prints TAP.  Screenshots go to
 # build/screenshots/.  Needs node and tests/browser/node_modules
-# (make deps-test installs it).
+# (make deps-test installs it), and java for the Nu checker (0900).
 set -u
 cd "$(dirname "$0")/../.." || exit 1
-if [ ! -d tests/browser/node_modules/playwright-core ]; then
-	echo "not ok 1 - playwright-core is not installed (make deps-test)"
-	exit 1
-fi
+for m in playwright-core axe-core vnu-jar; do
+	if [ ! -d "tests/browser/node_modules/$m" ]; then
+		echo "not ok 1 - $m is not installed (make deps-test)"
+		exit 1
+	fi
+done
 export NETRA_BIN=${NETRA_BIN:-build/bin/netra}
 status=0
 for t in tests/browser/[0-9]*.mjs; do
