@@ -37,7 +37,8 @@ run_export(struct cli *cli)
 	struct form f = {fields, 0};
 	const char *fmt = cli_opt(cli, "format") ? cli_opt(cli, "format") : "csv";
 	const char *as = cli_opt(cli, "as");
-	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 2, (int)cli->cfg.store_batch};
+	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 2, (int)cli->cfg.store_batch,
+				true};
 	struct export_query q;
 	struct principal who;
 	struct store *st = NULL;
