@@ -139,11 +139,16 @@ check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 	if (rc < 0) {
 		if (strcmp(errbuf_code(eb), "date_out_of_range") != 0)
 			return -1;
-		/* the holiday data does not cover the dates: say so, never guess */
+		/* the holiday data does not cover the dates: say so, never guess;
+		 * the engine's reason is a clause, so it gets its full stop here */
+		size_t n = strlen(eb->msg);
+
+		while (n > 0 && (eb->msg[n - 1] == '.' || eb->msg[n - 1] == ' '))
+			n--;
 		json_array_append_new(in->notes,
-				      json_sprintf("Batas waktu pelaporan tidak dapat dihitung: %s "
+				      json_sprintf("Batas waktu pelaporan tidak dapat dihitung: %.*s. "
 						   "Petugas memeriksanya secara manual.",
-						   eb->msg));
+						   (int)n, eb->msg));
 		errbuf_clear(eb);
 		return 0;
 	}
