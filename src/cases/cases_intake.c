@@ -145,10 +145,10 @@ check_timeliness(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 
 		while (n > 0 && (eb->msg[n - 1] == '.' || eb->msg[n - 1] == ' '))
 			n--;
-		json_array_append_new(in->notes,
-				      json_sprintf("Batas waktu pelaporan tidak dapat dihitung: %.*s. "
-						   "Petugas memeriksanya secara manual.",
-						   (int)n, eb->msg));
+		json_array_append_new(
+			in->notes, json_sprintf("Batas waktu pelaporan tidak dapat dihitung: %.*s. "
+						"Petugas memeriksanya secara manual.",
+						(int)n, eb->msg));
 		errbuf_clear(eb);
 		return 0;
 	}

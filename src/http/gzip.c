@@ -35,9 +35,11 @@ bool
 http_gzip_type(const char *content_type)
 {
 	static const char *const types[] = {
-		"text/html",	 "text/css",	     "text/javascript",	      "text/csv",
-		"text/plain",	 "application/javascript", "application/json",
-		"application/problem+json", "image/svg+xml",
+		"text/html",        "text/css",
+		"text/javascript",  "text/csv",
+		"text/plain",       "application/javascript",
+		"application/json", "application/problem+json",
+		"image/svg+xml",
 	};
 	size_t i;
 
@@ -70,8 +72,8 @@ coding_allows(struct str item, const char *name, int *verdict)
 	*verdict = 1;
 	while (params.len) {
 		const char *next = memchr(params.ptr, ';', params.len);
-		struct str p = str_trim(
-			next ? str_make(params.ptr, (size_t)(next - params.ptr)) : params);
+		struct str p =
+			str_trim(next ? str_make(params.ptr, (size_t)(next - params.ptr)) : params);
 
 		if (p.len >= 2 && (p.ptr[0] == 'q' || p.ptr[0] == 'Q') && p.ptr[1] == '=') {
 			/* q=0, q=0.0, q=0.000 refuse; anything else above zero allows */
