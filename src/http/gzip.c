@@ -200,7 +200,7 @@ http_gzip_asset(const struct asset *a, struct http_gzip_blob *out)
 
 		pthread_mutex_lock(&gz_lock);
 		if (gz_cache == NULL)
-			gz_cache = xcalloc(asset_count, sizeof(*gz_cache));
+			gz_cache = xcalloc(asset_count, sizeof(struct gz_asset *));
 		g = gz_cache[i];
 		if (g == NULL) {
 			g = xcalloc(1, sizeof(*g));
