@@ -23,12 +23,12 @@ FUZZ_SECONDS ?= 20
 # Debian packages (ARCHITECTURE.md); `make deps` installs the missing ones.
 DEB_BUILD := gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev \
 	libstemmer-dev libcsv-dev libxlsxwriter-dev libqrencode-dev libmagic-dev libinih-dev \
-	libxml2-dev libcmocka-dev curl jq sqlite3
+	libxml2-dev libcmocka-dev zlib1g-dev curl jq sqlite3
 DEB_TEST  := clang libclang-rt-14-dev chromium python3 unzip default-jre-headless
 DEB_BENCH := wrk hyperfine
 DEB_CHECK := clang-format clang-tidy cppcheck
 
-PKGS := libmicrohttpd sqlite3 jansson libsodium libqrencode xlsxwriter inih libmagic libxml-2.0
+PKGS := libmicrohttpd sqlite3 jansson libsodium libqrencode xlsxwriter inih libmagic libxml-2.0 zlib
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wmissing-declarations -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 -Wvla \

@@ -112,7 +112,7 @@ main(void)
 		"bawaslu-6408", "Bawaslu Kutai Timur", "bawaslu", "kabkota", "64.08", NULL, "WITA"};
 	struct auth_user_new u = {"budi", "Budi", ROLE_PENGAWAS, "bawaslu-6408",
 				  "kuda-laut-biru-7"};
-	struct store_opts so = {dir, NULL, 4, 256};
+	struct store_opts so = {dir, NULL, 4, 256, false};
 	struct store_office office;
 	struct store_user user;
 	struct ratelimit *rl;

@@ -206,7 +206,7 @@ static void
 bench_search(int ncases)
 {
 	char dir[] = "/tmp/netra-bench-registry.XXXXXX", cmd[300];
-	struct store_opts o = {dir, NULL, 2, 256};
+	struct store_opts o = {dir, NULL, 2, 256, false};
 	struct principal kab;
 	struct store *st;
 	struct errbuf eb;

@@ -272,7 +272,7 @@ cases_job(struct store_conn *c, void *arg, struct errbuf *eb)
 static int
 generate(const char *dir, int64_t ncases)
 {
-	struct store_opts so = {dir, NULL, 2, 4};
+	struct store_opts so = {dir, NULL, 2, 4, false};
 	struct region_table *regions;
 	struct store *st;
 	struct errbuf eb;
@@ -480,7 +480,7 @@ main(void)
 	const char *env_n = getenv("STATS_BENCH_CASES"), *env_dir = getenv("STATS_BENCH_DIR");
 	int64_t ncases = env_n ? atoll(env_n) : 1000000;
 	char dir[512], stamp_path[600], stamp[64], old[64] = "";
-	struct store_opts so = {dir, NULL, 4, 64};
+	struct store_opts so = {dir, NULL, 4, 64, false};
 	struct stats_deps deps;
 	struct stats_service *svc;
 	struct principal nat, prov, kab, ppk;

@@ -116,7 +116,7 @@ office_job(struct store_conn *c, void *arg, struct errbuf *eb)
 int
 main(int argc, char **argv)
 {
-	struct store_opts o = {NULL, NULL, 2, 4};
+	struct store_opts o = {NULL, NULL, 2, 4, false};
 	struct store_office off;
 	struct store *st;
 	struct errbuf eb;

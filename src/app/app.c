@@ -39,7 +39,7 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		snprintf(app->base_url, sizeof(app->base_url), "http://%s", cfg->listen);
 	if (flags & APP_STORE) {
 		struct store_opts so = {cfg->data_dir, cfg->db_url, (int)cfg->store_readers,
-					(int)cfg->store_batch};
+					(int)cfg->store_batch, !(flags & APP_STORE_CREATE)};
 		int applied = 0;
 
 		if (store_open(&app->store, &so, eb) < 0)

@@ -47,8 +47,10 @@ struct app {
 };
 
 enum app_flags {
-	APP_STORE = 1 << 0, /* open the store (and migrate it) */
-	APP_WEB = 1 << 1,   /* load templates and catalogs */
+	APP_STORE = 1 << 0, /* open the existing store (and migrate it) */
+	/* with APP_STORE: create the database when it is missing (serve, demo) */
+	APP_STORE_CREATE = 1 << 3,
+	APP_WEB = 1 << 1, /* load templates and catalogs */
 	/* load the calendar (also implied by APP_WEB) */
 	APP_KNOWLEDGE = 1 << 2,
 };

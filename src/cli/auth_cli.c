@@ -12,7 +12,8 @@
 int
 auth_cli_open(struct cli *cli, struct store **st)
 {
-	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 1, (int)cli->cfg.store_batch};
+	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 1, (int)cli->cfg.store_batch,
+				true};
 	struct errbuf eb;
 	int applied;
 

@@ -18,8 +18,9 @@ static const struct cli_opt audit_opts[] = {
 static int
 run_audit(struct cli *cli)
 {
-	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 1, 1};
+	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 1, 1, true};
 	struct audit_report r;
+	struct store_status ss;
 	struct store *st;
 	struct errbuf eb;
 	char head[AUDIT_HASH_LEN * 2 + 1];
@@ -29,6 +30,18 @@ run_audit(struct cli *cli)
 		return cli_usage_error(cli, "expected: verify");
 	if (store_open(&st, &so, &eb) < 0)
 		return cli_fail("%s", eb.msg);
+	/* verify reads, it never migrates: a database without the current
+	 * schema (no events table yet) is named as such, not as a SQL error */
+	if (store_status_get(st, false, &ss, &eb) < 0) {
+		store_close(st);
+		return cli_fail("audit: %s", eb.msg);
+	}
+	if (ss.schema_version < ss.latest_version) {
+		store_close(st);
+		return cli_fail("audit: basis data %s belum dimigrasi (skema %d dari %d); "
+				"jalankan `netra db migrate` lebih dulu",
+				ss.path, ss.schema_version, ss.latest_version);
+	}
 	rc = audit_verify(st, &r, &eb);
 	store_close(st);
 	if (rc < 0)
@@ -40,6 +53,8 @@ run_audit(struct cli *cli)
 		if (rc)
 			printf(",\"first_bad_id\":%lld", (long long)r.bad_id);
 		printf("}\n");
+	} else if (rc == 0 && r.checked == 0) {
+		printf("log audit utuh: 0 entri (log masih kosong)\n");
 	} else if (rc == 0) {
 		printf("log audit utuh: %lld entri diperiksa; hash terakhir %s\n",
 		       (long long)r.checked, head);

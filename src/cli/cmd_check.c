@@ -12,12 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "check/check.h"
 #include "cli/cli.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/str.h"
 
 static const struct cli_opt check_opts[] = {
 	{"json", NULL, "one JSON answer per line"},
@@ -139,6 +141,7 @@ run_one(const struct check_service *s, json_t *req, bool json, long line, struct
 	return 0;
 }
 
+/* One request per non-blank line; CLI_USAGE when there was none at all. */
 static int
 run_stdin(struct cli *cli, const struct check_service *s, bool json)
 {
@@ -147,7 +150,7 @@ run_stdin(struct cli *cli, const struct check_service *s, bool json)
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	long lineno = 0;
+	long lineno = 0, requests = 0;
 	int failed = 0;
 
 	arena_init(&a, 64 * 1024);
@@ -160,6 +163,7 @@ run_stdin(struct cli *cli, const struct check_service *s, bool json)
 		t = str_trim(str_make(line, (size_t)n));
 		if (t.len == 0)
 			continue;
+		requests++;
 		if (t.len > CHECK_MAX_REQUEST) {
 			errbuf_set_code(&eb, ERR_PAYLOAD_TOO_LARGE, "request_too_large",
 					"baris terlalu panjang (%zu bait, paling banyak %d)", t.len,
@@ -203,7 +207,9 @@ run_stdin(struct cli *cli, const struct check_service *s, bool json)
 	free(line);
 	buf_release(&tmp);
 	arena_release(&a);
-	return failed ? CLI_FAIL : CLI_OK;
+	if (failed)
+		return CLI_FAIL;
+	return requests ? CLI_OK : CLI_USAGE;
 }
 
 static int
@@ -226,6 +232,11 @@ run_check(struct cli *cli)
 
 		for (i = 0; i < cli->nargs; i++)
 			buf_addf(&text, "%s%s", i ? " " : "", cli->args[i]);
+		if (cli_opt(cli, "item") == NULL && str_trim(str_from(buf_cstr(&text))).len == 0) {
+			buf_release(&text);
+			app_close(&app);
+			return cli_usage_error(cli, "tidak ada teks untuk diperiksa: TEKS kosong");
+		}
 		rc = request_from_flags(cli, cli->nargs ? buf_cstr(&text) : NULL, &req);
 		buf_release(&text);
 		if (rc < 0) {
@@ -237,10 +248,19 @@ run_check(struct cli *cli)
 		json_decref(req);
 		arena_release(&a);
 		buf_release(&tmp);
+	} else if (isatty(STDIN_FILENO)) {
+		/* nothing to check and nobody piping requests in */
+		app_close(&app);
+		return cli_usage_error(cli, "tidak ada teks untuk diperiksa: beri TEKS, --item, "
+					    "atau satu permintaan per baris di masukan standar");
 	} else {
 		rc = run_stdin(cli, s, json);
 	}
 	app_close(&app);
+	if (rc == CLI_USAGE)
+		return cli_usage_error(cli, "tidak ada teks untuk diperiksa: masukan standar "
+					    "kosong; beri TEKS, --item, atau satu permintaan per "
+					    "baris");
 	return rc;
 }
 

@@ -13,10 +13,12 @@ static const struct cli_opt db_opts[] = {
 	{NULL, NULL, NULL},
 };
 
+/* Only `db migrate` creates the database; `db status` reports its absence. */
 static int
-open_store(struct cli *cli, struct store **st)
+open_store(struct cli *cli, struct store **st, bool create)
 {
-	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 1, (int)cli->cfg.store_batch};
+	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 1, (int)cli->cfg.store_batch,
+				!create};
 	struct errbuf eb;
 
 	if (store_open(st, &so, &eb) < 0)
@@ -31,7 +33,7 @@ db_migrate(struct cli *cli)
 	struct errbuf eb;
 	int applied, rc;
 
-	rc = open_store(cli, &st);
+	rc = open_store(cli, &st, true);
 	if (rc)
 		return rc;
 	if (store_migrate(st, &applied, &eb) < 0) {
@@ -51,7 +53,7 @@ db_status(struct cli *cli)
 	struct errbuf eb;
 	int rc;
 
-	rc = open_store(cli, &st);
+	rc = open_store(cli, &st, false);
 	if (rc)
 		return rc;
 	if (store_status_get(st, true, &s, &eb) < 0) {

@@ -712,7 +712,7 @@ run_demo(struct cli *cli)
 		return cli_usage_error(cli, "--cases must be 0..100000");
 	if ((v = cli_opt(cli, "seed")) && str_to_i64(str_from(v), &seed) < 0)
 		return cli_usage_error(cli, "--seed must be a number");
-	if (app_open(&app, &cli->cfg, APP_STORE | APP_KNOWLEDGE, &eb) < 0)
+	if (app_open(&app, &cli->cfg, APP_STORE | APP_STORE_CREATE | APP_KNOWLEDGE, &eb) < 0)
 		return cli_fail("%s", eb.msg);
 	{
 		struct store_office o;

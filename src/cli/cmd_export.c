@@ -44,7 +44,8 @@ run_export(struct cli *cli)
 	const char *fmt = cli_opt(cli, "format") ? cli_opt(cli, "format") : "csv";
 	const char *as = cli_opt(cli, "as");
 	const char *lang = cli_opt(cli, "lang") ? cli_opt(cli, "lang") : cli->cfg.lang;
-	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 2, (int)cli->cfg.store_batch};
+	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 2, (int)cli->cfg.store_batch,
+				true};
 	struct export_query q;
 	struct principal who;
 	struct store *st = NULL;

@@ -19,7 +19,7 @@
 #define JOBS_DEFAULT_MAX 8
 
 static const struct cli_opt scan_opts[] = {
-	{"json", NULL, "one JSON object per item: {id,label,score,items,spans}"},
+	{"json", NULL, "one JSON object per item: {id,label,score,items,spans[,ts]}"},
 	{"format", "F", "jsonl, rss, text (one item per line), doc (whole file) or auto"},
 	{"election", "ID", "candidate names of one election only (pemilu2024, pilkada2024)"},
 	{"threshold", "X", "score for possible_violation, 0 < X <= 1 (default: model.json)"},

@@ -55,7 +55,7 @@ run_serve(struct cli *cli)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	if (app_open(&app, &cli->cfg, APP_STORE | APP_WEB, &eb) < 0)
+	if (app_open(&app, &cli->cfg, APP_STORE | APP_STORE_CREATE | APP_WEB, &eb) < 0)
 		return cli_fail("%s", eb.msg);
 	memset(&ho, 0, sizeof(ho));
 	ho.listen = cli->cfg.listen;

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -33,7 +34,9 @@ struct feed_item {
 
 /*
  * One JSON object per line: {"id", "source", "author", "url", "ts",
- * "text", "label"} (all optional; "id" may be a string or a number; null
+ * "text", "label"} (all optional; "id" may be a string or a number, "ts" a
+ * string or an integer (epoch seconds or milliseconds; the slice is its
+ * digits, read by feed_time_parse()); null
  * counts as absent; other keys are validated and ignored; the last of
  * duplicate keys wins).  Strings with escapes are decoded (\u escapes,
  * surrogate pairs; lone surrogates become U+FFFD) into scratch, which is
@@ -43,6 +46,17 @@ struct feed_item {
  */
 int feed_jsonl_parse(const char *line, size_t len, struct feed_item *it, struct buf *scratch,
 		     struct errbuf *eb);
+
+/*
+ * The time of an item, as every reader of items takes it (netra scan,
+ * netra monitor, the screening ingest): ISO 8601 with an offset
+ * ("2024-02-08T09:12:00+08:00"), RFC 822/1123 as in RSS pubDate ("Thu, 08
+ * Feb 2024 09:12:00 +0800", zones GMT/UT/Z, WIB/WITA/WIT or +hhmm), or unix
+ * time in seconds (10 digits) or milliseconds (13 digits; cut to the
+ * second), as a JSON number or a string of digits.  A time without a zone
+ * is refused: it would be a guess.  0 and *out (unix seconds), or -1.
+ */
+int feed_time_parse(const char *s, size_t n, int64_t *out);
 
 /* Called once per feed item in document order; a nonzero return stops
  * the parse, and the parse returns that value. */

@@ -486,6 +486,25 @@ feed_jsonl_parse(const char *line, size_t len, struct feed_item *it, struct buf 
 				if (string_slice(&j, scratch, &fptr[f], &flen[f]) < 0)
 					return -1;
 				have[f] = true;
+			} else if (f == F_TS && (*j.p == '-' || (*j.p >= '0' && *j.p <= '9'))) {
+				/* epoch seconds or milliseconds: a whole number, no sign */
+				const unsigned char *s = j.p, *k;
+
+				if (number(&j) < 0)
+					return -1;
+				for (k = s; k < j.p; k++)
+					if (*k < '0' || *k > '9')
+						return errbuf_set(eb, ERR_INVALID_INPUT,
+								  "kolom \"ts\" berupa angka harus "
+								  "bilangan bulat "
+								  "positif: detik atau milidetik "
+								  "sejak 1970 (epoch), "
+								  "bukan %.*s",
+								  (int)MIN((size_t)(j.p - s), 32),
+								  (const char *)s);
+				fptr[f] = (const char *)s;
+				flen[f] = (size_t)(j.p - s);
+				have[f] = true;
 			} else if (f == F_ID && (*j.p == '-' || (*j.p >= '0' && *j.p <= '9'))) {
 				const unsigned char *s = j.p;
 
@@ -501,7 +520,11 @@ feed_jsonl_parse(const char *line, size_t len, struct feed_item *it, struct buf 
 			} else if (f != F_NONE) {
 				return errbuf_set(eb, ERR_INVALID_INPUT,
 						  "kolom \"%s\" harus string%s", field_names[f],
-						  f == F_ID ? " atau angka" : "");
+						  f == F_ID ? " atau angka"
+						  : f == F_TS
+							  ? " (waktu ISO 8601) atau angka (detik "
+							    "atau milidetik epoch)"
+							  : "");
 			} else if (value(&j, 1) < 0) {
 				return -1;
 			}

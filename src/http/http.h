@@ -129,7 +129,16 @@ const char *http_client_addr(struct http_request *req);
 void http_header_add(struct http_request *req, const char *name, const char *value);
 bool http_is_head(const struct http_request *req);
 
-/* --- replies: each returns 0, or -1 when the response could not be queued */
+/* --- compression (gzip.c; pure, used by the replies below) -------------- */
+
+/* Accept-Encoding allows gzip ("gzip", "x-gzip" or "*", not with q=0). */
+bool http_accepts_gzip(const char *accept_encoding);
+/* Content type that is worth compressing (text, JSON, JavaScript, SVG, CSV). */
+bool http_gzip_type(const char *content_type);
+
+/* --- replies: each returns 0, or -1 when the response could not be queued.
+ * Replies from memory and assets are gzip-compressed when the client allows
+ * it and the type is text (gzip.c); streams are sent as they are. */
 
 int http_reply_bytes(struct http_request *req, int status, const char *content_type,
 		     const void *data, size_t len);

@@ -1,6 +1,7 @@
 /*
  * reply.c - building responses: bytes, JSON, problem+json, assets with
- * ETag/304, redirects and streams.  Every response gets the baseline
+ * ETag/304, redirects and streams; gzip where it pays (gzip.c).  Every
+ * response gets the baseline
  * security headers; HTML gets the Content-Security-Policy (no inline
  * script or style anywhere in netra).
  */
@@ -47,14 +48,50 @@ http_set_response(struct http_request *req, int status, struct MHD_Response *res
 	return 0;
 }
 
+/*
+ * A response over len bytes of data (owned: malloc'd, freed here), gzip-
+ * compressed when http_gzip_wanted() says so and it gets smaller.
+ */
+static int
+reply_memory(struct http_request *req, int status, const char *content_type, const void *data,
+	     size_t len, bool owned)
+{
+	struct MHD_Response *r;
+	unsigned char *gz = NULL;
+	size_t gzlen = 0;
+
+	if (http_gzip_type(content_type))
+		http_header_add(req, "Vary", "Accept-Encoding");
+	if (http_gzip_wanted(req, content_type, len) &&
+	    http_gzip_compress(data, len, &gz, &gzlen) == 0 && gzlen < len) {
+		if (owned)
+			free((void *)(uintptr_t)data);
+		r = MHD_create_response_from_buffer(gzlen, gz, MHD_RESPMEM_MUST_FREE);
+		if (r == NULL) {
+			free(gz);
+			return -1;
+		}
+		http_header_add(req, "Content-Encoding", "gzip");
+		return http_set_response(req, status, r, content_type, gzlen);
+	}
+	free(gz);
+	if (owned) {
+		r = MHD_create_response_from_buffer(len, (void *)(uintptr_t)data,
+						    MHD_RESPMEM_MUST_FREE);
+		if (r == NULL)
+			free((void *)(uintptr_t)data);
+	} else {
+		r = MHD_create_response_from_buffer(len, (void *)(uintptr_t)data,
+						    MHD_RESPMEM_MUST_COPY);
+	}
+	return http_set_response(req, status, r, content_type, len);
+}
+
 int
 http_reply_bytes(struct http_request *req, int status, const char *content_type, const void *data,
 		 size_t len)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)(uintptr_t)data,
-								 MHD_RESPMEM_MUST_COPY);
-
-	return http_set_response(req, status, r, content_type, len);
+	return reply_memory(req, status, content_type, data, len, false);
 }
 
 int
@@ -62,13 +99,8 @@ http_reply_buf(struct http_request *req, int status, const char *content_type, s
 {
 	size_t len;
 	char *data = buf_detach(b, &len);
-	struct MHD_Response *r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
 
-	if (r == NULL) {
-		free(data);
-		return -1;
-	}
-	return http_set_response(req, status, r, content_type, len);
+	return reply_memory(req, status, content_type, data, len, true);
 }
 
 int
@@ -91,7 +123,6 @@ http_reply_problem(struct http_request *req, const struct errbuf *eb)
 	json_t *j = json_object();
 	char *text;
 	size_t len;
-	struct MHD_Response *r;
 
 	json_object_set_new(j, "type", json_sprintf("urn:netra:problem:%s", code));
 	json_object_set_new(j, "title", json_string(info->title_id));
@@ -106,13 +137,8 @@ http_reply_problem(struct http_request *req, const struct errbuf *eb)
 	if (text == NULL)
 		return -1;
 	len = strlen(text);
-	r = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
-	if (r == NULL) {
-		free(text);
-		return -1;
-	}
-	return http_set_response(req, info->http_status, r,
-				 "application/problem+json; charset=utf-8", len);
+	return reply_memory(req, info->http_status, "application/problem+json; charset=utf-8", text,
+			    len, true);
 }
 
 int
@@ -129,18 +155,61 @@ http_reply_error(struct http_request *req, enum err kind, const char *fmt, ...)
 	return http_reply_problem(req, &eb);
 }
 
+/* If-None-Match names tag (a list, or "*"). */
+static bool
+etag_matches(const char *inm, const char *tag)
+{
+	size_t n = strlen(tag);
+	const char *p;
+
+	if (inm == NULL)
+		return false;
+	if (strcmp(inm, "*") == 0)
+		return true;
+	for (p = strstr(inm, tag); p; p = strstr(p + 1, tag)) {
+		/* whole tags only: "abc" must not match inside "abc-gz" */
+		if ((p == inm || p[-1] == ' ' || p[-1] == ',' || p[-1] == '/') &&
+		    (p[n] == '\0' || p[n] == ',' || p[n] == ' '))
+			return true;
+	}
+	return false;
+}
+
 int
 http_reply_asset(struct http_request *req, const struct asset *a, const char *cache_control)
 {
 	const char *inm = http_header_get(req, "If-None-Match");
+	struct http_gzip_blob gz;
 	struct MHD_Response *r;
+	bool use_gz = false;
+	const char *etag = a->etag;
 
-	http_header_add(req, "ETag", a->etag);
+	if (http_gzip_type(a->mime)) {
+		http_header_add(req, "Vary", "Accept-Encoding");
+		use_gz = http_gzip_wanted(req, a->mime, a->len) && http_gzip_asset(a, &gz) == 0;
+		if (use_gz)
+			etag = gz.etag;
+	}
+	http_header_add(req, "ETag", etag);
 	if (cache_control)
 		http_header_add(req, "Cache-Control", cache_control);
-	if (inm && strstr(inm, a->etag) != NULL) {
+	if (etag_matches(inm, etag)) {
+		if (use_gz && gz.owned)
+			free(gz.data);
 		r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
 		return http_set_response(req, 304, r, NULL, 0);
+	}
+	if (use_gz) {
+		http_header_add(req, "Content-Encoding", "gzip");
+		if (gz.owned) {
+			r = MHD_create_response_from_buffer(gz.len, gz.data, MHD_RESPMEM_MUST_FREE);
+			if (r == NULL)
+				free(gz.data);
+		} else {
+			r = MHD_create_response_from_buffer(gz.len, gz.data,
+							    MHD_RESPMEM_PERSISTENT);
+		}
+		return http_set_response(req, 200, r, a->mime, gz.len);
 	}
 	r = MHD_create_response_from_buffer(a->len, (void *)(uintptr_t)a->data,
 					    MHD_RESPMEM_PERSISTENT);

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/datetime.h"
 #include "core/xalloc.h"
 #include "feed/feed.h"
 #include "scan/run.h"
@@ -112,9 +113,29 @@ stats_add(struct scan_run_stats *to, const struct scan_run_stats *from)
 	to->eval.n += from->eval.n;
 }
 
+/*
+ * The item's time for the JSON output: feed_time_parse() (ISO 8601, RFC 822,
+ * epoch seconds or milliseconds) written back as ISO 8601 in UTC.  *iso is
+ * "" when the item has no time; -1 when it has one that is not a time.
+ */
+static int
+item_time(struct str ts, char iso[TIME_STRLEN])
+{
+	int64_t t;
+
+	iso[0] = '\0';
+	if (ts.ptr == NULL || ts.len == 0)
+		return 0;
+	if (feed_time_parse(ts.ptr, ts.len, &t) < 0)
+		return -1;
+	time_format_iso(t, 0, iso);
+	return 0;
+}
+
 static void
 screen(const struct run *r, struct scan_ctx *ctx, const char *id, size_t idlen, const char *text,
-       size_t tlen, const struct str *label, struct buf *out, struct scan_run_stats *st)
+       size_t tlen, const struct str *label, const char *ts_iso, struct buf *out,
+       struct scan_run_stats *st)
 {
 	const struct scan_run_opts *o = r->o;
 	struct scan_result res;
@@ -125,7 +146,15 @@ screen(const struct run *r, struct scan_ctx *ctx, const char *id, size_t idlen, 
 	switch (o->output) {
 	case SCAN_OUTPUT_JSON:
 		if (res.label >= o->min_label) {
+			size_t at = out->len;
+
 			scan_result_json(out, ctx, &res, id, idlen, text, tlen, o->hash);
+			if (ts_iso && ts_iso[0] && !buf_failed(out) && out->len > at &&
+			    out->data[out->len - 1] == '}') {
+				/* the item's time, normalised, as the object's last member */
+				out->len--;
+				buf_addf(out, ",\"ts\":\"%s\"}", ts_iso);
+			}
 			buf_addch(out, '\n');
 		}
 		break;
@@ -176,7 +205,7 @@ static void
 screen_line(struct run *r, struct worker *w, struct slot *s, const char *line, size_t len,
 	    uint64_t lineno)
 {
-	char idbuf[600];
+	char idbuf[600], ts_iso[TIME_STRLEN] = "";
 	const char *id = NULL, *text = line;
 	size_t idlen = 0, tlen;
 	struct str label = STR_NULL;
@@ -205,6 +234,16 @@ screen_line(struct run *r, struct worker *w, struct slot *s, const char *line, s
 		text = it.text.ptr;
 		tlen = it.text.len;
 		label = it.label;
+		if (item_time(it.ts, ts_iso) < 0) {
+			char msg[160];
+
+			snprintf(
+				msg, sizeof(msg),
+				"kolom \"ts\" bukan waktu yang dikenal (%.*s): pakai ISO 8601 "
+				"dengan zona, RFC 822, atau detik/milidetik epoch; waktu diabaikan",
+				(int)MIN(it.ts.len, 40), it.ts.ptr);
+			item_error(r, s, lineno, msg);
+		}
 	}
 	if (id == NULL) {
 		id = idbuf;
@@ -223,7 +262,7 @@ screen_line(struct run *r, struct worker *w, struct slot *s, const char *line, s
 			return;
 		}
 	}
-	screen(r, w->ctx, id, idlen, text, tlen, &label, &s->out, &s->st);
+	screen(r, w->ctx, id, idlen, text, tlen, &label, ts_iso, &s->out, &s->st);
 }
 
 static void
@@ -553,11 +592,13 @@ on_feed_item(void *arg, const struct feed_item *it)
 {
 	struct feed_ctx *fc = arg;
 	struct run *r = fc->r;
-	char idbuf[600];
+	char idbuf[600], ts_iso[TIME_STRLEN];
 	const char *id = idbuf;
 	size_t idlen;
 
 	fc->n++;
+	if (item_time(it->ts, ts_iso) < 0)
+		ts_iso[0] = '\0'; /* a feed's own date format we do not read: no time */
 	if (it->id.ptr) {
 		id = it->id.ptr;
 		idlen = it->id.len;
@@ -577,7 +618,7 @@ on_feed_item(void *arg, const struct feed_item *it)
 		fprintf(r->o->err, "%s#%llu: kolom lebih dari %u byte, dipotong\n", r->name,
 			(unsigned long long)fc->n, FEED_LINE_MAX);
 	screen(r, fc->ctx, id, idlen, it->text.ptr ? it->text.ptr : "", it->text.len, &it->label,
-	       &fc->out, r->stats);
+	       ts_iso, &fc->out, r->stats);
 	if (fc->out.len >= RUN_BLOCK) {
 		fwrite(fc->out.data, 1, fc->out.len, r->o->out);
 		buf_reset(&fc->out);
@@ -651,8 +692,8 @@ run_doc(struct run *r, const char *prefix, size_t plen, struct errbuf *eb)
 		fprintf(r->o->err, "%s: dokumen tidak berlabel, dilewati\n", r->name);
 		r->stats->errors++;
 	} else {
-		screen(r, ctx, r->name, strlen(r->name), buf_cstr(&text), text.len, &label, &out,
-		       r->stats);
+		screen(r, ctx, r->name, strlen(r->name), buf_cstr(&text), text.len, &label, NULL,
+		       &out, r->stats);
 		fwrite(out.data ? out.data : "", 1, out.len, r->o->out);
 	}
 	buf_release(&text);

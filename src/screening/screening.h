@@ -63,11 +63,8 @@ bool screening_utf8_clean(struct buf *out, const char *s, size_t n);
  * character boundary. */
 size_t screening_utf8_cut(const char *s, size_t n, size_t max);
 /*
- * An item's time: ISO 8601 with an offset ("2024-02-08T09:12:00+08:00"),
- * RFC 822/1123 as in RSS pubDate ("Thu, 08 Feb 2024 09:12:00 +0800", zones
- * GMT/UT/Z, WIB/WITA/WIT or +hhmm), or unix time as 10 digits (seconds) or
- * 13 digits (milliseconds).  A time without a zone is refused: it would be
- * a guess.  0 and *out, or -1.
+ * An item's time: feed_time_parse() (feed/feed.h), the one parser netra
+ * scan and netra monitor share.  0 and *out, or -1.
  */
 int screening_time_parse(const char *s, size_t n, int64_t *out);
 /* Account handle as matched: trimmed, without a leading '@', ASCII lower

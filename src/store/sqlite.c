@@ -499,12 +499,34 @@ resolve_path(const struct store_opts *o, char *out, size_t outsz, struct errbuf 
 		return errbuf_set(eb, ERR_INVALID_INPUT, "URL basis data tidak dikenal: %s",
 				  o->db_url);
 	}
-	if (mkdir(o->data_dir, 0700) < 0 && errno != EEXIST)
+	if (!o->must_exist && mkdir(o->data_dir, 0700) < 0 && errno != EEXIST)
 		return errbuf_set(eb, ERR_UNAVAILABLE, "tidak dapat membuat direktori data %s: %s",
 				  o->data_dir, strerror(errno));
 	if (snprintf(out, outsz, "%s/netra.db", o->data_dir) >= (int)outsz)
 		return errbuf_set(eb, ERR_INVALID_INPUT, "jalur direktori data terlalu panjang");
 	return 0;
+}
+
+/* With must_exist: a missing or empty file (SQLite would start a new
+ * database in either) is "no database here", said with the path. */
+static int
+check_exists(const struct store_opts *o, const char *path, struct errbuf *eb)
+{
+	struct stat sb;
+
+	if (!o->must_exist)
+		return 0;
+	if (stat(path, &sb) < 0)
+		sb.st_mode = S_IFREG; /* missing: the message below */
+	else if (S_ISREG(sb.st_mode) && sb.st_size > 0)
+		return 0;
+	if (!S_ISREG(sb.st_mode))
+		return errbuf_set_code(eb, ERR_NOT_FOUND, "no_database",
+				       "%s bukan berkas basis data", path);
+	return errbuf_set_code(eb, ERR_NOT_FOUND, "no_database",
+			       "belum ada basis data di %s; buat dengan `netra db migrate` "
+			       "(atau `netra serve` / `netra demo`)",
+			       path);
 }
 
 /* Once per process, before any connection: no global memory statistics
@@ -527,7 +549,8 @@ store_open(struct store **out, const struct store_opts *o, struct errbuf *eb)
 	pthread_once(&once, sqlite_setup);
 	st = xcalloc(1, sizeof(*st));
 	*out = NULL;
-	if (resolve_path(o, st->path, sizeof(st->path), eb) < 0) {
+	if (resolve_path(o, st->path, sizeof(st->path), eb) < 0 ||
+	    check_exists(o, st->path, eb) < 0) {
 		free(st);
 		return -1;
 	}

@@ -38,6 +38,12 @@ struct store_opts {
 	const char *db_url;   /* "" or NULL: SQLite in data_dir; "sqlite:PATH" */
 	int readers;          /* reader pool size */
 	int batch_max;        /* most jobs per group commit */
+	/* true: refuse (ERR_NOT_FOUND, code "no_database") when the database
+	 * file is missing or empty instead of creating it.  Only `netra db
+	 * migrate`, `serve` and `demo` create a database; every other command
+	 * opens with must_exist, so a mistyped --data never leaves an empty
+	 * database behind. */
+	bool must_exist;
 };
 
 int store_open(struct store **out, const struct store_opts *o, struct errbuf *eb);

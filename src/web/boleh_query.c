@@ -30,6 +30,8 @@ boleh_request_json(const struct form *q, bool *asked)
 
 	put(req, "item", q, "butir");
 	put(req, "text", q, "teks");
+	if (json_object_get(req, "text") == NULL)
+		put(req, "text", q, "q"); /* the search-style alias; teks wins */
 	put(req, "status", q, "status");
 	put(req, "election", q, "pemilihan");
 	if (dt.len < sizeof(typed) && str_copy(dt, typed, sizeof(typed)) == 0 &&

@@ -5,6 +5,8 @@
  * Parameters (stable: answers are linked and bookmarked):
  *   butir      catalog item id ("D-6", "B-2")
  *   teks       the conduct described in free text
+ *   q          the same as teks (links and search boxes use q); when both
+ *              are given and teks is not blank, teks wins
  *   status     employee status id ("PNS", "kepala_desa", ...; "" = unknown)
  *   tanggal    date of the act, YYYY-MM-DD (D/M/YYYY is accepted)
  *   pemilihan  election id of the calendar ("pemilu2024")
@@ -25,7 +27,7 @@
 /*
  * The check request {"item","text","status","date","election",
  * "modifiers": {id: true}} of q, with blank values left out and values
- * trimmed.  *asked is true when q names a conduct (butir or teks), so the
+ * trimmed.  *asked is true when q names a conduct (butir, teks or q), so the
  * page answers; otherwise it only shows the form.  Never NULL.
  */
 json_t *boleh_request_json(const struct form *q, bool *asked);

@@ -277,7 +277,8 @@ web_boleh_page(struct http_request *req)
 				json_object_set_new(ctx, "e", json_pack("{s:s}", field, eb.msg));
 			status = err_info(eb.kind)->http_status;
 		}
-	} else if (form_get(&req->query, "butir") || form_get(&req->query, "teks")) {
+	} else if (form_get(&req->query, "butir") || form_get(&req->query, "teks") ||
+		   form_get(&req->query, "q")) {
 		/* the form was sent without a conduct */
 		json_object_set_new(ctx, "error",
 				    json_pack("{s:s, s:s}", "msg",

@@ -20,7 +20,7 @@
 #define TMPL_MAX_DEPTH 24
 #define TMPL_MAX_NAME  128
 
-enum op_kind { OP_TEXT, OP_VAR, OP_RAW, OP_SECTION, OP_INVERTED, OP_PARTIAL, OP_I18N };
+enum op_kind { OP_TEXT, OP_VAR, OP_RAW, OP_SECTION, OP_INVERTED, OP_PARTIAL, OP_I18N, OP_STATIC };
 
 struct tmpl_op {
 	enum op_kind kind;
@@ -145,7 +145,7 @@ tmpl_compile(const char *name, const char *src, size_t len, struct tmpl **out, s
 			op.kind = OP_RAW;
 		} else if (tag.len && tag.ptr[0] == '!') {
 			continue;
-		} else if (tag.len && strchr("&#^/>@", tag.ptr[0])) {
+		} else if (tag.len && strchr("&#^/>@$", tag.ptr[0])) {
 			char sigil = tag.ptr[0];
 
 			tag = str_trim(str_make(tag.ptr + 1, tag.len - 1));
@@ -155,6 +155,7 @@ tmpl_compile(const char *name, const char *src, size_t len, struct tmpl **out, s
 			case '^': op.kind = OP_INVERTED; break;
 			case '>': op.kind = OP_PARTIAL; break;
 			case '@': op.kind = OP_I18N; break;
+			case '$': op.kind = OP_STATIC; break;
 			default: { /* '/' closes the innermost section */
 				struct tmpl_op *o;
 
@@ -378,6 +379,21 @@ render_ops(struct render *r, const struct tmpl *t, size_t from, size_t to)
 			const char *msg = i18n_get(r->lang, op->s);
 
 			buf_add_html(r->out, msg, strlen(msg));
+			break;
+		}
+		case OP_STATIC: {
+			/* {{$file.css}}, or {{$.}} for the current value */
+			const char *file = op->s;
+			char url[320];
+			size_t n;
+
+			if (strcmp(op->s, ".") == 0) {
+				json_t *v = lookup(r, op->s);
+
+				file = json_is_string(v) ? json_string_value(v) : "";
+			}
+			n = asset_static_url(file, url, sizeof(url));
+			buf_add_html(r->out, url, n);
 			break;
 		}
 		case OP_PARTIAL: {

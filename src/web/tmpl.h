@@ -9,6 +9,8 @@
  *   {{^name}}..{{/name}}         inverted section: only when falsy
  *   {{>partial}}                 another template of the set
  *   {{@key}}                     message from the i18n catalog of the language
+ *   {{$file.css}}  {{$.}}        fingerprinted URL of a static file (a name,
+ *                                or the current value): /static/F?v=HASH
  *   {{!comment}}
  * Falsy: missing, null, false, "", 0, an empty array.  Names are looked up
  * from the innermost context outwards.  Compilation reports name:line.

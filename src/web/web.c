@@ -226,6 +226,11 @@ web_static(struct http_request *req)
 	a = asset_find(name);
 	if (a == NULL)
 		return http_reply_error(req, ERR_NOT_FOUND, "berkas tidak ditemukan");
+	/* pages link /static/F?v=HASH ({{$F}}): that URL never changes its
+	 * bytes, so browsers keep it a year without asking; a plain or stale
+	 * URL is kept an hour and then revalidated with its ETag */
+	if (asset_fingerprint_is(a, http_query_get(req, "v")))
+		return http_reply_asset(req, a, "public, max-age=31536000, immutable");
 	return http_reply_asset(req, a, "public, max-age=3600");
 }
 

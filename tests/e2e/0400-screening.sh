@@ -59,6 +59,20 @@ check_json "the malformed line is counted, the good one screened" '.errors == 1 
 if grep -q "broken.jsonl:1:" "$T_TMP/err"; then ok "the error names FILE:LINE"; else
 	fail "the error names FILE:LINE" "$(cat "$T_TMP/err")"; fi
 
+# epoch seconds and milliseconds as JSON numbers (exports carry them): read
+# as times by the same parser as netra scan; a ts that is not a number or a
+# string is refused with its line
+{
+	printf '{"id":"epoch-s","ts":1707375600,"text":"Harga cabai naik di Balikpapan"}\n'
+	printf '{"id":"epoch-ms","ts":1707375600000,"text":"Harga bawang naik di Bontang"}\n'
+	printf '{"id":"epoch-bad","ts":true,"text":"Harga gula naik di Tarakan"}\n'
+} >"$T_TMP/epoch.jsonl"
+netra monitor "$T_TMP/epoch.jsonl" --json >"$T_TMP/body" 2>"$T_TMP/err"
+check_json "numeric ts: two items read with their time, the boolean one refused" \
+	'.read == 2 and .errors == 1 and .untimed == 0'
+if grep -q 'epoch.jsonl:3: kolom "ts" harus string' "$T_TMP/err"; then ok "the refusal names the line and the field"; else
+	fail "the refusal names the line and the field" "$(cat "$T_TMP/err")"; fi
+
 # --- the queue ------------------------------------------------------------------------
 start_server --now 2024-02-09T10:00:00+08:00
 

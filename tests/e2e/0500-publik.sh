@@ -76,6 +76,13 @@ check_body "with the form to try again" 'name="kode"'
 check_status "/boleh answers a bookmarked question" 200 GET "/boleh?butir=D-6&teks=&status=PNS&tanggal=2024-02-05&pemilihan=pemilu2024"
 check_body "forbidden" "DILARANG"
 check_status "/boleh refuses an empty question" 400 GET "/boleh?butir=&teks="
+# q is an alias of teks (search boxes and shared links use it); teks wins
+check_status "/boleh answers q like teks" 200 GET "/boleh?q=camat+ikut+kampanye+memakai+atribut+partai&status=PNS&tanggal=2024-02-05&pemilihan=pemilu2024"
+check_body "with an answer" 'id="jawaban"'
+check_body "and the text in the form" 'camat ikut kampanye memakai atribut partai</textarea>'
+check_status "teks wins over q" 200 GET "/boleh?q=lurah+jalan+santai&teks=camat+ikut+kampanye+memakai+atribut+partai&status=PNS&tanggal=2024-02-05&pemilihan=pemilu2024"
+check_body "the form shows teks" 'camat ikut kampanye memakai atribut partai</textarea>'
+check_status "/boleh refuses a blank q" 400 GET "/boleh?q=+"
 stop_server
 
 # the public intake rate limit: a friendly page, the text kept; a form sent

@@ -80,7 +80,7 @@ start_server(struct app *a)
 static int
 setup(void **state)
 {
-	struct store_opts so = {dir, NULL, 2, 256};
+	struct store_opts so = {dir, NULL, 2, 256, false};
 	struct auth_office_new o = {
 		"bawaslu-6408", "Bawaslu Kutai Timur", "bawaslu", "kabkota", "64.08", NULL, "WITA"};
 	struct auth_user_new u = {"budi", NULL, ROLE_PENGAWAS, "bawaslu-6408", "kuda-laut-biru-7"};

@@ -62,6 +62,21 @@ test_request(void **state)
 	r = request(&a, "teks=camat+memasang+baliho", &asked);
 	assert_true(asked);
 	json_decref(r);
+	/* q means teks; teks wins when both are given, a blank teks does not */
+	r = request(&a, "q=+lurah+ikut+kampanye+", &asked);
+	assert_true(asked);
+	assert_string_equal(json_string_value(json_object_get(r, "text")), "lurah ikut kampanye");
+	json_decref(r);
+	r = request(&a, "q=lurah&teks=camat", &asked);
+	assert_string_equal(json_string_value(json_object_get(r, "text")), "camat");
+	json_decref(r);
+	r = request(&a, "teks=+&q=lurah", &asked);
+	assert_true(asked);
+	assert_string_equal(json_string_value(json_object_get(r, "text")), "lurah");
+	json_decref(r);
+	r = request(&a, "q=+", &asked);
+	assert_false(asked);
+	json_decref(r);
 	r = request(&a, "", &asked);
 	assert_false(asked);
 	assert_int_equal(json_object_size(r), 0);

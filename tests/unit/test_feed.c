@@ -81,6 +81,41 @@ test_jsonl_fields(void **state)
 	assert_null(it.text.ptr);
 }
 
+/* "ts" as epoch seconds or milliseconds (a JSON integer or digits in a
+ * string), read by the one time parser scan and monitor share. */
+static void
+test_jsonl_ts_epoch(void **state)
+{
+	struct feed_item it;
+	struct errbuf eb;
+	int64_t t;
+
+	(void)state;
+	assert_int_equal(parse("{\"ts\":1707480000,\"text\":\"a\"}", &it, &eb), 0);
+	assert_str(it.ts, "1707480000");
+	assert_int_equal(feed_time_parse(it.ts.ptr, it.ts.len, &t), 0);
+	assert_int_equal(t, 1707480000);
+	assert_int_equal(parse("{\"ts\": 1707480000999 ,\"text\":\"a\"}", &it, &eb), 0);
+	assert_int_equal(feed_time_parse(it.ts.ptr, it.ts.len, &t), 0);
+	assert_int_equal(t, 1707480000);
+	assert_int_equal(feed_time_parse("1707480000", 10, &t), 0);
+	assert_int_equal(feed_time_parse("2024-02-09T20:00:00+08:00", 25, &t), 0);
+	assert_int_equal(t, 1707480000);
+	/* nonsense is refused with a message naming the field */
+	assert_int_equal(parse("{\"ts\":1.5,\"text\":\"a\"}", &it, &eb), -1);
+	assert_non_null(strstr(eb.msg, "\"ts\""));
+	assert_int_equal(parse("{\"ts\":-1707480000,\"text\":\"a\"}", &it, &eb), -1);
+	assert_int_equal(parse("{\"ts\":1e9,\"text\":\"a\"}", &it, &eb), -1);
+	assert_int_equal(parse("{\"ts\":true,\"text\":\"a\"}", &it, &eb), -1);
+	assert_non_null(strstr(eb.msg, "epoch"));
+	assert_int_equal(parse("{\"ts\":[1],\"text\":\"a\"}", &it, &eb), -1);
+	/* parsed but not a time: the reader decides (scan warns, monitor counts) */
+	assert_int_equal(parse("{\"ts\":12345,\"text\":\"a\"}", &it, &eb), 0);
+	assert_int_equal(feed_time_parse(it.ts.ptr, it.ts.len, &t), -1);
+	assert_int_equal(feed_time_parse("2024-02-09T20:00:00", 19, &t), -1);
+	assert_int_equal(feed_time_parse("kemarin", 7, &t), -1);
+}
+
 static void
 test_jsonl_escapes(void **state)
 {
@@ -282,10 +317,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_jsonl_fields), cmocka_unit_test(test_jsonl_escapes),
-		cmocka_unit_test(test_jsonl_errors), cmocka_unit_test(test_html),
-		cmocka_unit_test(test_rss),          cmocka_unit_test(test_atom),
-		cmocka_unit_test(test_xml_errors),
+		cmocka_unit_test(test_jsonl_fields),  cmocka_unit_test(test_jsonl_ts_epoch),
+		cmocka_unit_test(test_jsonl_escapes), cmocka_unit_test(test_jsonl_errors),
+		cmocka_unit_test(test_html),          cmocka_unit_test(test_rss),
+		cmocka_unit_test(test_atom),          cmocka_unit_test(test_xml_errors),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -245,6 +245,71 @@ test_suspend_resume_and_errors(void **state)
 	free(r);
 }
 
+/* Accept-Encoding and the compressible types (gzip.c, pure). */
+static void
+test_gzip_negotiation(void **state)
+{
+	(void)state;
+	assert_true(http_accepts_gzip("gzip"));
+	assert_true(http_accepts_gzip("gzip, deflate, br"));
+	assert_true(http_accepts_gzip("br;q=1.0, gzip;q=0.8, *;q=0.1"));
+	assert_true(http_accepts_gzip("x-gzip"));
+	assert_true(http_accepts_gzip("*"));
+	assert_true(http_accepts_gzip(" GZIP ; q=0.5"));
+	assert_false(http_accepts_gzip(NULL));
+	assert_false(http_accepts_gzip(""));
+	assert_false(http_accepts_gzip("identity"));
+	assert_false(http_accepts_gzip("br, deflate"));
+	assert_false(http_accepts_gzip("gzip;q=0"));
+	assert_false(http_accepts_gzip("gzip;q=0.000, br"));
+	assert_false(http_accepts_gzip("*;q=0"));
+	assert_false(http_accepts_gzip("gzip;q=0, *"));    /* gzip named: its q decides */
+	assert_false(http_accepts_gzip("gzipped, gzip2")); /* whole codings only */
+
+	assert_true(http_gzip_type("text/html; charset=utf-8"));
+	assert_true(http_gzip_type("text/css; charset=utf-8"));
+	assert_true(http_gzip_type("text/javascript; charset=utf-8"));
+	assert_true(http_gzip_type("application/javascript"));
+	assert_true(http_gzip_type("application/json; charset=utf-8"));
+	assert_true(http_gzip_type("application/problem+json; charset=utf-8"));
+	assert_true(http_gzip_type("image/svg+xml"));
+	assert_true(http_gzip_type("text/csv; charset=utf-8"));
+	assert_false(http_gzip_type(NULL));
+	assert_false(http_gzip_type("image/png"));
+	assert_false(http_gzip_type("application/zip"));
+	assert_false(http_gzip_type(
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+	assert_false(http_gzip_type("font/woff2"));
+	assert_false(http_gzip_type("text/htmlx"));
+}
+
+/* Fingerprinted static URLs carry the content hash of the embedded file. */
+static void
+test_static_url(void **state)
+{
+	const struct asset *a = asset_find("static/netra.css");
+	char url[128], want[128];
+	size_t n;
+
+	(void)state;
+	assert_non_null(a);
+	n = asset_static_url("netra.css", url, sizeof(url));
+	snprintf(want, sizeof(want), "/static/netra.css?v=%.16s", a->etag + 1);
+	assert_string_equal(url, want);
+	assert_int_equal(n, strlen(want));
+	assert_true(asset_fingerprint_is(a, url + strlen("/static/netra.css?v=")));
+	assert_false(asset_fingerprint_is(a, "0123456789abcdef"));
+	assert_false(asset_fingerprint_is(a, ""));
+	assert_false(asset_fingerprint_is(a, NULL));
+	/* not embedded: the plain URL */
+	asset_static_url("nope.css", url, sizeof(url));
+	assert_string_equal(url, "/static/nope.css");
+	/* truncated, still terminated */
+	n = asset_static_url("netra.css", url, 10);
+	assert_int_equal(n, 9);
+	assert_int_equal(strlen(url), 9);
+}
+
 int
 main(void)
 {
@@ -253,6 +318,8 @@ main(void)
 		cmocka_unit_test(test_body_limits),
 		cmocka_unit_test(test_header_limit),
 		cmocka_unit_test(test_suspend_resume_and_errors),
+		cmocka_unit_test(test_gzip_negotiation),
+		cmocka_unit_test(test_static_url),
 	};
 
 	return cmocka_run_group_tests(tests, start, stop);

@@ -180,7 +180,7 @@ world_job(struct store_conn *c, void *arg, struct errbuf *eb)
 static int
 setup_store(void **state)
 {
-	struct store_opts o = {dir, NULL, 2, 64};
+	struct store_opts o = {dir, NULL, 2, 64, false};
 	struct errbuf eb;
 	int applied;
 

@@ -47,7 +47,7 @@ contains(const void *hay, size_t n, const char *needle)
 static void
 open_store(void)
 {
-	struct store_opts o = {dir, NULL, 2, 256};
+	struct store_opts o = {dir, NULL, 2, 256, false};
 	struct errbuf eb;
 	int applied;
 

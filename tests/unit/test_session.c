@@ -27,7 +27,7 @@ static struct store_office kutim, pemkab;
 static int
 setup(void **state)
 {
-	struct store_opts o = {dir, NULL, 2, 256};
+	struct store_opts o = {dir, NULL, 2, 256, false};
 	struct auth_office_new bawaslu = {
 		"bawaslu-6408", "Bawaslu Kutai Timur", "bawaslu", "kabkota", "64.08", NULL, "WITA"};
 	struct auth_office_new pk = {"pemkab-kutim", "Pemerintah Kabupaten Kutai Timur",

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/store.h"
@@ -44,7 +45,7 @@ teardown(void **state)
 static struct store *
 open_store(void)
 {
-	struct store_opts o = {dir, NULL, 2, 256};
+	struct store_opts o = {dir, NULL, 2, 256, false};
 	struct store *st;
 	struct errbuf eb;
 	int applied;
@@ -85,7 +86,7 @@ get(struct store *st, const char *key, char *out, size_t n)
 static void
 test_migrations(void **state)
 {
-	struct store_opts o = {dir, NULL, 2, 256};
+	struct store_opts o = {dir, NULL, 2, 256, false};
 	struct store_status s;
 	struct store *st;
 	struct errbuf eb;
@@ -352,7 +353,7 @@ test_concurrent_writes_durable(void **state)
 static void
 test_bad_url(void **state)
 {
-	struct store_opts o = {dir, "postgres://localhost/netra", 1, 1};
+	struct store_opts o = {dir, "postgres://localhost/netra", 1, 1, false};
 	struct store *st;
 	struct errbuf eb;
 
@@ -364,6 +365,46 @@ test_bad_url(void **state)
 	assert_int_equal(eb.kind, ERR_INVALID_INPUT);
 }
 
+/* must_exist: a missing directory, a directory without netra.db and an
+ * empty netra.db are all "no database", and none of them is created. */
+static void
+test_must_exist(void **state)
+{
+	char sub[300], db[320];
+	struct store_opts o = {sub, NULL, 1, 1, true};
+	struct store *st;
+	struct errbuf eb;
+	struct stat sb;
+	FILE *f;
+
+	(void)state;
+	snprintf(sub, sizeof(sub), "%s/missing", dir);
+	snprintf(db, sizeof(db), "%s/netra.db", sub);
+	assert_int_equal(store_open(&st, &o, &eb), -1);
+	assert_int_equal(eb.kind, ERR_NOT_FOUND);
+	assert_string_equal(errbuf_code(&eb), "no_database");
+	assert_non_null(strstr(eb.msg, db));
+	assert_int_equal(stat(sub, &sb), -1); /* the directory was not made */
+
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(store_open(&st, &o, &eb), -1);
+	assert_string_equal(errbuf_code(&eb), "no_database");
+	assert_int_equal(stat(db, &sb), -1);
+
+	f = fopen(db, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(store_open(&st, &o, &eb), -1);
+	assert_string_equal(errbuf_code(&eb), "no_database");
+
+	o.must_exist = false; /* db migrate, serve, demo */
+	assert_int_equal(store_open(&st, &o, &eb), 0);
+	store_close(st);
+	o.must_exist = true; /* now it is there */
+	assert_int_equal(store_open(&st, &o, &eb), 0);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -373,6 +414,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_readers_during_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writes_durable, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_url, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_must_exist, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

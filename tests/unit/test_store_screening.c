@@ -25,7 +25,7 @@ static struct store *st;
 static int
 setup(void **state)
 {
-	struct store_opts o = {dir, NULL, 2, 256};
+	struct store_opts o = {dir, NULL, 2, 256, false};
 	struct errbuf eb;
 	int applied;
 

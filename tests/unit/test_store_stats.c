@@ -125,7 +125,7 @@ static int
 setup(void **state)
 {
 	/* readers to spare: a failed assertion leaves its reader taken */
-	struct store_opts o = {dir, NULL, 16, 256};
+	struct store_opts o = {dir, NULL, 16, 256, false};
 	struct office_arg offices[] = {
 		{"bawaslu-64", "bawaslu", "provinsi", "64", NULL},
 		{"ppk-64.08", "ppk", "kabkota", "64.08", &ppk0808},
