@@ -232,8 +232,8 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 	if (e == NULL)
 		return errbuf_set_code(eb, ERR_INVALID_INPUT, "unknown_election",
 				       "pemilihan '%s' tidak dikenal", in->report.pemilihan);
-	cstr_copy(in->election_kind, sizeof(in->election_kind),
-		  e->kind == ELECTION_PILKADA ? "pilkada" : "pemilu");
+	/* a pemilihan ulang or PSU runs on the clocks of what it repeats */
+	cstr_copy(in->election_kind, sizeof(in->election_kind), calendar_election_clock_name(e));
 
 	if (cx->regions && in->report.kode_wilayah) {
 		struct region reg;
@@ -283,7 +283,7 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 		json_array_append_new(
 			in->notes, json_string("Disarankan menyebut saksi (nama dan alamat) untuk "
 					       "memperkuat laporan."));
-	if (e->kind == ELECTION_PILKADA && in->report.kind == REPORT_LAPORAN &&
+	if (e->clock == ELECTION_PILKADA && in->report.kind == REPORT_LAPORAN &&
 	    calendar_pilkada_intake_open(cx->cal, e, in->received_at, in->zone, &cx->copts, why,
 					 NULL) == 0)
 		json_array_append_new(

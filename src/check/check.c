@@ -83,8 +83,9 @@ election_json(const struct election *e, const struct election_stage *stage)
 	o = json_object();
 	json_object_set_new(o, "id", json_string(e->id));
 	json_object_set_new(o, "name", json_string(e->name));
-	json_object_set_new(o, "kind",
-			    json_string(e->kind == ELECTION_PEMILU ? "pemilu" : "pilkada"));
+	json_object_set_new(o, "kind", json_string(calendar_election_kind_name(e->kind)));
+	if (e->clock != e->kind)
+		json_object_set_new(o, "follows", json_string(calendar_election_clock_name(e)));
 	if (e->has_penetapan) {
 		date_format(e->penetapan, ds);
 		json_object_set_new(o, "penetapan", json_string(ds));
@@ -157,7 +158,7 @@ check_run(const struct check_service *s, json_t *req, struct arena *a, json_t **
 			return set_error(eb, "unknown_election", "election", msg);
 		}
 		f.election =
-			e->kind == ELECTION_PEMILU ? RULES_ELECTION_PEMILU : RULES_ELECTION_PILKADA;
+			e->clock == ELECTION_PEMILU ? RULES_ELECTION_PEMILU : RULES_ELECTION_PILKADA;
 		f.election_id = e->id;
 		f.election_name = e->name;
 		if (!f.has_penetapan && e->has_penetapan) {

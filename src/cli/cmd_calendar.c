@@ -77,14 +77,15 @@ list_elections(const struct calendar *cal, bool json)
 				json_array_append_new(regions, json_string(e->regions[k]));
 			json_array_append_new(
 				arr,
-				json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:i, s:s}", "id",
-					  e->id, "kind",
-					  e->kind == ELECTION_PEMILU ? "pemilu" : "pilkada", "name",
+				json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:i, s:s, s:s}",
+					  "id", e->id, "kind", calendar_election_kind_name(e->kind),
+					  "follows", calendar_election_clock_name(e), "name",
 					  e->name, "voting_day",
 					  jdate(e->has_voting_day, e->voting_day), "penetapan",
 					  jdate(e->has_penetapan, e->penetapan), "penetapan_note",
 					  e->penetapan_note, "regions", regions, "stages",
-					  (int)e->nstages, "note", e->note));
+					  (int)e->nstages, "note", e->note, "origin",
+					  e->admin ? "admin" : "data"));
 			continue;
 		}
 		if (e->has_voting_day)
@@ -92,7 +93,7 @@ list_elections(const struct calendar *cal, bool json)
 		if (e->has_penetapan)
 			date_format(e->penetapan, p);
 		printf("%-20s %-8s pemungutan %-10s penetapan %-10s %s\n", e->id,
-		       e->kind == ELECTION_PEMILU ? "pemilu" : "pilkada", v, p, e->name);
+		       calendar_election_kind_name(e->kind), v, p, e->name);
 	}
 	if (json)
 		print_json(arr);

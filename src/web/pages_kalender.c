@@ -68,12 +68,20 @@ election_view(const struct i18n *lang, const struct election *e, struct date tod
 
 	json_object_set_new(o, "id", json_string(e->id));
 	json_object_set_new(o, "name", json_string(e->name));
-	json_object_set_new(
-		o, "kind_label",
-		json_string(kantor_text(lang,
-					e->kind == ELECTION_PEMILU ? "kantor.cal.pemilu"
-								   : "kantor.cal.pilkada",
-					e->kind == ELECTION_PEMILU ? "Pemilu" : "Pilkada")));
+	{
+		char key[48];
+
+		snprintf(key, sizeof(key), "kantor.cal.%s", calendar_election_kind_name(e->kind));
+		json_object_set_new(o, "kind_label",
+				    json_string(kantor_text(lang, key,
+							    calendar_election_kind_name(e->kind))));
+		if (e->clock != e->kind) {
+			snprintf(key, sizeof(key), "kantor.cal.follows_%s",
+				 calendar_election_clock_name(e));
+			json_object_set_new(o, "follows_label",
+					    json_string(kantor_text(lang, key, key)));
+		}
+	}
 	json_object_set_new(o, "voting_day",
 			    e->has_voting_day ? date_json(e->voting_day) : json_null());
 	json_object_set_new(o, "penetapan",

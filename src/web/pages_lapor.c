@@ -221,8 +221,7 @@ filing_hint(struct http_request *req, json_t *doc)
 	if (e == NULL)
 		return NULL;
 	memset(&dr, 0, sizeof(dr));
-	snprintf(dr.rule, sizeof(dr.rule), "%s.laporan",
-		 e->kind == ELECTION_PILKADA ? "pilkada" : "pemilu");
+	snprintf(dr.rule, sizeof(dr.rule), "%s.laporan", calendar_election_clock_name(e));
 	cstr_copy(dr.start, sizeof(dr.start), known);
 	if (region && strlen(region) < sizeof(dr.region))
 		cstr_copy(dr.region, sizeof(dr.region), region);

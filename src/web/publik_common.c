@@ -177,8 +177,8 @@ election_json(const struct election *e, const struct i18n *lang, struct date tod
 
 	json_object_set_new(o, "id", json_string(e->id));
 	json_object_set_new(o, "name", json_string(e->name));
-	json_object_set_new(o, "kind",
-			    json_string(e->kind == ELECTION_PILKADA ? "pilkada" : "pemilu"));
+	/* the clocks that apply (a PSU of a Pilkada is "pilkada") */
+	json_object_set_new(o, "kind", json_string(calendar_election_clock_name(e)));
 	if (st) {
 		char from[80], to[80];
 
