@@ -35,7 +35,7 @@ one(const struct app *app, const struct calendar_opts *opts, json_t *in, struct 
 		return deadline_error_to_json(&req, eb);
 	}
 	deadline_result_init(&res);
-	if (deadline_request_run(app->cal, &req, opts, &res, eb) < 0) {
+	if (deadline_request_run(app_cal(app), &req, opts, &res, eb) < 0) {
 		*failed = true;
 		out = deadline_error_to_json(&req, eb);
 	} else {
@@ -56,7 +56,7 @@ api_deadlines_post(struct http_request *req)
 	bool failed;
 
 	errbuf_clear(&eb);
-	if (app->cal == NULL)
+	if (app_cal(app) == NULL)
 		return http_reply_error(req, ERR_UNAVAILABLE, "kalender tidak dimuat");
 	if (calendar_opts_from_config(&opts, &app->cfg, &eb) < 0) {
 		eb.kind = ERR_INTERNAL;

@@ -35,7 +35,7 @@ struct deadline_memo;
 /* What the case service needs; process lifetime, read-only after init. */
 struct cases_ctx {
 	struct store *store;
-	const struct calendar *cal;
+	struct calendar_live *cal_live; /* the current calendar: read it with cases_cal() */
 	const struct region_table *regions; /* NULL: region codes are checked by shape only */
 	const struct check_service *check;  /* the rule catalog and its readings */
 	const struct config *cfg;
@@ -45,6 +45,11 @@ struct cases_ctx {
 	struct seal_sender *sealer;   /* epoch keys for sealing identities; NULL: one-shot seals */
 	struct deadline_memo *deadlines; /* computed deadlines remembered; NULL: none */
 };
+
+/* The calendar in force now (data files + admin additions).  A caller
+ * takes it once per operation and keeps using that pointer: a newer one may
+ * be published meanwhile, the old one stays valid until exit. */
+const struct calendar *cases_cal(const struct cases_ctx *cx);
 
 /* --- intake ---------------------------------------------------------------- */
 

@@ -42,6 +42,12 @@ cases_record(struct store_conn *c, const struct principal *who, int64_t case_id,
 	return rc;
 }
 
+const struct calendar *
+cases_cal(const struct cases_ctx *cx)
+{
+	return calendar_live_get(cx->cal_live);
+}
+
 const struct tz *
 cases_zone(const char *tzname)
 {
@@ -54,6 +60,14 @@ int
 cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
 	       const struct tz *zone, char **text, char due[DATE_STRLEN], struct errbuf *eb)
 {
+	return cases_deadline_on(cx, cases_cal(cx), rule, start, zone, text, due, eb);
+}
+
+int
+cases_deadline_on(const struct cases_ctx *cx, const struct calendar *cal, const char *rule,
+		  struct date start, const struct tz *zone, char **text, char due[DATE_STRLEN],
+		  struct errbuf *eb)
+{
 	const struct deadline_rule *r;
 	struct deadline_result res;
 	struct deadline_request rq;
@@ -61,10 +75,11 @@ cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
 	json_t *j;
 
 	*text = NULL;
-	if (cx->deadlines && (*text = deadline_memo_get(cx->deadlines, rule, start, zone, due)))
+	if (cx->deadlines &&
+	    (*text = deadline_memo_get(cx->deadlines, cal, rule, start, zone, due)))
 		return 0;
 	errbuf_clear(&local);
-	r = deadline_rule_find(cx->cal, rule, start, &local);
+	r = deadline_rule_find(cal, rule, start, &local);
 	if (r == NULL) {
 		const char *code = errbuf_code(&local);
 
@@ -75,7 +90,7 @@ cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
 		return -1;
 	}
 	deadline_result_init(&res);
-	if (deadline_compute(cx->cal, r, start, zone, &cx->copts, &res, eb) < 0) {
+	if (deadline_compute(cal, r, start, zone, &cx->copts, &res, eb) < 0) {
 		deadline_result_release(&res);
 		return -1;
 	}
@@ -90,7 +105,7 @@ cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
 	if (*text == NULL)
 		return errbuf_set(eb, ERR_INTERNAL, "batas waktu %s tidak dapat ditulis", rule);
 	if (cx->deadlines)
-		deadline_memo_put(cx->deadlines, rule, start, zone, *text, due);
+		deadline_memo_put(cx->deadlines, cal, rule, start, zone, *text, due);
 	return 0;
 }
 

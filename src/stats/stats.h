@@ -129,6 +129,7 @@ struct stats_deps {
 	const struct rules_catalog *catalog; /* NULL: items by id only */
 	const struct calendar *cal;          /* NULL: elections by id only */
 	const char *knowledge_dir;           /* NULL or "": embedded data */
+	const struct calendar_live *cal_live; /* when set, wins over cal (admins may replace it) */
 };
 
 int stats_service_new(struct stats_service **out, const struct stats_deps *d, struct errbuf *eb);

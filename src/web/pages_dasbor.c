@@ -198,8 +198,8 @@ rule_title(const struct app *app, const char *id)
 {
 	size_t i;
 
-	for (i = 0; app->cal && i < deadline_rule_count(app->cal); i++) {
-		const struct deadline_rule *r = deadline_rule_at(app->cal, i);
+	for (i = 0; app_cal(app) && i < deadline_rule_count(app_cal(app)); i++) {
+		const struct deadline_rule *r = deadline_rule_at(app_cal(app), i);
 
 		if (strcmp(r->id, id) == 0)
 			return r->title;
@@ -378,8 +378,8 @@ filter_ctx(struct http_request *req, const struct stats_filter *f, const char *s
 	bool have_selected = false;
 
 	arr = json_array();
-	for (i = 0; app->cal && i < calendar_election_count(app->cal); i++) {
-		const struct election *e = calendar_election_at(app->cal, i);
+	for (i = 0; app_cal(app) && i < calendar_election_count(app_cal(app)); i++) {
+		const struct election *e = calendar_election_at(app_cal(app), i);
 
 		json_array_append_new(arr,
 				      json_pack("{s:s, s:s, s:b}", "id", e->id, "name", e->name,

@@ -59,8 +59,8 @@ read_filter(struct http_request *req, struct inbox_filter *f)
 	if (st && st->scope == WF_CASE)
 		f->state = st->id;
 	v = http_query_get(req, "pemilihan");
-	if (v && app->cal && calendar_election_find(app->cal, v))
-		f->election = calendar_election_find(app->cal, v)->id;
+	if (v && app_cal(app) && calendar_election_find(app_cal(app), v))
+		f->election = calendar_election_find(app_cal(app), v)->id;
 	v = http_query_get(req, "jenis");
 	if (in_list(v, case_kinds))
 		f->kind = v;
@@ -139,8 +139,8 @@ filter_options(struct http_request *req, const struct inbox_filter *f)
 	arr = json_array();
 	json_array_append_new(arr, kantor_option("", kantor_text(lang, "kantor.inbox.any", "Semua"),
 						 f->election ? f->election : ""));
-	for (i = 0; app->cal && i < calendar_election_count(app->cal); i++) {
-		const struct election *e = calendar_election_at(app->cal, i);
+	for (i = 0; app_cal(app) && i < calendar_election_count(app_cal(app)); i++) {
+		const struct election *e = calendar_election_at(app_cal(app), i);
 
 		json_array_append_new(arr, kantor_option(e->id, e->name, f->election));
 	}
@@ -204,12 +204,12 @@ inbox_rows(struct http_request *req, json_t *items)
 		json_object_set(row, "due_soon", json_object_get(it, "due_soon"));
 		json_object_set_new(row, "next_due", due ? json_string(due) : json_null());
 		json_object_set_new(row, "next_rule", json_null());
-		if (rule && due && app->cal) {
+		if (rule && due && app_cal(app)) {
 			struct date d;
 			const struct deadline_rule *r = NULL;
 
 			if (date_parse(str_from(due), &d) == 0)
-				r = deadline_rule_find(app->cal, rule, d, NULL);
+				r = deadline_rule_find(app_cal(app), rule, d, NULL);
 			json_object_set_new(row, "next_rule", json_string(r ? r->title : rule));
 		}
 		json_array_append_new(rows, row);

@@ -512,7 +512,7 @@ kantor_case_render(struct http_request *req, int64_t id, int status,
 			    json_string(kantor_kind_label(lang, jstr(d, "kind"))));
 	json_object_set_new(ctx, "state_label",
 			    json_string(kantor_state_label(lang, jstr(d, "state"))));
-	el = app->cal && jstr(d, "election") ? calendar_election_find(app->cal, jstr(d, "election"))
+	el = app_cal(app) && jstr(d, "election") ? calendar_election_find(app_cal(app), jstr(d, "election"))
 					     : NULL;
 	json_object_set_new(ctx, "election_name",
 			    json_string(el                    ? el->name

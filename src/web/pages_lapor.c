@@ -215,9 +215,9 @@ filing_hint(struct http_request *req, json_t *doc)
 
 	if (known == NULL)
 		known = str_of(pe, "waktu_kejadian");
-	if (elect == NULL || known == NULL || app->cal == NULL)
+	if (elect == NULL || known == NULL || app_cal(app) == NULL)
 		return NULL;
-	e = calendar_election_find(app->cal, elect);
+	e = calendar_election_find(app_cal(app), elect);
 	if (e == NULL)
 		return NULL;
 	memset(&dr, 0, sizeof(dr));
@@ -227,7 +227,7 @@ filing_hint(struct http_request *req, json_t *doc)
 		cstr_copy(dr.region, sizeof(dr.region), region);
 	deadline_result_init(&res);
 	errbuf_clear(&eb);
-	if (deadline_request_run(app->cal, &dr, &app->cases.copts, &res, &eb) < 0) {
+	if (deadline_request_run(app_cal(app), &dr, &app->cases.copts, &res, &eb) < 0) {
 		if (strcmp(errbuf_code(&eb), "invalid_date") == 0 ||
 		    strcmp(errbuf_code(&eb), "unknown_region") == 0) {
 			deadline_result_release(&res);
@@ -257,7 +257,7 @@ filing_hint(struct http_request *req, json_t *doc)
 		long left = (long)(date_to_days(res.due) - date_to_days(today));
 
 		if (res.unit == DEADLINE_HARI_KERJA &&
-		    deadline_workdays_between(app->cal, today, res.due, &app->cases.copts, &left,
+		    deadline_workdays_between(app_cal(app), today, res.due, &app->cases.copts, &left,
 					      &eb) < 0)
 			left = -1;
 		state = "ok";
@@ -382,7 +382,7 @@ render_form(struct http_request *req, int status, const struct form_view *fv)
 	}
 	json_object_set_new(ctx, "tautan", links);
 	json_object_set_new(ctx, "elections",
-			    publik_elections(app->cal, lang,
+			    publik_elections(app_cal(app), lang,
 					     fv->form ? (pemilihan ? pemilihan : "") : NULL,
 					     publik_today(zone)));
 	json_object_set_new(ctx, "jk",

@@ -18,13 +18,13 @@ web_home(struct http_request *req)
 	char home[3];
 	size_t i;
 
-	all = publik_elections(app->cal, web_lang(req), "",
+	all = publik_elections(app_cal(app), web_lang(req), "",
 			       publik_today(publik_home_zone(app, home)));
 	json_array_foreach(all, i, e)
 	{
 		const struct election *el =
-			app->cal ? calendar_election_find(
-					   app->cal, json_string_value(json_object_get(e, "id")))
+			app_cal(app) ? calendar_election_find(
+					   app_cal(app), json_string_value(json_object_get(e, "id")))
 				 : NULL;
 
 		/* a regional election only where this deployment serves */

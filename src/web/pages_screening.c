@@ -332,8 +332,8 @@ election_options(struct http_request *req, const char *chosen)
 	json_t *arr = json_array();
 	size_t i;
 
-	for (i = 0; app->cal && i < calendar_election_count(app->cal); i++) {
-		const struct election *e = calendar_election_at(app->cal, i);
+	for (i = 0; app_cal(app) && i < calendar_election_count(app_cal(app)); i++) {
+		const struct election *e = calendar_election_at(app_cal(app), i);
 
 		json_array_append_new(arr,
 				      json_pack("{s:s, s:s, s:b}", "id", e->id, "name", e->name,

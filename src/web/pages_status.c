@@ -141,7 +141,7 @@ web_status_code(struct http_request *req)
 	json_object_set_new(
 		ctx, "kind_label",
 		json_string(label(lang, "status.kind.", str_of(st, "kind"), str_of(st, "kind"))));
-	e = app->cal ? calendar_election_find(app->cal, str_of(st, "election")) : NULL;
+	e = app_cal(app) ? calendar_election_find(app_cal(app), str_of(st, "election")) : NULL;
 	json_object_set_new(ctx, "election", json_string(e ? e->name : str_of(st, "election")));
 	json_object_set_new(
 		ctx, "received",
@@ -171,8 +171,8 @@ web_status_code(struct http_request *req)
 		bool overdue = false;
 
 		if (due && date_parse(str_from(due), &dd) == 0) {
-			if (app->cal && rule)
-				r = deadline_rule_find(app->cal, rule, dd, NULL);
+			if (app_cal(app) && rule)
+				r = deadline_rule_find(app_cal(app), rule, dd, NULL);
 			overdue = dst && strcmp(dst, "open") == 0 &&
 				  date_cmp(dd, publik_today(zone)) < 0;
 		}

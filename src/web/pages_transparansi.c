@@ -72,8 +72,8 @@ page_ctx(struct http_request *req, json_t *fig, const char *election)
 	ctx = web_page_ctx(req, "transparansi.title");
 	json_object_set_new(ctx, "css", json_pack("[s]", "dasbor.css"));
 	elections = json_array();
-	for (i = 0; app->cal && i < calendar_election_count(app->cal); i++) {
-		const struct election *e = calendar_election_at(app->cal, i);
+	for (i = 0; app_cal(app) && i < calendar_election_count(app_cal(app)); i++) {
+		const struct election *e = calendar_election_at(app_cal(app), i);
 
 		json_array_append_new(elections,
 				      json_pack("{s:s, s:s, s:b}", "id", e->id, "name", e->name,

@@ -121,7 +121,7 @@ publik_home_zone(struct app *app, char province[3])
 	if (w.province[0] == '\0' || w.many)
 		return &tz_wib;
 	memcpy(province, w.province, 3);
-	if (app->cal && calendar_region_zone(app->cal, province, &z, NULL, &eb) == 0)
+	if (app_cal(app) && calendar_region_zone(app_cal(app), province, &z, NULL, &eb) == 0)
 		return z;
 	z = tz_find(str_from(w.tz));
 	return z ? z : &tz_wib;

@@ -24,25 +24,32 @@ test_hit_and_key(void **state)
 	char due[DATE_STRLEN] = "", *t;
 
 	(void)state;
-	assert_null(deadline_memo_get(m, "pemilu.kajian_awal", feb9, &tz_wita, due));
-	deadline_memo_put(m, "pemilu.kajian_awal", feb9, &tz_wita, "{\"due\":\"2024-02-11\"}",
+	assert_null(deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, due));
+	deadline_memo_put(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, "{\"due\":\"2024-02-11\"}",
 			  "2024-02-11");
-	t = deadline_memo_get(m, "pemilu.kajian_awal", feb9, &tz_wita, due);
+	t = deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, due);
 	assert_non_null(t);
 	assert_string_equal(t, "{\"due\":\"2024-02-11\"}");
 	assert_string_equal(due, "2024-02-11");
 	t[0] = 'X'; /* a private copy: the memo is unchanged */
 	free(t);
-	t = deadline_memo_get(m, "pemilu.kajian_awal", feb9, &tz_wita, due);
+	t = deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, due);
 	assert_string_equal(t, "{\"due\":\"2024-02-11\"}");
 	free(t);
 	/* every part of the key counts */
-	assert_null(deadline_memo_get(m, "pemilu.kajian_awa", feb9, &tz_wita, due));
-	assert_null(deadline_memo_get(m, "pemilu.kajian_awal", feb10, &tz_wita, due));
-	assert_null(deadline_memo_get(m, "pemilu.kajian_awal", feb9, &tz_wib, due));
+	assert_null(deadline_memo_get(m, NULL, "pemilu.kajian_awa", feb9, &tz_wita, due));
+	assert_null(deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb10, &tz_wita, due));
+	assert_null(deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wib, due));
+	/* the calendar too: an answer of a replaced calendar is never found */
+	assert_null(deadline_memo_get(m, (const struct calendar *)(uintptr_t)16,
+				      "pemilu.kajian_awal", feb9, &tz_wita, due));
+	deadline_memo_clear(m);
+	assert_null(deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, due));
+	deadline_memo_put(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, "{\"due\":\"2024-02-11\"}",
+			  "2024-02-11");
 	/* a newer answer replaces the older */
-	deadline_memo_put(m, "pemilu.kajian_awal", feb9, &tz_wita, "{}", "2024-02-12");
-	t = deadline_memo_get(m, "pemilu.kajian_awal", feb9, &tz_wita, due);
+	deadline_memo_put(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, "{}", "2024-02-12");
+	t = deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, due);
 	assert_string_equal(t, "{}");
 	assert_string_equal(due, "2024-02-12");
 	free(t);
@@ -59,22 +66,22 @@ test_long_rule_and_many_keys(void **state)
 	(void)state;
 	memset(rule, 'r', sizeof(rule) - 1);
 	rule[sizeof(rule) - 1] = '\0';
-	deadline_memo_put(m, rule, feb9, &tz_wit, "{}", "2024-02-12");
-	assert_null(deadline_memo_get(m, rule, feb9, &tz_wit, due));
+	deadline_memo_put(m, NULL, rule, feb9, &tz_wit, "{}", "2024-02-12");
+	assert_null(deadline_memo_get(m, NULL, rule, feb9, &tz_wit, due));
 	/* 2000 keys into a small table: whatever is still there is right */
 	for (i = 0; i < 2000; i++) {
 		struct date d = {2024, 1 + i % 12, 1 + i % 28};
 
 		snprintf(rule, sizeof(rule), "rule.%d", i);
 		snprintf(text, sizeof(text), "{\"n\":%d}", i);
-		deadline_memo_put(m, rule, d, &tz_wib, text, "2024-12-31");
+		deadline_memo_put(m, NULL, rule, d, &tz_wib, text, "2024-12-31");
 	}
 	for (i = 0; i < 2000; i++) {
 		struct date d = {2024, 1 + i % 12, 1 + i % 28};
 
 		snprintf(rule, sizeof(rule), "rule.%d", i);
 		snprintf(text, sizeof(text), "{\"n\":%d}", i);
-		t = deadline_memo_get(m, rule, d, &tz_wib, due);
+		t = deadline_memo_get(m, NULL, rule, d, &tz_wib, due);
 		if (t) {
 			assert_string_equal(t, text);
 			hits++;
