@@ -21,6 +21,9 @@ static const struct http_route routes[] = {
 
 	/* calendar */
 	{"POST", "/api/v1/deadlines", api_deadlines_post, 0},
+	{"GET", "/api/v1/calendar/holidays", api_calendar_holidays_get, 0},
+	{"POST", "/api/v1/calendar/holidays", api_calendar_holidays_post, 0},
+	{"DELETE", "/api/v1/calendar/holidays/{id}", api_calendar_holiday_delete, 0},
 	/* sessions */
 	{"POST", "/api/v1/session", api_session_create, 0},
 	{"DELETE", "/api/v1/session", api_session_delete, 0},

@@ -361,6 +361,21 @@ cal_job_submit(struct cal_job *j, struct errbuf *eb)
 /* --- the operations ---------------------------------------------------------- */
 
 int
+cases_calendar_require(const struct principal *who, struct errbuf *eb)
+{
+	if (who == NULL || who->user_id == 0)
+		return errbuf_set(eb, ERR_UNAUTHORIZED, "silakan masuk terlebih dahulu");
+	if (!auth_can(who, PERM_USER_ADMIN))
+		return errbuf_set(eb, ERR_FORBIDDEN,
+				  "hanya administrator yang dapat mengubah kalender");
+	if (who->region_prefix[0])
+		return errbuf_set(eb, ERR_FORBIDDEN,
+				  "hari libur dan jadwal pemilihan berlaku nasional: hanya "
+				  "administrator kantor pusat yang dapat mengubahnya");
+	return 0;
+}
+
+int
 cases_calendar_holiday_add(struct cases_ctx *cx, const struct store_cal_holiday *h,
 			   const struct calendar_actor *who, struct calendar_change *out,
 			   struct errbuf *eb)

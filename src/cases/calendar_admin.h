@@ -49,6 +49,12 @@ struct calendar_change {
 	bool replaced; /* an election of that id was there before */
 };
 
+/* Who may change the calendar: an administrator (PERM_USER_ADMIN) of a
+ * national office, since holidays and election schedules are national.
+ * -1 with ERR_UNAUTHORIZED / ERR_FORBIDDEN (code "forbidden") otherwise. */
+struct principal;
+int cases_calendar_require(const struct principal *who, struct errbuf *eb);
+
 /* The calendar of the data files (dir: knowledge dir or NULL) plus the
  * admin rows of st, and the database's calendar version. */
 int cases_calendar_load(struct store *st, const char *dir, struct calendar **out,

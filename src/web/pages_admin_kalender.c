@@ -39,15 +39,7 @@ guard(struct http_request *req)
 		return 1;
 	}
 	errbuf_clear(&eb);
-	if (!auth_can(who, PERM_USER_ADMIN)) {
-		errbuf_set(&eb, ERR_FORBIDDEN, "Halaman ini hanya untuk administrator.");
-		web_error_page(req, &eb);
-		return 1;
-	}
-	if (who->region_prefix[0]) {
-		errbuf_set(&eb, ERR_FORBIDDEN,
-			   "Hari libur dan jadwal pemilihan berlaku nasional: hanya administrator "
-			   "kantor pusat yang dapat mengubahnya.");
+	if (cases_calendar_require(who, &eb) < 0) {
 		web_error_page(req, &eb);
 		return 1;
 	}

@@ -11,6 +11,7 @@ setup_kaltim
 netra office add bawaslu-ri --name "Bawaslu Republik Indonesia" --kind bawaslu --level ri --tz WIB >/dev/null
 printf 'sandi-uji-admin_ri-2024\n' | netra user add admin_ri --role admin --office bawaslu-ri \
 	--name "Admin Pusat" --password-stdin >/dev/null
+netra token create admin_ri --name e2e | tail -n 1 | awk '{print $NF}' >"$T_TMP/tok_admin_ri"
 
 # --- the CLI -----------------------------------------------------------------------------
 out=$(netra calendar holiday add 2026-12-28 --kind cuti_bersama --name "Cuti Bersama Uji" \
@@ -140,6 +141,28 @@ done
 AFTER=$(jget .due)
 [ "$AFTER" != "$BEFORE" ] && ok "the running server computes with the new holiday ($BEFORE -> $AFTER)" || fail "the running server sees the CLI change" "$BEFORE $AFTER"
 check_json "the new holiday is named among the skipped days" '.skipped | map(.reason) | any(test("Libur Uji Nasional"))'
+
+# --- the API -------------------------------------------------------------------------------------
+check_status "GET holidays is public" 200 GET "/api/v1/calendar/holidays?year=2026"
+check_json "with origin, basis and the admin row" 'any(.holidays[]; .origin == "admin" and .name == "Libur Uji Nasional") and any(.holidays[]; .origin == "data") and .coverage.first == "2023-01-01"'
+post_json admin /api/v1/calendar/holidays '{"date":"2026-12-30","kind":"libur","name":"X","basis":"Y"}'
+expect "a provincial admin may not add by API" "$STATUS" 403
+post_json admin_ri /api/v1/calendar/holidays '{"date":"2026-12-30","kind":"libur","name":"","basis":"Y"}'
+expect "a bad holiday is 400" "$STATUS" 400
+check_json "with a stable code and Indonesian text" '.code == "invalid_holiday" and (.detail | test("kosong"))'
+post_json admin_ri /api/v1/calendar/holidays '{"date":"2026-12-30","kind":"pemungutan","name":"Pemungutan Uji","basis":"Keppres uji","source_url":"https://example.go.id/k"}'
+expect "a national admin adds by API" "$STATUS" 201
+APIID=$(jget .id)
+post_json admin_ri /api/v1/calendar/holidays '{"date":"2026-12-30","kind":"pemungutan","name":"Pemungutan Uji","basis":"Keppres uji","source_url":"https://example.go.id/k"}'
+expect "the same row twice is 409" "$STATUS" 409
+check_json "code duplicate_holiday" '.code == "duplicate_holiday"'
+check_status "GET shows it at once" 200 GET "/api/v1/calendar/holidays?year=2026"
+check_json "as libur_pemilu" 'any(.holidays[]; .date == "2026-12-30" and .kind == "libur_pemilu" and .id == '"$APIID"')'
+as admin_ri DELETE "/api/v1/calendar/holidays/$APIID"
+expect "DELETE removes it" "$STATUS" 200
+as admin_ri DELETE "/api/v1/calendar/holidays/$APIID"
+expect "DELETE twice is 404" "$STATUS" 404
+check_json "code unknown_holiday" '.code == "unknown_holiday"'
 
 # --- the admin page ------------------------------------------------------------------------------
 session admin_ri
