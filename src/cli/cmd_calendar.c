@@ -14,9 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "app/app.h"
 #include "calendar/calendar.h"
 #include "cli/cli.h"
 #include "cli/cmd_calendar_admin.h"
@@ -225,21 +223,6 @@ show_day(const struct calendar *cal, const struct calendar_opts *opts, struct da
 	return w < 0 ? CLI_FAIL : CLI_OK;
 }
 
-/* A database to read admin additions from: --db, or DATA/netra.db exists
- * (a read never creates one). */
-static bool
-cli_data_has_db(const struct cli *cli)
-{
-	char path[1024];
-	struct stat sb;
-
-	if (cli->cfg.db_url[0])
-		return true;
-	if ((size_t)snprintf(path, sizeof(path), "%s/netra.db", cli->cfg.data_dir) >= sizeof(path))
-		return false;
-	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-}
-
 static int show(struct cli *cli, const struct calendar *cal, const struct calendar_opts *opts,
 		bool json);
 
@@ -260,16 +243,7 @@ run_calendar(struct cli *cli)
 	if (calendar_opts_from_config(&opts, &cli->cfg, &eb) < 0)
 		return cli_fail("%s", eb.msg);
 	/* with a database in --data, what admins added counts too */
-	if (cli_data_has_db(cli)) {
-		struct app app;
-
-		if (app_open(&app, &cli->cfg, APP_STORE | APP_KNOWLEDGE, &eb) < 0)
-			return cli_fail("%s", eb.msg);
-		rc = show(cli, app_cal(&app), &opts, json);
-		app_close(&app);
-		return rc;
-	}
-	if (calendar_load(&cal, cli->cfg.knowledge_dir, &eb) < 0)
+	if (cli_calendar_load(cli, &cal, &eb) < 0)
 		return cli_fail("%s", eb.msg);
 	rc = show(cli, cal, &opts, json);
 	calendar_free(cal);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app/app.h"
 #include "calendar/calendar.h"
@@ -189,6 +190,38 @@ election_add(struct cli *cli, struct app *app)
 	printf("pemilihan %s %s\n", ch.election_id,
 	       ch.replaced ? "diperbarui (versi sebelumnya diganti)" : "ditambahkan");
 	return CLI_OK;
+}
+
+static bool
+cli_has_db(const struct cli *cli)
+{
+	char path[1024];
+	struct stat sb;
+
+	if (cli->cfg.db_url[0])
+		return true;
+	if ((size_t)snprintf(path, sizeof(path), "%s/netra.db", cli->cfg.data_dir) >= sizeof(path))
+		return false;
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+int
+cli_calendar_load(struct cli *cli, struct calendar **out, struct errbuf *eb)
+{
+	struct store_opts so = {cli->cfg.data_dir, cli->cfg.db_url, 1, (int)cli->cfg.store_batch};
+	struct store *st;
+	int64_t version;
+	int rc;
+
+	if (!cli_has_db(cli))
+		return calendar_load(out, cli->cfg.knowledge_dir, eb);
+	if (store_open(&st, &so, eb) < 0)
+		return -1;
+	rc = store_migrate(st, NULL, eb);
+	if (rc == 0)
+		rc = cases_calendar_load(st, cli->cfg.knowledge_dir, out, &version, eb);
+	store_close(st);
+	return rc;
 }
 
 int

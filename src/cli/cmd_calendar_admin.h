@@ -10,4 +10,10 @@
 
 int cmd_calendar_admin(struct cli *cli);
 
+/* The calendar a read-only command should use: the data files plus the
+ * admin additions when --data (or --db) holds a database, else the data
+ * files alone (a read never creates a database). */
+struct calendar;
+int cli_calendar_load(struct cli *cli, struct calendar **out, struct errbuf *eb);
+
 #endif

@@ -144,6 +144,7 @@ int
 kantor_calendar(struct http_request *req)
 {
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	const struct i18n *lang = web_lang(req);
 	const struct principal *p = auth_principal(req);
 	const struct tz *z = tz_find(str_from(p->tz));
@@ -158,7 +159,7 @@ kantor_calendar(struct http_request *req)
 	ctx = web_officer_ctx(req, "kantor.cal.title");
 	if (ctx == NULL)
 		return 0;
-	if (app_cal(app) == NULL) {
+	if (cal == NULL) {
 		struct errbuf eb;
 
 		json_decref(ctx);
@@ -171,12 +172,12 @@ kantor_calendar(struct http_request *req)
 	json_object_set_new(ctx, "today", json_string(today_s));
 	json_object_set_new(ctx, "today_weekday", json_string(weekday(lang, today)));
 	elections = json_array();
-	for (i = 0; i < calendar_election_count(app_cal(app)); i++)
+	for (i = 0; i < calendar_election_count(cal); i++)
 		json_array_append_new(
-			elections, election_view(lang, calendar_election_at(app_cal(app), i), today));
+			elections, election_view(lang, calendar_election_at(cal, i), today));
 	json_object_set_new(ctx, "elections", elections);
 
-	calendar_coverage(app_cal(app), &first, &last);
+	calendar_coverage(cal, &first, &last);
 	year = today.year;
 	v = http_query_get(req, "tahun");
 	if (v && (str_to_i64(str_from(v), &year) < 0 || year < first.year || year > last.year))
@@ -192,6 +193,6 @@ kantor_calendar(struct http_request *req)
 	}
 	json_object_set_new(ctx, "years", years);
 	json_object_set_new(ctx, "year", json_integer(year));
-	json_object_set_new(ctx, "holidays", holidays_view(lang, app_cal(app), (int)year));
+	json_object_set_new(ctx, "holidays", holidays_view(lang, cal, (int)year));
 	return web_render(req, 200, "kantor_kalender", ctx);
 }

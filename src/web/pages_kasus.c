@@ -480,6 +480,7 @@ kantor_case_render(struct http_request *req, int64_t id, int status,
 	const struct principal *p = auth_principal(req);
 	const struct i18n *lang = web_lang(req);
 	const struct election *el;
+	const struct calendar *cal;
 	char today[DATE_STRLEN], soon[DATE_STRLEN];
 	struct errbuf eb;
 	json_t *ctx, *d = NULL, *tracks, *t, *arr, *v;
@@ -512,8 +513,8 @@ kantor_case_render(struct http_request *req, int64_t id, int status,
 			    json_string(kantor_kind_label(lang, jstr(d, "kind"))));
 	json_object_set_new(ctx, "state_label",
 			    json_string(kantor_state_label(lang, jstr(d, "state"))));
-	el = app_cal(app) && jstr(d, "election") ? calendar_election_find(app_cal(app), jstr(d, "election"))
-					     : NULL;
+	cal = app_cal(app);
+	el = cal && jstr(d, "election") ? calendar_election_find(cal, jstr(d, "election")) : NULL;
 	json_object_set_new(ctx, "election_name",
 			    json_string(el                    ? el->name
 					: jstr(d, "election") ? jstr(d, "election")

@@ -107,6 +107,7 @@ publik_home_zone(struct app *app, char province[3])
 {
 	struct home_walk w;
 	const struct tz *z;
+	const struct calendar *cal;
 	struct store_conn *c;
 	struct errbuf eb;
 
@@ -121,7 +122,8 @@ publik_home_zone(struct app *app, char province[3])
 	if (w.province[0] == '\0' || w.many)
 		return &tz_wib;
 	memcpy(province, w.province, 3);
-	if (app_cal(app) && calendar_region_zone(app_cal(app), province, &z, NULL, &eb) == 0)
+	cal = app_cal(app);
+	if (cal && calendar_region_zone(cal, province, &z, NULL, &eb) == 0)
 		return z;
 	z = tz_find(str_from(w.tz));
 	return z ? z : &tz_wib;
