@@ -54,11 +54,12 @@ api_calendar_holidays_get(struct http_request *req)
 		if (year && h->date.year != year)
 			continue;
 		json_array_append_new(
-			arr, json_pack("{s:o, s:s, s:s, s:s, s:s, s:s, s:o}", "date",
-				       date_json(h->date), "kind", calendar_holiday_kind_name(h->kind),
-				       "name", h->name, "basis", h->basis, "source_url", h->source_url,
-				       "origin", h->admin_id ? "admin" : "data", "id",
-				       h->admin_id ? json_integer(h->admin_id) : json_null()));
+			arr,
+			json_pack("{s:o, s:s, s:s, s:s, s:s, s:s, s:o}", "date", date_json(h->date),
+				  "kind", calendar_holiday_kind_name(h->kind), "name", h->name,
+				  "basis", h->basis, "source_url", h->source_url, "origin",
+				  h->admin_id ? "admin" : "data", "id",
+				  h->admin_id ? json_integer(h->admin_id) : json_null()));
 	}
 	calendar_coverage(cal, &first, &last);
 	warn = calendar_data_ending(cal, time_local_date(clock_now(), tz_wib.offset_min), &end,
@@ -115,7 +116,8 @@ api_calendar_holidays_post(struct http_request *req)
 			known = known || strcmp(keys[i], k) == 0;
 		if (!known || !json_is_string(v)) {
 			errbuf_set_field(&eb, ERR_INVALID_INPUT, k,
-					 known ? "%s harus berupa teks" : "kunci %s tidak dikenal", k);
+					 known ? "%s harus berupa teks" : "kunci %s tidak dikenal",
+					 k);
 			json_decref(body);
 			return http_reply_problem(req, &eb);
 		}

@@ -62,8 +62,8 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		if (calendar_opts_from_config(&app->cases.copts, cfg, eb) < 0)
 			goto fail;
 		/* the data files plus what admins added (src/cases/calendar_admin.c) */
-		if (app->store && cases_calendar_load(app->store, cfg->knowledge_dir, &cal, &version,
-						      eb) < 0) {
+		if (app->store &&
+		    cases_calendar_load(app->store, cfg->knowledge_dir, &cal, &version, eb) < 0) {
 			log_error("calendar: admin additions not applied: %s", eb->msg);
 			log_error("calendar: serving the data files only; fix or remove the row "
 				  "(netra calendar holiday list / remove)");
@@ -102,12 +102,9 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		app->flash = web_flash_new(256);
 	}
 	if ((flags & APP_WEB) && app->store) {
-		struct stats_deps sd = {app->store,
-					app->regions,
-					check_service_catalog(app->check),
-					NULL,
-					cfg->knowledge_dir,
-					app->cases.cal_live};
+		struct stats_deps sd = {
+			app->store, app->regions,       check_service_catalog(app->check),
+			NULL,       cfg->knowledge_dir, app->cases.cal_live};
 
 		if (stats_service_new(&app->stats, &sd, eb) < 0)
 			goto fail;

@@ -34,8 +34,8 @@ struct app {
 	struct tmpl_set *tmpl;
 	struct i18n *lang_id;
 	struct i18n *lang_en;
-	struct cases_ctx cases; /* the case service (with APP_STORE and the calendar); its
-				   cal_live holds the calendar: read it with app_cal() */
+	struct cases_ctx cases;       /* the case service (with APP_STORE and the calendar); its
+					 cal_live holds the calendar: read it with app_cal() */
 	struct check_service *check;  /* rule catalog and readings (with APP_KNOWLEDGE/APP_WEB) */
 	struct region_table *regions; /* loaded with APP_WEB */
 	struct ident_limits *ident_limits; /* loaded with APP_WEB */

@@ -105,9 +105,10 @@ id_matches_file(const char *id, const char *file)
 	return strlen(id) == n - 5 && strncmp(base, id, n - 5) == 0;
 }
 
-static const char *const election_keys[] = {
-	"id",      "kind",    "follows", "name",   "basis", "voting_day", "penetapan", "penetapan_note",
-	"regions", "note",    "sources", "stages", NULL};
+static const char *const election_keys[] = {"id",      "kind",       "follows",   "name",
+					    "basis",   "voting_day", "penetapan", "penetapan_note",
+					    "regions", "note",       "sources",   "stages",
+					    NULL};
 
 static const char *const kind_names[] = {
 	[ELECTION_PEMILU] = "pemilu",

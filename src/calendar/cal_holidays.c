@@ -72,13 +72,15 @@ holiday_fields_check(struct str fdate, struct str fkind, struct str fname, struc
 		return -1;
 	}
 	if (fname.len > 200 || fbasis.len > 1000 || furl.len > 1000) {
-		snprintf(msg, msgsz, "kolom terlalu panjang (nama maks. 200, basis dan "
-				     "source_url maks. 1000 byte)");
+		snprintf(msg, msgsz,
+			 "kolom terlalu panjang (nama maks. 200, basis dan "
+			 "source_url maks. 1000 byte)");
 		return -1;
 	}
 	if (!(url_optional && furl.len == 0) && !str_has_prefix(furl, "https://") &&
 	    !str_has_prefix(furl, "http://")) {
-		snprintf(msg, msgsz, "kolom source_url harus alamat http:// atau https:// sumbernya");
+		snprintf(msg, msgsz,
+			 "kolom source_url harus alamat http:// atau https:// sumbernya");
 		return -1;
 	}
 	return 0;
@@ -150,8 +152,8 @@ cal_apply_admin_holidays(struct calendar *cal, const struct calendar_admin_holid
 
 		memset(&h, 0, sizeof(h));
 		date_format(a->date, ds);
-		if (holiday_fields_check(str_from(ds), str_from(a->kind), str_trim(str_from(a->name)),
-					 str_trim(str_from(a->basis)),
+		if (holiday_fields_check(str_from(ds), str_from(a->kind),
+					 str_trim(str_from(a->name)), str_trim(str_from(a->basis)),
 					 str_trim(str_from(a->source_url)), true, &h, msg,
 					 sizeof(msg)) < 0)
 			return errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_data",
@@ -203,8 +205,8 @@ calendar_holiday_check_one(const char *date, const char *kind, const char *name,
 	struct holiday h;
 	char msg[192];
 
-	if (holiday_fields_check(str_trim(str_from(date ? date : "")),
-				 str_from(kind ? kind : ""), str_trim(str_from(name ? name : "")),
+	if (holiday_fields_check(str_trim(str_from(date ? date : "")), str_from(kind ? kind : ""),
+				 str_trim(str_from(name ? name : "")),
 				 str_trim(str_from(basis ? basis : "")),
 				 str_trim(str_from(source_url ? source_url : "")), true, &h, msg,
 				 sizeof(msg)) < 0)

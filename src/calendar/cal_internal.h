@@ -86,8 +86,8 @@ int cal_parse_intake(struct calendar *cal, const char *file, const char *text, s
 		     struct errbuf *eb);
 
 /* Admin holidays over the data-file rows (merge rule: calendar.h). */
-int cal_apply_admin_holidays(struct calendar *cal, const struct calendar_admin_holiday *rows, size_t n,
-			     struct errbuf *eb);
+int cal_apply_admin_holidays(struct calendar *cal, const struct calendar_admin_holiday *rows,
+			     size_t n, struct errbuf *eb);
 
 /* The day entry for d, or NULL outside the covered years. */
 const struct cal_day *cal_day_get(const struct calendar *cal, struct date d);

@@ -179,12 +179,12 @@ const char *calendar_origin(const struct calendar *cal);
  */
 struct holiday;
 typedef int (*calendar_holiday_fn)(void *arg, const struct holiday *h, struct errbuf *eb);
-int calendar_holidays_check(const char *file, const char *text, size_t len,
-			    calendar_holiday_fn fn, void *arg, struct errbuf *eb);
+int calendar_holidays_check(const char *file, const char *text, size_t len, calendar_holiday_fn fn,
+			    void *arg, struct errbuf *eb);
 /* One row typed by hand, checked as calendar_holidays_check() checks a
  * line, except that source_url may be empty; -1 with invalid_holiday. */
-int calendar_holiday_check_one(const char *date, const char *kind, const char *name, const char *basis,
-			       const char *source_url, struct errbuf *eb);
+int calendar_holiday_check_one(const char *date, const char *kind, const char *name,
+			       const char *basis, const char *source_url, struct errbuf *eb);
 /* "libur_nasional", "cuti_bersama", "libur_pemilu"; "" when unknown. */
 const char *calendar_holiday_kind_name(unsigned kind);
 /* The long kind name for a name or a short form (libur, cuti_bersama,

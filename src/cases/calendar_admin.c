@@ -108,11 +108,11 @@ struct cal_job {
 	/* input */
 	struct store_cal_holiday *rows; /* OP_ADD, OP_IMPORT */
 	size_t nrows;
-	int64_t remove_id;   /* OP_REMOVE */
-	const char *body;    /* OP_ELECTION */
+	int64_t remove_id; /* OP_REMOVE */
+	const char *body;  /* OP_ELECTION */
 	char election_id[32];
-	const char *file;    /* OP_IMPORT: the name given */
-	char why[320];       /* why deadlines move, for their audit events */
+	const char *file; /* OP_IMPORT: the name given */
+	char why[320];    /* why deadlines move, for their audit events */
 	/* output */
 	struct calendar *cal;
 	int64_t version;
@@ -155,9 +155,9 @@ record(struct store_conn *c, const struct cal_job *j, int64_t case_id, int64_t t
 static json_t *
 holiday_json(const struct store_cal_holiday *h)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)h->id, "date",
-			 h->date, "kind", h->kind, "name", h->name, "basis", h->basis,
-			 "source_url", h->source_url);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)h->id, "date", h->date,
+			 "kind", h->kind, "name", h->name, "basis", h->basis, "source_url",
+			 h->source_url);
 }
 
 struct open_list {
@@ -210,10 +210,10 @@ recompute(struct store_conn *c, struct cal_job *j, struct errbuf *eb)
 			rc = store_deadline_redate(c, d->id, due, text, false, eb);
 			if (rc == 0)
 				rc = record(c, j, d->case_id, d->track_id, "tenggat_dihitung_ulang",
-					    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "deadline_id",
-						      (json_int_t)d->id, "rule", d->rule, "start",
-						      d->start_on, "old_due", d->due_on, "new_due",
-						      due, "why", j->why),
+					    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}",
+						      "deadline_id", (json_int_t)d->id, "rule",
+						      d->rule, "start", d->start_on, "old_due",
+						      d->due_on, "new_due", due, "why", j->why),
 					    eb);
 			j->out->moved++;
 			j->out->rewritten++;
@@ -283,8 +283,9 @@ cal_job_run(struct store_conn *c, void *arg, struct errbuf *eb)
 
 			json_decref(rows);
 			rc = record(c, j, 0, 0, "hari_libur_ditambah", one, eb);
-			snprintf(j->why, sizeof(j->why), "hari libur %s ditambahkan: %.120s (%.120s)",
-				 j->rows[0].date, j->rows[0].name, j->rows[0].basis);
+			snprintf(j->why, sizeof(j->why),
+				 "hari libur %s ditambahkan: %.120s (%.120s)", j->rows[0].date,
+				 j->rows[0].name, j->rows[0].basis);
 		} else {
 			rc = record(c, j, 0, 0, "hari_libur_diimpor",
 				    json_pack("{s:s, s:I, s:s, s:o}", "file", j->file, "rows",
@@ -292,8 +293,8 @@ cal_job_run(struct store_conn *c, void *arg, struct errbuf *eb)
 					      "holidays", rows),
 				    eb);
 			snprintf(j->why, sizeof(j->why),
-				 "%zu hari libur diimpor dari %.100s (mulai %s)", out->rows, j->file,
-				 out->first_date);
+				 "%zu hari libur diimpor dari %.100s (mulai %s)", out->rows,
+				 j->file, out->first_date);
 		}
 		break;
 	}
@@ -311,8 +312,8 @@ cal_job_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		break;
 	}
 	case OP_ELECTION:
-		rc = store_cal_election_put(c, out->election_id, j->body, actor_name(j->who), j->now,
-					    &out->id, &out->replaced, eb);
+		rc = store_cal_election_put(c, out->election_id, j->body, actor_name(j->who),
+					    j->now, &out->id, &out->replaced, eb);
 		if (rc == 0)
 			rc = record(c, j, 0, 0, "pemilihan_ditambah",
 				    json_pack("{s:s, s:I, s:b}", "election", out->election_id,

@@ -30,7 +30,7 @@
 #include "cases/cases.h"
 #include "store/store.h"
 
-#define CALENDAR_REFRESH_S 5
+#define CALENDAR_REFRESH_S    5
 #define CALENDAR_IMPORT_BYTES (1u << 20)
 
 struct calendar_actor {
@@ -57,8 +57,8 @@ int cases_calendar_require(const struct principal *who, struct errbuf *eb);
 
 /* The calendar of the data files (dir: knowledge dir or NULL) plus the
  * admin rows of st, and the database's calendar version. */
-int cases_calendar_load(struct store *st, const char *dir, struct calendar **out,
-			int64_t *version, struct errbuf *eb);
+int cases_calendar_load(struct store *st, const char *dir, struct calendar **out, int64_t *version,
+			struct errbuf *eb);
 
 /* h's date, kind (libur_nasional, cuti_bersama, libur_pemilu or the short
  * forms libur, pemungutan), name, basis and source_url (may be "") are

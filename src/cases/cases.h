@@ -35,7 +35,7 @@ struct deadline_memo;
 /* What the case service needs; process lifetime, read-only after init. */
 struct cases_ctx {
 	struct store *store;
-	struct calendar_live *cal_live; /* the current calendar: read it with cases_cal() */
+	struct calendar_live *cal_live;     /* the current calendar: read it with cases_cal() */
 	const struct region_table *regions; /* NULL: region codes are checked by shape only */
 	const struct check_service *check;  /* the rule catalog and its readings */
 	const struct config *cfg;

@@ -172,8 +172,8 @@ check_run(const struct check_service *s, json_t *req, struct arena *a, json_t **
 			buf_release(&l);
 			return set_error(eb, "unknown_election", "election", msg);
 		}
-		f.election =
-			e->clock == ELECTION_PEMILU ? RULES_ELECTION_PEMILU : RULES_ELECTION_PILKADA;
+		f.election = e->clock == ELECTION_PEMILU ? RULES_ELECTION_PEMILU
+							 : RULES_ELECTION_PILKADA;
 		f.election_id = e->id;
 		f.election_name = e->name;
 		if (!f.has_penetapan && e->has_penetapan) {

@@ -111,9 +111,9 @@ holiday_remove(struct cli *cli, struct app *app)
 	int64_t id;
 
 	if (cli->nargs != 3)
-		return cli_usage_error(cli, "holiday remove needs exactly one ID (see holiday list)");
-	if (str_to_i64(str_from(cli->args[2][0] == '#' ? cli->args[2] + 1 : cli->args[2]), &id) <
-	    0)
+		return cli_usage_error(cli,
+				       "holiday remove needs exactly one ID (see holiday list)");
+	if (str_to_i64(str_from(cli->args[2][0] == '#' ? cli->args[2] + 1 : cli->args[2]), &id) < 0)
 		return cli_usage_error(cli, "ID must be a number (see holiday list)");
 	if (cases_calendar_holiday_remove(&app->cases, id, &cli_actor, &ch, &eb) < 0)
 		return cli_fail("%s", eb.msg);
@@ -150,12 +150,12 @@ holiday_list(struct cli *cli, struct app *app)
 			snprintf(id, sizeof(id), "#%lld", (long long)h->admin_id);
 		if (json) {
 			json_array_append_new(
-				arr, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "date", ds,
-					       "kind", calendar_holiday_kind_name(h->kind), "name",
-					       h->name, "basis", h->basis, "source_url",
-					       h->source_url, "origin", h->admin_id ? "admin" : "data",
-					       "id", h->admin_id ? json_integer(h->admin_id)
-								 : json_null()));
+				arr,
+				json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "date", ds, "kind",
+					  calendar_holiday_kind_name(h->kind), "name", h->name,
+					  "basis", h->basis, "source_url", h->source_url, "origin",
+					  h->admin_id ? "admin" : "data", "id",
+					  h->admin_id ? json_integer(h->admin_id) : json_null()));
 			continue;
 		}
 		printf("%-10s %-14s %-7s %-6s %s — %s\n", ds, calendar_holiday_kind_name(h->kind),

@@ -100,7 +100,8 @@ db_status(struct cli *cli)
 			printf("libur:      data hari libur sampai %s (%ld hari lagi)\n", end_s,
 			       days_left);
 		if (warn)
-			printf("PERINGATAN: Data hari libur berakhir %s; muat data %d (SKB hari libur "
+			printf("PERINGATAN: Data hari libur berakhir %s; muat data %d (SKB hari "
+			       "libur "
 			       "nasional dan cuti bersama) sebelum tanggal itu (netra calendar "
 			       "holiday import FILE.csv)\n",
 			       strchr(end_long, ',') ? strchr(end_long, ',') + 2 : end_long,

@@ -72,7 +72,6 @@ stats_cal(const struct stats_service *s)
 	return s->d.cal_live ? calendar_live_get(s->d.cal_live) : s->d.cal;
 }
 
-
 /* The store's write counter (the cache's version). */
 uint64_t stats_store_version(const struct stats_service *s);
 /* Add n to the integer at key of map (created at n when absent). */

@@ -43,10 +43,11 @@ int
 store_cal_holiday_insert(struct store_conn *c, const struct store_cal_holiday *h, int64_t *id,
 			 struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "INSERT INTO calendar_holidays(date, kind, name, basis,"
-				    " source_url, added_by, added_at) VALUES (?1,?2,?3,?4,?5,?6,?7)",
-				    eb);
+	sqlite3_stmt *s =
+		conn_stmt(c,
+			  "INSERT INTO calendar_holidays(date, kind, name, basis,"
+			  " source_url, added_by, added_at) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+			  eb);
 	int rc;
 
 	if (s == NULL)
@@ -59,7 +60,8 @@ store_cal_holiday_insert(struct store_conn *c, const struct store_cal_holiday *h
 	bind_text(s, 6, h->added_by);
 	bind_int(s, 7, h->added_at);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_CONSTRAINT || sqlite3_extended_errcode(c->db) == SQLITE_CONSTRAINT_UNIQUE) {
+	if (rc == SQLITE_CONSTRAINT ||
+	    sqlite3_extended_errcode(c->db) == SQLITE_CONSTRAINT_UNIQUE) {
 		sqlite3_reset(s);
 		return errbuf_set_code(eb, ERR_CONFLICT, "duplicate_holiday",
 				       "hari libur %s (%s) \"%s\" sudah ditambahkan admin", h->date,
@@ -128,8 +130,7 @@ store_cal_holiday_remove(struct store_conn *c, int64_t id, const char *who, int6
 }
 
 int
-store_cal_holiday_each(struct store_conn *c, store_cal_holiday_fn fn, void *arg,
-		       struct errbuf *eb)
+store_cal_holiday_each(struct store_conn *c, store_cal_holiday_fn fn, void *arg, struct errbuf *eb)
 {
 	sqlite3_stmt *s = conn_stmt(c,
 				    "SELECT " HOLIDAY_COLS " FROM calendar_holidays"

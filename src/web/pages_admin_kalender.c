@@ -61,11 +61,11 @@ holidays_of(const struct i18n *lang, const struct calendar *cal, int year)
 			continue;
 		date_format(h->date, ds);
 		snprintf(key, sizeof(key), "kantor.cal.holiday.%s", kind);
-		json_array_append_new(
-			arr, json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:I}", "date", ds, "kind_label",
-				       i18n_get(lang, key), "name", h->name, "basis", h->basis,
-				       "source", h->source_url, "admin", h->admin_id > 0, "id",
-				       (json_int_t)h->admin_id));
+		json_array_append_new(arr,
+				      json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:I}", "date", ds,
+						"kind_label", i18n_get(lang, key), "name", h->name,
+						"basis", h->basis, "source", h->source_url, "admin",
+						h->admin_id > 0, "id", (json_int_t)h->admin_id));
 	}
 	return arr;
 }
@@ -98,7 +98,8 @@ render(struct http_request *req, int status, const char *which, const struct for
 		year = today.year;
 	years = json_array();
 	for (y = first.year; y <= last.year + 1; y++)
-		json_array_append_new(years, json_pack("{s:i, s:b}", "y", y, "selected", y == year));
+		json_array_append_new(years,
+				      json_pack("{s:i, s:b}", "y", y, "selected", y == year));
 	json_object_set_new(ctx, "years", years);
 	json_object_set_new(ctx, "year", json_integer(year));
 	json_object_set_new(ctx, "holidays", holidays_of(lang, cal, (int)year));
@@ -107,7 +108,8 @@ render(struct http_request *req, int status, const char *which, const struct for
 		char key[32];
 
 		snprintf(key, sizeof(key), "kal.done.%s", done);
-		json_object_set_new(ctx, "done", json_pack("{s:s}", "message", i18n_get(lang, key)));
+		json_object_set_new(ctx, "done",
+				    json_pack("{s:s}", "message", i18n_get(lang, key)));
 	}
 	if (which && err) {
 		char key[32];
@@ -195,16 +197,14 @@ web_admin_calendar_remove(struct http_request *req)
 	if (str_to_i64(str_from(req->params[0]), &id) < 0)
 		id = 0;
 	actor_of(req, &who);
-	if (cases_calendar_holiday_remove(&((struct app *)req->app)->cases, id, &who, &ch, &eb) <
-	    0)
+	if (cases_calendar_holiday_remove(&((struct app *)req->app)->cases, id, &who, &ch, &eb) < 0)
 		return web_error_page(req, &eb);
 	return redirect_done(req, "hapus", &ch);
 }
 
 /* The one file (or text field) of a multipart form; NULL with eb. */
 static const struct multipart_part *
-upload(struct http_request *req, const char *file_field, const char *text_field,
-       struct errbuf *eb)
+upload(struct http_request *req, const char *file_field, const char *text_field, struct errbuf *eb)
 {
 	const char *ct = http_header_get(req, "Content-Type");
 	struct multipart_part *parts;
@@ -243,9 +243,9 @@ web_admin_calendar_import(struct http_request *req)
 	p = upload(req, "file", NULL, &eb);
 	if (p == NULL)
 		return render(req, 400, "impor", NULL, &eb);
-	name = p->filename ? multipart_filename_sanitize(&req->arena, p->filename,
-							  strlen(p->filename))
-			   : "unggahan.csv";
+	name = p->filename
+		       ? multipart_filename_sanitize(&req->arena, p->filename, strlen(p->filename))
+		       : "unggahan.csv";
 	actor_of(req, &who);
 	if (cases_calendar_holiday_import(&((struct app *)req->app)->cases,
 					  name[0] ? name : "unggahan.csv", p->data, p->len, &who,

@@ -72,9 +72,9 @@ election_view(const struct i18n *lang, const struct election *e, struct date tod
 		char key[48];
 
 		snprintf(key, sizeof(key), "kantor.cal.%s", calendar_election_kind_name(e->kind));
-		json_object_set_new(o, "kind_label",
-				    json_string(kantor_text(lang, key,
-							    calendar_election_kind_name(e->kind))));
+		json_object_set_new(
+			o, "kind_label",
+			json_string(kantor_text(lang, key, calendar_election_kind_name(e->kind))));
 		if (e->clock != e->kind) {
 			snprintf(key, sizeof(key), "kantor.cal.follows_%s",
 				 calendar_election_clock_name(e));
@@ -173,8 +173,8 @@ kantor_calendar(struct http_request *req)
 	json_object_set_new(ctx, "today_weekday", json_string(weekday(lang, today)));
 	elections = json_array();
 	for (i = 0; i < calendar_election_count(cal); i++)
-		json_array_append_new(
-			elections, election_view(lang, calendar_election_at(cal, i), today));
+		json_array_append_new(elections,
+				      election_view(lang, calendar_election_at(cal, i), today));
 	json_object_set_new(ctx, "elections", elections);
 
 	calendar_coverage(cal, &first, &last);

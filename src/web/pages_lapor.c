@@ -258,8 +258,8 @@ filing_hint(struct http_request *req, json_t *doc)
 		long left = (long)(date_to_days(res.due) - date_to_days(today));
 
 		if (res.unit == DEADLINE_HARI_KERJA &&
-		    deadline_workdays_between(cal, today, res.due, &app->cases.copts, &left,
-					      &eb) < 0)
+		    deadline_workdays_between(cal, today, res.due, &app->cases.copts, &left, &eb) <
+			    0)
 			left = -1;
 		state = "ok";
 		snprintf(num, sizeof(num), "%ld", left);

@@ -19,14 +19,13 @@ web_home(struct http_request *req)
 	char home[3];
 	size_t i;
 
-	all = publik_elections(cal, web_lang(req), "",
-			       publik_today(publik_home_zone(app, home)));
+	all = publik_elections(cal, web_lang(req), "", publik_today(publik_home_zone(app, home)));
 	json_array_foreach(all, i, e)
 	{
 		const struct election *el =
-			cal ? calendar_election_find(
-					   cal, json_string_value(json_object_get(e, "id")))
-				 : NULL;
+			cal ? calendar_election_find(cal,
+						     json_string_value(json_object_get(e, "id")))
+			    : NULL;
 
 		/* a regional election only where this deployment serves */
 		if (home[0] && el && !calendar_election_in_region(el, home))

@@ -94,9 +94,9 @@ web_officer_ctx(struct http_request *req, const char *title_key)
 static void
 date_words(struct http_request *req, struct date d, char *out, size_t outsz)
 {
-	static const char *const en[] = {"January", "February", "March",     "April",
-					 "May",     "June",     "July",      "August",
-					 "September", "October", "November", "December"};
+	static const char *const en[] = {"January",   "February", "March",    "April",
+					 "May",       "June",     "July",     "August",
+					 "September", "October",  "November", "December"};
 	const struct app *app = req->app;
 
 	if (web_lang(req) == app->lang_en && d.month >= 1 && d.month <= 12)

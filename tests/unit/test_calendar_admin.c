@@ -33,9 +33,17 @@ test_merge_holidays(void **state)
 	/* 2026-12-24 is a data-file cuti bersama; the admin row of the same
 	 * date and kind replaces it, the 2027 row adds a year */
 	struct calendar_admin_holiday rows[] = {
-		{7, {2026, 12, 24}, "cuti_bersama", "Cuti Bersama Natal (diubah)", "SKB ubah 2026",
+		{7,
+		 {2026, 12, 24},
+		 "cuti_bersama",
+		 "Cuti Bersama Natal (diubah)",
+		 "SKB ubah 2026",
 		 ""},
-		{8, {2027, 1, 1}, "libur_nasional", "Tahun Baru 2027 Masehi", "SKB 2027",
+		{8,
+		 {2027, 1, 1},
+		 "libur_nasional",
+		 "Tahun Baru 2027 Masehi",
+		 "SKB 2027",
 		 "https://example.go.id/2027"},
 	};
 	struct calendar_admin a = {rows, 2, NULL, 0};
