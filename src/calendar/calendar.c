@@ -386,7 +386,9 @@ struct calendar_live {
 	_Atomic(struct calendar *) cur;
 	_Atomic int64_t version;
 	pthread_mutex_t lock; /* publishers and the retired list */
-	struct calendar **retired;
+	struct retired {
+		struct calendar *cal;
+	} * retired;
 	size_t nretired;
 };
 
@@ -428,7 +430,7 @@ calendar_live_publish(struct calendar_live *live, struct calendar *cal, int64_t 
 	if (old) {
 		live->retired =
 			xreallocarray(live->retired, live->nretired + 1, sizeof(*live->retired));
-		live->retired[live->nretired++] = old;
+		live->retired[live->nretired++].cal = old;
 	}
 	pthread_mutex_unlock(&live->lock);
 }
@@ -441,7 +443,7 @@ calendar_live_free(struct calendar_live *live)
 	if (live == NULL)
 		return;
 	for (i = 0; i < live->nretired; i++)
-		calendar_free(live->retired[i]);
+		calendar_free(live->retired[i].cal);
 	free(live->retired);
 	calendar_free(atomic_load(&live->cur));
 	pthread_mutex_destroy(&live->lock);

@@ -26,13 +26,14 @@ static const struct calendar_actor cli_actor = {"sistem", 0, "cli"};
 static int
 read_all(const char *path, size_t max, struct buf *b)
 {
-	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	FILE *in;
 	char chunk[65536];
 	size_t n;
 
+	buf_init(b, max);
+	in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (in == NULL)
 		return cli_fail("tidak dapat membuka %s", path);
-	buf_init(b, max);
 	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
 		buf_add(b, chunk, n);
 	if (in != stdin)
