@@ -246,9 +246,14 @@ calendar_data_ending(const struct calendar *cal, struct date today, struct date 
 	int y = today.year;
 
 	/* the data runs out at the end of the last covered year that follows
-	 * today's without a gap */
-	if (cal->ndays == 0 || y < cal->first_year || y > cal->last_year ||
-	    !cal->year_covered[y - cal->first_year]) {
+	 * today's without a gap; a clock set before the data begins (a
+	 * training run in an old year) is not "running out" */
+	if (cal->ndays && y < cal->first_year) {
+		*end = (struct date){cal->last_year, 12, 31};
+		*days_left = (long)(date_to_days(*end) - date_to_days(today));
+		return false;
+	}
+	if (cal->ndays == 0 || y > cal->last_year || !cal->year_covered[y - cal->first_year]) {
 		*end = cal->ndays ? (struct date){cal->last_year, 12, 31} : today;
 		*days_left = cal->ndays ? (long)(date_to_days(*end) - date_to_days(today)) : 0;
 		if (*days_left > 0)

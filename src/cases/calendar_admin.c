@@ -397,6 +397,15 @@ cases_calendar_holiday_add(struct cases_ctx *cx, const struct store_cal_holiday 
 	cstr_copy(row.kind, sizeof(row.kind), kind);
 	/* one spelling of the date and the trimmed texts */
 	date_parse(str_trim(str_from(h->date)), &d);
+	/* a year with one row counts as complete: a single holiday must not
+	 * make an unloaded year look loaded (deadlines would skip only it) */
+	if (cases_cal(cx) && !calendar_covers(cases_cal(cx), d))
+		return errbuf_set_code(
+			eb, ERR_INVALID_INPUT, "year_not_loaded",
+			"data hari libur tahun %d belum dimuat; muat dahulu seluruh SKB "
+			"tahun itu dengan impor CSV (tahun yang memiliki satu baris "
+			"dianggap lengkap)",
+			d.year);
 	date_format(d, row.date);
 	{
 		struct str t = str_trim(str_from(h->name));

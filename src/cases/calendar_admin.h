@@ -18,7 +18,8 @@
  * they differ; `netra serve` calls it every CALENDAR_REFRESH_S seconds.
  *
  * Errors in eb: invalid_holiday / invalid_data (Indonesian, with file:line
- * for an import), duplicate_holiday, unknown_holiday.
+ * for an import), duplicate_holiday, unknown_holiday, year_not_loaded (a
+ * single holiday in a year without data: import the whole year first).
  */
 #ifndef NETRA_CASES_CALENDAR_ADMIN_H
 #define NETRA_CASES_CALENDAR_ADMIN_H

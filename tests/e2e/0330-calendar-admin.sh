@@ -29,6 +29,11 @@ if netra calendar holiday add 2026-12-29 --kind liburan --name X --basis x >"$T_
 else
 	grep -q "pilih libur, cuti_bersama atau pemungutan" "$T_TMP/o" && ok "an unknown kind is refused" || fail "an unknown kind is refused" "$(cat "$T_TMP/o")"
 fi
+if netra calendar holiday add 2029-02-14 --kind pemungutan --name "Pemungutan Suara Pemilu 2029" --basis "Keppres uji" >"$T_TMP/o" 2>&1; then
+	fail "one day in a year without data is refused"
+else
+	grep -q "data hari libur tahun 2029 belum dimuat" "$T_TMP/o" && ok "one day in a year without data is refused" || fail "one day in a year without data is refused" "$(cat "$T_TMP/o")"
+fi
 printf 'date,kind,name,basis,source_url\n2027-01-01,libur_nasional,Tahun Baru 2027 Masehi,SKB uji 2027,https://example.go.id/2027\n2027-13-01,libur_nasional,X,SKB,https://example.go.id/x\n' >"$T_TMP/bad.csv"
 if netra calendar holiday import "$T_TMP/bad.csv" >"$T_TMP/o" 2>&1; then
 	fail "a CSV with a bad line is refused"

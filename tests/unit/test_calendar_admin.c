@@ -137,6 +137,8 @@ test_data_ending(void **state)
 	assert_false(calendar_data_ending(cal, d(2026, 6, 1), &end, &left));
 	assert_true(calendar_data_ending(cal, d(2027, 2, 1), &end, &left)); /* already past */
 	assert_true(left <= 0);
+	/* a clock set before the data begins is not "running out" */
+	assert_false(calendar_data_ending(cal, d(2020, 6, 1), &end, &left));
 	calendar_free(cal);
 }
 
@@ -253,6 +255,11 @@ test_change_job(void **state)
 	/* the same row again is refused; nothing changes */
 	assert_int_equal(cases_calendar_holiday_add(&cx, &h, &who, &ch, &eb), -1);
 	assert_string_equal(errbuf_code(&eb), "duplicate_holiday");
+	/* one day of a year without data would make the year look loaded */
+	snprintf(h.date, sizeof(h.date), "2029-02-14");
+	assert_int_equal(cases_calendar_holiday_add(&cx, &h, &who, &ch, &eb), -1);
+	assert_string_equal(errbuf_code(&eb), "year_not_loaded");
+	snprintf(h.date, sizeof(h.date), "2026-12-28");
 	/* a bad kind never reaches the store */
 	snprintf(h.kind, sizeof(h.kind), "libur_daerah");
 	assert_int_equal(cases_calendar_holiday_add(&cx, &h, &who, &ch, &eb), -1);
