@@ -49,6 +49,10 @@ int api_stats_public(struct http_request *req);
 
 /* api_deadlines.c */
 int api_deadlines_post(struct http_request *req);
+/* api_calendar.c */
+int api_calendar_holidays_get(struct http_request *req);
+int api_calendar_holidays_post(struct http_request *req);
+int api_calendar_holiday_delete(struct http_request *req);
 /* api_session.c */
 int api_session_create(struct http_request *req);
 int api_session_delete(struct http_request *req);

@@ -21,7 +21,7 @@
 
 /* Result or error object for one request; *failed set on error. */
 static json_t *
-one(const struct app *app, const struct calendar_opts *opts, json_t *in, struct errbuf *eb,
+one(const struct calendar *cal, const struct calendar_opts *opts, json_t *in, struct errbuf *eb,
     bool *failed)
 {
 	struct deadline_request req;
@@ -35,7 +35,7 @@ one(const struct app *app, const struct calendar_opts *opts, json_t *in, struct 
 		return deadline_error_to_json(&req, eb);
 	}
 	deadline_result_init(&res);
-	if (deadline_request_run(app->cal, &req, opts, &res, eb) < 0) {
+	if (deadline_request_run(cal, &req, opts, &res, eb) < 0) {
 		*failed = true;
 		out = deadline_error_to_json(&req, eb);
 	} else {
@@ -49,6 +49,7 @@ int
 api_deadlines_post(struct http_request *req)
 {
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	struct calendar_opts opts;
 	struct errbuf eb;
 	json_error_t je;
@@ -56,7 +57,7 @@ api_deadlines_post(struct http_request *req)
 	bool failed;
 
 	errbuf_clear(&eb);
-	if (app->cal == NULL)
+	if (cal == NULL)
 		return http_reply_error(req, ERR_UNAVAILABLE, "kalender tidak dimuat");
 	if (calendar_opts_from_config(&opts, &app->cfg, &eb) < 0) {
 		eb.kind = ERR_INTERNAL;
@@ -81,12 +82,12 @@ api_deadlines_post(struct http_request *req)
 		out = json_array();
 		json_array_foreach(body, i, item)
 		{
-			json_array_append_new(out, one(app, &opts, item, &eb, &failed));
+			json_array_append_new(out, one(cal, &opts, item, &eb, &failed));
 		}
 		json_decref(body);
 		return http_reply_json(req, 200, out);
 	}
-	out = one(app, &opts, body, &eb, &failed);
+	out = one(cal, &opts, body, &eb, &failed);
 	json_decref(body);
 	if (failed) {
 		json_decref(out);

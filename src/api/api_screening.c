@@ -240,7 +240,7 @@ api_screening_ingest(struct http_request *req)
 						"threshold harus angka 0 < X <= 1");
 		o.threshold = (float)d;
 	}
-	if (election && calendar_election_find(app->cal, election) == NULL)
+	if (election && calendar_election_find(app_cal(app), election) == NULL)
 		return http_reply_error(req, ERR_INVALID_INPUT, "pemilihan '%s' tidak dikenal",
 					election);
 	/* items without an account region take the request's, else the officer's */

@@ -9,6 +9,7 @@
 #include "calendar/calendar.h"
 #include "auth/auth.h"
 #include "auth/seal.h"
+#include "cases/calendar_admin.h"
 #include "cases/evidence.h"
 #include "cases/deadline_memo.h"
 #include "cases/office_cache.h"
@@ -55,13 +56,27 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		});
 	}
 	if (flags & (APP_WEB | APP_KNOWLEDGE)) {
-		if (calendar_opts_from_config(&app->cases.copts, cfg, eb) < 0 ||
-		    calendar_load(&app->cal, cfg->knowledge_dir, eb) < 0)
+		struct calendar *cal = NULL;
+		int64_t version = 0;
+
+		if (calendar_opts_from_config(&app->cases.copts, cfg, eb) < 0)
 			goto fail;
-		if (check_service_new(&app->check, cfg, app->cal, eb) < 0 ||
+		/* the data files plus what admins added (src/cases/calendar_admin.c) */
+		if (app->store &&
+		    cases_calendar_load(app->store, cfg->knowledge_dir, &cal, &version, eb) < 0) {
+			log_error("calendar: admin additions not applied: %s", eb->msg);
+			log_error("calendar: serving the data files only; fix or remove the row "
+				  "(netra calendar holiday list / remove)");
+			cal = NULL;
+		}
+		if (cal == NULL && calendar_load(&cal, cfg->knowledge_dir, eb) < 0)
+			goto fail;
+		app->cases.cal_live = calendar_live_new(cal, version);
+		if (check_service_new(&app->check, cfg, NULL, eb) < 0 ||
 		    screening_lexicon_load(&app->scan, cfg->knowledge_dir,
 					   check_service_catalog(app->check), eb) < 0)
 			goto fail;
+		check_service_follow(app->check, app->cases.cal_live);
 		app->ident_limits = xcalloc(1, sizeof(*app->ident_limits));
 		if (region_table_load(&app->regions, cfg->knowledge_dir, eb) < 0 ||
 		    ident_limits_load(app->ident_limits, cfg->knowledge_dir, eb) < 0)
@@ -69,7 +84,6 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 	}
 	/* the case service: everything it needs is loaded by now */
 	app->cases.store = app->store;
-	app->cases.cal = app->cal;
 	app->cases.check = app->check;
 	app->cases.regions = app->regions;
 	if (app->store && app->cases.offices == NULL)
@@ -88,8 +102,9 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 		app->flash = web_flash_new(256);
 	}
 	if ((flags & APP_WEB) && app->store) {
-		struct stats_deps sd = {app->store, app->regions, check_service_catalog(app->check),
-					app->cal, cfg->knowledge_dir};
+		struct stats_deps sd = {
+			app->store, app->regions,       check_service_catalog(app->check),
+			NULL,       cfg->knowledge_dir, app->cases.cal_live};
 
 		if (stats_service_new(&app->stats, &sd, eb) < 0)
 			goto fail;
@@ -99,6 +114,12 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 fail:
 	app_close(app);
 	return -1;
+}
+
+const struct calendar *
+app_cal(const struct app *app)
+{
+	return calendar_live_get(app->cases.cal_live);
 }
 
 void
@@ -125,8 +146,8 @@ app_close(struct app *app)
 	app->check = NULL;
 	scan_lexicon_free(app->scan);
 	app->scan = NULL;
-	calendar_free(app->cal);
-	app->cal = NULL;
+	calendar_live_free(app->cases.cal_live);
+	app->cases.cal_live = NULL;
 	region_table_free(app->regions);
 	free(app->ident_limits);
 	app->regions = NULL;

@@ -34,8 +34,8 @@ struct app {
 	struct tmpl_set *tmpl;
 	struct i18n *lang_id;
 	struct i18n *lang_en;
-	struct calendar *cal;         /* elections, holidays, zones, deadline rules */
-	struct cases_ctx cases;       /* the case service (with APP_STORE and the calendar) */
+	struct cases_ctx cases;       /* the case service (with APP_STORE and the calendar); its
+					 cal_live holds the calendar: read it with app_cal() */
 	struct check_service *check;  /* rule catalog and readings (with APP_KNOWLEDGE/APP_WEB) */
 	struct region_table *regions; /* loaded with APP_WEB */
 	struct ident_limits *ident_limits; /* loaded with APP_WEB */
@@ -56,6 +56,11 @@ enum app_flags {
 };
 
 int app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbuf *eb);
+/* The calendar in force (elections, holidays, zones, deadline rules: the
+ * data files plus admin additions), or NULL when not loaded.  Admins may
+ * replace it while the server runs: take it once per request and use that
+ * pointer throughout (it stays valid until app_close()). */
+const struct calendar *app_cal(const struct app *app);
 void app_close(struct app *app);
 /* The port the server really listens on (--listen HOST:0 picks a free one):
  * without a configured base_url, links in receipts and pages use it.  Call

@@ -21,6 +21,9 @@ static const struct http_route routes[] = {
 
 	/* calendar */
 	{"POST", "/api/v1/deadlines", api_deadlines_post, 0},
+	{"GET", "/api/v1/calendar/holidays", api_calendar_holidays_get, 0},
+	{"POST", "/api/v1/calendar/holidays", api_calendar_holidays_post, 0},
+	{"DELETE", "/api/v1/calendar/holidays/{id}", api_calendar_holiday_delete, 0},
 	/* sessions */
 	{"POST", "/api/v1/session", api_session_create, 0},
 	{"DELETE", "/api/v1/session", api_session_delete, 0},
@@ -108,6 +111,11 @@ static const struct http_route routes[] = {
 	{"POST", "/kantor/admin/pengguna/{username}/status", web_admin_user_status, 0},
 	{"POST", "/kantor/admin/kantor", web_admin_office_add, 0},
 	{"GET", "/kantor/admin/sandi/{id}", web_admin_secret, 0},
+	{"GET", "/kantor/admin/kalender", web_admin_calendar, 0},
+	{"POST", "/kantor/admin/kalender/libur", web_admin_calendar_add, 0},
+	{"POST", "/kantor/admin/kalender/libur/{id}/hapus", web_admin_calendar_remove, 0},
+	{"POST", "/kantor/admin/kalender/impor", web_admin_calendar_import, 0},
+	{"POST", "/kantor/admin/kalender/pemilihan", web_admin_calendar_election, 0},
 };
 
 const struct http_route *const app_routes = routes;

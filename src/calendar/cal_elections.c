@@ -106,8 +106,38 @@ id_matches_file(const char *id, const char *file)
 }
 
 static const char *const election_keys[] = {
-	"id",      "kind", "name",    "basis",  "voting_day", "penetapan", "penetapan_note",
-	"regions", "note", "sources", "stages", "name_en",    NULL};
+	"id",        "kind",           "follows", "name", "name_en", "basis",  "voting_day",
+	"penetapan", "penetapan_note", "regions", "note", "sources", "stages", NULL};
+
+static const char *const kind_names[] = {
+	[ELECTION_PEMILU] = "pemilu",
+	[ELECTION_PILKADA] = "pilkada",
+	[ELECTION_PEMILIHAN_ULANG] = "pemilihan_ulang",
+	[ELECTION_PSU] = "psu",
+};
+
+const char *
+calendar_election_kind_name(enum election_kind k)
+{
+	return (size_t)k < ARRAY_SIZE(kind_names) ? kind_names[k] : "?";
+}
+
+int
+calendar_election_kind_parse(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && i < ARRAY_SIZE(kind_names); i++)
+		if (strcmp(kind_names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+calendar_election_clock_name(const struct election *e)
+{
+	return e->clock == ELECTION_PILKADA ? "pilkada" : "pemilu";
+}
 static const char *const stage_keys[] = {"id",    "name", "start",   "end",
 					 "flags", "note", "sources", NULL};
 
@@ -146,7 +176,8 @@ cal_parse_election(struct calendar *cal, const char *file, const char *text, siz
 		.file = file, .text = text, .len = len, .arena = &cal->arena, .eb = eb};
 	struct election e;
 	struct election_stage *stages = NULL;
-	const char *kind = NULL, *const * sources;
+	const char *kind = NULL, *follows = NULL, *const * sources;
+	int k;
 	json_t *root, *jstages, *js;
 	size_t i, nsources;
 	int rc = -1;
@@ -158,6 +189,7 @@ cal_parse_election(struct calendar *cal, const char *file, const char *text, siz
 	if (cal_json_check_keys(&d, root, election_keys) < 0 ||
 	    cal_json_strcpy(&d, root, "id", true, e.id, sizeof(e.id)) < 0 ||
 	    cal_json_str(&d, root, "kind", true, 16, &kind) < 0 ||
+	    cal_json_str(&d, root, "follows", false, 16, &follows) < 0 ||
 	    cal_json_strcpy(&d, root, "name", true, e.name, sizeof(e.name)) < 0 ||
 	    cal_json_str(&d, root, "name_en", false, 128, &e.name_en) < 0 ||
 	    cal_json_str(&d, root, "basis", true, 1000, &e.basis) < 0 ||
@@ -177,16 +209,37 @@ cal_parse_election(struct calendar *cal, const char *file, const char *text, siz
 		cal_jerr(&d, "id", "id \"%s\" harus sama dengan nama berkas (%s.json)", e.id, e.id);
 		goto out;
 	}
-	if (calendar_election_find(cal, e.id)) {
+	if (calendar_election_find(cal, e.id) && !cal->admin_phase) {
 		cal_jerr(&d, "id", "pemilihan \"%s\" sudah dimuat dari berkas lain", e.id);
 		goto out;
 	}
-	if (strcmp(kind, "pemilu") == 0) {
-		e.kind = ELECTION_PEMILU;
-	} else if (strcmp(kind, "pilkada") == 0) {
-		e.kind = ELECTION_PILKADA;
+	k = calendar_election_kind_parse(kind);
+	if (k < 0) {
+		cal_jerr(&d, "kind",
+			 "jenis \"%s\" tidak dikenal; pilih pemilu, pilkada, pemilihan_ulang atau "
+			 "psu",
+			 kind);
+		goto out;
+	}
+	e.kind = (enum election_kind)k;
+	if (e.kind == ELECTION_PEMILU || e.kind == ELECTION_PILKADA) {
+		if (follows && strcmp(follows, kind) != 0) {
+			cal_jerr(&d, "follows",
+				 "\"follows\" hanya untuk pemilihan_ulang dan psu (jenis %s "
+				 "mengikuti dirinya sendiri)",
+				 kind);
+			goto out;
+		}
+		e.clock = e.kind;
+	} else if (follows && strcmp(follows, "pemilu") == 0) {
+		e.clock = ELECTION_PEMILU;
+	} else if (follows && strcmp(follows, "pilkada") == 0) {
+		e.clock = ELECTION_PILKADA;
 	} else {
-		cal_jerr(&d, "kind", "jenis \"%s\" tidak dikenal; pilih pemilu atau pilkada", kind);
+		cal_jerr(&d, follows ? "follows" : NULL,
+			 "%s memerlukan \"follows\": \"pemilu\" atau \"pilkada\" (pemilihan "
+			 "yang diulang menentukan batas waktu dan jam penerimaan laporan)",
+			 kind);
 		goto out;
 	}
 	if (!e.has_voting_day && (e.note == NULL || e.note[0] == '\0')) {
@@ -251,6 +304,14 @@ cal_parse_election(struct calendar *cal, const char *file, const char *text, siz
 	if (e.note == NULL)
 		e.note = "";
 	e.file = arena_strdup(&cal->arena, file);
+	e.admin = cal->admin_phase;
+	for (i = 0; i < cal->nelections; i++) {
+		if (strcmp(cal->elections[i].id, e.id) == 0) { /* an admin replaces a data file */
+			cal->elections[i] = e;
+			rc = 0;
+			goto out;
+		}
+	}
 	cal->elections =
 		xreallocarray(cal->elections, cal->nelections + 1, sizeof(*cal->elections));
 	cal->elections[cal->nelections++] = e;

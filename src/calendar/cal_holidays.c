@@ -36,12 +36,71 @@ row_err(const char *file, unsigned line, struct errbuf *eb, const char *what)
 			       what);
 }
 
+/*
+ * The one check of a holiday row (holidays.csv, an admin's import or a row
+ * typed on the admin page): fills h's date and kind, or writes what is
+ * wrong to msg and returns -1.  Strings are left to the caller.
+ */
+static int
+holiday_fields_check(struct str fdate, struct str fkind, struct str fname, struct str fbasis,
+		     struct str furl, bool url_optional, struct holiday *h, char *msg, size_t msgsz)
+{
+	if (date_parse(fdate, &h->date) < 0) {
+		snprintf(msg, msgsz, "tanggal \"%.*s\" tidak sah (format YYYY-MM-DD)",
+			 (int)MIN(fdate.len, 40), fdate.ptr);
+		return -1;
+	}
+	if (str_eq_cstr(fkind, "libur_nasional"))
+		h->kind = HOLIDAY_LIBUR_NASIONAL;
+	else if (str_eq_cstr(fkind, "cuti_bersama"))
+		h->kind = HOLIDAY_CUTI_BERSAMA;
+	else if (str_eq_cstr(fkind, "libur_pemilu"))
+		h->kind = HOLIDAY_LIBUR_PEMILU;
+	else {
+		snprintf(msg, msgsz,
+			 "jenis \"%.*s\" tidak dikenal; pilih libur_nasional, cuti_bersama atau "
+			 "libur_pemilu",
+			 (int)MIN(fkind.len, 40), fkind.ptr);
+		return -1;
+	}
+	if (fname.len == 0) {
+		snprintf(msg, msgsz, "kolom name (nama hari libur) kosong");
+		return -1;
+	}
+	if (fbasis.len == 0) {
+		snprintf(msg, msgsz, "kolom basis (dasar hukum) kosong");
+		return -1;
+	}
+	if (fname.len > 200 || fbasis.len > 1000 || furl.len > 1000) {
+		snprintf(msg, msgsz,
+			 "kolom terlalu panjang (nama maks. 200, basis dan "
+			 "source_url maks. 1000 byte)");
+		return -1;
+	}
+	if (!(url_optional && furl.len == 0) && !str_has_prefix(furl, "https://") &&
+	    !str_has_prefix(furl, "http://")) {
+		snprintf(msg, msgsz,
+			 "kolom source_url harus alamat http:// atau https:// sumbernya");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+holiday_append(struct calendar *cal, size_t *cap, const struct holiday *h)
+{
+	if (cal->nholidays == *cap) {
+		*cap = *cap ? *cap * 2 : 128;
+		cal->holidays = xreallocarray(cal->holidays, *cap, sizeof(*cal->holidays));
+	}
+	cal->holidays[cal->nholidays++] = *h;
+}
+
 static int
 holiday_row(void *arg, const struct cal_csv_row *r, struct errbuf *eb)
 {
 	struct holiday_parse *hp = arg;
 	struct calendar *cal = hp->cal;
-	struct str fdate = str_trim(r->field[0]), fkind = str_trim(r->field[1]);
 	struct str fname = str_trim(r->field[2]), fbasis = str_trim(r->field[3]);
 	struct str furl = str_trim(r->field[4]);
 	struct holiday h;
@@ -49,31 +108,9 @@ holiday_row(void *arg, const struct cal_csv_row *r, struct errbuf *eb)
 	size_t i;
 
 	memset(&h, 0, sizeof(h));
-	if (date_parse(fdate, &h.date) < 0) {
-		snprintf(msg, sizeof(msg), "tanggal \"%.*s\" tidak sah (format YYYY-MM-DD)",
-			 (int)MIN(fdate.len, 40), fdate.ptr);
+	if (holiday_fields_check(str_trim(r->field[0]), str_trim(r->field[1]), fname, fbasis, furl,
+				 false, &h, msg, sizeof(msg)) < 0)
 		return row_err(hp->file, r->line, eb, msg);
-	}
-	if (str_eq_cstr(fkind, "libur_nasional"))
-		h.kind = HOLIDAY_LIBUR_NASIONAL;
-	else if (str_eq_cstr(fkind, "cuti_bersama"))
-		h.kind = HOLIDAY_CUTI_BERSAMA;
-	else if (str_eq_cstr(fkind, "libur_pemilu"))
-		h.kind = HOLIDAY_LIBUR_PEMILU;
-	else {
-		snprintf(msg, sizeof(msg),
-			 "jenis \"%.*s\" tidak dikenal; pilih libur_nasional, cuti_bersama atau "
-			 "libur_pemilu",
-			 (int)MIN(fkind.len, 40), fkind.ptr);
-		return row_err(hp->file, r->line, eb, msg);
-	}
-	if (fname.len == 0)
-		return row_err(hp->file, r->line, eb, "kolom name (nama hari libur) kosong");
-	if (fbasis.len == 0)
-		return row_err(hp->file, r->line, eb, "kolom basis (dasar hukum) kosong");
-	if (!str_has_prefix(furl, "https://") && !str_has_prefix(furl, "http://"))
-		return row_err(hp->file, r->line, eb,
-			       "kolom source_url harus alamat http:// atau https:// sumbernya");
 	for (i = 0; i < cal->nholidays; i++) {
 		const struct holiday *o = &cal->holidays[i];
 
@@ -89,11 +126,7 @@ holiday_row(void *arg, const struct cal_csv_row *r, struct errbuf *eb)
 	h.basis = arena_strndup(&cal->arena, fbasis.ptr, fbasis.len);
 	h.source_url = arena_strndup(&cal->arena, furl.ptr, furl.len);
 	h.line = r->line;
-	if (cal->nholidays == hp->cap) {
-		hp->cap = hp->cap ? hp->cap * 2 : 128;
-		cal->holidays = xreallocarray(cal->holidays, hp->cap, sizeof(*cal->holidays));
-	}
-	cal->holidays[cal->nholidays++] = h;
+	holiday_append(cal, &hp->cap, &h);
 	return 0;
 }
 
@@ -104,6 +137,134 @@ cal_parse_holidays(struct calendar *cal, const char *file, const char *text, siz
 	struct holiday_parse hp = {cal, file, cal->nholidays};
 
 	return cal_csv_each(file, text, len, holiday_header, holiday_row, &hp, eb);
+}
+
+int
+cal_apply_admin_holidays(struct calendar *cal, const struct calendar_admin_holiday *rows, size_t n,
+			 struct errbuf *eb)
+{
+	size_t cap = cal->nholidays, i, j, k;
+
+	for (i = 0; i < n; i++) {
+		const struct calendar_admin_holiday *a = &rows[i];
+		struct holiday h;
+		char ds[DATE_STRLEN], msg[192];
+
+		memset(&h, 0, sizeof(h));
+		date_format(a->date, ds);
+		if (holiday_fields_check(str_from(ds), str_from(a->kind),
+					 str_trim(str_from(a->name)), str_trim(str_from(a->basis)),
+					 str_trim(str_from(a->source_url)), true, &h, msg,
+					 sizeof(msg)) < 0)
+			return errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_data",
+					       "hari libur admin #%lld: %s", (long long)a->id, msg);
+		/* the admin row replaces data-file rows of the same date and kind */
+		for (j = k = 0; j < cal->nholidays; j++) {
+			const struct holiday *o = &cal->holidays[j];
+
+			if (o->admin_id == 0 && date_cmp(o->date, h.date) == 0 && o->kind == h.kind)
+				continue;
+			cal->holidays[k++] = *o;
+		}
+		cal->nholidays = k;
+		if (cal->nholidays >= CAL_MAX_HOLIDAYS)
+			return errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_data",
+					       "terlalu banyak baris hari libur");
+		h.name = arena_strdup(&cal->arena, a->name);
+		h.basis = arena_strdup(&cal->arena, a->basis);
+		h.source_url = arena_strdup(&cal->arena, a->source_url);
+		h.line = 1000000u + (unsigned)i;
+		h.admin_id = a->id;
+		holiday_append(cal, &cap, &h);
+	}
+	return 0;
+}
+
+int
+calendar_holidays_check(const char *file, const char *text, size_t len, calendar_holiday_fn fn,
+			void *arg, struct errbuf *eb)
+{
+	struct calendar *cal = cal_new("data");
+	size_t i;
+	int rc;
+
+	rc = cal_parse_holidays(cal, file, text, len, eb);
+	if (rc == 0 && cal->nholidays == 0)
+		rc = errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_data",
+				     "%s: tidak ada baris hari libur", file);
+	for (i = 0; rc == 0 && i < cal->nholidays; i++)
+		rc = fn(arg, &cal->holidays[i], eb);
+	calendar_free(cal);
+	return rc;
+}
+
+int
+calendar_holiday_check_one(const char *date, const char *kind, const char *name, const char *basis,
+			   const char *source_url, struct errbuf *eb)
+{
+	struct holiday h;
+	char msg[192];
+
+	if (holiday_fields_check(str_trim(str_from(date ? date : "")), str_from(kind ? kind : ""),
+				 str_trim(str_from(name ? name : "")),
+				 str_trim(str_from(basis ? basis : "")),
+				 str_trim(str_from(source_url ? source_url : "")), true, &h, msg,
+				 sizeof(msg)) < 0)
+		return errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_holiday", "%s", msg);
+	return 0;
+}
+
+const char *
+calendar_holiday_kind_name(unsigned kind)
+{
+	switch (kind) {
+	case HOLIDAY_LIBUR_NASIONAL: return "libur_nasional";
+	case HOLIDAY_CUTI_BERSAMA: return "cuti_bersama";
+	case HOLIDAY_LIBUR_PEMILU: return "libur_pemilu";
+	default: return "";
+	}
+}
+
+const char *
+calendar_holiday_kind_norm(const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	if (strcmp(s, "libur") == 0 || strcmp(s, "libur_nasional") == 0)
+		return "libur_nasional";
+	if (strcmp(s, "cuti_bersama") == 0 || strcmp(s, "cuti") == 0)
+		return "cuti_bersama";
+	if (strcmp(s, "pemungutan") == 0 || strcmp(s, "libur_pemilu") == 0)
+		return "libur_pemilu";
+	return NULL;
+}
+
+bool
+calendar_data_ending(const struct calendar *cal, struct date today, struct date *end,
+		     long *days_left)
+{
+	int y = today.year;
+
+	/* the data runs out at the end of the last covered year that follows
+	 * today's without a gap; a clock set before the data begins (a
+	 * training run in an old year) is not "running out" */
+	if (cal->ndays && y < cal->first_year) {
+		*end = (struct date){cal->last_year, 12, 31};
+		*days_left = (long)(date_to_days(*end) - date_to_days(today));
+		return false;
+	}
+	if (cal->ndays == 0 || y > cal->last_year || !cal->year_covered[y - cal->first_year]) {
+		*end = cal->ndays ? (struct date){cal->last_year, 12, 31} : today;
+		*days_left = cal->ndays ? (long)(date_to_days(*end) - date_to_days(today)) : 0;
+		if (*days_left > 0)
+			*days_left = 0;
+		return true;
+	}
+	while (y + 1 <= cal->last_year && cal->year_covered[y + 1 - cal->first_year])
+		y++;
+	*end = (struct date){y, 12, 31};
+	*days_left = (long)(date_to_days(*end) - date_to_days(today));
+	return *days_left <= CALENDAR_WARN_DAYS;
 }
 
 static int

@@ -77,7 +77,7 @@ calendar_pilkada_intake_open(const struct calendar *cal, const struct election *
 	d = time_local_date(t, zone->offset_min);
 	minute = time_local_seconds(t, zone->offset_min) / 60;
 	for (i = 0; e && i < cal->nintake; i++)
-		if (cal->intake[i].kind == e->kind && in_effect(&cal->intake[i], d))
+		if (cal->intake[i].kind == e->clock && in_effect(&cal->intake[i], d))
 			r = &cal->intake[i];
 	if (r == NULL)
 		return 1;

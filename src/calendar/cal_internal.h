@@ -61,6 +61,10 @@ struct calendar {
 
 	struct intake_rule *intake;
 	size_t nintake;
+
+	/* parsing admin additions (calendar_load_admin): an election may
+	 * replace one of the same id and is marked admin */
+	bool admin_phase;
 };
 
 /* An empty calendar (arena ready), for the parsers below. */
@@ -80,6 +84,10 @@ int cal_parse_deadlines(struct calendar *cal, const char *file, const char *text
 			struct errbuf *eb);
 int cal_parse_intake(struct calendar *cal, const char *file, const char *text, size_t len,
 		     struct errbuf *eb);
+
+/* Admin holidays over the data-file rows (merge rule: calendar.h). */
+int cal_apply_admin_holidays(struct calendar *cal, const struct calendar_admin_holiday *rows,
+			     size_t n, struct errbuf *eb);
 
 /* The day entry for d, or NULL outside the covered years. */
 const struct cal_day *cal_day_get(const struct calendar *cal, struct date d);

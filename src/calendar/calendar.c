@@ -4,11 +4,17 @@
  * then index the holidays.  Also the [rules] options that change counting.
  *
  * Files are read in name order, so two loads of the same data give the
- * same calendar (election order included).  Any error stops the load:
- * half a calendar is never returned.
+ * same calendar (election order included).  Admin additions from the
+ * database (calendar_load_admin()) are applied after the files.  Any error
+ * stops the load: half a calendar is never returned.  Also the holder
+ * that lets the server replace its calendar while requests read it
+ * (calendar_live), and the [rules] options that change counting.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,9 +86,10 @@ file_order(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-int
-calendar_load_files(struct calendar **out, const struct calendar_file *files, size_t n,
-		    const char *origin, struct errbuf *eb)
+/* Parse files, then the admin additions (may be NULL), then index. */
+static int
+assemble(struct calendar **out, const struct calendar_file *files, size_t n, const char *origin,
+	 const struct calendar_admin *admin, struct errbuf *eb)
 {
 	static const char *const required[] = {"calendars/holidays.csv", "calendars/zones.csv",
 					       "calendars/deadlines.json", "calendars/intake.json"};
@@ -149,6 +156,24 @@ calendar_load_files(struct calendar **out, const struct calendar_file *files, si
 			goto fail;
 		}
 	}
+	if (admin) {
+		cal->admin_phase = true;
+		for (i = 0; i < admin->nelections; i++) {
+			const struct calendar_file *f = &admin->elections[i];
+			char *label = arena_printf(&cal->arena, "admin/%s", f->name);
+
+			if (classify(f->name) != CF_ELECTION) {
+				errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_data",
+						"%s: bukan nama berkas pemilihan", label);
+				goto fail;
+			}
+			if (cal_parse_election(cal, label, f->data, f->len, eb) < 0)
+				goto fail;
+		}
+		cal->admin_phase = false;
+		if (cal_apply_admin_holidays(cal, admin->holidays, admin->nholidays, eb) < 0)
+			goto fail;
+	}
 	if (cal_index_holidays(cal, eb) < 0)
 		goto fail;
 	free(sorted);
@@ -158,6 +183,19 @@ fail:
 	free(sorted);
 	calendar_free(cal);
 	return -1;
+}
+
+int
+calendar_load_files(struct calendar **out, const struct calendar_file *files, size_t n,
+		    const char *origin, struct errbuf *eb)
+{
+	return assemble(out, files, n, origin, NULL, eb);
+}
+
+const char *
+calendar_origin(const struct calendar *cal)
+{
+	return cal->origin;
 }
 
 /* --- reading the files ---------------------------------------------------- */
@@ -316,6 +354,13 @@ load_embedded(struct file_set *fs)
 int
 calendar_load(struct calendar **out, const char *dir, struct errbuf *eb)
 {
+	return calendar_load_admin(out, dir, NULL, eb);
+}
+
+int
+calendar_load_admin(struct calendar **out, const char *dir, const struct calendar_admin *admin,
+		    struct errbuf *eb)
+{
 	struct file_set fs;
 	int rc;
 
@@ -326,13 +371,83 @@ calendar_load(struct calendar **out, const char *dir, struct errbuf *eb)
 			file_set_free(&fs);
 			return -1;
 		}
-		rc = calendar_load_files(out, fs.v, fs.n, dir, eb);
+		rc = assemble(out, fs.v, fs.n, dir, admin, eb);
 	} else {
 		load_embedded(&fs);
-		rc = calendar_load_files(out, fs.v, fs.n, "data", eb);
+		rc = assemble(out, fs.v, fs.n, "data", admin, eb);
 	}
 	file_set_free(&fs);
 	return rc;
+}
+
+/* --- a calendar that may be replaced while it is read ----------------------- */
+
+struct calendar_live {
+	_Atomic(struct calendar *) cur;
+	_Atomic int64_t version;
+	pthread_mutex_t lock; /* publishers and the retired list */
+	struct retired {
+		struct calendar *cal;
+	} * retired;
+	size_t nretired;
+};
+
+struct calendar_live *
+calendar_live_new(struct calendar *cal, int64_t version)
+{
+	struct calendar_live *l = xcalloc(1, sizeof(*l));
+
+	atomic_init(&l->cur, cal);
+	atomic_init(&l->version, version);
+	pthread_mutex_init(&l->lock, NULL);
+	return l;
+}
+
+const struct calendar *
+calendar_live_get(const struct calendar_live *live)
+{
+	if (live == NULL)
+		return NULL;
+	return atomic_load_explicit(&((struct calendar_live *)(uintptr_t)live)->cur,
+				    memory_order_acquire);
+}
+
+int64_t
+calendar_live_version(const struct calendar_live *live)
+{
+	return live ? atomic_load(&((struct calendar_live *)(uintptr_t)live)->version) : 0;
+}
+
+void
+calendar_live_publish(struct calendar_live *live, struct calendar *cal, int64_t version)
+{
+	struct calendar *old;
+
+	pthread_mutex_lock(&live->lock);
+	old = atomic_exchange_explicit(&live->cur, cal, memory_order_acq_rel);
+	atomic_store(&live->version, version);
+	/* a request may still read the old one: retire it until exit */
+	if (old) {
+		live->retired =
+			xreallocarray(live->retired, live->nretired + 1, sizeof(*live->retired));
+		live->retired[live->nretired++].cal = old;
+	}
+	pthread_mutex_unlock(&live->lock);
+}
+
+void
+calendar_live_free(struct calendar_live *live)
+{
+	size_t i;
+
+	if (live == NULL)
+		return;
+	for (i = 0; i < live->nretired; i++)
+		calendar_free(live->retired[i].cal);
+	free(live->retired);
+	calendar_free(atomic_load(&live->cur));
+	pthread_mutex_destroy(&live->lock);
+	free(live);
 }
 
 /* --- options -------------------------------------------------------------- */

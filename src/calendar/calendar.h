@@ -41,7 +41,21 @@
 
 /* --- elections (the contract used by the rules engine) ------------------ */
 
-enum election_kind { ELECTION_PEMILU, ELECTION_PILKADA };
+/*
+ * pemilihan_ulang (a repeat election, e.g. after kotak kosong won) and psu
+ * (pemungutan suara ulang, ordered by Bawaslu or the MK) are elections of
+ * their own with their own dates, but the clocks, intake hours and rules
+ * that apply are those of the election they repeat: struct election's
+ * `clock` is always ELECTION_PEMILU or ELECTION_PILKADA ("follows" in the
+ * data file), and every rule or deadline decision reads `clock`, never
+ * `kind`.
+ */
+enum election_kind {
+	ELECTION_PEMILU,
+	ELECTION_PILKADA,
+	ELECTION_PEMILIHAN_ULANG,
+	ELECTION_PSU,
+};
 
 enum stage_flags {
 	STAGE_CAMPAIGN = 1 << 0, /* masa kampanye */
@@ -80,7 +94,16 @@ struct election {
 	size_t nregions;            /* nregions == 0 means nationwide */
 	const char *file;           /* data file it came from, for messages */
 	const char *name_en;        /* English name ("2024 General Election"); NULL: none */
+	enum election_kind clock;   /* ELECTION_PEMILU or ELECTION_PILKADA: whose clocks apply */
+	bool admin;                 /* added by an admin (database), not a data file */
 };
+
+/* "pemilu", "pilkada", "pemilihan_ulang", "psu". */
+const char *calendar_election_kind_name(enum election_kind k);
+/* The inverse; -1 when unknown. */
+int calendar_election_kind_parse(const char *s);
+/* "pemilu" or "pilkada": the clocks (deadline rule prefix, intake) of e. */
+const char *calendar_election_clock_name(const struct election *e);
 
 struct calendar;
 
@@ -119,6 +142,85 @@ struct calendar_file {
 int calendar_load_files(struct calendar **out, const struct calendar_file *files, size_t n,
 			const char *origin, struct errbuf *eb);
 
+/*
+ * Admin additions kept in the database (src/store, migration 0005) on top
+ * of the data files.  Merge rule: an admin holiday replaces every data-file
+ * row of the same date and kind (an amended SKB renames or re-dates a day;
+ * removing the admin row brings the data row back); other admin rows are
+ * added.  An admin election whose id is that of a data-file election
+ * replaces it; others are added.  The result is checked exactly as the
+ * data files are (a malformed row fails the whole load).
+ */
+struct calendar_admin_holiday {
+	int64_t id; /* row id in the database, > 0 */
+	struct date date;
+	const char *kind; /* libur_nasional, cuti_bersama, libur_pemilu */
+	const char *name, *basis, *source_url;
+};
+struct calendar_admin {
+	const struct calendar_admin_holiday *holidays;
+	size_t nholidays;
+	/* election JSON texts; name is "calendars/elections/ID.json" */
+	const struct calendar_file *elections;
+	size_t nelections;
+};
+/* calendar_load() plus admin (may be NULL). */
+int calendar_load_admin(struct calendar **out, const char *dir, const struct calendar_admin *admin,
+			struct errbuf *eb);
+/* Where the data files were read from: "data" (embedded) or the directory. */
+const char *calendar_origin(const struct calendar *cal);
+
+/*
+ * Check holiday rows as holidays.csv rows are checked, without building a
+ * calendar: file names the text in messages ("libur.csv" gives
+ * "libur.csv:7: ..."); every row is checked before fn sees any, so a bad
+ * line 90 means fn was never called.  fn gets the rows in file order;
+ * the strings live until calendar_holidays_check() returns.  Also used for
+ * one row typed by hand (a CSV of a header and one line).
+ */
+struct holiday;
+typedef int (*calendar_holiday_fn)(void *arg, const struct holiday *h, struct errbuf *eb);
+int calendar_holidays_check(const char *file, const char *text, size_t len, calendar_holiday_fn fn,
+			    void *arg, struct errbuf *eb);
+/* One row typed by hand, checked as calendar_holidays_check() checks a
+ * line, except that source_url may be empty; -1 with invalid_holiday. */
+int calendar_holiday_check_one(const char *date, const char *kind, const char *name,
+			       const char *basis, const char *source_url, struct errbuf *eb);
+/* "libur_nasional", "cuti_bersama", "libur_pemilu"; "" when unknown. */
+const char *calendar_holiday_kind_name(unsigned kind);
+/* The long kind name for a name or a short form (libur, cuti_bersama,
+ * pemungutan); NULL when unknown. */
+const char *calendar_holiday_kind_norm(const char *s);
+
+/*
+ * A calendar shared by threads that may be replaced while they read it.
+ * calendar_live_get() returns the current calendar; it stays valid until
+ * calendar_live_free() (a replaced calendar is retired, never freed while
+ * the process runs, so a request that took it may finish with it).
+ * calendar_live_publish() swaps in a new one atomically and takes
+ * ownership of it.  version is an opaque number the publisher chooses
+ * (the database's calendar version) so a watcher can tell whether a
+ * reload is due.
+ */
+struct calendar_live;
+struct calendar_live *calendar_live_new(struct calendar *cal, int64_t version);
+const struct calendar *calendar_live_get(const struct calendar_live *live);
+int64_t calendar_live_version(const struct calendar_live *live);
+void calendar_live_publish(struct calendar_live *live, struct calendar *cal, int64_t version);
+void calendar_live_free(struct calendar_live *live);
+
+/*
+ * The end of the holiday data as seen on today: *end is 31 December of the
+ * last covered year (consecutive from today's year), *days_left the days
+ * from today to it (negative once past).  Returns true when a warning is
+ * due: days_left < CALENDAR_WARN_DAYS (or today is already outside the
+ * data).  The one home of the rule; pages, the dashboard and `netra db
+ * status` only render it.
+ */
+#define CALENDAR_WARN_DAYS 90
+bool calendar_data_ending(const struct calendar *cal, struct date today, struct date *end,
+			  long *days_left);
+
 /* --- holidays and working days ----------------------------------------- */
 
 enum holiday_kind {
@@ -133,7 +235,8 @@ struct holiday {
 	const char *name;  /* "Isra Mikraj Nabi Muhammad SAW" */
 	const char *basis; /* "SKB ... No. 855 Tahun 2023 ...", "Keppres 10/2024" */
 	const char *source_url;
-	unsigned line; /* line in holidays.csv */
+	unsigned line;    /* line in holidays.csv; for admin rows the order of addition */
+	int64_t admin_id; /* > 0: added by an admin (database row id); 0: data file */
 };
 
 /* How a deadline counts: calendar days, or working days (see deadline.h). */

@@ -35,7 +35,7 @@ struct deadline_memo;
 /* What the case service needs; process lifetime, read-only after init. */
 struct cases_ctx {
 	struct store *store;
-	const struct calendar *cal;
+	struct calendar_live *cal_live;     /* the current calendar: read it with cases_cal() */
 	const struct region_table *regions; /* NULL: region codes are checked by shape only */
 	const struct check_service *check;  /* the rule catalog and its readings */
 	const struct config *cfg;
@@ -53,23 +53,30 @@ struct cases_recomputed {
 	char due[DATE_STRLEN]; /* YYYY-MM-DD */
 	bool provisional;
 	char *text;   /* malloc'd compact JSON as stored in deadlines.explanation */
+	char *reason; /* malloc'd provisional_reason when provisional, else NULL */
 	bool changed; /* due or provisional differ from what was stored */
 };
 
 /*
  * Compute a stored deadline again from what the deadlines table keeps
- * (rule, start_on, tz) with the calendar in cx, e.g. after a year of
- * holidays was loaded and an open provisional deadline can now be counted
- * exactly.  It bypasses the memo and writes nothing: out->changed tells
- * whether due_on or provisional must be updated (and audited) by the
- * caller; out->text is then the new explanation JSON (release with
- * cases_recomputed_release()).  Returns 0, 1 when the rule is no longer in
- * effect for that start (nothing to recompute), -1 with eb on error.
+ * (rule, start_on, tz) on calendar cal (NULL: the one in force), e.g.
+ * after a year of holidays was loaded and an open provisional deadline can
+ * now be counted exactly.  It bypasses the memo and writes nothing:
+ * out->changed tells whether due_on or provisional must be updated (and
+ * audited) by the caller; out->text is the new explanation JSON either way
+ * (release with cases_recomputed_release()).  Returns 0, 1 when the rule
+ * is no longer in effect for that start (nothing to recompute), -1 with eb
+ * on error.
  */
-int cases_deadline_recompute(const struct cases_ctx *cx, const char *rule, const char *start_on,
-			     const char *tz, const char *stored_due, bool stored_provisional,
+int cases_deadline_recompute(const struct cases_ctx *cx, const struct calendar *cal,
+			     const char *rule, const char *start_on, const char *tz,
+			     const char *stored_due, bool stored_provisional,
 			     struct cases_recomputed *out, struct errbuf *eb);
 void cases_recomputed_release(struct cases_recomputed *r);
+/* The calendar in force now (data files + admin additions).  A caller
+ * takes it once per operation and keeps using that pointer: a newer one may
+ * be published meanwhile, the old one stays valid until exit. */
+const struct calendar *cases_cal(const struct cases_ctx *cx);
 
 /* --- intake ---------------------------------------------------------------- */
 

@@ -50,6 +50,12 @@ cases_record(struct store_conn *c, const struct principal *who, int64_t case_id,
 	return rc;
 }
 
+const struct calendar *
+cases_cal(const struct cases_ctx *cx)
+{
+	return calendar_live_get(cx->cal_live);
+}
+
 const struct tz *
 cases_zone(const char *tzname)
 {
@@ -58,11 +64,11 @@ cases_zone(const char *tzname)
 	return z ? z : &tz_wita;
 }
 
-/* The engine itself, without the memo. */
+/* The engine itself on calendar cal, without the memo. */
 static int
-compute_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
-		 const struct tz *zone, char **text, char due[DATE_STRLEN], bool *provisional,
-		 struct errbuf *eb)
+compute_deadline(const struct cases_ctx *cx, const struct calendar *cal, const char *rule,
+		 struct date start, const struct tz *zone, char **text, char due[DATE_STRLEN],
+		 bool *provisional, struct errbuf *eb)
 {
 	const struct deadline_rule *r;
 	struct deadline_result res;
@@ -72,7 +78,7 @@ compute_deadline(const struct cases_ctx *cx, const char *rule, struct date start
 
 	*text = NULL;
 	errbuf_clear(&local);
-	r = deadline_rule_find(cx->cal, rule, start, &local);
+	r = deadline_rule_find(cal, rule, start, &local);
 	if (r == NULL) {
 		const char *code = errbuf_code(&local);
 
@@ -83,7 +89,7 @@ compute_deadline(const struct cases_ctx *cx, const char *rule, struct date start
 		return -1;
 	}
 	deadline_result_init(&res);
-	if (deadline_compute(cx->cal, r, start, zone, &cx->copts, &res, eb) < 0) {
+	if (deadline_compute(cal, r, start, zone, &cx->copts, &res, eb) < 0) {
 		deadline_result_release(&res);
 		return -1;
 	}
@@ -102,55 +108,36 @@ compute_deadline(const struct cases_ctx *cx, const char *rule, struct date start
 }
 
 int
-cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
-	       const struct tz *zone, char **text, char due[DATE_STRLEN], bool *provisional,
-	       struct errbuf *eb)
+cases_deadline_on(const struct cases_ctx *cx, const struct calendar *cal, const char *rule,
+		  struct date start, const struct tz *zone, char **text, char due[DATE_STRLEN],
+		  bool *provisional, struct errbuf *eb)
 {
 	bool prov = false;
 	int rc;
 
 	*text = NULL;
 	if (cx->deadlines &&
-	    (*text = deadline_memo_get(cx->deadlines, rule, start, zone, due, &prov))) {
+	    (*text = deadline_memo_get(cx->deadlines, cal, rule, start, zone, due, &prov))) {
 		if (provisional)
 			*provisional = prov;
 		return 0;
 	}
-	rc = compute_deadline(cx, rule, start, zone, text, due, &prov, eb);
+	rc = compute_deadline(cx, cal, rule, start, zone, text, due, &prov, eb);
 	if (rc != 0)
 		return rc;
 	if (provisional)
 		*provisional = prov;
 	if (cx->deadlines)
-		deadline_memo_put(cx->deadlines, rule, start, zone, *text, due, prov);
+		deadline_memo_put(cx->deadlines, cal, rule, start, zone, *text, due, prov);
 	return 0;
 }
 
 int
-cases_deadline_recompute(const struct cases_ctx *cx, const char *rule, const char *start_on,
-			 const char *tz, const char *stored_due, bool stored_provisional,
-			 struct cases_recomputed *out, struct errbuf *eb)
+cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
+	       const struct tz *zone, char **text, char due[DATE_STRLEN], bool *provisional,
+	       struct errbuf *eb)
 {
-	struct date start;
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	if (date_parse(str_from(start_on), &start) < 0)
-		return errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_date",
-				       "tanggal mulai tenggat %s tidak sah", start_on);
-	rc = compute_deadline(cx, rule, start, cases_zone(tz), &out->text, out->due,
-			      &out->provisional, eb);
-	if (rc != 0)
-		return rc;
-	out->changed = strcmp(out->due, stored_due) != 0 || out->provisional != stored_provisional;
-	return 0;
-}
-
-void
-cases_recomputed_release(struct cases_recomputed *r)
-{
-	free(r->text);
-	memset(r, 0, sizeof(*r));
+	return cases_deadline_on(cx, cases_cal(cx), rule, start, zone, text, due, provisional, eb);
 }
 
 /* "provisional_reason" of a deadline's JSON text, or NULL */
@@ -163,6 +150,35 @@ provisional_reason(const char *text)
 
 	json_decref(j);
 	return copy;
+}
+
+int
+cases_deadline_recompute(const struct cases_ctx *cx, const struct calendar *cal, const char *rule,
+			 const char *start_on, const char *tz, const char *stored_due,
+			 bool stored_provisional, struct cases_recomputed *out, struct errbuf *eb)
+{
+	struct date start;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (date_parse(str_from(start_on), &start) < 0)
+		return errbuf_set_code(eb, ERR_INVALID_INPUT, "invalid_date",
+				       "tanggal mulai tenggat %s tidak sah", start_on);
+	rc = compute_deadline(cx, cal ? cal : cases_cal(cx), rule, start, cases_zone(tz),
+			      &out->text, out->due, &out->provisional, eb);
+	if (rc != 0)
+		return rc;
+	out->reason = out->provisional ? provisional_reason(out->text) : NULL;
+	out->changed = strcmp(out->due, stored_due) != 0 || out->provisional != stored_provisional;
+	return 0;
+}
+
+void
+cases_recomputed_release(struct cases_recomputed *r)
+{
+	free(r->text);
+	free(r->reason);
+	memset(r, 0, sizeof(*r));
 }
 
 int

@@ -287,6 +287,7 @@ store_files(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 int
 cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, struct errbuf *eb)
 {
+	const struct calendar *cal = cases_cal(cx);
 	const struct election *e;
 	struct store_office office;
 	char why[256];
@@ -302,12 +303,12 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 	if (in->report.pemilihan == NULL)
 		return errbuf_set_field(eb, ERR_INVALID_INPUT, "pemilihan",
 					"pemilihan harus diisi, mis. pemilu2024 atau pilkada2024");
-	e = calendar_election_find(cx->cal, in->report.pemilihan);
+	e = calendar_election_find(cal, in->report.pemilihan);
 	if (e == NULL)
 		return errbuf_set_code(eb, ERR_INVALID_INPUT, "unknown_election",
 				       "pemilihan '%s' tidak dikenal", in->report.pemilihan);
-	cstr_copy(in->election_kind, sizeof(in->election_kind),
-		  e->kind == ELECTION_PILKADA ? "pilkada" : "pemilu");
+	/* a pemilihan ulang or PSU runs on the clocks of what it repeats */
+	cstr_copy(in->election_kind, sizeof(in->election_kind), calendar_election_clock_name(e));
 
 	if (cx->regions && in->report.kode_wilayah) {
 		struct region reg;
@@ -331,7 +332,7 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 	cstr_copy(in->office_name, sizeof(in->office_name), office.name);
 	in->zone = cases_zone(office.tz);
 	if (in->report.kode_wilayah &&
-	    calendar_region_zone(cx->cal, in->report.kode_wilayah, &in->zone, NULL, eb) < 0)
+	    calendar_region_zone(cal, in->report.kode_wilayah, &in->zone, NULL, eb) < 0)
 		return -1;
 	in->received_on = time_local_date(in->received_at, in->zone->offset_min);
 
@@ -357,9 +358,9 @@ cases_intake_prepare(struct cases_ctx *cx, struct arena *a, struct intake *in, s
 		json_array_append_new(
 			in->notes, json_string("Disarankan menyebut saksi (nama dan alamat) untuk "
 					       "memperkuat laporan."));
-	if (e->kind == ELECTION_PILKADA && in->report.kind == REPORT_LAPORAN) {
+	if (e->clock == ELECTION_PILKADA && in->report.kind == REPORT_LAPORAN) {
 		bool guess = false;
-		int open = calendar_pilkada_intake_open(cx->cal, e, in->received_at, in->zone,
+		int open = calendar_pilkada_intake_open(cal, e, in->received_at, in->zone,
 							&cx->copts, why, &guess, NULL);
 
 		if (open == 0)

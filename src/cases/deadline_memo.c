@@ -1,7 +1,7 @@
 /*
  * deadline_memo.c - a direct-mapped table of computed deadlines (see
- * deadline_memo.h).  The key is the rule name, the start date as a day
- * number and the zone; the lock is held only to compare and copy.
+ * deadline_memo.h).  The key is the calendar, the rule name, the start
+ * date as a day number and the zone; the lock is held only to compare and copy.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -18,6 +18,7 @@ struct memo_slot {
 	char rule[MEMO_RULE_MAX];
 	int64_t start;
 	const struct tz *zone;
+	const struct calendar *cal;
 	char due[DATE_STRLEN];
 	bool provisional; /* counted past the holiday data */
 	char *text;       /* NULL: empty */
@@ -53,10 +54,11 @@ deadline_memo_free(struct deadline_memo *m)
 
 /* FNV-1a over the rule, mixed with the day number and the zone */
 static size_t
-slot_of(const char *rule, int64_t start, const struct tz *zone)
+slot_of(const struct calendar *cal, const char *rule, int64_t start, const struct tz *zone)
 {
 	uint64_t h = 1469598103934665603ULL;
 
+	h = (h ^ (uint64_t)(uintptr_t)cal) * 1099511628211ULL;
 	for (; *rule; rule++)
 		h = (h ^ (unsigned char)*rule) * 1099511628211ULL;
 	h = (h ^ (uint64_t)start) * 1099511628211ULL;
@@ -65,15 +67,17 @@ slot_of(const char *rule, int64_t start, const struct tz *zone)
 }
 
 char *
-deadline_memo_get(struct deadline_memo *m, const char *rule, struct date start,
-		  const struct tz *zone, char due[DATE_STRLEN], bool *provisional)
+deadline_memo_get(struct deadline_memo *m, const struct calendar *cal, const char *rule,
+		  struct date start, const struct tz *zone, char due[DATE_STRLEN],
+		  bool *provisional)
 {
 	int64_t day = date_to_days(start);
-	struct memo_slot *s = &m->slots[slot_of(rule, day, zone)];
+	struct memo_slot *s = &m->slots[slot_of(cal, rule, day, zone)];
 	char *copy = NULL;
 
 	pthread_mutex_lock(&m->lock);
-	if (s->text && s->start == day && s->zone == zone && strcmp(s->rule, rule) == 0) {
+	if (s->text && s->start == day && s->zone == zone && s->cal == cal &&
+	    strcmp(s->rule, rule) == 0) {
 		copy = xmalloc(s->len + 1);
 		memcpy(copy, s->text, s->len + 1);
 		memcpy(due, s->due, DATE_STRLEN);
@@ -84,13 +88,13 @@ deadline_memo_get(struct deadline_memo *m, const char *rule, struct date start,
 }
 
 void
-deadline_memo_put(struct deadline_memo *m, const char *rule, struct date start,
-		  const struct tz *zone, const char *text, const char due[DATE_STRLEN],
-		  bool provisional)
+deadline_memo_put(struct deadline_memo *m, const struct calendar *cal, const char *rule,
+		  struct date start, const struct tz *zone, const char *text,
+		  const char due[DATE_STRLEN], bool provisional)
 {
 	int64_t day = date_to_days(start);
 	size_t rlen = strlen(rule), len = strlen(text);
-	struct memo_slot *s = &m->slots[slot_of(rule, day, zone)];
+	struct memo_slot *s = &m->slots[slot_of(cal, rule, day, zone)];
 	char *copy, *old;
 
 	if (rlen >= MEMO_RULE_MAX)
@@ -102,10 +106,26 @@ deadline_memo_put(struct deadline_memo *m, const char *rule, struct date start,
 	memcpy(s->rule, rule, rlen + 1);
 	s->start = day;
 	s->zone = zone;
+	s->cal = cal;
 	memcpy(s->due, due, DATE_STRLEN);
 	s->provisional = provisional;
 	s->text = copy;
 	s->len = len;
 	pthread_mutex_unlock(&m->lock);
 	free(old);
+}
+
+void
+deadline_memo_clear(struct deadline_memo *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	pthread_mutex_lock(&m->lock);
+	for (i = 0; i < MEMO_SLOTS; i++) {
+		free(m->slots[i].text);
+		m->slots[i].text = NULL;
+	}
+	pthread_mutex_unlock(&m->lock);
 }

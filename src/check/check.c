@@ -20,7 +20,20 @@ struct check_service {
 	struct rules_catalog *cat;
 	struct rules_options opt;
 	const struct calendar *cal;
+	const struct calendar_live *live; /* when set, wins over cal */
 };
+
+void
+check_service_follow(struct check_service *s, const struct calendar_live *live)
+{
+	s->live = live;
+}
+
+static const struct calendar *
+service_cal(const struct check_service *s)
+{
+	return s->live ? calendar_live_get(s->live) : s->cal;
+}
 
 int
 check_service_new(struct check_service **out, const struct config *cfg, const struct calendar *cal,
@@ -83,8 +96,9 @@ election_json(const struct election *e, const struct election_stage *stage)
 	o = json_object();
 	json_object_set_new(o, "id", json_string(e->id));
 	json_object_set_new(o, "name", json_string(e->name));
-	json_object_set_new(o, "kind",
-			    json_string(e->kind == ELECTION_PEMILU ? "pemilu" : "pilkada"));
+	json_object_set_new(o, "kind", json_string(calendar_election_kind_name(e->kind)));
+	if (e->clock != e->kind)
+		json_object_set_new(o, "follows", json_string(calendar_election_clock_name(e)));
 	if (e->has_penetapan) {
 		date_format(e->penetapan, ds);
 		json_object_set_new(o, "penetapan", json_string(ds));
@@ -141,23 +155,25 @@ check_run(const struct check_service *s, json_t *req, struct arena *a, json_t **
 		}
 	}
 	if (election && election[0]) {
-		e = s->cal ? calendar_election_find(s->cal, election) : NULL;
+		const struct calendar *cal = service_cal(s);
+
+		e = cal ? calendar_election_find(cal, election) : NULL;
 		if (e == NULL) {
 			struct buf l = BUF_INIT;
 			char msg[320];
 			size_t i;
 
-			for (i = 0; s->cal && i < calendar_election_count(s->cal); i++)
+			for (i = 0; cal && i < calendar_election_count(cal); i++)
 				buf_addf(&l, "%s%s", i ? ", " : "",
-					 calendar_election_at(s->cal, i)->id);
+					 calendar_election_at(cal, i)->id);
 			snprintf(msg, sizeof(msg),
 				 "pemilihan '%.40s' tidak ada di kalender (pilihan: %s)", election,
 				 l.len ? buf_cstr(&l) : "kalender tidak dimuat");
 			buf_release(&l);
 			return set_error(eb, "unknown_election", "election", msg);
 		}
-		f.election =
-			e->kind == ELECTION_PEMILU ? RULES_ELECTION_PEMILU : RULES_ELECTION_PILKADA;
+		f.election = e->clock == ELECTION_PEMILU ? RULES_ELECTION_PEMILU
+							 : RULES_ELECTION_PILKADA;
 		f.election_id = e->id;
 		f.election_name = e->name;
 		if (!f.has_penetapan && e->has_penetapan) {

@@ -37,6 +37,10 @@ struct check_service;
  * "election" in a request is unknown_election. */
 int check_service_new(struct check_service **out, const struct config *cfg,
 		      const struct calendar *cal, struct errbuf *eb);
+/* From now on read the calendar through live (the server's calendar,
+ * which admins may replace); call before the service is shared. */
+struct calendar_live;
+void check_service_follow(struct check_service *s, const struct calendar_live *live);
 void check_service_free(struct check_service *s);
 const struct rules_catalog *check_service_catalog(const struct check_service *s);
 const struct rules_options *check_service_options(const struct check_service *s);

@@ -17,10 +17,16 @@
 
 #include "calendar/calendar.h"
 #include "cli/cli.h"
+#include "cli/cmd_calendar_admin.h"
 #include "core/str.h"
 
 static const struct cli_opt calendar_opts_list[] = {
 	{"json", NULL, "print JSON"},
+	{"kind", "KIND", "holiday add: libur, cuti_bersama or pemungutan"},
+	{"name", "TEXT", "holiday add: the holiday's name"},
+	{"basis", "TEXT", "holiday add: the SKB or Keppres"},
+	{"source", "URL", "holiday add: address of the source (optional)"},
+	{"year", "Y", "holiday list: one year only"},
 	{NULL, NULL, NULL},
 };
 
@@ -77,14 +83,15 @@ list_elections(const struct calendar *cal, bool json)
 				json_array_append_new(regions, json_string(e->regions[k]));
 			json_array_append_new(
 				arr,
-				json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:i, s:s}", "id",
-					  e->id, "kind",
-					  e->kind == ELECTION_PEMILU ? "pemilu" : "pilkada", "name",
+				json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:i, s:s, s:s}",
+					  "id", e->id, "kind", calendar_election_kind_name(e->kind),
+					  "follows", calendar_election_clock_name(e), "name",
 					  e->name, "voting_day",
 					  jdate(e->has_voting_day, e->voting_day), "penetapan",
 					  jdate(e->has_penetapan, e->penetapan), "penetapan_note",
 					  e->penetapan_note, "regions", regions, "stages",
-					  (int)e->nstages, "note", e->note));
+					  (int)e->nstages, "note", e->note, "origin",
+					  e->admin ? "admin" : "data"));
 			continue;
 		}
 		if (e->has_voting_day)
@@ -92,7 +99,7 @@ list_elections(const struct calendar *cal, bool json)
 		if (e->has_penetapan)
 			date_format(e->penetapan, p);
 		printf("%-20s %-8s pemungutan %-10s penetapan %-10s %s\n", e->id,
-		       e->kind == ELECTION_PEMILU ? "pemilu" : "pilkada", v, p, e->name);
+		       calendar_election_kind_name(e->kind), v, p, e->name);
 	}
 	if (json)
 		print_json(arr);
@@ -228,26 +235,43 @@ show_day(const struct calendar *cal, const struct calendar_opts *opts, struct da
 	return w < 0 ? CLI_FAIL : CLI_OK;
 }
 
+static int show(struct cli *cli, const struct calendar *cal, const struct calendar_opts *opts,
+		bool json);
+
 static int
 run_calendar(struct cli *cli)
 {
 	struct calendar *cal = NULL;
 	struct calendar_opts opts;
 	struct errbuf eb;
-	struct date d;
 	bool json = cli_flag(cli, "json");
 	int rc;
 
+	if (cli->nargs >= 1 &&
+	    (strcmp(cli->args[0], "holiday") == 0 || strcmp(cli->args[0], "election") == 0))
+		return cmd_calendar_admin(cli);
 	if (cli->nargs > 1)
 		return cli_usage_error(cli, "expected at most one ELECTION or DATE");
 	if (calendar_opts_from_config(&opts, &cli->cfg, &eb) < 0)
 		return cli_fail("%s", eb.msg);
-	if (calendar_load(&cal, cli->cfg.knowledge_dir, &eb) < 0)
+	/* with a database in --data, what admins added counts too */
+	if (cli_calendar_load(cli, &cal, &eb) < 0)
 		return cli_fail("%s", eb.msg);
+	rc = show(cli, cal, &opts, json);
+	calendar_free(cal);
+	return rc;
+}
+
+static int
+show(struct cli *cli, const struct calendar *cal, const struct calendar_opts *opts, bool json)
+{
+	struct date d;
+	int rc;
+
 	if (cli->nargs == 0) {
 		rc = list_elections(cal, json);
 	} else if (date_parse(str_from(cli->args[0]), &d) == 0) {
-		rc = show_day(cal, &opts, d, json);
+		rc = show_day(cal, opts, d, json);
 	} else {
 		const struct election *e = calendar_election_find(cal, cli->args[0]);
 
@@ -258,18 +282,30 @@ run_calendar(struct cli *cli)
 				"no election or date '%s' (netra calendar lists the elections)",
 				cli->args[0]);
 	}
-	calendar_free(cal);
 	return rc;
 }
 
 const struct cli_cmd cmd_calendar = {
 	.name = "calendar",
-	.usage = "[ELECTION | YYYY-MM-DD] [--json]",
-	.summary = "Show elections, their stages, or whether a day is a working day.",
+	.usage = "[ELECTION | YYYY-MM-DD] [--json] | holiday add DATE --kind libur|cuti_bersama|"
+		 "pemungutan --name TEXT --basis TEXT [--source URL] | holiday import FILE.csv | "
+		 "holiday list [--year Y] [--json] | holiday remove ID | election add FILE",
+	.summary = "Show elections, their stages, or whether a day is a working day; "
+		   "add holidays and elections.",
 	.description =
 		"  (none)      list the elections with voting day and penetapan of candidates\n"
 		"  ELECTION    the stages of one election (e.g. pilkada2024)\n"
 		"  YYYY-MM-DD  working day or why not, and the stages that day falls in\n"
+		"  holiday add DATE   add a holiday (kind libur = libur_nasional, cuti_bersama,\n"
+		"              pemungutan = libur_pemilu) to the database in --data; it\n"
+		"              replaces a built-in row of the same date and kind\n"
+		"  holiday import FILE.csv  the columns of holidays.csv; every row is checked\n"
+		"              first (file:line), then all are stored in one transaction\n"
+		"  holiday list  built-in and admin rows (ASAL data/admin, NOMOR for remove)\n"
+		"  holiday remove ID  remove an admin row (an amended SKB)\n"
+		"  election add FILE  one election JSON (format of data/calendars/elections/)\n"
+		"Every change is written to the audit chain, open deadlines it moves are\n"
+		"recomputed, and a running server picks it up within a few seconds.\n"
 		"Loading the data is a check of its own: a malformed calendar file fails\n"
 		"with file:line.  --knowledge-dir DIR reads DIR/calendars/ instead of the\n"
 		"built-in data.",

@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "calendar/calendar.h"
+#include "cases/calendar_admin.h"
 #include "cli/cli.h"
+#include "core/datetime.h"
 #include "store/store.h"
 
 static const struct cli_opt db_opts[] = {
@@ -51,6 +54,12 @@ db_status(struct cli *cli)
 	struct store_status s;
 	struct store *st;
 	struct errbuf eb;
+	struct calendar *cal = NULL;
+	struct date end = {0, 0, 0};
+	char end_s[DATE_STRLEN] = "", end_long[64] = "";
+	int64_t version = 0;
+	long days_left = 0;
+	bool warn = false, cal_error = false;
 	int rc;
 
 	rc = open_store(cli, &st, false);
@@ -60,18 +69,45 @@ db_status(struct cli *cli)
 		store_close(st);
 		return cli_fail("status: %s", eb.msg);
 	}
+	/* the holiday data as this database sees it (built-in + admin rows),
+	 * on today's date in WIB */
+	if (cases_calendar_load(st, cli->cfg.knowledge_dir, &cal, &version, &eb) == 0) {
+		warn = calendar_data_ending(cal, time_local_date(clock_now(), tz_wib.offset_min),
+					    &end, &days_left);
+		date_format(end, end_s);
+		date_format_long_id(end, end_long, sizeof(end_long));
+		calendar_free(cal);
+	} else {
+		snprintf(end_s, sizeof(end_s), "?");
+		cal_error = true;
+	}
 	store_close(st);
 	if (cli_flag(cli, "json")) {
 		printf("{\"path\":\"%s\",\"schema_version\":%d,\"latest_version\":%d,"
-		       "\"journal_mode\":\"%s\",\"size_bytes\":%lld,\"integrity_ok\":%s}\n",
+		       "\"journal_mode\":\"%s\",\"size_bytes\":%lld,\"integrity_ok\":%s,"
+		       "\"holiday_data_end\":\"%s\",\"holiday_data_days_left\":%ld,"
+		       "\"holiday_data_warning\":%s}\n",
 		       s.path, s.schema_version, s.latest_version, s.journal_mode,
-		       (long long)s.size_bytes, s.integrity_ok ? "true" : "false");
+		       (long long)s.size_bytes, s.integrity_ok ? "true" : "false", end_s, days_left,
+		       warn ? "true" : "false");
 	} else {
 		printf("database:   %s\nschema:     %d of %d%s\njournal:    %s\nsize:       %lld "
 		       "bytes\nintegrity:  %s\n",
 		       s.path, s.schema_version, s.latest_version,
 		       s.schema_version < s.latest_version ? " (run `netra db migrate`)" : "",
 		       s.journal_mode, (long long)s.size_bytes, s.integrity);
+		if (cal_error)
+			printf("kalender:   tidak dapat dimuat: %s\n", eb.msg);
+		else
+			printf("libur:      data hari libur sampai %s (%ld hari lagi)\n", end_s,
+			       days_left);
+		if (warn)
+			printf("PERINGATAN: Data hari libur berakhir %s; muat data %d (SKB hari "
+			       "libur "
+			       "nasional dan cuti bersama) sebelum tanggal itu (netra calendar "
+			       "holiday import FILE.csv)\n",
+			       strchr(end_long, ',') ? strchr(end_long, ',') + 2 : end_long,
+			       end.year + 1);
 	}
 	return s.integrity_ok ? CLI_OK : CLI_FAIL;
 }

@@ -18,6 +18,7 @@
 
 #include "calendar/deadline.h"
 #include "cli/cli.h"
+#include "cli/cmd_calendar_admin.h"
 #include "core/str.h"
 
 static const struct cli_opt deadline_opts[] = {
@@ -192,7 +193,8 @@ run_deadline(struct cli *cli)
 		return cli_usage_error(cli, "expected RULE START [REGION], or requests on stdin");
 	if (calendar_opts_from_config(&opts, &cli->cfg, &eb) < 0)
 		return cli_fail("%s", eb.msg);
-	if (calendar_load(&cal, cli->cfg.knowledge_dir, &eb) < 0)
+	/* built-in data plus what admins added to the database in --data */
+	if (cli_calendar_load(cli, &cal, &eb) < 0)
 		return cli_fail("%s", eb.msg);
 	if (cli_flag(cli, "list")) {
 		rc = list_rules(cal, json);

@@ -171,7 +171,7 @@ run_monitor(struct cli *cli)
 	}
 	if (app_open(&app, &cli->cfg, APP_STORE | APP_KNOWLEDGE, &eb) < 0)
 		return cli_fail("%s", eb.msg);
-	if ((s = cli_opt(cli, "election")) && calendar_election_find(app.cal, s) == NULL) {
+	if ((s = cli_opt(cli, "election")) && calendar_election_find(app_cal(&app), s) == NULL) {
 		rc = cli_usage_error(cli, "--election %s tidak dikenal dalam kalender", s);
 		goto out;
 	}

@@ -11,10 +11,12 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/app.h"
 #include "auth/auth.h"
+#include "cases/calendar_admin.h"
 #include "cli/cli.h"
 #include "core/log.h"
 #include "core/version.h"
@@ -81,8 +83,20 @@ run_serve(struct cli *cli)
 	log_info("netra %s listening on http://%.*s:%d/", NETRA_VERSION,
 		 (int)(strrchr(cli->cfg.listen, ':') - cli->cfg.listen), cli->cfg.listen,
 		 http_server_port(srv));
-	while (sigwait(&set, &sig) != 0)
-		;
+	/* between signals, every CALENDAR_REFRESH_S seconds: a calendar
+	 * changed by the CLI or another process is loaded (calendar_admin.h) */
+	for (;;) {
+		struct timespec ts = {CALENDAR_REFRESH_S, 0};
+		bool reloaded;
+
+		sig = sigtimedwait(&set, NULL, &ts);
+		if (sig > 0)
+			break;
+		if (errno != EAGAIN)
+			continue;
+		if (cases_calendar_refresh(&app.cases, &reloaded, &eb) < 0)
+			log_error("calendar: reload failed, keeping the current one: %s", eb.msg);
+	}
 	log_info("signal %d: shutting down", sig);
 	http_server_stop(srv, 10000);
 	app_close(&app);

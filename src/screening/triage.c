@@ -511,7 +511,7 @@ screening_confirm(const struct screening_ctx *sx, const struct principal *who, i
 		cstr_copy(eb->field, sizeof(eb->field), "pemilihan");
 		goto out;
 	}
-	if (calendar_region_zone(cx->cal, region, &zone, NULL, &zeb) < 0)
+	if (calendar_region_zone(cases_cal(cx), region, &zone, NULL, &zeb) < 0)
 		zone = &tz_wita;
 
 	memset(&f, 0, sizeof(f));

@@ -479,8 +479,8 @@ election_rows(struct dash *d)
 	json_array_foreach(arr, i, row)
 	{
 		const char *id = json_string_value(json_object_get(row, "id"));
-		const struct election *e =
-			d->s->d.cal ? calendar_election_find(d->s->d.cal, id) : NULL;
+		const struct calendar *cal = stats_cal(d->s);
+		const struct election *e = cal ? calendar_election_find(cal, id) : NULL;
 
 		json_object_set_new(row, "name", json_string(e ? e->name : id));
 	}

@@ -349,7 +349,8 @@ stats_public(struct stats_service *s, const char *election, json_t **out, struct
 	cstr_copy(p.election, sizeof(p.election), n ? election : "");
 	/* only elections of the calendar: an unknown id would cost a scan of
 	 * every case for nothing, and anyone can ask */
-	if (p.election[0] && s->d.cal && calendar_election_find(s->d.cal, p.election) == NULL)
+	if (p.election[0] && stats_cal(s) &&
+	    calendar_election_find(stats_cal(s), p.election) == NULL)
 		return errbuf_set_code(eb, ERR_NOT_FOUND, "unknown_election",
 				       "pemilihan %s tidak dikenal", p.election);
 	snprintf(key, sizeof(key), "p|%s", p.election);

@@ -125,10 +125,11 @@ int stats_outcome_of(const struct stats_public_cfg *c, const char *case_state,
 
 struct stats_deps {
 	struct store *store;
-	const struct region_table *regions;  /* NULL: regions by code only */
-	const struct rules_catalog *catalog; /* NULL: items by id only */
-	const struct calendar *cal;          /* NULL: elections by id only */
-	const char *knowledge_dir;           /* NULL or "": embedded data */
+	const struct region_table *regions;   /* NULL: regions by code only */
+	const struct rules_catalog *catalog;  /* NULL: items by id only */
+	const struct calendar *cal;           /* NULL: elections by id only */
+	const char *knowledge_dir;            /* NULL or "": embedded data */
+	const struct calendar_live *cal_live; /* when set, wins over cal (admins may replace it) */
 };
 
 int stats_service_new(struct stats_service **out, const struct stats_deps *d, struct errbuf *eb);

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "calendar/calendar.h"
 #include "stats/stats.h"
 
 /*
@@ -63,6 +64,13 @@ struct stats_service {
 	struct stats_public_cfg pub;
 	struct stats_cache *cache;
 };
+
+/* The calendar in force (the live one when the service follows it). */
+static inline const struct calendar *
+stats_cal(const struct stats_service *s)
+{
+	return s->d.cal_live ? calendar_live_get(s->d.cal_live) : s->d.cal;
+}
 
 /* The store's write counter (the cache's version). */
 uint64_t stats_store_version(const struct stats_service *s);

@@ -17,6 +17,8 @@
 #include "core/str.h"
 #include "store/store_internal.h"
 
+#define STORE_MAX_MIGRATION 9999 /* four digits in the file name */
+
 /* "sql/0001_core.sql" -> 1; -1 when the name has no number */
 static int
 migration_version(const char *name)
@@ -66,7 +68,8 @@ migrate_job(struct store_conn *c, void *arg, struct errbuf *eb)
 {
 	struct migrate_arg *a = arg;
 	sqlite3_stmt *s;
-	int known = 0, expected = 1;
+	int last = 0;
+	bool applied[STORE_MAX_MIGRATION + 1] = {false};
 	size_t i, first = asset_prefix_first("sql/");
 
 	/* 1. everything already applied must still be in this binary, unchanged */
@@ -90,19 +93,25 @@ migrate_job(struct store_conn *c, void *arg, struct errbuf *eb)
 					  "migrasi %s sudah diterapkan tetapi isinya berubah; "
 					  "migrasi tidak boleh diubah setelah diterapkan",
 					  name);
-		known = v;
+		if (v > 0 && v <= STORE_MAX_MIGRATION)
+			applied[v] = true;
 	}
-	/* 2. apply the rest in order; versions must be 1, 2, 3 ... */
+	/*
+	 * 2. apply the rest in order; versions must rise (1, 2, 3 ...).  What
+	 * was applied is a set, not a high-water mark: branches developed side
+	 * by side may number 0005 before 0004 is merged, and a database that
+	 * has 0005 then still gets 0004 when it arrives.
+	 */
 	for (i = first; i < asset_count && strncmp(asset_table[i].name, "sql/", 4) == 0; i++) {
 		const struct asset *m = &asset_table[i];
 		int v = migration_version(m->name);
 		char when[TIME_STRLEN];
 
-		if (v < 0 || v != expected)
+		if (v < 0 || v <= last || v > STORE_MAX_MIGRATION)
 			return errbuf_set(eb, ERR_INTERNAL, "berkas migrasi %s tidak berurutan",
 					  m->name);
-		expected++;
-		if (v <= known)
+		last = v;
+		if (applied[v])
 			continue;
 		if (conn_exec(c, (const char *)m->data, eb) < 0)
 			return -1;

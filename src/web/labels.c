@@ -142,7 +142,7 @@ web_labels(struct http_request *req, struct labels *out)
 	struct app *app = req->app;
 
 	out->lang = web_lang(req);
-	out->cal = app->cal;
+	out->cal = app_cal(app);
 	out->cat = app->check ? check_service_catalog(app->check) : NULL;
 }
 

@@ -128,7 +128,7 @@ add_form(struct http_request *req, json_t *ctx, json_t *q, bool asked)
 	json_object_set_new(
 		ctx, "elections",
 		publik_elections(
-			app->cal, lang,
+			app_cal(app), lang,
 			asked ? (str_of(q, "election") ? str_of(q, "election") : "") : NULL, d));
 }
 

@@ -204,10 +204,11 @@ period_ticks(struct http_request *req, json_t *points, struct chart_bar *bars)
 static const char *
 rule_title(const struct app *app, const char *id)
 {
+	const struct calendar *cal = app_cal(app);
 	size_t i;
 
-	for (i = 0; app->cal && i < deadline_rule_count(app->cal); i++) {
-		const struct deadline_rule *r = deadline_rule_at(app->cal, i);
+	for (i = 0; cal && i < deadline_rule_count(cal); i++) {
+		const struct deadline_rule *r = deadline_rule_at(cal, i);
 
 		if (strcmp(r->id, id) == 0)
 			return r->title;
@@ -394,6 +395,7 @@ static json_t *
 filter_ctx(struct http_request *req, const struct stats_filter *f, const char *scope)
 {
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	const struct i18n *l = web_lang(req);
 	static const char *const kinds[] = {"laporan", "temuan", "informasi_awal", NULL};
 	json_t *o = json_object(), *arr;
@@ -403,8 +405,8 @@ filter_ctx(struct http_request *req, const struct stats_filter *f, const char *s
 	bool have_selected = false;
 
 	arr = json_array();
-	for (i = 0; app->cal && i < calendar_election_count(app->cal); i++) {
-		const struct election *e = calendar_election_at(app->cal, i);
+	for (i = 0; cal && i < calendar_election_count(cal); i++) {
+		const struct election *e = calendar_election_at(cal, i);
 
 		json_array_append_new(arr,
 				      json_pack("{s:s, s:s, s:b}", "id", e->id, "name", e->name,

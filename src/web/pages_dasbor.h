@@ -29,5 +29,11 @@ int web_admin_user_passwd(struct http_request *req);
 int web_admin_user_status(struct http_request *req);
 int web_admin_office_add(struct http_request *req);
 int web_admin_secret(struct http_request *req);
+/* /kantor/admin/kalender (pages_admin_kalender.c) */
+int web_admin_calendar(struct http_request *req);
+int web_admin_calendar_add(struct http_request *req);
+int web_admin_calendar_remove(struct http_request *req);
+int web_admin_calendar_import(struct http_request *req);
+int web_admin_calendar_election(struct http_request *req);
 
 #endif

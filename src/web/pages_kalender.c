@@ -68,12 +68,20 @@ election_view(const struct i18n *lang, const struct election *e, struct date tod
 
 	json_object_set_new(o, "id", json_string(e->id));
 	json_object_set_new(o, "name", json_string(e->name));
-	json_object_set_new(
-		o, "kind_label",
-		json_string(kantor_text(lang,
-					e->kind == ELECTION_PEMILU ? "kantor.cal.pemilu"
-								   : "kantor.cal.pilkada",
-					e->kind == ELECTION_PEMILU ? "Pemilu" : "Pilkada")));
+	{
+		char key[48];
+
+		snprintf(key, sizeof(key), "kantor.cal.%s", calendar_election_kind_name(e->kind));
+		json_object_set_new(
+			o, "kind_label",
+			json_string(kantor_text(lang, key, calendar_election_kind_name(e->kind))));
+		if (e->clock != e->kind) {
+			snprintf(key, sizeof(key), "kantor.cal.follows_%s",
+				 calendar_election_clock_name(e));
+			json_object_set_new(o, "follows_label",
+					    json_string(kantor_text(lang, key, key)));
+		}
+	}
 	json_object_set_new(o, "voting_day",
 			    e->has_voting_day ? date_json(e->voting_day) : json_null());
 	json_object_set_new(o, "penetapan",
@@ -136,6 +144,7 @@ int
 kantor_calendar(struct http_request *req)
 {
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	const struct i18n *lang = web_lang(req);
 	const struct principal *p = auth_principal(req);
 	const struct tz *z = tz_find(str_from(p->tz));
@@ -150,7 +159,7 @@ kantor_calendar(struct http_request *req)
 	ctx = web_officer_ctx(req, "kantor.cal.title");
 	if (ctx == NULL)
 		return 0;
-	if (app->cal == NULL) {
+	if (cal == NULL) {
 		struct errbuf eb;
 
 		json_decref(ctx);
@@ -163,12 +172,12 @@ kantor_calendar(struct http_request *req)
 	json_object_set_new(ctx, "today", json_string(today_s));
 	json_object_set_new(ctx, "today_weekday", json_string(weekday(lang, today)));
 	elections = json_array();
-	for (i = 0; i < calendar_election_count(app->cal); i++)
-		json_array_append_new(
-			elections, election_view(lang, calendar_election_at(app->cal, i), today));
+	for (i = 0; i < calendar_election_count(cal); i++)
+		json_array_append_new(elections,
+				      election_view(lang, calendar_election_at(cal, i), today));
 	json_object_set_new(ctx, "elections", elections);
 
-	calendar_coverage(app->cal, &first, &last);
+	calendar_coverage(cal, &first, &last);
 	year = today.year;
 	v = http_query_get(req, "tahun");
 	if (v && (str_to_i64(str_from(v), &year) < 0 || year < first.year || year > last.year))
@@ -184,6 +193,6 @@ kantor_calendar(struct http_request *req)
 	}
 	json_object_set_new(ctx, "years", years);
 	json_object_set_new(ctx, "year", json_integer(year));
-	json_object_set_new(ctx, "holidays", holidays_view(lang, app->cal, (int)year));
+	json_object_set_new(ctx, "holidays", holidays_view(lang, cal, (int)year));
 	return web_render(req, 200, "kantor_kalender", ctx);
 }

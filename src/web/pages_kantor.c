@@ -49,6 +49,7 @@ static void
 read_filter(struct http_request *req, struct inbox_filter *f)
 {
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	const struct wf_state *st;
 	const char *v;
 	int64_t n;
@@ -59,8 +60,8 @@ read_filter(struct http_request *req, struct inbox_filter *f)
 	if (st && st->scope == WF_CASE)
 		f->state = st->id;
 	v = http_query_get(req, "pemilihan");
-	if (v && app->cal && calendar_election_find(app->cal, v))
-		f->election = calendar_election_find(app->cal, v)->id;
+	if (v && cal && calendar_election_find(cal, v))
+		f->election = calendar_election_find(cal, v)->id;
 	v = http_query_get(req, "jenis");
 	if (in_list(v, case_kinds))
 		f->kind = v;
@@ -121,6 +122,7 @@ filter_options(struct http_request *req, const struct inbox_filter *f)
 {
 	const struct i18n *lang = web_lang(req);
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	json_t *o = json_object(), *arr;
 	size_t i;
 
@@ -139,8 +141,8 @@ filter_options(struct http_request *req, const struct inbox_filter *f)
 	arr = json_array();
 	json_array_append_new(arr, kantor_option("", kantor_text(lang, "kantor.inbox.any", "Semua"),
 						 f->election ? f->election : ""));
-	for (i = 0; app->cal && i < calendar_election_count(app->cal); i++) {
-		const struct election *e = calendar_election_at(app->cal, i);
+	for (i = 0; cal && i < calendar_election_count(cal); i++) {
+		const struct election *e = calendar_election_at(cal, i);
 
 		json_array_append_new(arr, kantor_option(e->id, e->name, f->election));
 	}
@@ -176,6 +178,7 @@ inbox_rows(struct http_request *req, json_t *items)
 {
 	const struct i18n *lang = web_lang(req);
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	json_t *rows = json_array(), *it;
 	size_t i;
 
@@ -208,12 +211,12 @@ inbox_rows(struct http_request *req, json_t *items)
 					    ? web_provisional_text(lang, NULL)
 					    : json_null());
 		json_object_set_new(row, "next_rule", json_null());
-		if (rule && due && app->cal) {
+		if (rule && due && cal) {
 			struct date d;
 			const struct deadline_rule *r = NULL;
 
 			if (date_parse(str_from(due), &d) == 0)
-				r = deadline_rule_find(app->cal, rule, d, NULL);
+				r = deadline_rule_find(cal, rule, d, NULL);
 			json_object_set_new(row, "next_rule", json_string(r ? r->title : rule));
 		}
 		json_array_append_new(rows, row);

@@ -197,6 +197,7 @@ static json_t *
 filing_hint(struct http_request *req, json_t *doc)
 {
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	const struct i18n *lang = web_lang(req);
 	json_t *pe = json_object_get(doc, "peristiwa");
 	const char *elect = str_of(doc, "pemilihan");
@@ -215,20 +216,19 @@ filing_hint(struct http_request *req, json_t *doc)
 
 	if (known == NULL)
 		known = str_of(pe, "waktu_kejadian");
-	if (elect == NULL || known == NULL || app->cal == NULL)
+	if (elect == NULL || known == NULL || cal == NULL)
 		return NULL;
-	e = calendar_election_find(app->cal, elect);
+	e = calendar_election_find(cal, elect);
 	if (e == NULL)
 		return NULL;
 	memset(&dr, 0, sizeof(dr));
-	snprintf(dr.rule, sizeof(dr.rule), "%s.laporan",
-		 e->kind == ELECTION_PILKADA ? "pilkada" : "pemilu");
+	snprintf(dr.rule, sizeof(dr.rule), "%s.laporan", calendar_election_clock_name(e));
 	cstr_copy(dr.start, sizeof(dr.start), known);
 	if (region && strlen(region) < sizeof(dr.region))
 		cstr_copy(dr.region, sizeof(dr.region), region);
 	deadline_result_init(&res);
 	errbuf_clear(&eb);
-	if (deadline_request_run(app->cal, &dr, &app->cases.copts, &res, &eb) < 0) {
+	if (deadline_request_run(cal, &dr, &app->cases.copts, &res, &eb) < 0) {
 		if (strcmp(errbuf_code(&eb), "invalid_date") == 0 ||
 		    strcmp(errbuf_code(&eb), "unknown_region") == 0) {
 			deadline_result_release(&res);
@@ -265,8 +265,8 @@ filing_hint(struct http_request *req, json_t *doc)
 		long left = (long)(date_to_days(res.due) - date_to_days(today));
 
 		if (res.unit == DEADLINE_HARI_KERJA &&
-		    deadline_workdays_between(app->cal, today, res.due, &app->cases.copts, &left,
-					      NULL, &eb) < 0)
+		    deadline_workdays_between(cal, today, res.due, &app->cases.copts, &left, NULL,
+					      &eb) < 0)
 			left = -1;
 		state = "ok";
 		snprintf(num, sizeof(num), "%ld", left);
@@ -352,6 +352,7 @@ render_form(struct http_request *req, int status, const struct form_view *fv)
 						    "instansi", "jabatan", "status"};
 	static const char *const saksi_keys[] = {"nama", "alamat", "telepon"};
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	const struct i18n *lang = web_lang(req);
 	json_t *ctx = publik_ctx(req, "lapor.title"), *errors = json_array(), *e = json_object();
 	json_t *links = json_array(), *blk, *doc = fv->doc;
@@ -402,7 +403,7 @@ render_form(struct http_request *req, int status, const struct form_view *fv)
 	}
 	json_object_set_new(ctx, "tautan", links);
 	json_object_set_new(ctx, "elections",
-			    publik_elections(app->cal, lang,
+			    publik_elections(cal, lang,
 					     fv->form ? (pemilihan ? pemilihan : "") : NULL,
 					     publik_today(zone)));
 	json_object_set_new(ctx, "jk",

@@ -14,18 +14,18 @@ int
 web_home(struct http_request *req)
 {
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	json_t *ctx = publik_ctx(req, "home.title"), *all, *shown = json_array(), *e;
 	char home[3];
 	size_t i;
 
-	all = publik_elections(app->cal, web_lang(req), "",
-			       publik_today(publik_home_zone(app, home)));
+	all = publik_elections(cal, web_lang(req), "", publik_today(publik_home_zone(app, home)));
 	json_array_foreach(all, i, e)
 	{
 		const struct election *el =
-			app->cal ? calendar_election_find(
-					   app->cal, json_string_value(json_object_get(e, "id")))
-				 : NULL;
+			cal ? calendar_election_find(cal,
+						     json_string_value(json_object_get(e, "id")))
+			    : NULL;
 
 		/* a regional election only where this deployment serves */
 		if (home[0] && el && !calendar_election_in_region(el, home))

@@ -329,11 +329,12 @@ static json_t *
 election_options(struct http_request *req, const char *chosen)
 {
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	json_t *arr = json_array();
 	size_t i;
 
-	for (i = 0; app->cal && i < calendar_election_count(app->cal); i++) {
-		const struct election *e = calendar_election_at(app->cal, i);
+	for (i = 0; cal && i < calendar_election_count(cal); i++) {
+		const struct election *e = calendar_election_at(cal, i);
 
 		json_array_append_new(arr,
 				      json_pack("{s:s, s:s, s:b}", "id", e->id, "name", e->name,

@@ -106,6 +106,7 @@ int
 web_status_code(struct http_request *req)
 {
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	const struct i18n *lang = web_lang(req);
 	const char *typed = req->params[0];
 	char canon[TRACKCODE_LEN];
@@ -141,7 +142,7 @@ web_status_code(struct http_request *req)
 	json_object_set_new(
 		ctx, "kind_label",
 		json_string(label(lang, "status.kind.", str_of(st, "kind"), str_of(st, "kind"))));
-	e = app->cal ? calendar_election_find(app->cal, str_of(st, "election")) : NULL;
+	e = cal ? calendar_election_find(cal, str_of(st, "election")) : NULL;
 	json_object_set_new(ctx, "election", json_string(e ? e->name : str_of(st, "election")));
 	json_object_set_new(
 		ctx, "received",
@@ -171,8 +172,8 @@ web_status_code(struct http_request *req)
 		bool overdue = false;
 
 		if (due && date_parse(str_from(due), &dd) == 0) {
-			if (app->cal && rule)
-				r = deadline_rule_find(app->cal, rule, dd, NULL);
+			if (cal && rule)
+				r = deadline_rule_find(cal, rule, dd, NULL);
 			overdue = dst && strcmp(dst, "open") == 0 &&
 				  date_cmp(dd, publik_today(zone)) < 0;
 		}

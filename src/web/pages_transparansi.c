@@ -63,6 +63,7 @@ static json_t *
 page_ctx(struct http_request *req, json_t *fig, const char *election)
 {
 	struct app *app = req->app;
+	const struct calendar *cal = app_cal(app);
 	const struct i18n *l = web_lang(req);
 	bool en = dasbor_lang_en(req);
 	json_t *ctx, *elections;
@@ -72,8 +73,8 @@ page_ctx(struct http_request *req, json_t *fig, const char *election)
 	ctx = web_page_ctx(req, "transparansi.title");
 	json_object_set_new(ctx, "css", json_pack("[s]", "dasbor.css"));
 	elections = json_array();
-	for (i = 0; app->cal && i < calendar_election_count(app->cal); i++) {
-		const struct election *e = calendar_election_at(app->cal, i);
+	for (i = 0; cal && i < calendar_election_count(cal); i++) {
+		const struct election *e = calendar_election_at(cal, i);
 
 		json_array_append_new(elections,
 				      json_pack("{s:s, s:s, s:b}", "id", e->id, "name", e->name,

@@ -104,6 +104,7 @@ publik_home_zone(struct app *app, char province[3])
 {
 	struct home_walk w;
 	const struct tz *z;
+	const struct calendar *cal;
 	struct store_conn *c;
 	struct errbuf eb;
 
@@ -118,7 +119,8 @@ publik_home_zone(struct app *app, char province[3])
 	if (w.province[0] == '\0' || w.many)
 		return &tz_wib;
 	memcpy(province, w.province, 3);
-	if (app->cal && calendar_region_zone(app->cal, province, &z, NULL, &eb) == 0)
+	cal = app_cal(app);
+	if (cal && calendar_region_zone(cal, province, &z, NULL, &eb) == 0)
 		return z;
 	z = tz_find(str_from(w.tz));
 	return z ? z : &tz_wib;
@@ -174,8 +176,8 @@ election_json(const struct election *e, const struct i18n *lang, struct date tod
 
 	json_object_set_new(o, "id", json_string(e->id));
 	json_object_set_new(o, "name", json_string(e->name));
-	json_object_set_new(o, "kind",
-			    json_string(e->kind == ELECTION_PILKADA ? "pilkada" : "pemilu"));
+	/* the clocks that apply (a PSU of a Pilkada is "pilkada") */
+	json_object_set_new(o, "kind", json_string(calendar_election_clock_name(e)));
 	if (st) {
 		char from[80], to[80];
 

@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "auth/auth.h"
 #include "core/buf.h"
+#include "calendar/calendar.h"
 #include "core/asset.h"
 #include "core/datetime.h"
 #include "core/log.h"
@@ -114,7 +115,44 @@ web_officer_ctx(struct http_request *req, const char *title_key)
 	json_object_set_new(can, "screening", json_boolean(auth_can(p, PERM_SCREENING)));
 	json_object_set_new(can, "temuan", json_boolean(auth_can(p, PERM_TEMUAN_CREATE)));
 	json_object_set_new(ctx, "can", can);
+	web_holiday_warning(req, ctx);
 	return ctx;
+}
+
+/* "31 Desember 2026" / "31 December 2026" */
+static void
+date_words(struct http_request *req, struct date d, char *out, size_t outsz)
+{
+	static const char *const en[] = {"January",   "February", "March",    "April",
+					 "May",       "June",     "July",     "August",
+					 "September", "October",  "November", "December"};
+	const struct app *app = req->app;
+
+	if (web_lang(req) == app->lang_en && d.month >= 1 && d.month <= 12)
+		snprintf(out, outsz, "%d %s %d", d.day, en[d.month - 1], d.year);
+	else
+		snprintf(out, outsz, "%d %s %d", d.day, date_month_name_id(d.month), d.year);
+}
+
+void
+web_holiday_warning(struct http_request *req, json_t *ctx)
+{
+	const struct principal *p = auth_principal(req);
+	const struct calendar *cal = app_cal(req->app);
+	const struct tz *z = p ? tz_find(str_from(p->tz)) : NULL;
+	struct date end;
+	long left;
+	char words[64], iso[DATE_STRLEN];
+
+	if (cal == NULL ||
+	    !calendar_data_ending(cal, time_local_date(clock_now(), (z ? z : &tz_wita)->offset_min),
+				  &end, &left))
+		return;
+	date_words(req, end, words, sizeof(words));
+	date_format(end, iso);
+	json_object_set_new(ctx, "holiday_warning",
+			    json_pack("{s:s, s:s, s:i, s:i}", "end", words, "end_iso", iso,
+				      "next_year", end.year + 1, "days_left", (int)left));
 }
 
 int

@@ -32,6 +32,10 @@ json_t *web_page_ctx(struct http_request *req, const char *title_key);
  * screening, temuan} for the navigation.
  */
 json_t *web_officer_ctx(struct http_request *req, const char *title_key);
+/* ctx.holiday_warning {end, end_iso, next_year, days_left} when the holiday
+ * data runs out within CALENDAR_WARN_DAYS (calendar_data_ending()); every
+ * officer page shows it in the top bar.  Called by web_officer_ctx(). */
+void web_holiday_warning(struct http_request *req, json_t *ctx);
 /* Read a urlencoded form body into f; replies 400/415 and returns -1 on error. */
 int web_form(struct http_request *req, struct form *f);
 /* Render template with ctx (reference taken) as a full HTML page. */

@@ -4,7 +4,9 @@
 # sanction, whose 14 hari kerja delivery clock reaches 2027 and is stored
 # provisional.  The flag and its reason show in the API (case detail,
 # public status, inbox) and in words on the officer's case page, the public
-# status page and the inbox, in Indonesian and English.
+# status page and the inbox, in Indonesian and English.  When the 2027
+# holidays are imported later, beside the running server, the open
+# provisional clock is counted again, exactly, and the change is audited.
 . tests/e2e/lib.sh
 
 setup_kaltim
@@ -90,5 +92,18 @@ check_body "in English too" "provisional: holiday data for 2027 not loaded"
 
 as auditor_prov GET /api/v1/audit/verify
 check_json "audit chain intact" '.intact == true'
+
+# the 2027 holidays are loaded later (test rows, not the real SKB), while the
+# server runs: the open provisional clock is counted again, exactly, its
+# new due date skips the loaded holiday, and the change is audited
+printf 'date,kind,name,basis,source_url\n2027-01-01,libur_nasional,Tahun Baru 2027 Masehi,SKB uji 2027,https://example.go.id/2027\n2027-01-05,cuti_bersama,Cuti Bersama Uji,SKB uji 2027,https://example.go.id/2027\n' >"$T_TMP/y2027.csv"
+netra calendar holiday import "$T_TMP/y2027.csv" >"$T_TMP/o" 2>&1 && ok "2027 is imported beside the running server" || fail "2027 import" "$(cat "$T_TMP/o")"
+as pengawas_kutim GET "/api/v1/cases/$ID"
+check_json "the delivery clock is exact now, two days later (1 Jan 2027 a Friday holiday, 5 Jan a cuti bersama)" '[.deadlines[] | select(.rule == "ppk.penyampaian_keputusan")][0] | .provisional == false and (has("provisional_reason") | not) and .due_on == "2027-01-14"'
+N=$(sqlite3 "$DATA/netra.db" "SELECT count(*) FROM events WHERE kind = 'tenggat_dihitung_ulang' AND case_id = $ID AND json_extract(data, '\$.old_due') = '2027-01-12' AND json_extract(data, '\$.new_due') = '2027-01-14' AND json_extract(data, '\$.old_provisional') = 1 AND json_extract(data, '\$.new_provisional') = 0")
+[ "$N" -eq 1 ] && ok "the recomputation is audited (old and new due date, provisional before, exact after)" || fail "recomputation audited" "$N"
+check_json "the filing limit met long ago stays as it was" '[.deadlines[] | select(.rule == "pemilu.laporan")] | all(.status == "met")'
+as auditor_prov GET /api/v1/audit/verify
+check_json "audit chain intact after the recomputation" '.intact == true'
 stop_server
 finish

@@ -25,33 +25,40 @@ test_hit_and_key(void **state)
 	bool prov = true;
 
 	(void)state;
-	assert_null(deadline_memo_get(m, "pemilu.kajian_awal", feb9, &tz_wita, due, &prov));
-	deadline_memo_put(m, "pemilu.kajian_awal", feb9, &tz_wita, "{\"due\":\"2024-02-11\"}",
+	assert_null(deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, due, &prov));
+	deadline_memo_put(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, "{\"due\":\"2024-02-11\"}",
 			  "2024-02-11", false);
-	t = deadline_memo_get(m, "pemilu.kajian_awal", feb9, &tz_wita, due, &prov);
+	t = deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, due, &prov);
 	assert_non_null(t);
 	assert_string_equal(t, "{\"due\":\"2024-02-11\"}");
 	assert_string_equal(due, "2024-02-11");
 	t[0] = 'X'; /* a private copy: the memo is unchanged */
 	free(t);
-	t = deadline_memo_get(m, "pemilu.kajian_awal", feb9, &tz_wita, due, &prov);
+	t = deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, due, &prov);
 	assert_string_equal(t, "{\"due\":\"2024-02-11\"}");
 	free(t);
 	/* every part of the key counts */
-	assert_null(deadline_memo_get(m, "pemilu.kajian_awa", feb9, &tz_wita, due, &prov));
-	assert_null(deadline_memo_get(m, "pemilu.kajian_awal", feb10, &tz_wita, due, &prov));
-	assert_null(deadline_memo_get(m, "pemilu.kajian_awal", feb9, &tz_wib, due, &prov));
+	assert_null(deadline_memo_get(m, NULL, "pemilu.kajian_awa", feb9, &tz_wita, due, &prov));
+	assert_null(deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb10, &tz_wita, due, &prov));
+	assert_null(deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wib, due, &prov));
+	/* the calendar too: an answer of a replaced calendar is never found */
+	assert_null(deadline_memo_get(m, (const struct calendar *)(uintptr_t)16,
+				      "pemilu.kajian_awal", feb9, &tz_wita, due, &prov));
+	deadline_memo_clear(m);
+	assert_null(deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, due, &prov));
+	deadline_memo_put(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, "{\"due\":\"2024-02-11\"}",
+			  "2024-02-11", false);
 	/* a newer answer replaces the older */
-	deadline_memo_put(m, "pemilu.kajian_awal", feb9, &tz_wita, "{}", "2024-02-12", false);
-	t = deadline_memo_get(m, "pemilu.kajian_awal", feb9, &tz_wita, due, &prov);
+	deadline_memo_put(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, "{}", "2024-02-12", false);
+	t = deadline_memo_get(m, NULL, "pemilu.kajian_awal", feb9, &tz_wita, due, &prov);
 	assert_string_equal(t, "{}");
 	assert_string_equal(due, "2024-02-12");
 	assert_false(prov);
 	free(t);
 	/* the provisional flag is kept with the answer */
-	deadline_memo_put(m, "pemilu.laporan", feb9, &tz_wita, "{\"provisional\":true}",
+	deadline_memo_put(m, NULL, "pemilu.laporan", feb9, &tz_wita, "{\"provisional\":true}",
 			  "2027-01-11", true);
-	t = deadline_memo_get(m, "pemilu.laporan", feb9, &tz_wita, due, &prov);
+	t = deadline_memo_get(m, NULL, "pemilu.laporan", feb9, &tz_wita, due, &prov);
 	assert_non_null(t);
 	assert_true(prov);
 	assert_string_equal(due, "2027-01-11");
@@ -70,22 +77,22 @@ test_long_rule_and_many_keys(void **state)
 	(void)state;
 	memset(rule, 'r', sizeof(rule) - 1);
 	rule[sizeof(rule) - 1] = '\0';
-	deadline_memo_put(m, rule, feb9, &tz_wit, "{}", "2024-02-12", false);
-	assert_null(deadline_memo_get(m, rule, feb9, &tz_wit, due, &prov));
+	deadline_memo_put(m, NULL, rule, feb9, &tz_wit, "{}", "2024-02-12", false);
+	assert_null(deadline_memo_get(m, NULL, rule, feb9, &tz_wit, due, &prov));
 	/* 2000 keys into a small table: whatever is still there is right */
 	for (i = 0; i < 2000; i++) {
 		struct date d = {2024, 1 + i % 12, 1 + i % 28};
 
 		snprintf(rule, sizeof(rule), "rule.%d", i);
 		snprintf(text, sizeof(text), "{\"n\":%d}", i);
-		deadline_memo_put(m, rule, d, &tz_wib, text, "2024-12-31", i % 2 == 0);
+		deadline_memo_put(m, NULL, rule, d, &tz_wib, text, "2024-12-31", i % 2 == 0);
 	}
 	for (i = 0; i < 2000; i++) {
 		struct date d = {2024, 1 + i % 12, 1 + i % 28};
 
 		snprintf(rule, sizeof(rule), "rule.%d", i);
 		snprintf(text, sizeof(text), "{\"n\":%d}", i);
-		t = deadline_memo_get(m, rule, d, &tz_wib, due, &prov);
+		t = deadline_memo_get(m, NULL, rule, d, &tz_wib, due, &prov);
 		if (t) {
 			assert_string_equal(t, text);
 			assert_int_equal(prov, i % 2 == 0);

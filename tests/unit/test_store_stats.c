@@ -527,7 +527,7 @@ test_export_pages(void **state)
 static void
 test_service(void **state)
 {
-	struct stats_deps d = {st, NULL, NULL, NULL, NULL};
+	struct stats_deps d = {st, NULL, NULL, NULL, NULL, NULL};
 	struct stats_service *s;
 	struct stats_filter f;
 	struct principal p;
