@@ -145,7 +145,7 @@ fail() { # fail MESSAGE [LOG]: the tail of LOG, the times so far, exit 1
 	echo "fresh-root: FAILED: $1" >&2
 	if [ $# -ge 2 ] && [ -f "$2" ]; then
 		echo "fresh-root: last lines of $2:" >&2
-		tail -n 40 "$2" | sed 's/^[0-9]* //; s/^/    /' >&2
+		tail -n 30 "$2" | sed 's/^[0-9]* //' | cut -c1-300 | sed 's/^/    /' >&2
 	fi
 	report
 	exit 1
@@ -289,7 +289,15 @@ for _ in $(seq 1200); do # apt, build and start: 20 minutes at most
 	sleep 1
 done
 up_t=$(date +%s)
-[ "$healthy" = 1 ] || fail "make run: /healthz never answered on $URL" "$DIR/run.log"
+if [ "$healthy" != 1 ]; then
+	if kill -0 "$RUN_PGID" 2>/dev/null; then
+		fail "make run: /healthz did not answer on $URL within 20 minutes" "$DIR/run.log"
+	fi
+	wait "$run_job"
+	run_rc=$?
+	RUN_PGID=
+	fail "make run ended with status $run_rc before /healthz answered" "$DIR/run.log"
+fi
 echo "fresh-root: /healthz answers"
 code=$(curl -s -o "$DIR/home.html" -w '%{http_code}' --max-time 10 "$URL/")
 [ "$code" = 200 ] || fail "GET / answered $code, not 200"
