@@ -10,7 +10,8 @@
 #   make deps    apt-get install what is missing (quiet when all is there)
 #
 # Knobs: DEV=1 adds -Werror (CI sets it); SANITIZE=1 builds with
-# -fsanitize=address,undefined; BUILD=dir puts objects elsewhere.
+# -fsanitize=address,undefined; BUILD=dir puts objects elsewhere;
+# LISTEN=addr:port is where `make run` serves (default 127.0.0.1:8080).
 
 ifeq ($(origin CC),default)
 CC := gcc
@@ -19,13 +20,21 @@ BUILD    ?= build
 DEV      ?= 0
 SANITIZE ?= 0
 FUZZ_SECONDS ?= 20
+LISTEN   ?= 127.0.0.1:8080
 
-# Debian packages (ARCHITECTURE.md); `make deps` installs the missing ones.
-DEB_BUILD := gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev \
-	libstemmer-dev libcsv-dev libxlsxwriter-dev libqrencode-dev libmagic-dev libinih-dev \
-	libxml2-dev libcmocka-dev zlib1g-dev curl jq sqlite3
-DEB_TEST  := clang libclang-rt-14-dev chromium python3 unzip default-jre-headless
-DEB_BENCH := wrk hyperfine
+# Debian packages (ARCHITECTURE.md); `make deps` installs the missing ones.  The lists are
+# complete for a bare Debian 12 (debootstrap minbase; tools/fresh-root.sh proves it): every
+# -l of LIBS_ALL has its -dev package here, including those a .pc file names without its
+# package depending on them (xlsxwriter.pc lists -lz, libxlsxwriter-dev lacks zlib1g-dev).
+#   build: compiler, headers and libraries of the link line; curl, jq, sqlite3 for e2e
+#   test:  clang + libFuzzer runtime (make fuzz), chromium + Java (Nu HTML checker) for the
+#          browser tests, unzip (XLSX export check), python3, ca-certificates for npm
+#   bench: wrk, hyperfine, bc, pkill (procps), python3 (bench/scan_baseline.py)
+DEB_BUILD := gcc libc6-dev make pkg-config libmicrohttpd-dev libsqlite3-dev libjansson-dev \
+	libsodium-dev libstemmer-dev libcsv-dev libxlsxwriter-dev zlib1g-dev libqrencode-dev \
+	libmagic-dev libinih-dev libxml2-dev libcmocka-dev curl jq sqlite3
+DEB_TEST  := clang libclang-rt-14-dev chromium default-jre-headless python3 unzip ca-certificates
+DEB_BENCH := wrk hyperfine bc procps python3
 DEB_CHECK := clang-format clang-tidy cppcheck
 
 PKGS := libmicrohttpd sqlite3 jansson libsodium libqrencode xlsxwriter inih libmagic libxml-2.0 zlib
@@ -129,7 +138,7 @@ run: deps $(BIN)
 	@mkdir -p var
 	$(BIN) db migrate --data var
 	$(BIN) demo --data var --if-empty
-	$(BIN) serve --data var --listen 127.0.0.1:8080
+	$(BIN) serve --data var --listen $(LISTEN)
 
 test: deps deps-test test-bin
 	@BUILD=$(BUILD) sh tests/run.sh
@@ -184,7 +193,7 @@ define apt_install
 	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
-		echo "deps: installing $$missing"; \
+		echo "deps: installing" $$missing; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
@@ -197,16 +206,17 @@ deps:
 
 deps-test:
 	$(call apt_install,$(DEB_TEST))
-	@# node may come from another repository (with its own npm): only install Debian's if absent
+	@# node may come from another repository (with its own npm): only install Debian's if absent.
+	@# Debian 12's own Node.js is 18: tests/browser/package.json pins what still runs on it.
 	@command -v npm >/dev/null 2>&1 || { echo "deps: installing nodejs npm"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
-	@# --ignore-scripts: no package may fetch a browser or a JRE of its own (vnu-jar
-	@# would download one when it finds no java); Debian's are installed above
-	@if [ -f tests/browser/package.json ] && { [ ! -d tests/browser/node_modules/playwright-core ] || \
-		[ ! -d tests/browser/node_modules/axe-core ] || [ ! -d tests/browser/node_modules/vnu-jar ]; }; then \
-		echo "deps: npm install (tests/browser)"; \
-		(cd tests/browser && npm install --no-audit --no-fund --silent --ignore-scripts); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			--no-install-recommends nodejs npm >/dev/null; }
+	@# exactly the lock file; --ignore-scripts: vnu-jar's postinstall would fetch a Java
+	@# runtime when none is found, and the tests use Debian's (default-jre-headless)
+	@if [ -f tests/browser/package-lock.json ] && ! node tests/browser/deps-ok.mjs; then \
+		echo "deps: npm ci (tests/browser)"; \
+		(cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --silent); \
 	fi
 
 deps-bench:

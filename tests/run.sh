@@ -18,6 +18,7 @@ OUT=$(mktemp -d "${TMPDIR:-/tmp}/netra-test.XXXXXX")
 pass=0
 fail=0
 failed_names=""
+echo "tests: $LAYERS"
 
 # run_tap NAME CMD...: run a TAP producer, count its results.
 run_tap() {

@@ -12,6 +12,8 @@ for m in playwright-core axe-core vnu-jar; do
 	fi
 done
 export NETRA_BIN=${NETRA_BIN:-build/bin/netra}
+# which driver drives which browser: Debian 12's Node.js 18 needs playwright-core 1.61.x
+echo "# node $(node --version), playwright-core $(node -p "require('./tests/browser/node_modules/playwright-core/package.json').version"), $(${CHROMIUM:-/usr/bin/chromium} --version 2>/dev/null)"
 status=0
 for t in tests/browser/[0-9]*.mjs; do
 	[ -f "$t" ] || continue
