@@ -50,20 +50,14 @@ str_has_prefix(struct str s, const char *prefix)
 	return s.len >= n && memcmp(s.ptr, prefix, n) == 0;
 }
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
 struct str
 str_trim(struct str s)
 {
-	while (s.len && is_space(s.ptr[0])) {
+	while (s.len && char_is_space(s.ptr[0])) {
 		s.ptr++;
 		s.len--;
 	}
-	while (s.len && is_space(s.ptr[s.len - 1]))
+	while (s.len && char_is_space(s.ptr[s.len - 1]))
 		s.len--;
 	return s;
 }

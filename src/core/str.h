@@ -34,6 +34,22 @@ bool str_next(struct str *rest, char sep, struct str *tok);
 int str_to_i64(struct str s, int64_t *out);
 /* Copy into a fixed buffer; returns -1 (and truncates) when it did not fit. */
 int str_copy(struct str s, char *dst, size_t dstsz);
+/* ASCII classes for byte parsers (never locale-dependent, unlike <ctype.h>) */
+static inline bool
+char_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+static inline bool
+char_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+static inline char
+char_ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
 /* true when every byte is an ASCII digit and len > 0 */
 bool str_all_digits(struct str s);
 /* true when s is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF) */

@@ -10,31 +10,13 @@
 #include "core/str.h"
 #include "feed/feed.h"
 
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-static char
-ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
 /* Read 1..maxd digits at *p; -1 when none. */
 static int
 read_num(const char **p, const char *end, int maxd)
 {
 	int v = 0, d = 0;
 
-	while (*p < end && is_digit(**p) && d < maxd) {
+	while (*p < end && char_is_digit(**p) && d < maxd) {
 		v = v * 10 + (**p - '0');
 		(*p)++;
 		d++;
@@ -45,7 +27,7 @@ read_num(const char **p, const char *end, int maxd)
 static void
 skip_spaces(const char **p, const char *end)
 {
-	while (*p < end && is_space(**p))
+	while (*p < end && char_is_space(**p))
 		(*p)++;
 }
 
@@ -66,7 +48,7 @@ month_abbrev(const char *p, size_t n)
 	if (n < 3)
 		return -1;
 	for (i = 0; i < 3; i++)
-		m[i] = ascii_lower(p[i]);
+		m[i] = char_ascii_lower(p[i]);
 	for (i = 0; i < 12; i++)
 		if (memcmp(m, names[i], 3) == 0)
 			return (int)i + 1;
@@ -94,13 +76,13 @@ rfc822_zone(const char *p, size_t n)
 	if ((n == 5 || n == 6) && (p[0] == '+' || p[0] == '-')) {
 		int sign = p[0] == '-' ? -1 : 1, h, m;
 
-		if (!is_digit(p[1]) || !is_digit(p[2]))
+		if (!char_is_digit(p[1]) || !char_is_digit(p[2]))
 			return -10000;
 		h = (p[1] - '0') * 10 + (p[2] - '0');
 		if (n == 6 && p[3] != ':')
 			return -10000;
 		p += n - 2;
-		if (!is_digit(p[0]) || !is_digit(p[1]))
+		if (!char_is_digit(p[0]) || !char_is_digit(p[1]))
 			return -10000;
 		m = (p[0] - '0') * 10 + (p[1] - '0');
 		if (h > 14 || m > 59)
@@ -119,9 +101,9 @@ parse_rfc822(const char *p, const char *end, int64_t *out)
 	const char *z;
 
 	skip_spaces(&p, end);
-	if (end - p >= 4 && !is_digit(*p)) {
+	if (end - p >= 4 && !char_is_digit(*p)) {
 		/* the weekday is informational: skip letters and the comma */
-		while (p < end && !is_digit(*p) && *p != ',')
+		while (p < end && !char_is_digit(*p) && *p != ',')
 			p++;
 		if (p == end || *p != ',')
 			return -1;
@@ -135,7 +117,7 @@ parse_rfc822(const char *p, const char *end, int64_t *out)
 	d.month = month_abbrev(p, (size_t)(end - p));
 	if (d.month < 0)
 		return -1;
-	while (p < end && !is_space(*p))
+	while (p < end && !char_is_space(*p))
 		p++;
 	skip_spaces(&p, end);
 	z = p;
@@ -161,7 +143,7 @@ parse_rfc822(const char *p, const char *end, int64_t *out)
 	}
 	skip_spaces(&p, end);
 	z = p;
-	while (p < end && !is_space(*p))
+	while (p < end && !char_is_space(*p))
 		p++;
 	off = rfc822_zone(z, (size_t)(p - z));
 	skip_spaces(&p, end);
@@ -187,7 +169,7 @@ feed_time_parse(const char *s, size_t n, int64_t *out)
 		*out = t.len == 13 ? v / 1000 : v;
 		return 0;
 	}
-	if (t.len >= 10 && is_digit(t.ptr[0]) && t.ptr[4] == '-')
+	if (t.len >= 10 && char_is_digit(t.ptr[0]) && t.ptr[4] == '-')
 		return time_parse_iso(t, out, &off);
 	return parse_rfc822(t.ptr, t.ptr + t.len, out);
 }

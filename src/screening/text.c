@@ -94,18 +94,6 @@ screening_time_parse(const char *s, size_t n, int64_t *out)
 
 /* --- names ---------------------------------------------------------------------- */
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-static char
-ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
 /* Trim, collapse whitespace runs, ASCII lower case; refuse controls and
  * invalid UTF-8.  Returns the length or -1. */
 static int
@@ -120,7 +108,7 @@ norm_words(const char *s, size_t n, char *out, size_t outsz)
 	for (i = 0; i < t.len; i++) {
 		char c = t.ptr[i];
 
-		if (is_space(c)) {
+		if (char_is_space(c)) {
 			space = true;
 			continue;
 		}
@@ -134,7 +122,7 @@ norm_words(const char *s, size_t n, char *out, size_t outsz)
 		}
 		if (k + 1 >= outsz)
 			return -1;
-		out[k++] = ascii_lower(c);
+		out[k++] = char_ascii_lower(c);
 	}
 	out[k] = '\0';
 	return (int)k;
