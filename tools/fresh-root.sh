@@ -18,6 +18,8 @@
 #   --commit   the commit to test (default HEAD of the repository the script is in)
 #   --port     where `make run` listens inside the root (default 8080, loopback)
 #   --mirror   Debian mirror (default: the bookworm URI of the host's apt sources)
+# TEST_TIMEOUT (default 45m) bounds `make test` inside the root; whatever it
+# leaves running inside the root is killed before the mounts are undone.
 # Needs root (debootstrap, chroot, mount).  The host's apt sources, its apt
 # Acquire:: settings and its CA certificates (/usr/local/share/ca-certificates)
 # are copied in, and NODE_EXTRA_CA_CERTS is set, so apt and npm reach the
@@ -122,6 +124,14 @@ cleanup() {
 		kill -TERM -- "-$RUN_PGID" 2>/dev/null
 		sleep 2
 		kill -KILL -- "-$RUN_PGID" 2>/dev/null
+	fi
+	# anything else still running inside the root (a server or a browser
+	# that make test left behind) would keep its mounts busy
+	if [ -n "${ROOT:-}" ] && [ -d "$ROOT" ]; then
+		for p in /proc/[0-9]*; do
+			[ "$(readlink "$p/root" 2>/dev/null)" = "$ROOT" ] && kill -KILL "${p#/proc/}" 2>/dev/null
+		done
+		sleep 1
 	fi
 	# deepest first; /proc/mounts escapes no character in a path without spaces
 	for m in $(awk -v r="$ROOT/" 'index($2, r) == 1 { print $2 }' /proc/mounts | sort -r); do
@@ -340,7 +350,7 @@ phase_done "make run: start until /healthz" "$((up_t - ${serve_t:-$up_t}))"
 # --- 5. make test -----------------------------------------------------------------
 phase "make test"
 test_t0=$(date +%s)
-inroot sh -c "cd $SRC && make test" </dev/null 2>&1 | stamp "$DIR/test.log" tee
+inroot timeout --kill-after=30 "${TEST_TIMEOUT:-45m}" sh -c "cd $SRC && make test" </dev/null 2>&1 | stamp "$DIR/test.log" tee
 test_rc=$?
 test_end=$(date +%s)
 build_t=$(first_at "$DIR/test.log" 'gcc |cc |ar ')

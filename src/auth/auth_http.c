@@ -127,6 +127,8 @@ auth_http_before(struct http_request *req)
 		return 0;
 	if (resolve(req, g, p) != 0)
 		return 1;
+	/* a signed-in page carries the session's CSRF token: no gzip (BREACH) */
+	req->no_gzip = p->user_id != 0;
 	if (!auth_csrf_ok(p, req->method, http_header_get(req, "X-CSRF-Token"),
 			  http_header_get(req, "Content-Type"), req->body, req->body_len)) {
 		errbuf_clear(&eb);

@@ -424,6 +424,12 @@ calendar_live_publish(struct calendar_live *live, struct calendar *cal, int64_t 
 	struct calendar *old;
 
 	pthread_mutex_lock(&live->lock);
+	if (version < atomic_load(&live->version)) {
+		/* a newer calendar is already in force (a reload raced a change) */
+		pthread_mutex_unlock(&live->lock);
+		calendar_free(cal);
+		return;
+	}
 	old = atomic_exchange_explicit(&live->cur, cal, memory_order_acq_rel);
 	atomic_store(&live->version, version);
 	/* a request may still read the old one: retire it until exit */

@@ -198,9 +198,10 @@ const char *calendar_holiday_kind_norm(const char *s);
  * calendar_live_free() (a replaced calendar is retired, never freed while
  * the process runs, so a request that took it may finish with it).
  * calendar_live_publish() swaps in a new one atomically and takes
- * ownership of it.  version is an opaque number the publisher chooses
- * (the database's calendar version) so a watcher can tell whether a
- * reload is due.
+ * ownership of it.  version is the database's calendar version, which only
+ * rises: a calendar older than the one in force (a reload that raced a
+ * change) is freed instead of published, and a watcher compares versions
+ * to tell whether a reload is due.
  */
 struct calendar_live;
 struct calendar_live *calendar_live_new(struct calendar *cal, int64_t version);

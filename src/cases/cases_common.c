@@ -107,7 +107,9 @@ compute_deadline(const struct cases_ctx *cx, const struct calendar *cal, const c
 	return 0;
 }
 
-int
+/* Through the memo, on a published calendar (the memo is keyed by its
+ * address, which must not be reused while the memo may hold it). */
+static int
 cases_deadline_on(const struct cases_ctx *cx, const struct calendar *cal, const char *rule,
 		  struct date start, const struct tz *zone, char **text, char due[DATE_STRLEN],
 		  bool *provisional, struct errbuf *eb)

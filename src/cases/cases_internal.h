@@ -24,11 +24,6 @@ const struct tz *cases_zone(const char *tzname);
 int cases_deadline(const struct cases_ctx *cx, const char *rule, struct date start,
 		   const struct tz *zone, char **text, char due[DATE_STRLEN], bool *provisional,
 		   struct errbuf *eb);
-/* The same on a given calendar (a calendar change recomputes on the new
- * one before it is published). */
-int cases_deadline_on(const struct cases_ctx *cx, const struct calendar *cal, const char *rule,
-		      struct date start, const struct tz *zone, char **text, char due[DATE_STRLEN],
-		      bool *provisional, struct errbuf *eb);
 /* Start a deadline inside a job: compute and insert; *started (may be NULL)
  * gets the JSON appended. */
 int cases_deadline_start(const struct cases_ctx *cx, struct store_conn *c, int64_t case_id,

@@ -10,9 +10,10 @@
  * questions thousands of times; the memo keeps the answer (the deadline's
  * compact JSON, its due date and whether it is provisional, i.e. counted
  * past the holiday data) in a small table, one entry per hash slot,
- * replaced on collision.  Thread-safe.  A calendar loaded anew (a holiday
- * year added) makes every remembered answer stale: free the memo and make
- * a new one then.
+ * replaced on collision.  Thread-safe.  Only a published calendar may be
+ * a key: one that is freed without being published (a failed change, a
+ * stale reload) never reaches the memo, so its address cannot come back
+ * with old answers.
  */
 #ifndef NETRA_CASES_DEADLINE_MEMO_H
 #define NETRA_CASES_DEADLINE_MEMO_H

@@ -72,6 +72,11 @@ struct http_request {
 
 	/* auth context, filled by the application (opaque here) */
 	void *session;
+	/* set by the application when replies carry a per-session secret (the
+	 * CSRF token of an officer's page) beside reflected input: such a reply
+	 * is never compressed, or over TLS its secret could be recovered from
+	 * the compressed length (BREACH).  Static assets are still compressed. */
+	bool no_gzip;
 	/* a handler's own state across http_suspend() (arena memory) */
 	void *handler_ctx;
 

@@ -62,7 +62,7 @@ reply_memory(struct http_request *req, int status, const char *content_type, con
 
 	if (http_gzip_type(content_type))
 		http_header_add(req, "Vary", "Accept-Encoding");
-	if (http_gzip_wanted(req, content_type, len) &&
+	if (!req->no_gzip && http_gzip_wanted(req, content_type, len) &&
 	    http_gzip_compress(data, len, &gz, &gzlen) == 0 && gzlen < len) {
 		if (owned)
 			free((void *)(uintptr_t)data);

@@ -60,7 +60,7 @@ store_cal_holiday_insert(struct store_conn *c, const struct store_cal_holiday *h
 	bind_text(s, 6, h->added_by);
 	bind_int(s, 7, h->added_at);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_CONSTRAINT ||
+	if ((rc & 0xff) == SQLITE_CONSTRAINT &&
 	    sqlite3_extended_errcode(c->db) == SQLITE_CONSTRAINT_UNIQUE) {
 		sqlite3_reset(s);
 		return errbuf_set_code(eb, ERR_CONFLICT, "duplicate_holiday",
@@ -231,7 +231,7 @@ store_deadlines_open_from(struct store_conn *c, const char *from, store_open_dea
 	sqlite3_stmt *s = conn_stmt(c,
 				    "SELECT id, case_id, coalesce(track_id, 0), rule, start_on,"
 				    " due_on, tz, provisional FROM deadlines"
-				    " WHERE status = 'open' AND (due_on >= ?1 OR provisional = 1)"
+				    " WHERE (status = 'open' AND due_on >= ?1) OR provisional = 1"
 				    " ORDER BY id",
 				    eb);
 	int rc;
@@ -269,7 +269,7 @@ store_deadline_redate(struct store_conn *c, int64_t id, const char *due_on,
 	sqlite3_stmt *s = conn_stmt(c,
 				    "UPDATE deadlines SET due_on = ?2, explanation = ?3,"
 				    " provisional = ?4, provisional_reason = ?5"
-				    " WHERE id = ?1 AND status = 'open'",
+				    " WHERE id = ?1 AND (status = 'open' OR provisional = 1)",
 				    eb);
 
 	if (s == NULL)

@@ -320,12 +320,14 @@ struct store_open_deadline {
 	bool provisional;
 };
 typedef int (*store_open_deadline_fn)(void *arg, const struct store_open_deadline *d);
-/* Open deadlines due on or after from (YYYY-MM-DD), and every open
- * provisional one, by id. */
+/* Open deadlines due on or after from (YYYY-MM-DD), and every provisional
+ * one, open or closed (its due date and flag may still change; its status
+ * does not), by id. */
 int store_deadlines_open_from(struct store_conn *c, const char *from, store_open_deadline_fn fn,
 			      void *arg, struct errbuf *eb);
 /* New due date, explanation and provisional flag (with its reason, NULL
- * when not provisional) of an open deadline (a calendar change). */
+ * when not provisional) of an open or a provisional deadline (a calendar
+ * change); its status stays. */
 int store_deadline_redate(struct store_conn *c, int64_t id, const char *due_on,
 			  const char *explanation_json, bool provisional, const char *reason,
 			  struct errbuf *eb);

@@ -1,4 +1,4 @@
-# 0330 the Pemilu 2029 path at today's date, past the end of the holiday
+# 0335 the Pemilu 2029 path at today's date, past the end of the holiday
 # data (2023-2026): received Monday 7 Dec 2026 (WITA), the clocks of 2026
 # exact; two weeks later (21 Dec 2026) BKN verifies and the PPK records a
 # sanction, whose 14 hari kerja delivery clock reaches 2027 and is stored
