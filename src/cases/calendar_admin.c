@@ -98,7 +98,10 @@ cases_calendar_load(struct store *st, const char *dir, struct calendar **out, in
 
 /* --- one change, one job -------------------------------------------------------- */
 
-enum cal_op { OP_ADD, OP_IMPORT, OP_REMOVE, OP_ELECTION };
+/* OP_SWEEP changes nothing: it recounts, on the published calendar, the
+ * deadlines started while a change was being published (ids above the
+ * change's deadlines_upto), which were counted on the calendar before it. */
+enum cal_op { OP_ADD, OP_IMPORT, OP_REMOVE, OP_ELECTION, OP_SWEEP };
 
 struct cal_job {
 	struct cases_ctx *cx;
@@ -113,9 +116,11 @@ struct cal_job {
 	char election_id[32];
 	const char *file; /* OP_IMPORT: the name given */
 	char why[320];    /* why deadlines move, for their audit events */
+	int64_t after_id; /* OP_SWEEP: recount deadlines above this id */
 	/* output */
-	struct calendar *cal;
+	struct calendar *cal; /* the new calendar; NULL for OP_SWEEP (the published one) */
 	int64_t version;
+	int64_t upto; /* the highest deadline id the change recounted */
 	struct calendar_change *out;
 };
 
@@ -186,7 +191,7 @@ recompute(struct store_conn *c, struct cal_job *j, struct errbuf *eb)
 	size_t i;
 	int rc;
 
-	rc = store_deadlines_open_from(c, j->out->first_date, collect_open, &l, eb);
+	rc = store_deadlines_open_from(c, j->out->first_date, j->after_id, collect_open, &l, eb);
 	for (i = 0; rc == 0 && i < l.n; i++) {
 		const struct store_open_deadline *d = &l.v[i];
 		struct cases_recomputed r;
@@ -240,6 +245,10 @@ cal_job_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	memset(out, 0, sizeof(*out));
 	cstr_copy(out->election_id, sizeof(out->election_id), j->election_id);
 	j->cal = NULL;
+	if (j->op == OP_SWEEP) {
+		cstr_copy(out->first_date, sizeof(out->first_date), "0000-01-01");
+		return recompute(c, j, eb);
+	}
 	switch (j->op) {
 	case OP_ADD:
 	case OP_IMPORT: {
@@ -304,6 +313,7 @@ cal_job_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		snprintf(j->why, sizeof(j->why), "hari libur %s dihapus: %.200s", h.date, h.name);
 		break;
 	}
+	case OP_SWEEP: break;
 	case OP_ELECTION:
 		rc = store_cal_election_put(c, out->election_id, j->body, actor_name(j->who),
 					    j->now, &out->id, &out->replaced, eb);
@@ -318,14 +328,48 @@ cal_job_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	if (rc < 0)
 		return -1;
 	/* the new calendar must load, or nothing of this change is kept */
-	if (load_on(c, dir, &j->cal, &j->version, eb) < 0)
+	if (load_on(c, dir, &j->cal, &j->version, eb) < 0 ||
+	    store_cal_version_upto(c, &j->version, &j->upto, eb) < 0) {
+		calendar_free(j->cal);
+		j->cal = NULL;
 		return -1;
+	}
 	if (out->first_date[0] && recompute(c, j, eb) < 0) {
 		calendar_free(j->cal);
 		j->cal = NULL;
 		return -1;
 	}
 	return 0;
+}
+
+/* After a new calendar is published: recount, on it, the deadlines started
+ * since the change (ids above upto), which were counted on the calendar
+ * before.  Jobs queued before this one have run by then (one writer, in
+ * order); jobs after it read the published calendar. */
+static void
+sweep_after(struct cases_ctx *cx, int64_t upto, int64_t version)
+{
+	struct calendar_change out;
+	struct cal_job j;
+	struct errbuf eb;
+
+	memset(&j, 0, sizeof(j));
+	j.cx = cx;
+	j.op = OP_SWEEP;
+	j.after_id = upto;
+	j.out = &out;
+	j.now = clock_now();
+	snprintf(j.why, sizeof(j.why),
+		 "tenggat yang dimulai ketika kalender versi %lld diterbitkan dihitung ulang "
+		 "pada kalender itu",
+		 (long long)version);
+	errbuf_clear(&eb);
+	if (store_write(cx->store, cal_job_run, &j, &eb) < 0)
+		log_warn("calendar: recounting deadlines started during the change failed: %s",
+			 eb.msg);
+	else if (out.rewritten)
+		log_info("calendar: %zu deadline(s) started during the change recounted, %zu moved",
+			 out.rewritten, out.moved);
 }
 
 static int
@@ -349,6 +393,8 @@ cal_job_submit(struct cal_job *j, struct errbuf *eb)
 	deadline_memo_clear(cx->deadlines);
 	log_info("calendar: changed by %s (version %lld; %zu deadline(s) moved)",
 		 actor_name(j->who), (long long)j->version, j->out->moved);
+	if (cx->cal_live)
+		sweep_after(cx, j->upto, j->version);
 	return 0;
 }
 
@@ -538,7 +584,7 @@ cases_calendar_refresh(struct cases_ctx *cx, bool *reloaded, struct errbuf *eb)
 {
 	struct store_conn *c;
 	struct calendar *cal = NULL;
-	int64_t version = 0;
+	int64_t version = 0, upto = 0;
 	int rc;
 
 	if (reloaded)
@@ -546,7 +592,7 @@ cases_calendar_refresh(struct cases_ctx *cx, bool *reloaded, struct errbuf *eb)
 	if (cx->store == NULL || cx->cal_live == NULL)
 		return 0;
 	c = store_reader(cx->store);
-	rc = store_cal_version(c, &version, eb);
+	rc = store_cal_version_upto(c, &version, &upto, eb);
 	if (rc == 0 && version != calendar_live_version(cx->cal_live))
 		rc = load_on(c, cx->cfg ? cx->cfg->knowledge_dir : NULL, &cal, &version, eb);
 	store_reader_done(cx->store, c);
@@ -555,6 +601,7 @@ cases_calendar_refresh(struct cases_ctx *cx, bool *reloaded, struct errbuf *eb)
 	calendar_live_publish(cx->cal_live, cal, version);
 	deadline_memo_clear(cx->deadlines);
 	log_info("calendar: reloaded (version %lld, changed elsewhere)", (long long)version);
+	sweep_after(cx, upto, version);
 	if (reloaded)
 		*reloaded = true;
 	return 0;

@@ -15,7 +15,10 @@
  * Another process (the CLI beside a running server, later another node on
  * the same database) is noticed by cases_calendar_refresh(): it compares
  * the database's calendar version with the published one and reloads when
- * they differ; `netra serve` calls it every CALENDAR_REFRESH_S seconds.
+ * they differ; `netra serve` calls it every [server] calendar_refresh
+ * seconds (default CALENDAR_REFRESH_S) and on SIGHUP.  After every publish
+ * the deadlines started since the change (ids above its deadlines_upto),
+ * counted on the calendar before it, are recounted on the new one.
  *
  * Errors in eb: invalid_holiday / invalid_data (Indonesian, with file:line
  * for an import), duplicate_holiday, unknown_holiday, year_not_loaded (a

@@ -54,6 +54,7 @@ run_serve(struct cli *cli)
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
@@ -83,16 +84,19 @@ run_serve(struct cli *cli)
 	log_info("netra %s listening on http://%.*s:%d/", NETRA_VERSION,
 		 (int)(strrchr(cli->cfg.listen, ':') - cli->cfg.listen), cli->cfg.listen,
 		 http_server_port(srv));
-	/* between signals, every CALENDAR_REFRESH_S seconds: a calendar
-	 * changed by the CLI or another process is loaded (calendar_admin.h) */
+	/* between signals, every [server] calendar_refresh seconds, and at
+	 * once on SIGHUP: a calendar changed by the CLI or another process is
+	 * loaded (calendar_admin.h) */
 	for (;;) {
-		struct timespec ts = {CALENDAR_REFRESH_S, 0};
+		struct timespec ts = {cli->cfg.calendar_refresh_s > 0 ? cli->cfg.calendar_refresh_s
+								      : CALENDAR_REFRESH_S,
+				      0};
 		bool reloaded;
 
 		sig = sigtimedwait(&set, NULL, &ts);
-		if (sig > 0)
+		if (sig > 0 && sig != SIGHUP)
 			break;
-		if (errno != EAGAIN)
+		if (sig < 0 && errno != EAGAIN)
 			continue;
 		if (cases_calendar_refresh(&app.cases, &reloaded, &eb) < 0)
 			log_error("calendar: reload failed, keeping the current one: %s", eb.msg);
@@ -109,6 +113,8 @@ const struct cli_cmd cmd_serve = {
 	.usage = "[--listen ADDR:PORT] [--port-file FILE] [--data DIR]",
 	.summary = "Serve the web interface and the JSON API.",
 	.description = "Listens on 127.0.0.1:8080 unless told otherwise.  SIGTERM or SIGINT stops\n"
-		       "the server after in-flight requests finish.",
+		       "the server after in-flight requests finish; SIGHUP loads a calendar\n"
+		       "changed by the CLI or another node now instead of at the next check\n"
+		       "([server] calendar_refresh seconds, default 5).",
 	.run = run_serve,
 };

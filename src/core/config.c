@@ -50,6 +50,8 @@ const struct config_option config_options[] = {
 	    "1024", "simultaneous connections"),
 	OPT("server", "timeout", "NETRA_TIMEOUT", CONFIG_INT, timeout_s, "30",
 	    "seconds an idle connection is kept"),
+	OPT("server", "calendar_refresh", "NETRA_CALENDAR_REFRESH", CONFIG_INT, calendar_refresh_s,
+	    "5", "seconds between checks for a calendar changed by the CLI or another node"),
 	OPT("server", "access_log", "NETRA_ACCESS_LOG", CONFIG_BOOL, access_log, "true",
 	    "log one line per request on stderr"),
 	OPT("server", "log_client_ip", "NETRA_LOG_CLIENT_IP", CONFIG_BOOL, log_client_ip, "false",

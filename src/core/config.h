@@ -31,6 +31,7 @@ struct config {
 	long max_header;
 	long max_connections;
 	long timeout_s;
+	long calendar_refresh_s;
 	bool access_log;
 	bool log_client_ip;
 	/* [store] */

@@ -16,7 +16,10 @@ static int
 version_bump(struct store_conn *c, struct errbuf *eb)
 {
 	sqlite3_stmt *s =
-		conn_stmt(c, "UPDATE calendar_version SET version = version + 1 WHERE id = 1", eb);
+		conn_stmt(c,
+			  "UPDATE calendar_version SET version = version + 1, deadlines_upto ="
+			  " (SELECT coalesce(max(id), 0) FROM deadlines) WHERE id = 1",
+			  eb);
 
 	if (s == NULL)
 		return -1;
@@ -28,13 +31,26 @@ version_bump(struct store_conn *c, struct errbuf *eb)
 int
 store_cal_version(struct store_conn *c, int64_t *version, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c, "SELECT version FROM calendar_version WHERE id = 1", eb);
+	int64_t upto;
+
+	return store_cal_version_upto(c, version, &upto, eb);
+}
+
+int
+store_cal_version_upto(struct store_conn *c, int64_t *version, int64_t *deadlines_upto,
+		       struct errbuf *eb)
+{
+	sqlite3_stmt *s = conn_stmt(
+		c, "SELECT version, deadlines_upto FROM calendar_version WHERE id = 1", eb);
 
 	*version = 0;
+	*deadlines_upto = 0;
 	if (s == NULL)
 		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (sqlite3_step(s) == SQLITE_ROW) {
 		*version = sqlite3_column_int64(s, 0);
+		*deadlines_upto = sqlite3_column_int64(s, 1);
+	}
 	sqlite3_reset(s);
 	return 0;
 }
@@ -225,13 +241,14 @@ store_cal_election_each(struct store_conn *c, store_cal_election_fn fn, void *ar
 /* --- deadlines a calendar change may move ------------------------------------ */
 
 int
-store_deadlines_open_from(struct store_conn *c, const char *from, store_open_deadline_fn fn,
-			  void *arg, struct errbuf *eb)
+store_deadlines_open_from(struct store_conn *c, const char *from, int64_t after_id,
+			  store_open_deadline_fn fn, void *arg, struct errbuf *eb)
 {
 	sqlite3_stmt *s = conn_stmt(c,
 				    "SELECT id, case_id, coalesce(track_id, 0), rule, start_on,"
 				    " due_on, tz, provisional FROM deadlines"
-				    " WHERE (status = 'open' AND due_on >= ?1) OR provisional = 1"
+				    " WHERE id > ?2 AND"
+				    " ((status = 'open' AND due_on >= ?1) OR provisional = 1)"
 				    " ORDER BY id",
 				    eb);
 	int rc;
@@ -239,6 +256,7 @@ store_deadlines_open_from(struct store_conn *c, const char *from, store_open_dea
 	if (s == NULL)
 		return -1;
 	bind_text(s, 1, from);
+	bind_int(s, 2, after_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_open_deadline d;
 

@@ -280,6 +280,10 @@ struct store_cal_holiday {
 
 /* The number every calendar change bumps (in the change's transaction). */
 int store_cal_version(struct store_conn *c, int64_t *version, struct errbuf *eb);
+/* The same with the highest deadline id when that version was made (the
+ * deadlines its change recomputed). */
+int store_cal_version_upto(struct store_conn *c, int64_t *version, int64_t *deadlines_upto,
+			   struct errbuf *eb);
 /* ERR_CONFLICT "duplicate_holiday" when an active row has the same date,
  * kind and name.  Bumps the version. */
 int store_cal_holiday_insert(struct store_conn *c, const struct store_cal_holiday *h, int64_t *id,
@@ -320,11 +324,11 @@ struct store_open_deadline {
 	bool provisional;
 };
 typedef int (*store_open_deadline_fn)(void *arg, const struct store_open_deadline *d);
-/* Open deadlines due on or after from (YYYY-MM-DD), and every provisional
- * one, open or closed (its due date and flag may still change; its status
- * does not), by id. */
-int store_deadlines_open_from(struct store_conn *c, const char *from, store_open_deadline_fn fn,
-			      void *arg, struct errbuf *eb);
+/* Deadlines with an id above after_id that are open and due on or after
+ * from (YYYY-MM-DD), or provisional, open or closed (its due date and flag
+ * may still change; its status does not), by id. */
+int store_deadlines_open_from(struct store_conn *c, const char *from, int64_t after_id,
+			      store_open_deadline_fn fn, void *arg, struct errbuf *eb);
 /* New due date, explanation and provisional flag (with its reason, NULL
  * when not provisional) of an open or a provisional deadline (a calendar
  * change); its status stays. */

@@ -13,6 +13,9 @@
 -- calendar_version is bumped by every change in the same transaction; a
 -- server compares it with the version of the calendar it serves and
 -- reloads when they differ (a change made by the CLI or another process).
+-- deadlines_upto is the highest deadline id when the change was made: the
+-- change recomputed those; a server that publishes the new calendar then
+-- recomputes the ones above it, started meanwhile on the old calendar.
 
 CREATE TABLE calendar_holidays (
 	id          INTEGER PRIMARY KEY,
@@ -42,7 +45,8 @@ CREATE UNIQUE INDEX calendar_elections_active ON calendar_elections(election_id)
 	WHERE removed_at IS NULL;
 
 CREATE TABLE calendar_version (
-	id      INTEGER PRIMARY KEY CHECK (id = 1),
-	version INTEGER NOT NULL
+	id             INTEGER PRIMARY KEY CHECK (id = 1),
+	version        INTEGER NOT NULL,
+	deadlines_upto INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 INSERT INTO calendar_version(id, version) VALUES (1, 0);
