@@ -19,6 +19,10 @@ const cli = (args, input) => execFileSync(BIN, [...args, '--data', srv.data, '--
 execFileSync(BIN, ['monitor', 'tests/data/screening/posts.jsonl', '--accounts',
 	'tests/data/screening/accounts.csv', '--election', 'pemilu2024', '--data', srv.data,
 	'--log-level', 'error', '--now', '2024-02-09T09:00:00+08:00'], { encoding: 'utf8', stdio: 'pipe' });
+cli(['office', 'add', 'bawaslu-ri', '--name', 'Bawaslu Republik Indonesia', '--kind', 'bawaslu',
+	'--level', 'ri', '--tz', 'WIB']);
+cli(['user', 'add', 'admin_ri', '--role', 'admin', '--office', 'bawaslu-ri', '--name', 'Admin Pusat',
+	'--password-stdin'], password('admin_ri') + '\n');
 const token = {};
 for (const u of ['pengawas_kutim', 'analis_bkn', 'ppk_kutim'])
 	token[u] = cli(['token', 'create', u, '--name', 'judges']).trim().split('\n').pop().split(/\s+/).pop();
@@ -234,7 +238,13 @@ async function officerPages(lang, full, ppkCase) {
 	await admin.fill('#u-username', `baru_${lang}`);
 	await submitted(admin, `/kantor/admin/sandi/{id} ${lang}`, '#pengguna-baru ~ form button[type=submit]', 200);
 	await visit(admin, `/kantor/admin/sandi/{id} ${lang} (410)`, new URL(admin.url()).pathname, 410);
+	await visit(admin, `/kantor/admin/kalender ${lang} (403: provincial admin)`, '/kantor/admin/kalender', 403);
 	await admin.context().close();
+	// the calendar is national: a national office's admin maintains it
+	const ri = await context(lang, 'admin_ri');
+	await visit(ri, `/kantor/admin/kalender ${lang}`, '/kantor/admin/kalender');
+	await visit(ri, `/kantor/admin/kalender?tahun=2027 ${lang}`, '/kantor/admin/kalender?tahun=2027');
+	await ri.context().close();
 }
 
 try {
