@@ -12,6 +12,7 @@
 #include "calendar/calendar.h"
 #include "check/check.h"
 #include "cli/cli.h"
+#include "cli/cmd_calendar_admin.h"
 #include "export/export.h"
 #include "store/store.h"
 #include "web/i18n.h"
@@ -83,9 +84,8 @@ run_export(struct cli *cli)
 		fields[f.n++] = (struct form_field){"due_soon", "1", 1};
 	if (export_query_parse(&f, &q, &eb) < 0)
 		return cli_usage_error(cli, "%s", eb.msg);
-	/* the words: the catalog, the calendar and the rule catalog */
-	if (i18n_load_embedded(lang, &cat, &eb) < 0 ||
-	    calendar_load(&cal, cli->cfg.knowledge_dir, &eb) < 0 ||
+	/* the words: the catalog, the calendar (with admin elections) and the rule catalog */
+	if (i18n_load_embedded(lang, &cat, &eb) < 0 || cli_calendar_load(cli, &cal, &eb) < 0 ||
 	    check_service_new(&check, &cli->cfg, cal, &eb) < 0) {
 		cli_fail("%s", eb.msg);
 		goto out;
