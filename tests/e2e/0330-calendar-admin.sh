@@ -80,22 +80,6 @@ check_json "db status --json carries the end and the warning" '.holiday_data_end
 
 # --- the server: changes without a restart ----------------------------------------------------
 start_server --now 2026-12-14T10:00:00+08:00
-session() {
-	rm -f "$T_TMP/jar_$1"
-	curl -s -o /dev/null -c "$T_TMP/jar_$1" -b "$T_TMP/jar_$1" -X POST "$BASE/masuk" \
-		--data "username=$1&password=sandi-uji-$1-2024&next=/kantor"
-	curl -s -b "$T_TMP/jar_$1" "$BASE/kantor" -o "$T_TMP/page_$1"
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T_TMP/page_$1" | head -n 1 >"$T_TMP/csrf_$1"
-}
-page() {
-	u=$1
-	shift
-	m=$1
-	p=$2
-	shift 2
-	req "$m" "$p" -b "$T_TMP/jar_$u" "$@"
-}
-form() { page "$1" POST "$2" --data "csrf=$(cat "$T_TMP/csrf_$1")&$3"; }
 
 # a deadline counted in working days across the end of the year
 post_json - /api/v1/deadlines '{"rule": "ppk.penyampaian_keputusan", "start": "2026-12-14"}'

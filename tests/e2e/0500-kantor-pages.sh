@@ -9,27 +9,6 @@
 setup_kaltim
 start_server --now 2024-02-09T10:00:00+08:00
 
-# session USER: log in through /masuk into $T_TMP/jar_USER, take the CSRF token
-session() {
-	rm -f "$T_TMP/jar_$1"
-	curl -s -o /dev/null -c "$T_TMP/jar_$1" -b "$T_TMP/jar_$1" -X POST "$BASE/masuk" \
-		--data "username=$1&password=sandi-uji-$1-2024&next=/kantor"
-	curl -s -b "$T_TMP/jar_$1" "$BASE/kantor" -o "$T_TMP/page_$1"
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T_TMP/page_$1" | head -n 1 >"$T_TMP/csrf_$1"
-}
-# page USER METHOD PATH [curl args]: with USER's cookie
-page() {
-	u=$1
-	shift
-	m=$1
-	p=$2
-	shift 2
-	req "$m" "$p" -b "$T_TMP/jar_$u" "$@"
-}
-# form USER PATH DATA: a form POST with USER's cookie and CSRF token
-form() {
-	page "$1" POST "$2" --data "csrf=$(cat "$T_TMP/csrf_$1")&$3"
-}
 location() { tr -d '\r' <"$T_TMP/headers" | sed -n 's/^[Ll]ocation: //p'; }
 
 post_json - /api/v1/reports '{"jenis":"laporan","pemilihan":"pemilu2024",
