@@ -10,15 +10,8 @@
 setup_kaltim
 NETRA_CALENDAR_REFRESH=3600 start_server --now 2026-12-14T10:00:00+08:00
 
-post_json - /api/v1/reports '{"jenis":"laporan","pemilihan":"pemilu2029",
- "pelapor":{"nama":"Siti Rahmawati","alamat":"Sangatta"},
- "terlapor":[{"nama":"Ahmad Yani","instansi":"Dinas Pendidikan Kutai Timur","jabatan":"Kepala Bidang","status":"PNS"}],
- "peristiwa":{"uraian":"Kepala bidang mengajak guru memilih calon tertentu di grup WhatsApp sekolah pada rapat dinas.","tempat":"Sangatta","kode_wilayah":"64.08","waktu_kejadian":"2026-12-11","waktu_diketahui":"2026-12-12"},
- "bukti":[{"jenis":"tautan","url":"https://facebook.com/x/1"}]}'
+kutim_laporan 2026-12-11 2026-12-12
 expect "laporan accepted on 14 Dec 2026" "$STATUS" 201
-CODE=$(jget .code)
-as pengawas_kutim GET "/api/v1/cases?q=$CODE"
-ID=$(jget '.items[0].id')
 step() { post_json pengawas_kutim "/api/v1/cases/$ID/transitions" "{\"action\":\"$1\"${2:-}}"; }
 step mulai_kajian_awal
 step registrasi

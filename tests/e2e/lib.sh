@@ -132,6 +132,22 @@ form() {
 	page "$1" POST "$2" --data "csrf=$(cat "$T_TMP/csrf_$1")&$3"
 }
 
+# kutim_laporan OCCURRED KNOWN: a complete Pemilu 2029 laporan about a
+# kepala bidang in Kutai Timur, filed publicly; sets CODE and ID (the case as
+# pengawas_kutim finds it)
+kutim_laporan() {
+	post_json - /api/v1/reports "{\"jenis\":\"laporan\",\"pemilihan\":\"pemilu2029\",
+ \"pelapor\":{\"nama\":\"Siti Rahmawati\",\"alamat\":\"Sangatta\"},
+ \"terlapor\":[{\"nama\":\"Ahmad Yani\",\"instansi\":\"Dinas Pendidikan Kutai Timur\",\"jabatan\":\"Kepala Bidang\",\"status\":\"PNS\"}],
+ \"peristiwa\":{\"uraian\":\"Kepala bidang mengajak guru memilih calon tertentu di grup WhatsApp sekolah pada rapat dinas.\",\"tempat\":\"Sangatta\",\"kode_wilayah\":\"64.08\",\"waktu_kejadian\":\"$1\",\"waktu_diketahui\":\"$2\"},
+ \"bukti\":[{\"jenis\":\"tautan\",\"url\":\"https://facebook.com/x/1\"}]}"
+	[ "$STATUS" = 201 ] || return 0
+	CODE=$(jget .code)
+	as pengawas_kutim GET "/api/v1/cases?q=$CODE"
+	ID=$(jget '.items[0].id')
+	STATUS=201
+}
+
 # setup_kaltim: offices of Kalimantan Timur (province, Kutai Timur,
 # Balikpapan), BKN, two PPK offices, a sealing key on the province office,
 # one user per role, and a bearer token for each in $T_TMP/tok_<user>.
