@@ -32,12 +32,12 @@ LISTEN   ?= 127.0.0.1:8080
 #   bench: wrk, hyperfine, bc, pkill (procps), python3 (bench/scan_baseline.py)
 DEB_BUILD := gcc libc6-dev make pkg-config libmicrohttpd-dev libsqlite3-dev libjansson-dev \
 	libsodium-dev libstemmer-dev libcsv-dev libxlsxwriter-dev zlib1g-dev libqrencode-dev \
-	libmagic-dev libinih-dev libxml2-dev libcmocka-dev curl jq sqlite3
+	libmagic-dev libinih-dev libxml2-dev libcmocka-dev libpq-dev curl jq sqlite3
 DEB_TEST  := clang libclang-rt-14-dev chromium default-jre-headless python3 unzip ca-certificates
 DEB_BENCH := wrk hyperfine bc procps python3
 DEB_CHECK := clang-format clang-tidy cppcheck
 
-PKGS := libmicrohttpd sqlite3 jansson libsodium libqrencode xlsxwriter inih libmagic libxml-2.0 zlib
+PKGS := libmicrohttpd sqlite3 libpq jansson libsodium libqrencode xlsxwriter inih libmagic libxml-2.0 zlib
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wmissing-declarations -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 -Wvla \

@@ -28,12 +28,13 @@ int
 store_case_insert(struct store_conn *c, const struct store_case_new *n, int64_t *id,
 		  struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(
+	struct db_stmt *s = db_prep(
 		c,
 		"INSERT INTO cases(code, kind, election, election_kind, state, region_code, prov,"
 		" kabkota, office_id, received_at, tz, occurred_on, known_on, place, description,"
 		" pelapor_sealed, sealed_office, missing, channel, updated_at)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?10)",
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?10)"
+		" ON CONFLICT DO NOTHING RETURNING id",
 		eb);
 	char prov[3], kab[6];
 	int rc;
@@ -41,33 +42,35 @@ store_case_insert(struct store_conn *c, const struct store_case_new *n, int64_t 
 	if (s == NULL)
 		return -1;
 	store_region_levels(n->region_code, prov, kab);
-	bind_text(s, 1, n->code);
-	bind_text(s, 2, n->kind);
-	bind_text(s, 3, n->election);
-	bind_text(s, 4, n->election_kind);
-	bind_text(s, 5, n->state);
-	bind_text(s, 6, n->region_code);
-	bind_text(s, 7, prov);
-	bind_text(s, 8, kab);
-	bind_int(s, 9, n->office_id);
-	bind_int(s, 10, n->received_at);
-	bind_text(s, 11, n->tz);
-	bind_text(s, 12, n->occurred_on);
-	bind_text(s, 13, n->known_on);
-	bind_text(s, 14, n->place);
-	bind_text(s, 15, n->description);
+	db_bind_text(s, 1, n->code);
+	db_bind_text(s, 2, n->kind);
+	db_bind_text(s, 3, n->election);
+	db_bind_text(s, 4, n->election_kind);
+	db_bind_text(s, 5, n->state);
+	db_bind_text(s, 6, n->region_code);
+	db_bind_text(s, 7, prov);
+	db_bind_text(s, 8, kab);
+	db_bind_int(s, 9, n->office_id);
+	db_bind_int(s, 10, n->received_at);
+	db_bind_text(s, 11, n->tz);
+	db_bind_text(s, 12, n->occurred_on);
+	db_bind_text(s, 13, n->known_on);
+	db_bind_text(s, 14, n->place);
+	db_bind_text(s, 15, n->description);
 	if (n->sealed)
-		bind_blob(s, 16, n->sealed, n->sealed_len);
-	bind_opt_id(s, 17, n->sealed_office);
-	bind_text(s, 18, n->missing_json ? n->missing_json : "[]");
-	bind_text(s, 19, n->channel ? n->channel : "web");
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		db_bind_blob(s, 16, n->sealed, n->sealed_len);
+	db_bind_opt_id(s, 17, n->sealed_office);
+	db_bind_text(s, 18, n->missing_json ? n->missing_json : "[]");
+	db_bind_text(s, 19, n->channel ? n->channel : "web");
+	/* a taken code inserts nothing (no error, so the job goes on and
+	 * draws again on either engine) */
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return errbuf_set_code(eb, ERR_CONFLICT, "duplicate_code",
 				       "kode pelacakan sudah ada");
-	if (rc != SQLITE_DONE)
-		return conn_error(c, eb, "case insert");
-	*id = sqlite3_last_insert_rowid(c->db);
+	if (rc != DB_ROW)
+		return db_error(c, eb, "case insert");
+	*id = db_col_int(s, 0);
 	return 0;
 }
 
@@ -75,19 +78,19 @@ int
 store_person_upsert(struct store_conn *c, const struct store_track_new *t, const char *name_norm,
 		    const char *region, int64_t now, int64_t *id, struct errbuf *eb)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 
 	if (t->nip && t->nip[0]) {
-		s = conn_stmt(c,
-			      "INSERT INTO persons(name, name_norm, nip, nik, status, position,"
-			      " region_code, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"
-			      " ON CONFLICT(nip) WHERE nip IS NOT NULL DO UPDATE SET"
-			      " name = excluded.name, name_norm = excluded.name_norm,"
-			      " position = coalesce(excluded.position, position),"
-			      " status = excluded.status RETURNING id",
-			      eb);
+		s = db_prep(c,
+			    "INSERT INTO persons(name, name_norm, nip, nik, status, position,"
+			    " region_code, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"
+			    " ON CONFLICT(nip) WHERE nip IS NOT NULL DO UPDATE SET"
+			    " name = excluded.name, name_norm = excluded.name_norm,"
+			    " position = coalesce(excluded.position, position),"
+			    " status = excluded.status RETURNING id",
+			    eb);
 	} else {
-		s = conn_stmt(
+		s = db_prep(
 			c,
 			"INSERT INTO persons(name, name_norm, nip, nik, status, position,"
 			" region_code, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id",
@@ -95,17 +98,17 @@ store_person_upsert(struct store_conn *c, const struct store_track_new *t, const
 	}
 	if (s == NULL)
 		return -1;
-	bind_text(s, 1, t->name);
-	bind_text(s, 2, name_norm);
-	bind_text(s, 3, t->nip && t->nip[0] ? t->nip : NULL);
-	bind_text(s, 4, t->nik && t->nik[0] ? t->nik : NULL);
-	bind_text(s, 5, t->status);
-	bind_text(s, 6, t->position);
-	bind_text(s, 7, region);
-	bind_int(s, 8, now);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return conn_error(c, eb, "person upsert");
-	*id = sqlite3_column_int64(s, 0);
+	db_bind_text(s, 1, t->name);
+	db_bind_text(s, 2, name_norm);
+	db_bind_text(s, 3, t->nip && t->nip[0] ? t->nip : NULL);
+	db_bind_text(s, 4, t->nik && t->nik[0] ? t->nik : NULL);
+	db_bind_text(s, 5, t->status);
+	db_bind_text(s, 6, t->position);
+	db_bind_text(s, 7, region);
+	db_bind_int(s, 8, now);
+	if (db_step(s) != DB_ROW)
+		return db_error(c, eb, "person upsert");
+	*id = db_col_int(s, 0);
 	return 0;
 }
 
@@ -113,29 +116,29 @@ int
 store_track_insert(struct store_conn *c, int64_t case_id, const struct store_track_new *t,
 		   int64_t now, int64_t *id, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
+	struct db_stmt *s = db_prep(c,
 				    "INSERT INTO tracks(case_id, person_id, name, nip, nik, agency,"
 				    " position, status, state, ppk_office_id, updated_at)"
-				    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+				    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) RETURNING id",
 				    eb);
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, case_id);
-	bind_opt_id(s, 2, t->person_id);
-	bind_text(s, 3, t->name);
-	bind_text(s, 4, t->nip && t->nip[0] ? t->nip : NULL);
-	bind_text(s, 5, t->nik && t->nik[0] ? t->nik : NULL);
-	bind_text(s, 6, t->agency);
-	bind_text(s, 7, t->position);
-	bind_text(s, 8, t->status);
-	bind_text(s, 9, t->state);
-	bind_opt_id(s, 10, t->ppk_office_id);
-	bind_int(s, 11, now);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "track insert");
+	db_bind_int(s, 1, case_id);
+	db_bind_opt_id(s, 2, t->person_id);
+	db_bind_text(s, 3, t->name);
+	db_bind_text(s, 4, t->nip && t->nip[0] ? t->nip : NULL);
+	db_bind_text(s, 5, t->nik && t->nik[0] ? t->nik : NULL);
+	db_bind_text(s, 6, t->agency);
+	db_bind_text(s, 7, t->position);
+	db_bind_text(s, 8, t->status);
+	db_bind_text(s, 9, t->state);
+	db_bind_opt_id(s, 10, t->ppk_office_id);
+	db_bind_int(s, 11, now);
+	if (db_step(s) != DB_ROW)
+		return db_error(c, eb, "track insert");
 	if (id)
-		*id = sqlite3_last_insert_rowid(c->db);
+		*id = db_col_int(s, 0);
 	return 0;
 }
 
@@ -143,17 +146,17 @@ int
 store_witness_insert(struct store_conn *c, int64_t case_id, const char *name, const char *address,
 		     const char *phone, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(
+	struct db_stmt *s = db_prep(
 		c, "INSERT INTO witnesses(case_id, name, address, phone) VALUES (?1,?2,?3,?4)", eb);
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, case_id);
-	bind_text(s, 2, name);
-	bind_text(s, 3, address);
-	bind_text(s, 4, phone);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "witness insert");
+	db_bind_int(s, 1, case_id);
+	db_bind_text(s, 2, name);
+	db_bind_text(s, 3, address);
+	db_bind_text(s, 4, phone);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "witness insert");
 	return 0;
 }
 
@@ -161,53 +164,53 @@ int
 store_evidence_insert(struct store_conn *c, int64_t case_id, const struct store_evidence_new *e,
 		      int64_t now, struct errbuf *eb)
 {
-	sqlite3_stmt *s =
-		conn_stmt(c,
-			  "INSERT INTO evidence(case_id, kind, sha256, mime, size, filename,"
-			  " url, note, added_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-			  eb);
+	struct db_stmt *s =
+		db_prep(c,
+			"INSERT INTO evidence(case_id, kind, sha256, mime, size, filename,"
+			" url, note, added_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+			eb);
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, case_id);
-	bind_text(s, 2, e->kind);
-	bind_text(s, 3, e->sha256);
-	bind_text(s, 4, e->mime);
+	db_bind_int(s, 1, case_id);
+	db_bind_text(s, 2, e->kind);
+	db_bind_text(s, 3, e->sha256);
+	db_bind_text(s, 4, e->mime);
 	if (e->size > 0)
-		bind_int(s, 5, e->size);
-	bind_text(s, 6, e->filename);
-	bind_text(s, 7, e->url);
-	bind_text(s, 8, e->note);
-	bind_int(s, 9, now);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "evidence insert");
+		db_bind_int(s, 5, e->size);
+	db_bind_text(s, 6, e->filename);
+	db_bind_text(s, 7, e->url);
+	db_bind_text(s, 8, e->note);
+	db_bind_int(s, 9, now);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "evidence insert");
 	return 0;
 }
 
 int
 store_deadline_insert(struct store_conn *c, const struct store_deadline_new *d, struct errbuf *eb)
 {
-	sqlite3_stmt *s =
-		conn_stmt(c,
-			  "INSERT INTO deadlines(case_id, track_id, rule, start_on, due_on, tz,"
-			  " explanation, status, provisional, provisional_reason)"
-			  " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-			  eb);
+	struct db_stmt *s =
+		db_prep(c,
+			"INSERT INTO deadlines(case_id, track_id, rule, start_on, due_on, tz,"
+			" explanation, status, provisional, provisional_reason)"
+			" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+			eb);
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, d->case_id);
-	bind_opt_id(s, 2, d->track_id);
-	bind_text(s, 3, d->rule);
-	bind_text(s, 4, d->start_on);
-	bind_text(s, 5, d->due_on);
-	bind_text(s, 6, d->tz);
-	bind_text(s, 7, d->explanation_json);
-	bind_text(s, 8, d->status ? d->status : "open");
-	bind_int(s, 9, d->provisional ? 1 : 0);
-	bind_text(s, 10, d->provisional ? d->provisional_reason : NULL);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "deadline insert");
+	db_bind_int(s, 1, d->case_id);
+	db_bind_opt_id(s, 2, d->track_id);
+	db_bind_text(s, 3, d->rule);
+	db_bind_text(s, 4, d->start_on);
+	db_bind_text(s, 5, d->due_on);
+	db_bind_text(s, 6, d->tz);
+	db_bind_text(s, 7, d->explanation_json);
+	db_bind_text(s, 8, d->status ? d->status : "open");
+	db_bind_int(s, 9, d->provisional ? 1 : 0);
+	db_bind_text(s, 10, d->provisional ? d->provisional_reason : NULL);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "deadline insert");
 	return 0;
 }
 
@@ -216,7 +219,7 @@ store_deadline_close(struct store_conn *c, int64_t case_id, int64_t track_id, co
 		     const char *status, const char *today, int64_t at, const char *reason,
 		     int *closed, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(
+	struct db_stmt *s = db_prep(
 		c,
 		"UPDATE deadlines SET status = CASE WHEN ?5 = 'met' AND due_on < ?6 THEN 'missed'"
 		" ELSE ?5 END, closed_at = ?7, reason = ?8"
@@ -227,17 +230,17 @@ store_deadline_close(struct store_conn *c, int64_t case_id, int64_t track_id, co
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, case_id);
-	bind_int(s, 2, track_id);
-	bind_text(s, 3, rule);
-	bind_text(s, 5, status);
-	bind_text(s, 6, today ? today : "0000-00-00");
-	bind_int(s, 7, at);
-	bind_text(s, 8, reason);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "deadline close");
+	db_bind_int(s, 1, case_id);
+	db_bind_int(s, 2, track_id);
+	db_bind_text(s, 3, rule);
+	db_bind_text(s, 5, status);
+	db_bind_text(s, 6, today ? today : "0000-00-00");
+	db_bind_int(s, 7, at);
+	db_bind_text(s, 8, reason);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "deadline close");
 	if (closed)
-		*closed = sqlite3_changes(c->db);
+		*closed = db_changes(c);
 	return 0;
 }
 
@@ -245,19 +248,19 @@ int
 store_deadline_open_start(struct store_conn *c, int64_t case_id, const char *rule, char start[11],
 			  struct errbuf *eb)
 {
-	sqlite3_stmt *s =
-		conn_stmt(c,
-			  "SELECT start_on FROM deadlines WHERE case_id = ?1 AND rule = ?2"
-			  " AND status = 'open' AND track_id IS NULL ORDER BY id DESC LIMIT 1",
-			  eb);
+	struct db_stmt *s =
+		db_prep(c,
+			"SELECT start_on FROM deadlines WHERE case_id = ?1 AND rule = ?2"
+			" AND status = 'open' AND track_id IS NULL ORDER BY id DESC LIMIT 1",
+			eb);
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, case_id);
-	bind_text(s, 2, rule);
-	if (sqlite3_step(s) != SQLITE_ROW)
+	db_bind_int(s, 1, case_id);
+	db_bind_text(s, 2, rule);
+	if (db_step(s) != DB_ROW)
 		return errbuf_set(eb, ERR_NOT_FOUND, "tenggat %s tidak sedang berjalan", rule);
-	col_text_copy(s, 0, start, 11);
+	db_col_text_copy(s, 0, start, 11);
 	return 0;
 }
 
@@ -265,17 +268,17 @@ int
 store_note_insert(struct store_conn *c, int64_t case_id, int64_t user_id, int64_t now,
 		  const char *body, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(
+	struct db_stmt *s = db_prep(
 		c, "INSERT INTO notes(case_id, user_id, at, body) VALUES (?1,?2,?3,?4)", eb);
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, case_id);
-	bind_int(s, 2, user_id);
-	bind_int(s, 3, now);
-	bind_text(s, 4, body);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "note insert");
+	db_bind_int(s, 1, case_id);
+	db_bind_int(s, 2, user_id);
+	db_bind_int(s, 3, now);
+	db_bind_text(s, 4, body);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "note insert");
 	return 0;
 }
 
@@ -288,88 +291,88 @@ store_note_insert(struct store_conn *c, int64_t case_id, int64_t user_id, int64_
 	" coalesce(c.sealed_office, 0)"
 
 static void
-read_case_row(sqlite3_stmt *s, struct store_case_row *o)
+read_case_row(struct db_stmt *s, struct store_case_row *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->id = sqlite3_column_int64(s, 0);
-	col_text_copy(s, 1, o->code, sizeof(o->code));
-	col_text_copy(s, 2, o->kind, sizeof(o->kind));
-	col_text_copy(s, 3, o->election, sizeof(o->election));
-	col_text_copy(s, 4, o->election_kind, sizeof(o->election_kind));
-	col_text_copy(s, 5, o->state, sizeof(o->state));
-	col_text_copy(s, 6, o->region_code, sizeof(o->region_code));
-	o->office_id = sqlite3_column_int64(s, 7);
-	o->received_at = sqlite3_column_int64(s, 8);
-	col_text_copy(s, 9, o->tz, sizeof(o->tz));
-	col_text_copy(s, 10, o->occurred_on, sizeof(o->occurred_on));
-	col_text_copy(s, 11, o->known_on, sizeof(o->known_on));
-	o->assigned_to = sqlite3_column_int64(s, 12);
-	o->merged_into = sqlite3_column_int64(s, 13);
-	o->has_sealed = sqlite3_column_int(s, 14) != 0;
-	o->sealed_office = sqlite3_column_int64(s, 15);
+	o->id = db_col_int(s, 0);
+	db_col_text_copy(s, 1, o->code, sizeof(o->code));
+	db_col_text_copy(s, 2, o->kind, sizeof(o->kind));
+	db_col_text_copy(s, 3, o->election, sizeof(o->election));
+	db_col_text_copy(s, 4, o->election_kind, sizeof(o->election_kind));
+	db_col_text_copy(s, 5, o->state, sizeof(o->state));
+	db_col_text_copy(s, 6, o->region_code, sizeof(o->region_code));
+	o->office_id = db_col_int(s, 7);
+	o->received_at = db_col_int(s, 8);
+	db_col_text_copy(s, 9, o->tz, sizeof(o->tz));
+	db_col_text_copy(s, 10, o->occurred_on, sizeof(o->occurred_on));
+	db_col_text_copy(s, 11, o->known_on, sizeof(o->known_on));
+	o->assigned_to = db_col_int(s, 12);
+	o->merged_into = db_col_int(s, 13);
+	o->has_sealed = db_col_int(s, 14) != 0;
+	o->sealed_office = db_col_int(s, 15);
 }
 
 int
 store_case_row_get(struct store_conn *c, const struct store_scope *sc, int64_t id,
 		   struct store_case_row *out, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(
+	struct db_stmt *s = db_prep(
 		c, "SELECT " CASE_ROW_COLS " FROM cases c WHERE c.id = ?1 AND " SCOPE_WHERE, eb);
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, id);
+	db_bind_int(s, 1, id);
 	scope_bind(s, sc);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(s);
+	if (rc == DB_ROW) {
 		read_case_row(s, out);
 		return 0;
 	}
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return errbuf_set(eb, ERR_NOT_FOUND, "kasus tidak ditemukan");
-	return conn_error(c, eb, "case get");
+	return db_error(c, eb, "case get");
 }
 
 int
 store_case_row_by_code(struct store_conn *c, const char *code, struct store_case_row *out,
 		       struct errbuf *eb)
 {
-	sqlite3_stmt *s =
-		conn_stmt(c, "SELECT " CASE_ROW_COLS " FROM cases c WHERE c.code = ?1", eb);
+	struct db_stmt *s =
+		db_prep(c, "SELECT " CASE_ROW_COLS " FROM cases c WHERE c.code = ?1", eb);
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if (s == NULL)
 		return -1;
-	bind_text(s, 1, code);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	db_bind_text(s, 1, code);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
 		read_case_row(s, out);
 		return 0;
 	}
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return errbuf_set(eb, ERR_NOT_FOUND, "kode pelacakan tidak ditemukan");
-	return conn_error(c, eb, "case by code");
+	return db_error(c, eb, "case by code");
 }
 
 static int
 exec_update(struct store_conn *c, const char *sql, int64_t id, int64_t v, const char *text,
 	    int64_t now, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c, sql, eb);
+	struct db_stmt *s = db_prep(c, sql, eb);
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, id);
+	db_bind_int(s, 1, id);
 	if (v > 0)
-		bind_int(s, 2, v);
-	bind_text(s, 3, text);
-	bind_int(s, 4, now);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "case update");
-	if (sqlite3_changes(c->db) != 1)
+		db_bind_int(s, 2, v);
+	db_bind_text(s, 3, text);
+	db_bind_int(s, 4, now);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "case update");
+	if (db_changes(c) != 1)
 		return errbuf_set(eb, ERR_NOT_FOUND, "data tidak ditemukan");
 	return 0;
 }
@@ -408,7 +411,7 @@ int
 store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t user_id, int n,
 		  int64_t now, int64_t *ids, int *nids, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(
+	struct db_stmt *s = db_prep(
 		c,
 		"UPDATE cases SET assigned_to = ?7, updated_at = ?8 WHERE id IN ("
 		" SELECT c.id FROM cases c WHERE c.assigned_to IS NULL AND c.merged_into IS NULL"
@@ -420,16 +423,16 @@ store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t us
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, 0);
+	db_bind_int(s, 1, 0);
 	scope_bind(s, sc);
-	bind_int(s, 7, user_id);
-	bind_int(s, 8, now);
-	bind_int(s, 9, n);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	db_bind_int(s, 7, user_id);
+	db_bind_int(s, 8, now);
+	db_bind_int(s, 9, n);
+	while ((rc = db_step(s)) == DB_ROW)
 		if (k < n)
-			ids[k++] = sqlite3_column_int64(s, 0);
-	if (rc != SQLITE_DONE)
-		return conn_error(c, eb, "claim");
+			ids[k++] = db_col_int(s, 0);
+	if (rc != DB_DONE)
+		return db_error(c, eb, "claim");
 	*nids = k;
 	return 0;
 }
@@ -438,7 +441,7 @@ int
 store_office_for_region(struct store_conn *c, const char *kind, const char *region,
 			struct store_office *out, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
+	struct db_stmt *s = db_prep(c,
 				    "SELECT id FROM offices WHERE kind = ?1 AND (region_code = ''"
 				    " OR region_code = ?2 OR ?2 LIKE region_code || '.%')"
 				    " ORDER BY length(region_code) DESC, id LIMIT 1",
@@ -447,22 +450,22 @@ store_office_for_region(struct store_conn *c, const char *kind, const char *regi
 
 	if (s == NULL)
 		return -1;
-	bind_text(s, 1, kind);
-	bind_text(s, 2, region);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	db_bind_text(s, 1, kind);
+	db_bind_text(s, 2, region);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return errbuf_set(eb, ERR_NOT_FOUND, "tidak ada kantor %s untuk wilayah %s", kind,
 				  region[0] ? region : "nasional");
-	if (rc != SQLITE_ROW)
-		return conn_error(c, eb, "office for region");
-	return store_office_get(c, sqlite3_column_int64(s, 0), out, eb);
+	if (rc != DB_ROW)
+		return db_error(c, eb, "office for region");
+	return store_office_get(c, db_col_int(s, 0), out, eb);
 }
 
 int
 store_case_sealed(struct store_conn *c, int64_t id, unsigned char **blob, size_t *len,
 		  int64_t *office_id, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(
+	struct db_stmt *s = db_prep(
 		c, "SELECT pelapor_sealed, coalesce(sealed_office, 0) FROM cases WHERE id = ?1",
 		eb);
 	int n;
@@ -471,18 +474,18 @@ store_case_sealed(struct store_conn *c, int64_t id, unsigned char **blob, size_t
 	*len = 0;
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW)
+	db_bind_int(s, 1, id);
+	if (db_step(s) != DB_ROW)
 		return errbuf_set(eb, ERR_NOT_FOUND, "kasus tidak ditemukan");
-	n = sqlite3_column_bytes(s, 0);
+	n = db_col_bytes(s, 0);
 	if (n <= 0)
 		return errbuf_set_code(
 			eb, ERR_NOT_FOUND, "no_identity",
 			"laporan ini tidak memuat identitas pelapor (informasi awal)");
 	*blob = xmalloc((size_t)n);
-	memcpy(*blob, sqlite3_column_blob(s, 0), (size_t)n);
+	memcpy(*blob, db_col_blob(s, 0, NULL), (size_t)n);
 	*len = (size_t)n;
-	*office_id = sqlite3_column_int64(s, 1);
+	*office_id = db_col_int(s, 1);
 	return 0;
 }
 
@@ -492,37 +495,37 @@ int
 store_tracks_of_case(struct store_conn *c, int64_t case_id, struct store_track_row *out, size_t max,
 		     size_t *n, struct errbuf *eb)
 {
-	sqlite3_stmt *s =
-		conn_stmt(c,
-			  "SELECT id, case_id, coalesce(person_id, 0),"
-			  " coalesce(ppk_office_id, 0), name, coalesce(nip, ''), status, state,"
-			  " coalesce(rec_level, ''), coalesce(rec_institution, ''),"
-			  " coalesce(rec_at, 0) FROM tracks WHERE case_id = ?1 ORDER BY id",
-			  eb);
+	struct db_stmt *s =
+		db_prep(c,
+			"SELECT id, case_id, coalesce(person_id, 0),"
+			" coalesce(ppk_office_id, 0), name, coalesce(nip, ''), status, state,"
+			" coalesce(rec_level, ''), coalesce(rec_institution, ''),"
+			" coalesce(rec_at, 0) FROM tracks WHERE case_id = ?1 ORDER BY id",
+			eb);
 	int rc;
 
 	*n = 0;
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, case_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+	db_bind_int(s, 1, case_id);
+	while ((rc = db_step(s)) == DB_ROW && *n < max) {
 		struct store_track_row *t = &out[(*n)++];
 
 		memset(t, 0, sizeof(*t));
-		t->id = sqlite3_column_int64(s, 0);
-		t->case_id = sqlite3_column_int64(s, 1);
-		t->person_id = sqlite3_column_int64(s, 2);
-		t->ppk_office_id = sqlite3_column_int64(s, 3);
-		col_text_copy(s, 4, t->name, sizeof(t->name));
-		col_text_copy(s, 5, t->nip, sizeof(t->nip));
-		col_text_copy(s, 6, t->status, sizeof(t->status));
-		col_text_copy(s, 7, t->state, sizeof(t->state));
-		col_text_copy(s, 8, t->rec_level, sizeof(t->rec_level));
-		col_text_copy(s, 9, t->rec_institution, sizeof(t->rec_institution));
-		t->rec_at = sqlite3_column_int64(s, 10);
+		t->id = db_col_int(s, 0);
+		t->case_id = db_col_int(s, 1);
+		t->person_id = db_col_int(s, 2);
+		t->ppk_office_id = db_col_int(s, 3);
+		db_col_text_copy(s, 4, t->name, sizeof(t->name));
+		db_col_text_copy(s, 5, t->nip, sizeof(t->nip));
+		db_col_text_copy(s, 6, t->status, sizeof(t->status));
+		db_col_text_copy(s, 7, t->state, sizeof(t->state));
+		db_col_text_copy(s, 8, t->rec_level, sizeof(t->rec_level));
+		db_col_text_copy(s, 9, t->rec_institution, sizeof(t->rec_institution));
+		t->rec_at = db_col_int(s, 10);
 	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return conn_error(c, eb, "tracks");
+	if (rc != DB_DONE && rc != DB_ROW)
+		return db_error(c, eb, "tracks");
 	return 0;
 }
 
@@ -539,23 +542,23 @@ store_track_set_recommendation(struct store_conn *c, int64_t track_id, const cha
 			       const char *level, const char *institution, int64_t ppk_office_id,
 			       int64_t at, struct errbuf *eb)
 {
-	sqlite3_stmt *s =
-		conn_stmt(c,
-			  "UPDATE tracks SET rec_json = ?2, rec_level = ?3,"
-			  " rec_institution = ?4, ppk_office_id = coalesce(?5, ppk_office_id),"
-			  " rec_at = ?6, updated_at = ?6 WHERE id = ?1",
-			  eb);
+	struct db_stmt *s =
+		db_prep(c,
+			"UPDATE tracks SET rec_json = ?2, rec_level = ?3,"
+			" rec_institution = ?4, ppk_office_id = coalesce(?5, ppk_office_id),"
+			" rec_at = ?6, updated_at = ?6 WHERE id = ?1",
+			eb);
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, track_id);
-	bind_text(s, 2, rec_json);
-	bind_text(s, 3, level);
-	bind_text(s, 4, institution);
-	bind_opt_id(s, 5, ppk_office_id);
-	bind_int(s, 6, at);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "track recommendation");
+	db_bind_int(s, 1, track_id);
+	db_bind_text(s, 2, rec_json);
+	db_bind_text(s, 3, level);
+	db_bind_text(s, 4, institution);
+	db_bind_opt_id(s, 5, ppk_office_id);
+	db_bind_int(s, 6, at);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "track recommendation");
 	return 0;
 }
 
@@ -564,7 +567,7 @@ store_track_set_sanction(struct store_conn *c, int64_t track_id, const char *for
 			 const char *level, const char *sk, const char *on, const char *cmp,
 			 int64_t at, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
+	struct db_stmt *s = db_prep(c,
 				    "UPDATE tracks SET sanction_form = ?2, sanction_level = ?3,"
 				    " sanction_sk = ?4, sanction_on = ?5, sanction_cmp = ?6,"
 				    " sanction_at = ?7, updated_at = ?7 WHERE id = ?1",
@@ -572,38 +575,38 @@ store_track_set_sanction(struct store_conn *c, int64_t track_id, const char *for
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, track_id);
-	bind_text(s, 2, form);
-	bind_text(s, 3, level);
-	bind_text(s, 4, sk);
-	bind_text(s, 5, on);
-	bind_text(s, 6, cmp);
-	bind_int(s, 7, at);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "track sanction");
+	db_bind_int(s, 1, track_id);
+	db_bind_text(s, 2, form);
+	db_bind_text(s, 3, level);
+	db_bind_text(s, 4, sk);
+	db_bind_text(s, 5, on);
+	db_bind_text(s, 6, cmp);
+	db_bind_int(s, 7, at);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "track sanction");
 	return 0;
 }
 
 /* --- read models -------------------------------------------------------------- */
 
 static json_t *
-col_json_text(sqlite3_stmt *s, int i)
+col_json_text(struct db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = db_col_text(s, i);
 
-	return t ? json_string((const char *)t) : json_null();
+	return t ? json_string(t) : json_null();
 }
 
 static json_t *
-col_json_parsed(sqlite3_stmt *s, int i)
+col_json_parsed(struct db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = db_col_text(s, i);
 	json_t *j;
 
 	if (t == NULL)
 		return json_null();
-	j = json_loads((const char *)t, JSON_DECODE_ANY, NULL);
-	return j ? j : json_string((const char *)t);
+	j = json_loads(t, JSON_DECODE_ANY, NULL);
+	return j ? j : json_string(t);
 }
 
 static json_t *
@@ -617,34 +620,34 @@ iso_time(int64_t t, const char *tzname)
 }
 
 static int
-add_rows(struct store_conn *c, sqlite3_stmt *s, json_t *arr, const char *const *names,
+add_rows(struct store_conn *c, struct db_stmt *s, json_t *arr, const char *const *names,
 	 const char *types, struct errbuf *eb)
 {
 	int rc;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		json_t *o = json_object();
 		int i;
 
 		for (i = 0; names[i]; i++) {
 			json_t *v;
 
-			if (sqlite3_column_type(s, i) == SQLITE_NULL)
+			if (db_col_null(s, i))
 				v = json_null();
 			else if (types[i] == 'i')
-				v = json_integer(sqlite3_column_int64(s, i));
+				v = json_integer(db_col_int(s, i));
 			else if (types[i] == 'j')
 				v = col_json_parsed(s, i);
 			else if (types[i] == 'b')
-				v = json_boolean(sqlite3_column_int(s, i));
+				v = json_boolean(db_col_int(s, i));
 			else
 				v = col_json_text(s, i);
 			json_object_set_new(o, names[i], v);
 		}
 		json_array_append_new(arr, o);
 	}
-	if (rc != SQLITE_DONE)
-		return conn_error(c, eb, "read");
+	if (rc != DB_DONE)
+		return db_error(c, eb, "read");
 	return 0;
 }
 
@@ -654,14 +657,14 @@ static int
 child_rows(struct store_conn *c, json_t *o, const char *key, const char *sql, int64_t case_id,
 	   int64_t ppk, const char *const *names, const char *types, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c, sql, eb);
+	struct db_stmt *s = db_prep(c, sql, eb);
 	json_t *arr;
 
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, case_id);
+	db_bind_int(s, 1, case_id);
 	if (ppk >= 0)
-		bind_int(s, 2, ppk);
+		db_bind_int(s, 2, ppk);
 	arr = json_array();
 	json_object_set_new(o, key, arr);
 	return add_rows(c, s, arr, names, types, eb);
@@ -722,24 +725,24 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 					      "track_id", "data", NULL};
 	static const char *const merged_cols[] = {"id", "code", NULL};
 	struct store_case_row row;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	json_t *o;
 
 	*out = NULL;
 	if (store_case_row_get(c, sc, id, &row, eb) < 0)
 		return -1;
-	s = conn_stmt(c,
-		      "SELECT c.place, c.description, c.missing, c.channel, c.updated_at,"
-		      " o.code, o.name, u.username, m.code, c.recommended"
-		      " FROM cases c JOIN offices o ON o.id = c.office_id"
-		      " LEFT JOIN users u ON u.id = c.assigned_to"
-		      " LEFT JOIN cases m ON m.id = c.merged_into WHERE c.id = ?1",
-		      eb);
+	s = db_prep(c,
+		    "SELECT c.place, c.description, c.missing, c.channel, c.updated_at,"
+		    " o.code, o.name, u.username, m.code, c.recommended"
+		    " FROM cases c JOIN offices o ON o.id = c.office_id"
+		    " LEFT JOIN users u ON u.id = c.assigned_to"
+		    " LEFT JOIN cases m ON m.id = c.merged_into WHERE c.id = ?1",
+		    eb);
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return conn_error(c, eb, "case detail");
+	db_bind_int(s, 1, id);
+	if (db_step(s) != DB_ROW)
+		return db_error(c, eb, "case detail");
 	o = json_object();
 	json_object_set_new(o, "id", json_integer(row.id));
 	json_object_set_new(o, "code", json_string(row.code));
@@ -759,7 +762,7 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 	json_object_set_new(o, "description", col_json_text(s, 1));
 	json_object_set_new(o, "missing", col_json_parsed(s, 2));
 	json_object_set_new(o, "channel", col_json_text(s, 3));
-	json_object_set_new(o, "updated_at", iso_time(sqlite3_column_int64(s, 4), row.tz));
+	json_object_set_new(o, "updated_at", iso_time(db_col_int(s, 4), row.tz));
 	json_object_set_new(
 		o, "office",
 		json_pack("{s:o, s:o}", "code", col_json_text(s, 5), "name", col_json_text(s, 6)));
@@ -769,7 +772,7 @@ store_case_detail(struct store_conn *c, const struct store_scope *sc, int64_t id
 				    ? json_pack("{s:I, s:o}", "id", (json_int_t)row.merged_into,
 						"code", col_json_text(s, 8))
 				    : json_null());
-	json_object_set_new(o, "recommended", json_boolean(sqlite3_column_int(s, 9)));
+	json_object_set_new(o, "recommended", json_boolean(db_col_int(s, 9)));
 	json_object_set_new(
 		o, "pelapor",
 		json_pack("{s:b, s:b}", "present", row.has_sealed, "sealed", row.has_sealed));
@@ -898,9 +901,9 @@ list_sql_build(void)
 }
 
 static void
-bind_date_or_null(sqlite3_stmt *s, int i, const char *d)
+bind_date_or_null(struct db_stmt *s, int i, const char *d)
 {
-	bind_text(s, i, d && d[0] ? d : "9999-12-31");
+	db_bind_text(s, i, d && d[0] ? d : "9999-12-31");
 }
 
 static int
@@ -922,7 +925,7 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 	size_t plen = strlen(sc->region_prefix);
 	int level, limit = f->limit > 0 && f->limit <= 500 ? f->limit : 50, rc, count = 0, i;
 	int64_t last = 0;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 
 	*next_before = 0;
 	if (sc->none)
@@ -937,31 +940,31 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 	else
 		level = LIST_DEEP;
 	store_region_levels(sc->region_prefix, prov, kab);
-	s = conn_stmt(c,
-		      list_sql[level][!sc->all && sc->recommended_only]
-			      [!sc->all && sc->ppk_office_id > 0],
-		      eb);
+	s = db_prep(c,
+		    list_sql[level][!sc->all && sc->recommended_only]
+			    [!sc->all && sc->ppk_office_id > 0],
+		    eb);
 	if (s == NULL)
 		return -1;
-	bind_text(s, 1, prov);
-	bind_text(s, 2, kab);
-	bind_text(s, 3, sc->region_prefix);
-	bind_int(s, 4, sc->ppk_office_id);
-	bind_text(s, 10, f->state && f->state[0] ? f->state : NULL);
-	bind_text(s, 11, f->election && f->election[0] ? f->election : NULL);
-	bind_text(s, 12, f->kind && f->kind[0] ? f->kind : NULL);
-	bind_int(s, 13, f->assigned_to);
-	sqlite3_bind_int(s, 14, f->unassigned);
-	bind_text(s, 15, f->q && f->q[0] ? f->q : NULL);
-	sqlite3_bind_int(s, 16, f->overdue);
+	db_bind_text(s, 1, prov);
+	db_bind_text(s, 2, kab);
+	db_bind_text(s, 3, sc->region_prefix);
+	db_bind_int(s, 4, sc->ppk_office_id);
+	db_bind_text(s, 10, f->state && f->state[0] ? f->state : NULL);
+	db_bind_text(s, 11, f->election && f->election[0] ? f->election : NULL);
+	db_bind_text(s, 12, f->kind && f->kind[0] ? f->kind : NULL);
+	db_bind_int(s, 13, f->assigned_to);
+	db_bind_int(s, 14, f->unassigned);
+	db_bind_text(s, 15, f->q && f->q[0] ? f->q : NULL);
+	db_bind_int(s, 16, f->overdue);
 	for (i = 0; i < 3; i++) {
 		bind_date_or_null(s, 17 + i, f->today[i]);
 		bind_date_or_null(s, 21 + i, f->soon[i]);
 	}
-	sqlite3_bind_int(s, 20, f->due_soon);
-	bind_int(s, 24, f->before_id > 0 ? f->before_id : INT64_MAX);
-	bind_int(s, 25, limit + 1);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int(s, 20, f->due_soon);
+	db_bind_int(s, 24, f->before_id > 0 ? f->before_id : INT64_MAX);
+	db_bind_int(s, 25, limit + 1);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_case_item it;
 		const char *next;
 		char due[11];
@@ -972,19 +975,19 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 			break;
 		}
 		memset(&it, 0, sizeof(it));
-		last = it.id = sqlite3_column_int64(s, 0);
-		it.code = (const char *)sqlite3_column_text(s, 1);
-		it.kind = (const char *)sqlite3_column_text(s, 2);
-		it.election = (const char *)sqlite3_column_text(s, 3);
-		it.state = (const char *)sqlite3_column_text(s, 4);
-		it.region_code = (const char *)sqlite3_column_text(s, 5);
-		it.received_at = sqlite3_column_int64(s, 6);
-		it.tz = (const char *)sqlite3_column_text(s, 7);
-		it.assigned_to = (const char *)sqlite3_column_text(s, 8);
-		it.summary = (const char *)sqlite3_column_text(s, 9);
-		it.merged_into = sqlite3_column_int64(s, 10);
-		it.terlapor = (const char *)sqlite3_column_text(s, 11);
-		next = (const char *)sqlite3_column_text(s, 12);
+		last = it.id = db_col_int(s, 0);
+		it.code = db_col_text(s, 1);
+		it.kind = db_col_text(s, 2);
+		it.election = db_col_text(s, 3);
+		it.state = db_col_text(s, 4);
+		it.region_code = db_col_text(s, 5);
+		it.received_at = db_col_int(s, 6);
+		it.tz = db_col_text(s, 7);
+		it.assigned_to = db_col_text(s, 8);
+		it.summary = db_col_text(s, 9);
+		it.merged_into = db_col_int(s, 10);
+		it.terlapor = db_col_text(s, 11);
+		next = db_col_text(s, 12);
 		tzi = tz_index(it.tz ? it.tz : "");
 		/* "YYYY-MM-DD P rule", P the provisional flag */
 		if (next && strlen(next) > 13) {
@@ -997,13 +1000,13 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 			it.due_soon = !it.overdue && strcmp(due, f->soon[tzi]) <= 0;
 		}
 		if ((rc = fn(arg, &it)) < 0) {
-			sqlite3_reset(s);
+			db_reset(s);
 			return rc;
 		}
 		count++;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return conn_error(c, eb, "case list");
+	if (rc != DB_ROW && rc != DB_DONE)
+		return db_error(c, eb, "case list");
 	return 0;
 }
 
@@ -1059,24 +1062,24 @@ store_case_related(struct store_conn *c, const struct store_scope *sc, int64_t i
 	static const char *const cols[] = {"id",          "code",        "state",
 					   "occurred_on", "received_ts", "description",
 					   "terlapor",    "merged_into", NULL};
-	sqlite3_stmt *s = conn_stmt(
-		c,
-		"SELECT DISTINCT c.id, c.code, c.state, c.occurred_on, c.received_at, "
-		"c.description,"
-		" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
-		" c.merged_into FROM tracks me JOIN persons pm ON pm.id = me.person_id"
-		" JOIN persons p ON (p.id = pm.id OR p.name_norm = pm.name_norm"
-		" OR (p.nip IS NOT NULL AND p.nip = pm.nip))"
-		" JOIN tracks t ON t.person_id = p.id JOIN cases c ON c.id = t.case_id"
-		" WHERE me.case_id = ?1 AND c.id <> ?1 AND " SCOPE_WHERE
-		" ORDER BY c.id DESC LIMIT 50",
-		eb);
+	struct db_stmt *s =
+		db_prep(c,
+			"SELECT DISTINCT c.id, c.code, c.state, c.occurred_on, c.received_at, "
+			"c.description,"
+			" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
+			" c.merged_into FROM tracks me JOIN persons pm ON pm.id = me.person_id"
+			" JOIN persons p ON (p.id = pm.id OR p.name_norm = pm.name_norm"
+			" OR (p.nip IS NOT NULL AND p.nip = pm.nip))"
+			" JOIN tracks t ON t.person_id = p.id JOIN cases c ON c.id = t.case_id"
+			" WHERE me.case_id = ?1 AND c.id <> ?1 AND " SCOPE_WHERE
+			" ORDER BY c.id DESC LIMIT 50",
+			eb);
 	json_t *arr;
 
 	*out = NULL;
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, id);
+	db_bind_int(s, 1, id);
 	scope_bind(s, sc);
 	arr = json_array();
 	if (add_rows(c, s, arr, cols, "isssissi", eb) < 0) {

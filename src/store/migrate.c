@@ -19,11 +19,13 @@
 
 #define STORE_MAX_MIGRATION 9999 /* four digits in the file name */
 
-/* "sql/0001_core.sql" -> 1; -1 when the name has no number */
+/* "sql/0001_core.sql" or "pgsql/0001_core.sql" -> 1; -1 when the name
+ * has no number */
 static int
 migration_version(const char *name)
 {
-	struct str n = str_from(name + 4);
+	const char *slash = strrchr(name, '/');
+	struct str n = str_from(slash ? slash + 1 : name);
 	int64_t v;
 
 	if (n.len < 6 || str_to_i64(str_make(n.ptr, 4), &v) < 0 || n.ptr[4] != '_' || v <= 0)
@@ -47,16 +49,33 @@ store_schema_latest(void)
 	return latest;
 }
 
+const char *
+store_migrations_prefix(const struct store_conn *c)
+{
+	return db_engine_of(c) == DB_PG ? "pgsql/" : "sql/";
+}
+
 int
 store_migrations_bootstrap(struct store_conn *c, struct errbuf *eb)
 {
-	return conn_exec(c,
-			 "CREATE TABLE IF NOT EXISTS schema_migrations ("
-			 " version INTEGER PRIMARY KEY,"
-			 " name TEXT NOT NULL,"
-			 " checksum TEXT NOT NULL,"
-			 " applied_at TEXT NOT NULL) STRICT",
-			 eb);
+	if (db_engine_of(c) == DB_PG)
+		/* the application role may not create tables: ask first */
+		return db_exec(c,
+			       "DO $$ BEGIN IF to_regclass('schema_migrations') IS NULL THEN"
+			       " CREATE TABLE schema_migrations ("
+			       " version bigint PRIMARY KEY,"
+			       " name text NOT NULL,"
+			       " checksum text NOT NULL,"
+			       " applied_at text NOT NULL);"
+			       " END IF; END $$",
+			       eb);
+	return db_exec(c,
+		       "CREATE TABLE IF NOT EXISTS schema_migrations ("
+		       " version INTEGER PRIMARY KEY,"
+		       " name TEXT NOT NULL,"
+		       " checksum TEXT NOT NULL,"
+		       " applied_at TEXT NOT NULL) STRICT",
+		       eb);
 }
 
 struct migrate_arg {
@@ -67,20 +86,21 @@ static int
 migrate_job(struct store_conn *c, void *arg, struct errbuf *eb)
 {
 	struct migrate_arg *a = arg;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int last = 0;
 	bool applied[STORE_MAX_MIGRATION + 1] = {false};
-	size_t i, first = asset_prefix_first("sql/");
+	const char *prefix = store_migrations_prefix(c);
+	size_t plen = strlen(prefix), i, first = asset_prefix_first(prefix);
 
 	/* 1. everything already applied must still be in this binary, unchanged */
-	s = conn_stmt(c, "SELECT version, name, checksum FROM schema_migrations ORDER BY version",
-		      eb);
+	s = db_prep(c, "SELECT version, name, checksum FROM schema_migrations ORDER BY version",
+		    eb);
 	if (s == NULL)
 		return -1;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		int v = sqlite3_column_int(s, 0);
-		const char *name = (const char *)sqlite3_column_text(s, 1);
-		const char *sum = (const char *)sqlite3_column_text(s, 2);
+	while (db_step(s) == DB_ROW) {
+		int v = db_col_int(s, 0);
+		const char *name = db_col_text(s, 1);
+		const char *sum = db_col_text(s, 2);
 		const struct asset *m = name ? asset_find(name) : NULL;
 
 		if (m == NULL)
@@ -102,7 +122,7 @@ migrate_job(struct store_conn *c, void *arg, struct errbuf *eb)
 	 * by side may number 0005 before 0004 is merged, and a database that
 	 * has 0005 then still gets 0004 when it arrives.
 	 */
-	for (i = first; i < asset_count && strncmp(asset_table[i].name, "sql/", 4) == 0; i++) {
+	for (i = first; i < asset_count && strncmp(asset_table[i].name, prefix, plen) == 0; i++) {
 		const struct asset *m = &asset_table[i];
 		int v = migration_version(m->name);
 		char when[TIME_STRLEN];
@@ -113,21 +133,21 @@ migrate_job(struct store_conn *c, void *arg, struct errbuf *eb)
 		last = v;
 		if (applied[v])
 			continue;
-		if (conn_exec(c, (const char *)m->data, eb) < 0)
+		if (db_exec(c, (const char *)m->data, eb) < 0)
 			return -1;
-		s = conn_stmt(c,
-			      "INSERT INTO schema_migrations(version, name, checksum, applied_at)"
-			      " VALUES (?1, ?2, ?3, ?4)",
-			      eb);
+		s = db_prep(c,
+			    "INSERT INTO schema_migrations(version, name, checksum, applied_at)"
+			    " VALUES (?1, ?2, ?3, ?4)",
+			    eb);
 		if (s == NULL)
 			return -1;
 		time_format_iso(clock_now(), 0, when);
-		bind_int(s, 1, v);
-		bind_text(s, 2, m->name);
-		bind_text(s, 3, m->etag);
-		bind_text(s, 4, when);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			return conn_error(c, eb, "record migration");
+		db_bind_int(s, 1, v);
+		db_bind_text(s, 2, m->name);
+		db_bind_text(s, 3, m->etag);
+		db_bind_text(s, 4, when);
+		if (db_step(s) != DB_DONE)
+			return db_error(c, eb, "record migration");
 		log_info("store: applied migration %s", m->name);
 		a->applied++;
 	}

@@ -16,7 +16,7 @@ int
 store_registry_persons(struct store_conn *c, const struct store_scope *sc, const char *ident,
 		       size_t max, store_registry_fn fn, void *arg, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(
+	struct db_stmt *s = db_prep(
 		c,
 		"SELECT p.nip, p.name_norm, max(t.id), count(DISTINCT c.id)"
 		" FROM tracks t JOIN persons p ON p.id = t.person_id JOIN cases c ON c.id = "
@@ -33,22 +33,22 @@ store_registry_persons(struct store_conn *c, const struct store_scope *sc, const
 	if (sc->none)
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
 	scope_bind(s, sc);
-	bind_text(s, 7, ident && ident[0] ? ident : NULL);
-	bind_int(s, 8, (int64_t)(max > 10000000 ? 10000000 : max));
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_text(s, 7, ident && ident[0] ? ident : NULL);
+	db_bind_int(s, 8, (int64_t)(max > 10000000 ? 10000000 : max));
+	while ((rc = db_step(s)) == DB_ROW) {
 		memset(&p, 0, sizeof(p));
-		col_text_copy(s, 0, p.nip, sizeof(p.nip));
-		col_text_copy(s, 1, p.name_norm, sizeof(p.name_norm));
-		p.last_track = sqlite3_column_int64(s, 2);
-		p.ncases = sqlite3_column_int(s, 3);
+		db_col_text_copy(s, 0, p.nip, sizeof(p.nip));
+		db_col_text_copy(s, 1, p.name_norm, sizeof(p.name_norm));
+		p.last_track = db_col_int(s, 2);
+		p.ncases = db_col_int(s, 3);
 		stop = fn(arg, &p);
 		if (stop)
 			break;
 	}
 	if (stop)
 		return stop;
-	if (rc != SQLITE_DONE)
-		return conn_error(c, eb, "registry persons");
+	if (rc != DB_DONE)
+		return db_error(c, eb, "registry persons");
 	return 0;
 }
 
@@ -61,7 +61,7 @@ store_registry_tracks(struct store_conn *c, const struct store_scope *sc, const 
 		"position",      "status",         "track_state",  "rec_level", "rec_institution",
 		"sanction_form", "sanction_level", "sanction_cmp", "case_id",   "code",
 		"election",      "case_state",     "received_at",  "tz",        NULL};
-	sqlite3_stmt *s = conn_stmt(
+	struct db_stmt *s = db_prep(
 		c,
 		"SELECT t.id, t.name, t.nip, t.nik, t.agency, t.position, t.status, t.state,"
 		" t.rec_level, t.rec_institution, t.sanction_form, t.sanction_level,"
@@ -82,30 +82,30 @@ store_registry_tracks(struct store_conn *c, const struct store_scope *sc, const 
 	if (sc->none)
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
 	scope_bind(s, sc);
-	bind_text(s, 7, nip && nip[0] ? nip : NULL);
-	bind_text(s, 8, name_norm ? name_norm : "");
-	bind_int(s, 9, STORE_REGISTRY_TRACKS_MAX);
+	db_bind_text(s, 7, nip && nip[0] ? nip : NULL);
+	db_bind_text(s, 8, name_norm ? name_norm : "");
+	db_bind_int(s, 9, STORE_REGISTRY_TRACKS_MAX);
 	arr = json_array();
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		json_t *o = json_object();
 		int i;
 
 		for (i = 0; cols[i]; i++) {
 			json_t *v;
 
-			if (sqlite3_column_type(s, i) == SQLITE_NULL)
+			if (db_col_null(s, i))
 				v = json_null();
-			else if (sqlite3_column_type(s, i) == SQLITE_INTEGER)
-				v = json_integer(sqlite3_column_int64(s, i));
+			else if (db_col_type(s, i) == DB_T_INT)
+				v = json_integer(db_col_int(s, i));
 			else
-				v = json_string((const char *)sqlite3_column_text(s, i));
+				v = json_string(db_col_text(s, i));
 			json_object_set_new(o, cols[i], v ? v : json_null());
 		}
 		json_array_append_new(arr, o);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		json_decref(arr);
-		return conn_error(c, eb, "registry tracks");
+		return db_error(c, eb, "registry tracks");
 	}
 	*out = arr;
 	return 0;

@@ -23,41 +23,41 @@
 	".region_code = ?3 OR " t ".region_code LIKE ?3 || '.%')"
 
 static void
-item_scope_bind(sqlite3_stmt *s, const struct store_scope *sc)
+item_scope_bind(struct db_stmt *s, const struct store_scope *sc)
 {
-	sqlite3_bind_int(s, 2, sc->all);
-	bind_text(s, 3, sc->region_prefix);
+	db_bind_int(s, 2, sc->all);
+	db_bind_text(s, 3, sc->region_prefix);
 }
 
 static json_t *
-col_json_text(sqlite3_stmt *s, int i)
+col_json_text(struct db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = db_col_text(s, i);
 	json_t *j;
 
 	if (t == NULL)
 		return json_null();
-	j = json_stringn((const char *)t, (size_t)sqlite3_column_bytes(s, i));
+	j = json_stringn(t, (size_t)db_col_bytes(s, i));
 	return j ? j : json_null();
 }
 
 static json_t *
-col_json_int(sqlite3_stmt *s, int i)
+col_json_int(struct db_stmt *s, int i)
 {
-	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+	if (db_col_null(s, i))
 		return json_null();
-	return json_integer(sqlite3_column_int64(s, i));
+	return json_integer(db_col_int(s, i));
 }
 
 static json_t *
-col_json_parsed(sqlite3_stmt *s, int i)
+col_json_parsed(struct db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = db_col_text(s, i);
 	json_t *j;
 
 	if (t == NULL)
 		return json_array();
-	j = json_loadb((const char *)t, (size_t)sqlite3_column_bytes(s, i), 0, NULL);
+	j = json_loadb(t, (size_t)db_col_bytes(s, i), 0, NULL);
 	return j ? j : json_array();
 }
 
@@ -67,15 +67,16 @@ int
 store_screened_insert(struct store_conn *c, const struct store_screened_new *n, bool *inserted,
 		      int64_t *id, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(
+	struct db_stmt *s = db_prep(
 		c,
 		"INSERT INTO screened_items(source, external_id, author, url, captured_at, seen_at,"
 		" text, content_hash, label, score_pct, items, spans, election, region_code, prov,"
 		" kabkota, author_asn, account_id, person_id, channel)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)"
-		" ON CONFLICT(content_hash) DO NOTHING",
+		" ON CONFLICT(content_hash) DO NOTHING RETURNING id",
 		eb);
 	char prov[3], kab[6];
+	int rc;
 
 	*inserted = false;
 	if (id)
@@ -83,32 +84,33 @@ store_screened_insert(struct store_conn *c, const struct store_screened_new *n, 
 	if (s == NULL)
 		return -1;
 	store_region_levels(n->region_code, prov, kab);
-	bind_text(s, 1, n->source ? n->source : "");
-	bind_text(s, 2, n->external_id);
-	bind_text(s, 3, n->author);
-	bind_text(s, 4, n->url);
-	bind_opt_id(s, 5, n->captured_at);
-	bind_int(s, 6, n->seen_at);
-	bind_text(s, 7, n->text);
-	bind_text(s, 8, n->content_hash);
-	bind_text(s, 9, n->label);
-	bind_int(s, 10, n->score_pct);
-	bind_text(s, 11, n->items_json ? n->items_json : "[]");
-	bind_text(s, 12, n->spans_json ? n->spans_json : "[]");
-	bind_text(s, 13, n->election && n->election[0] ? n->election : NULL);
-	bind_text(s, 14, n->region_code ? n->region_code : "");
-	bind_text(s, 15, prov);
-	bind_text(s, 16, kab);
-	sqlite3_bind_int(s, 17, n->author_asn);
-	bind_opt_id(s, 18, n->account_id);
-	bind_opt_id(s, 19, n->person_id);
-	bind_text(s, 20, n->channel ? n->channel : "cli");
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "screened item insert");
-	if (sqlite3_changes(c->db) == 1) {
+	db_bind_text(s, 1, n->source ? n->source : "");
+	db_bind_text(s, 2, n->external_id);
+	db_bind_text(s, 3, n->author);
+	db_bind_text(s, 4, n->url);
+	db_bind_opt_id(s, 5, n->captured_at);
+	db_bind_int(s, 6, n->seen_at);
+	db_bind_text(s, 7, n->text);
+	db_bind_text(s, 8, n->content_hash);
+	db_bind_text(s, 9, n->label);
+	db_bind_int(s, 10, n->score_pct);
+	db_bind_text(s, 11, n->items_json ? n->items_json : "[]");
+	db_bind_text(s, 12, n->spans_json ? n->spans_json : "[]");
+	db_bind_text(s, 13, n->election && n->election[0] ? n->election : NULL);
+	db_bind_text(s, 14, n->region_code ? n->region_code : "");
+	db_bind_text(s, 15, prov);
+	db_bind_text(s, 16, kab);
+	db_bind_int(s, 17, n->author_asn);
+	db_bind_opt_id(s, 18, n->account_id);
+	db_bind_opt_id(s, 19, n->person_id);
+	db_bind_text(s, 20, n->channel ? n->channel : "cli");
+	rc = db_step(s);
+	if (rc == DB_ROW) {
 		*inserted = true;
 		if (id)
-			*id = sqlite3_last_insert_rowid(c->db);
+			*id = db_col_int(s, 0);
+	} else if (rc != DB_DONE) {
+		return db_error(c, eb, "screened item insert");
 	}
 	return 0;
 }
@@ -145,13 +147,13 @@ spans_within(json_t *spans, size_t nbytes)
 }
 
 static json_t *
-read_item(sqlite3_stmt *s, size_t excerpt_chars)
+read_item(struct db_stmt *s, size_t excerpt_chars)
 {
 	json_t *o = json_object(), *acc, *dec, *spans;
-	int64_t chars = sqlite3_column_int64(s, 8);
+	int64_t chars = db_col_int(s, 8);
 	bool cut = excerpt_chars > 0 && chars > (int64_t)excerpt_chars;
 
-	json_object_set_new(o, "id", json_integer(sqlite3_column_int64(s, 0)));
+	json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
 	json_object_set_new(o, "source", col_json_text(s, 1));
 	json_object_set_new(o, "external_id", col_json_text(s, 2));
 	json_object_set_new(o, "author", col_json_text(s, 3));
@@ -162,18 +164,18 @@ read_item(sqlite3_stmt *s, size_t excerpt_chars)
 	json_object_set_new(o, "text_truncated", json_boolean(cut));
 	json_object_set_new(o, "content_hash", col_json_text(s, 9));
 	json_object_set_new(o, "label", col_json_text(s, 10));
-	json_object_set_new(o, "score_pct", json_integer(sqlite3_column_int(s, 11)));
+	json_object_set_new(o, "score_pct", json_integer(db_col_int(s, 11)));
 	json_object_set_new(o, "items", col_json_parsed(s, 12));
 	spans = col_json_parsed(s, 13);
 	if (cut)
-		spans = spans_within(spans, (size_t)sqlite3_column_bytes(s, 7));
+		spans = spans_within(spans, (size_t)db_col_bytes(s, 7));
 	json_object_set_new(o, "spans", spans);
 	json_object_set_new(o, "election", col_json_text(s, 14));
 	json_object_set_new(o, "region_code", col_json_text(s, 15));
-	json_object_set_new(o, "author_asn", json_boolean(sqlite3_column_int(s, 16)));
-	if (sqlite3_column_type(s, 17) != SQLITE_NULL) {
+	json_object_set_new(o, "author_asn", json_boolean(db_col_int(s, 16)));
+	if (!db_col_null(s, 17)) {
 		acc = json_object();
-		json_object_set_new(acc, "id", json_integer(sqlite3_column_int64(s, 17)));
+		json_object_set_new(acc, "id", json_integer(db_col_int(s, 17)));
 		json_object_set_new(acc, "platform", col_json_text(s, 18));
 		json_object_set_new(acc, "handle", col_json_text(s, 19));
 		json_object_set_new(acc, "name", col_json_text(s, 20));
@@ -188,7 +190,7 @@ read_item(sqlite3_stmt *s, size_t excerpt_chars)
 	}
 	json_object_set_new(o, "person_id", col_json_int(s, 26));
 	json_object_set_new(o, "state", col_json_text(s, 27));
-	if (sqlite3_column_type(s, 29) != SQLITE_NULL) {
+	if (!db_col_null(s, 29)) {
 		dec = json_object();
 		json_object_set_new(dec, "by", col_json_text(s, 28));
 		json_object_set_new(dec, "decided_ts", col_json_int(s, 29));
@@ -236,7 +238,7 @@ store_screened_list(struct store_conn *c, const struct store_scope *sc,
 	int limit = f->limit > 0 && f->limit <= STORE_SCREENED_LIMIT_MAX ? f->limit : 50;
 	int level = sc->all || plen == 0 ? 0 : plen <= 2 ? 1 : 2, count = 0, rc;
 	char prov[3], kab[6];
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	json_t *arr;
 
 	*items = NULL;
@@ -247,23 +249,23 @@ store_screened_list(struct store_conn *c, const struct store_scope *sc,
 	if (!state_known(state))
 		return errbuf_set_field(eb, ERR_INVALID_INPUT, "state",
 					"status harus baru, dikonfirmasi atau diabaikan");
-	s = conn_stmt(c, queue_sql[level], eb);
+	s = db_prep(c, queue_sql[level], eb);
 	if (s == NULL)
 		return -1;
 	store_region_levels(sc->region_prefix, prov, kab);
-	bind_text(s, 1, state);
-	bind_text(s, 2, prov);
-	bind_text(s, 3, kab);
-	bind_text(s, 4, sc->region_prefix);
-	bind_text(s, 5, f->label && f->label[0] ? f->label : NULL);
-	bind_int(s, 6, f->min_score_pct);
-	sqlite3_bind_int(s, 7, f->asn_only);
-	bind_int(s, 8, f->after_id > 0 ? f->after_score_pct : 1000);
-	bind_int(s, 9, f->after_id > 0 ? f->after_id : INT64_MAX);
-	bind_int(s, 10, limit + 1);
-	bind_int(s, 20, f->excerpt_chars > 0 ? (int64_t)f->excerpt_chars : INT32_MAX);
+	db_bind_text(s, 1, state);
+	db_bind_text(s, 2, prov);
+	db_bind_text(s, 3, kab);
+	db_bind_text(s, 4, sc->region_prefix);
+	db_bind_text(s, 5, f->label && f->label[0] ? f->label : NULL);
+	db_bind_int(s, 6, f->min_score_pct);
+	db_bind_int(s, 7, f->asn_only);
+	db_bind_int(s, 8, f->after_id > 0 ? f->after_score_pct : 1000);
+	db_bind_int(s, 9, f->after_id > 0 ? f->after_id : INT64_MAX);
+	db_bind_int(s, 10, limit + 1);
+	db_bind_int(s, 20, f->excerpt_chars > 0 ? (int64_t)f->excerpt_chars : INT32_MAX);
 	arr = json_array();
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (count == limit) {
 			json_t *last = json_array_get(arr, (size_t)count - 1);
 
@@ -274,9 +276,9 @@ store_screened_list(struct store_conn *c, const struct store_scope *sc,
 		json_array_append_new(arr, read_item(s, f->excerpt_chars));
 		count++;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != DB_ROW && rc != DB_DONE) {
 		json_decref(arr);
-		return conn_error(c, eb, "screening queue");
+		return db_error(c, eb, "screening queue");
 	}
 	*items = arr;
 	return 0;
@@ -286,27 +288,27 @@ int
 store_screened_get(struct store_conn *c, const struct store_scope *sc, int64_t id, json_t **out,
 		   struct errbuf *eb)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	*out = NULL;
 	if (sc->none)
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
-	s = conn_stmt(
-		c, "SELECT " ITEM_COLS ITEM_FROM " WHERE s.id = ?1 AND " ITEM_SCOPE_WHERE("s"), eb);
+	s = db_prep(c, "SELECT " ITEM_COLS ITEM_FROM " WHERE s.id = ?1 AND " ITEM_SCOPE_WHERE("s"),
+		    eb);
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, id);
+	db_bind_int(s, 1, id);
 	item_scope_bind(s, sc);
-	bind_int(s, 20, INT32_MAX);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	db_bind_int(s, 20, INT32_MAX);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
 		*out = read_item(s, 0);
 		return 0;
 	}
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return errbuf_set(eb, ERR_NOT_FOUND, "butir penyaringan tidak ditemukan");
-	return conn_error(c, eb, "screened item get");
+	return db_error(c, eb, "screened item get");
 }
 
 int
@@ -315,7 +317,7 @@ store_screened_decide(struct store_conn *c, const struct store_scope *sc,
 {
 	bool confirm = d->state && strcmp(d->state, "dikonfirmasi") == 0;
 	char prov[3], kab[6];
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	if (sc->none)
@@ -328,82 +330,82 @@ store_screened_decide(struct store_conn *c, const struct store_scope *sc,
 	if (!confirm && (d->reason == NULL || d->reason[0] == '\0'))
 		return errbuf_set_field(eb, ERR_INVALID_INPUT, "reason",
 					"alasan mengabaikan harus diisi");
-	s = conn_stmt(c,
-		      "UPDATE screened_items SET state = ?10, decided_by = ?11, decided_at = ?12,"
-		      " decision_reason = ?13, case_id = ?14,"
-		      " region_code = coalesce(?15, region_code),"
-		      " prov = CASE WHEN ?15 IS NULL THEN prov ELSE ?16 END,"
-		      " kabkota = CASE WHEN ?15 IS NULL THEN kabkota ELSE ?17 END"
-		      " WHERE id = ?1 AND state = 'baru' AND " ITEM_SCOPE_WHERE("screened_items"),
-		      eb);
+	s = db_prep(c,
+		    "UPDATE screened_items SET state = ?10, decided_by = ?11, decided_at = ?12,"
+		    " decision_reason = ?13, case_id = ?14,"
+		    " region_code = coalesce(?15, region_code),"
+		    " prov = CASE WHEN ?15 IS NULL THEN prov ELSE ?16 END,"
+		    " kabkota = CASE WHEN ?15 IS NULL THEN kabkota ELSE ?17 END"
+		    " WHERE id = ?1 AND state = 'baru' AND " ITEM_SCOPE_WHERE("screened_items"),
+		    eb);
 	if (s == NULL)
 		return -1;
 	store_region_levels(d->region_code, prov, kab);
-	bind_int(s, 1, d->id);
+	db_bind_int(s, 1, d->id);
 	item_scope_bind(s, sc);
-	bind_text(s, 10, d->state);
-	bind_opt_id(s, 11, d->user_id);
-	bind_int(s, 12, d->at);
-	bind_text(s, 13, d->reason && d->reason[0] ? d->reason : NULL);
-	bind_opt_id(s, 14, confirm ? d->case_id : 0);
-	bind_text(s, 15, d->region_code);
-	bind_text(s, 16, prov);
-	bind_text(s, 17, kab);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "screening decision");
-	if (sqlite3_changes(c->db) == 1)
+	db_bind_text(s, 10, d->state);
+	db_bind_opt_id(s, 11, d->user_id);
+	db_bind_int(s, 12, d->at);
+	db_bind_text(s, 13, d->reason && d->reason[0] ? d->reason : NULL);
+	db_bind_opt_id(s, 14, confirm ? d->case_id : 0);
+	db_bind_text(s, 15, d->region_code);
+	db_bind_text(s, 16, prov);
+	db_bind_text(s, 17, kab);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "screening decision");
+	if (db_changes(c) == 1)
 		return 0;
 	/* nothing changed: out of scope, absent, or decided already */
-	s = conn_stmt(
-		c, "SELECT state FROM screened_items s WHERE s.id = ?1 AND " ITEM_SCOPE_WHERE("s"),
-		eb);
+	s = db_prep(c,
+		    "SELECT state FROM screened_items s WHERE s.id = ?1 AND " ITEM_SCOPE_WHERE("s"),
+		    eb);
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, d->id);
+	db_bind_int(s, 1, d->id);
 	item_scope_bind(s, sc);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(s);
+	if (rc == DB_ROW) {
 		char state[16];
 
-		col_text_copy(s, 0, state, sizeof(state));
+		db_col_text_copy(s, 0, state, sizeof(state));
 		return errbuf_set_code(eb, ERR_CONFLICT, "already_decided",
 				       "butir ini sudah diputuskan (%s); keputusan tidak dapat "
 				       "diubah",
 				       state);
 	}
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return errbuf_set(eb, ERR_NOT_FOUND, "butir penyaringan tidak ditemukan");
-	return conn_error(c, eb, "screening decision");
+	return db_error(c, eb, "screening decision");
 }
 
 int
 store_screened_stats(struct store_conn *c, const struct store_scope *sc, json_t **rows,
 		     struct errbuf *eb)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	json_t *arr;
 	int rc;
 
 	*rows = NULL;
 	if (sc->none)
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
-	s = conn_stmt(c,
-		      "SELECT min(s.score_pct / 10, 9), s.label, s.state, count(*)"
-		      " FROM screened_items s WHERE " ITEM_SCOPE_WHERE(
-			      "s") " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
-		      eb);
+	s = db_prep(c,
+		    "SELECT min(s.score_pct / 10, 9), s.label, s.state, count(*)"
+		    " FROM screened_items s WHERE " ITEM_SCOPE_WHERE(
+			    "s") " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+		    eb);
 	if (s == NULL)
 		return -1;
 	item_scope_bind(s, sc);
 	arr = json_array();
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		json_array_append_new(
-			arr, json_pack("{s:i, s:o, s:o, s:I}", "band", sqlite3_column_int(s, 0),
-				       "label", col_json_text(s, 1), "state", col_json_text(s, 2),
-				       "n", (json_int_t)sqlite3_column_int64(s, 3)));
-	if (rc != SQLITE_DONE) {
+	while ((rc = db_step(s)) == DB_ROW)
+		json_array_append_new(arr, json_pack("{s:i, s:o, s:o, s:I}", "band",
+						     db_col_int(s, 0), "label", col_json_text(s, 1),
+						     "state", col_json_text(s, 2), "n",
+						     (json_int_t)db_col_int(s, 3)));
+	if (rc != DB_DONE) {
 		json_decref(arr);
-		return conn_error(c, eb, "screening stats");
+		return db_error(c, eb, "screening stats");
 	}
 	*rows = arr;
 	return 0;
@@ -422,35 +424,35 @@ static int
 account_person(struct store_conn *c, const struct store_watch_account *a, const char *name_norm,
 	       int64_t *person_id, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c, "SELECT id FROM persons WHERE nip = ?1", eb);
+	struct db_stmt *s = db_prep(c, "SELECT id FROM persons WHERE nip = ?1", eb);
 	int rc;
 
 	if (s == NULL)
 		return -1;
-	bind_text(s, 1, a->nip);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*person_id = sqlite3_column_int64(s, 0);
+	db_bind_text(s, 1, a->nip);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*person_id = db_col_int(s, 0);
 		return 0;
 	}
-	if (rc != SQLITE_DONE)
-		return conn_error(c, eb, "person by nip");
-	s = conn_stmt(c,
-		      "INSERT INTO persons(name, name_norm, nip, status, position, region_code,"
-		      " created_at) VALUES (?1,?2,?3,?4,?5,?6,?7) RETURNING id",
-		      eb);
+	if (rc != DB_DONE)
+		return db_error(c, eb, "person by nip");
+	s = db_prep(c,
+		    "INSERT INTO persons(name, name_norm, nip, status, position, region_code,"
+		    " created_at) VALUES (?1,?2,?3,?4,?5,?6,?7) RETURNING id",
+		    eb);
 	if (s == NULL)
 		return -1;
-	bind_text(s, 1, a->name);
-	bind_text(s, 2, name_norm ? name_norm : "");
-	bind_text(s, 3, a->nip);
-	bind_text(s, 4, a->status[0] ? a->status : "unknown");
-	bind_text(s, 5, opt_text(a->position));
-	bind_text(s, 6, opt_text(a->region_code));
-	bind_int(s, 7, a->updated_at);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return conn_error(c, eb, "person insert");
-	*person_id = sqlite3_column_int64(s, 0);
+	db_bind_text(s, 1, a->name);
+	db_bind_text(s, 2, name_norm ? name_norm : "");
+	db_bind_text(s, 3, a->nip);
+	db_bind_text(s, 4, a->status[0] ? a->status : "unknown");
+	db_bind_text(s, 5, opt_text(a->position));
+	db_bind_text(s, 6, opt_text(a->region_code));
+	db_bind_int(s, 7, a->updated_at);
+	if (db_step(s) != DB_ROW)
+		return db_error(c, eb, "person insert");
+	*person_id = db_col_int(s, 0);
 	return 0;
 }
 
@@ -458,7 +460,7 @@ int
 store_watch_account_put(struct store_conn *c, struct store_watch_account *a, const char *name_norm,
 			bool *created, struct errbuf *eb)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int64_t id = 0;
 	int rc;
 
@@ -467,48 +469,50 @@ store_watch_account_put(struct store_conn *c, struct store_watch_account *a, con
 	a->person_id = 0;
 	if (a->nip[0] && account_person(c, a, name_norm, &a->person_id, eb) < 0)
 		return -1;
-	s = conn_stmt(c, "SELECT id FROM watch_accounts WHERE platform = ?1 AND handle = ?2", eb);
+	s = db_prep(c, "SELECT id FROM watch_accounts WHERE platform = ?1 AND handle = ?2", eb);
 	if (s == NULL)
 		return -1;
-	bind_text(s, 1, a->platform);
-	bind_text(s, 2, a->handle);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	else if (rc != SQLITE_DONE)
-		return conn_error(c, eb, "account lookup");
+	db_bind_text(s, 1, a->platform);
+	db_bind_text(s, 2, a->handle);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		id = db_col_int(s, 0);
+	else if (rc != DB_DONE)
+		return db_error(c, eb, "account lookup");
 	if (id == 0)
-		s = conn_stmt(c,
-			      "INSERT INTO watch_accounts(platform, handle, person_id, name, nip,"
-			      " agency, position, status, region_code, note, added_by, added_at,"
-			      " updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?12)",
-			      eb);
+		s = db_prep(c,
+			    "INSERT INTO watch_accounts(platform, handle, person_id, name, nip,"
+			    " agency, position, status, region_code, note, added_by, added_at,"
+			    " updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?12)"
+			    " RETURNING id",
+			    eb);
 	else
-		s = conn_stmt(c,
-			      "UPDATE watch_accounts SET person_id = ?3, name = ?4, nip = ?5,"
-			      " agency = ?6, position = ?7, status = ?8, region_code = ?9,"
-			      " note = ?10, updated_at = ?12 WHERE id = ?13",
-			      eb);
+		s = db_prep(c,
+			    "UPDATE watch_accounts SET person_id = ?3, name = ?4, nip = ?5,"
+			    " agency = ?6, position = ?7, status = ?8, region_code = ?9,"
+			    " note = ?10, updated_at = ?12 WHERE id = ?13",
+			    eb);
 	if (s == NULL)
 		return -1;
-	bind_text(s, 1, a->platform);
-	bind_text(s, 2, a->handle);
-	bind_opt_id(s, 3, a->person_id);
-	bind_text(s, 4, a->name);
-	bind_text(s, 5, opt_text(a->nip));
-	bind_text(s, 6, opt_text(a->agency));
-	bind_text(s, 7, opt_text(a->position));
-	bind_text(s, 8, a->status[0] ? a->status : "unknown");
-	bind_text(s, 9, a->region_code);
-	bind_text(s, 10, opt_text(a->note));
-	bind_text(s, 11, a->added_by);
-	bind_int(s, 12, a->updated_at);
+	db_bind_text(s, 1, a->platform);
+	db_bind_text(s, 2, a->handle);
+	db_bind_opt_id(s, 3, a->person_id);
+	db_bind_text(s, 4, a->name);
+	db_bind_text(s, 5, opt_text(a->nip));
+	db_bind_text(s, 6, opt_text(a->agency));
+	db_bind_text(s, 7, opt_text(a->position));
+	db_bind_text(s, 8, a->status[0] ? a->status : "unknown");
+	db_bind_text(s, 9, a->region_code);
+	db_bind_text(s, 10, opt_text(a->note));
+	db_bind_text(s, 11, a->added_by);
+	db_bind_int(s, 12, a->updated_at);
 	if (id)
-		bind_int(s, 13, id);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "account put");
+		db_bind_int(s, 13, id);
+	rc = db_step(s);
+	if (rc != (id == 0 ? DB_ROW : DB_DONE))
+		return db_error(c, eb, "account put");
 	if (id == 0) {
-		a->id = sqlite3_last_insert_rowid(c->db);
+		a->id = db_col_int(s, 0);
 		a->added_at = a->updated_at;
 		if (created)
 			*created = true;
@@ -522,35 +526,35 @@ int
 store_watch_account_delete(struct store_conn *c, const char *platform, const char *handle,
 			   struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(
-		c, "SELECT id FROM watch_accounts WHERE platform = ?1 AND handle = ?2", eb);
+	struct db_stmt *s =
+		db_prep(c, "SELECT id FROM watch_accounts WHERE platform = ?1 AND handle = ?2", eb);
 	int64_t id;
 	int rc;
 
 	if (s == NULL)
 		return -1;
-	bind_text(s, 1, platform);
-	bind_text(s, 2, handle);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	db_bind_text(s, 1, platform);
+	db_bind_text(s, 2, handle);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return errbuf_set(eb, ERR_NOT_FOUND, "akun %s%s%s tidak ada dalam daftar pantauan",
 				  platform, platform[0] ? "/" : "", handle);
-	if (rc != SQLITE_ROW)
-		return conn_error(c, eb, "account lookup");
-	id = sqlite3_column_int64(s, 0);
+	if (rc != DB_ROW)
+		return db_error(c, eb, "account lookup");
+	id = db_col_int(s, 0);
 	/* items keep their author_asn flag and person, and lose the link */
-	s = conn_stmt(c, "UPDATE screened_items SET account_id = NULL WHERE account_id = ?1", eb);
+	s = db_prep(c, "UPDATE screened_items SET account_id = NULL WHERE account_id = ?1", eb);
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "account unlink");
-	s = conn_stmt(c, "DELETE FROM watch_accounts WHERE id = ?1", eb);
+	db_bind_int(s, 1, id);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "account unlink");
+	s = db_prep(c, "DELETE FROM watch_accounts WHERE id = ?1", eb);
 	if (s == NULL)
 		return -1;
-	bind_int(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "account delete");
+	db_bind_int(s, 1, id);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "account delete");
 	return 0;
 }
 
@@ -558,7 +562,7 @@ int
 store_watch_account_list(struct store_conn *c, store_watch_account_fn fn, void *arg,
 			 struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(
+	struct db_stmt *s = db_prep(
 		c,
 		"SELECT id, platform, handle, coalesce(person_id, 0), name, nip, agency, position,"
 		" status, region_code, note, added_by, added_at, updated_at FROM watch_accounts"
@@ -568,32 +572,32 @@ store_watch_account_list(struct store_conn *c, store_watch_account_fn fn, void *
 
 	if (s == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_watch_account a;
 		int stop;
 
 		memset(&a, 0, sizeof(a));
-		a.id = sqlite3_column_int64(s, 0);
-		col_text_copy(s, 1, a.platform, sizeof(a.platform));
-		col_text_copy(s, 2, a.handle, sizeof(a.handle));
-		a.person_id = sqlite3_column_int64(s, 3);
-		col_text_copy(s, 4, a.name, sizeof(a.name));
-		col_text_copy(s, 5, a.nip, sizeof(a.nip));
-		col_text_copy(s, 6, a.agency, sizeof(a.agency));
-		col_text_copy(s, 7, a.position, sizeof(a.position));
-		col_text_copy(s, 8, a.status, sizeof(a.status));
-		col_text_copy(s, 9, a.region_code, sizeof(a.region_code));
-		col_text_copy(s, 10, a.note, sizeof(a.note));
-		col_text_copy(s, 11, a.added_by, sizeof(a.added_by));
-		a.added_at = sqlite3_column_int64(s, 12);
-		a.updated_at = sqlite3_column_int64(s, 13);
+		a.id = db_col_int(s, 0);
+		db_col_text_copy(s, 1, a.platform, sizeof(a.platform));
+		db_col_text_copy(s, 2, a.handle, sizeof(a.handle));
+		a.person_id = db_col_int(s, 3);
+		db_col_text_copy(s, 4, a.name, sizeof(a.name));
+		db_col_text_copy(s, 5, a.nip, sizeof(a.nip));
+		db_col_text_copy(s, 6, a.agency, sizeof(a.agency));
+		db_col_text_copy(s, 7, a.position, sizeof(a.position));
+		db_col_text_copy(s, 8, a.status, sizeof(a.status));
+		db_col_text_copy(s, 9, a.region_code, sizeof(a.region_code));
+		db_col_text_copy(s, 10, a.note, sizeof(a.note));
+		db_col_text_copy(s, 11, a.added_by, sizeof(a.added_by));
+		a.added_at = db_col_int(s, 12);
+		a.updated_at = db_col_int(s, 13);
 		stop = fn(arg, &a);
 		if (stop) {
-			sqlite3_reset(s);
+			db_reset(s);
 			return stop;
 		}
 	}
-	if (rc != SQLITE_DONE)
-		return conn_error(c, eb, "account list");
+	if (rc != DB_DONE)
+		return db_error(c, eb, "account list");
 	return 0;
 }

@@ -1,6 +1,8 @@
 /*
- * sqlite.c - the SQLite backend: connections, statement cache, reader
- * pool and the group-commit writer thread (see store.h for the contract).
+ * sqlite.c - the SQLite engine: the statement layer of store/db.h over
+ * sqlite3, connections, the statement cache, the reader pool, the
+ * group-commit writer thread (see store.h for the contract), status and
+ * the online backup.
  *
  * Invariants:
  *  - exactly one connection writes, and only on the writer thread;
@@ -10,6 +12,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,9 +23,29 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "core/xalloc.h"
+#include "store/engine.h"
 #include "store/store_internal.h"
 
-struct store {
+struct sq_stmt {
+	struct db_stmt base;
+	sqlite3_stmt *st;
+};
+
+struct stmt_slot {
+	const char *sql;
+	struct sq_stmt *stmt;
+};
+
+struct sq_conn {
+	struct store_conn base;
+	sqlite3 *db;
+	struct stmt_slot *slots; /* open addressing, keyed by sql pointer */
+	size_t nslots;
+	size_t nused;
+};
+
+struct sq_store {
+	struct store base;
 	char path[512];
 	int batch_max;
 
@@ -30,23 +53,21 @@ struct store {
 	pthread_mutex_t plock;
 	pthread_cond_t pcond;
 	struct store_conn *free_readers;
-	struct store_conn *readers;
+	struct sq_conn *readers;
 	int nreaders;
 
 	/* writer */
-	struct store_conn writer;
+	struct sq_conn writer;
 	pthread_t writer_thread;
 	pthread_mutex_t qlock;
-	pthread_cond_t qcond;
-	struct store_job *qhead, *qtail;
-	bool stopping;
+	struct store_queue q;
 	bool writer_running;
 
 	/* statistics (under qlock) */
 	struct store_stats stats;
 
 	/* WAL checkpoints run here, off the writer's path */
-	struct store_conn checkpointer;
+	struct sq_conn checkpointer;
 	pthread_t checkpoint_thread;
 	bool checkpoint_running;
 	pthread_mutex_t cplock;
@@ -54,7 +75,125 @@ struct store {
 	bool cp_stop;
 };
 
-/* --- statement cache ----------------------------------------------------- */
+/* --- statements (store/db.h) ------------------------------------------- */
+
+static inline sqlite3_stmt *
+sq(struct db_stmt *s)
+{
+	return ((struct sq_stmt *)s)->st;
+}
+
+static inline struct sq_conn *
+sqc(struct store_conn *c)
+{
+	return (struct sq_conn *)c;
+}
+
+static int
+sq_bind_text(struct db_stmt *s, int i, const char *v, size_t n)
+{
+	if (n == (size_t)-1)
+		return sqlite3_bind_text(sq(s), i, v, -1, SQLITE_TRANSIENT);
+	return sqlite3_bind_text64(sq(s), i, v, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+static int
+sq_bind_int(struct db_stmt *s, int i, int64_t v)
+{
+	return sqlite3_bind_int64(sq(s), i, v);
+}
+
+static int
+sq_bind_null(struct db_stmt *s, int i)
+{
+	return sqlite3_bind_null(sq(s), i);
+}
+
+static int
+sq_bind_blob(struct db_stmt *s, int i, const void *p, size_t n)
+{
+	return sqlite3_bind_blob64(sq(s), i, p, n, SQLITE_TRANSIENT);
+}
+
+static int
+sq_step(struct db_stmt *s)
+{
+	int rc = sqlite3_step(sq(s));
+
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	return DB_ERROR;
+}
+
+static void
+sq_reset(struct db_stmt *s)
+{
+	sqlite3_reset(sq(s));
+}
+
+static int64_t
+sq_col_int(struct db_stmt *s, int i)
+{
+	return sqlite3_column_int64(sq(s), i);
+}
+
+static const char *
+sq_col_text(struct db_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(sq(s), i);
+}
+
+static size_t
+sq_col_bytes(struct db_stmt *s, int i)
+{
+	return (size_t)sqlite3_column_bytes(sq(s), i);
+}
+
+static const void *
+sq_col_blob(struct db_stmt *s, int i, size_t *n)
+{
+	const void *p = sqlite3_column_blob(sq(s), i);
+
+	if (n)
+		*n = (size_t)sqlite3_column_bytes(sq(s), i);
+	return p;
+}
+
+static enum db_type
+sq_col_type(struct db_stmt *s, int i)
+{
+	switch (sqlite3_column_type(sq(s), i)) {
+	case SQLITE_NULL: return DB_T_NULL;
+	case SQLITE_INTEGER: return DB_T_INT;
+	case SQLITE_BLOB: return DB_T_BLOB;
+	default: return DB_T_TEXT;
+	}
+}
+
+static int
+sq_ncols(struct db_stmt *s)
+{
+	return sqlite3_column_count(sq(s));
+}
+
+static const struct db_stmt_ops sq_stmt_ops = {
+	.bind_text = sq_bind_text,
+	.bind_int = sq_bind_int,
+	.bind_null = sq_bind_null,
+	.bind_blob = sq_bind_blob,
+	.step = sq_step,
+	.reset = sq_reset,
+	.col_int = sq_col_int,
+	.col_text = sq_col_text,
+	.col_bytes = sq_col_bytes,
+	.col_blob = sq_col_blob,
+	.col_type = sq_col_type,
+	.ncols = sq_ncols,
+};
+
+/* --- statement cache ------------------------------------------------------ */
 
 static size_t
 slot_hash(const char *sql, size_t n)
@@ -67,7 +206,7 @@ slot_hash(const char *sql, size_t n)
 }
 
 static void
-cache_grow(struct store_conn *c)
+cache_grow(struct sq_conn *c)
 {
 	struct stmt_slot *old = c->slots;
 	size_t oldn = c->nslots, i;
@@ -87,9 +226,10 @@ cache_grow(struct store_conn *c)
 	free(old);
 }
 
-int
-conn_error(struct store_conn *c, struct errbuf *eb, const char *what)
+static int
+sq_error(struct store_conn *bc, struct errbuf *eb, const char *what)
 {
+	struct sq_conn *c = sqc(bc);
 	int code = sqlite3_extended_errcode(c->db);
 
 	if (code == SQLITE_FULL)
@@ -104,10 +244,18 @@ conn_error(struct store_conn *c, struct errbuf *eb, const char *what)
 	return errbuf_set(eb, ERR_INTERNAL, "kesalahan basis data (%s)", what);
 }
 
-sqlite3_stmt *
-conn_stmt(struct store_conn *c, const char *sql, struct errbuf *eb)
+static bool
+sq_err_unique(struct store_conn *bc)
 {
-	sqlite3_stmt *s;
+	return sqlite3_extended_errcode(sqc(bc)->db) == SQLITE_CONSTRAINT_UNIQUE;
+}
+
+static struct db_stmt *
+sq_prep(struct store_conn *bc, const char *sql, struct errbuf *eb)
+{
+	struct sq_conn *c = sqc(bc);
+	struct sq_stmt *s;
+	sqlite3_stmt *st;
 	size_t h;
 
 	if (c->nslots == 0 || (c->nused + 1) * 4 > c->nslots * 3)
@@ -117,27 +265,31 @@ conn_stmt(struct store_conn *c, const char *sql, struct errbuf *eb)
 		h = (h + 1) & (c->nslots - 1);
 	if (c->slots[h].sql == sql) {
 		s = c->slots[h].stmt;
-		sqlite3_reset(s);
-		sqlite3_clear_bindings(s);
-		return s;
+		sqlite3_reset(s->st);
+		sqlite3_clear_bindings(s->st);
+		return &s->base;
 	}
-	if (sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-		conn_error(c, eb, "prepare");
+	if (sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		sq_error(bc, eb, "prepare");
 		log_error("store: cannot prepare: %.200s", sql);
 		return NULL;
 	}
+	s = xcalloc(1, sizeof(*s));
+	s->base.ops = &sq_stmt_ops;
+	s->base.conn = bc;
+	s->st = st;
 	c->slots[h].sql = sql;
 	c->slots[h].stmt = s;
 	c->nused++;
-	return s;
+	return &s->base;
 }
 
-int
-conn_exec(struct store_conn *c, const char *sql, struct errbuf *eb)
+static int
+sq_exec(struct store_conn *bc, const char *sql, struct errbuf *eb)
 {
 	char *msg = NULL;
 
-	if (sqlite3_exec(c->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(sqc(bc)->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		errbuf_set(eb, ERR_INTERNAL, "kesalahan basis data: %s", msg ? msg : "?");
 		log_error("store: exec failed: %s", msg ? msg : "?");
 		sqlite3_free(msg);
@@ -146,52 +298,25 @@ conn_exec(struct store_conn *c, const char *sql, struct errbuf *eb)
 	return 0;
 }
 
-int
-bind_text(sqlite3_stmt *s, int i, const char *v)
+static int64_t
+sq_changes(struct store_conn *bc)
 {
-	if (v == NULL)
-		return sqlite3_bind_null(s, i);
-	return sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	return sqlite3_changes64(sqc(bc)->db);
 }
 
-int
-bind_textn(sqlite3_stmt *s, int i, const char *v, size_t n)
-{
-	if (v == NULL)
-		return sqlite3_bind_null(s, i);
-	return sqlite3_bind_text64(s, i, v, n, SQLITE_TRANSIENT, SQLITE_UTF8);
-}
-
-int
-bind_int(sqlite3_stmt *s, int i, int64_t v)
-{
-	return sqlite3_bind_int64(s, i, v);
-}
-
-int
-bind_opt_id(sqlite3_stmt *s, int i, int64_t v)
-{
-	return v > 0 ? sqlite3_bind_int64(s, i, v) : sqlite3_bind_null(s, i);
-}
-
-int
-bind_blob(sqlite3_stmt *s, int i, const void *p, size_t n)
-{
-	return sqlite3_bind_blob64(s, i, p, n, SQLITE_TRANSIENT);
-}
-
-void
-col_text_copy(sqlite3_stmt *s, int i, char *out, size_t outsz)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	cstr_copy(out, outsz, t ? (const char *)t : "");
-}
+static const struct db_conn_ops sq_conn_ops = {
+	.prep = sq_prep,
+	.exec = sq_exec,
+	.changes = sq_changes,
+	.error = sq_error,
+	.err_unique = sq_err_unique,
+	.scope_set = NULL, /* one enforcement: the WHERE clause */
+};
 
 /* Reset every statement still stepping, so no snapshot or lock outlives
  * the unit of work that used it. */
 static void
-conn_reset_busy(struct store_conn *c)
+conn_reset_busy(struct sq_conn *c)
 {
 	sqlite3_stmt *s = NULL;
 
@@ -203,12 +328,14 @@ conn_reset_busy(struct store_conn *c)
 /* --- connections --------------------------------------------------------- */
 
 static int
-conn_open(struct store_conn *c, const char *path, bool writer, struct errbuf *eb)
+conn_open(struct sq_conn *c, const char *path, bool writer, struct errbuf *eb)
 {
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_CREATE : 0);
 
 	memset(c, 0, sizeof(*c));
-	c->writer = writer;
+	c->base.ops = &sq_conn_ops;
+	c->base.engine = DB_SQLITE;
+	c->base.writer = writer;
 	if (sqlite3_open_v2(path, &c->db, flags, NULL) != SQLITE_OK) {
 		errbuf_set(eb, ERR_UNAVAILABLE, "tidak dapat membuka basis data %s: %s", path,
 			   c->db ? sqlite3_errmsg(c->db) : "?");
@@ -218,30 +345,27 @@ conn_open(struct store_conn *c, const char *path, bool writer, struct errbuf *eb
 	}
 	sqlite3_busy_timeout(c->db, 5000);
 	sqlite3_extended_result_codes(c->db, 1);
-	if (writer) {
-		if (conn_exec(c,
-			      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-			      "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;",
-			      eb) < 0)
-			return -1;
-	} else {
-		if (conn_exec(c,
-			      "PRAGMA query_only=ON; PRAGMA foreign_keys=ON;"
-			      "PRAGMA cache_size=-2000; PRAGMA temp_store=MEMORY;",
-			      eb) < 0)
-			return -1;
-	}
-	return 0;
+	if (writer)
+		return sq_exec(&c->base,
+			       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+			       "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;",
+			       eb);
+	return sq_exec(&c->base,
+		       "PRAGMA query_only=ON; PRAGMA foreign_keys=ON;"
+		       "PRAGMA cache_size=-2000; PRAGMA temp_store=MEMORY;",
+		       eb);
 }
 
 static void
-conn_close(struct store_conn *c)
+conn_close(struct sq_conn *c)
 {
 	size_t i;
 
 	for (i = 0; i < c->nslots; i++)
-		if (c->slots[i].stmt)
-			sqlite3_finalize(c->slots[i].stmt);
+		if (c->slots[i].stmt) {
+			sqlite3_finalize(c->slots[i].stmt->st);
+			free(c->slots[i].stmt);
+		}
 	free(c->slots);
 	c->slots = NULL;
 	c->nslots = c->nused = 0;
@@ -254,28 +378,28 @@ conn_close(struct store_conn *c)
 
 /* One cached statement for a fixed command (SAVEPOINT and friends). */
 static int
-exec_cached(struct store_conn *c, const char *sql, struct errbuf *eb)
+exec_cached(struct sq_conn *c, const char *sql, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c, sql, eb);
+	struct db_stmt *s = sq_prep(&c->base, sql, eb);
 
 	if (s == NULL)
 		return -1;
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, sql);
-	sqlite3_reset(s);
+	if (sqlite3_step(sq(s)) != SQLITE_DONE)
+		return sq_error(&c->base, eb, sql);
+	sqlite3_reset(sq(s));
 	return 0;
 }
 
 static void
-run_batch(struct store *st, struct store_job *batch, size_t n)
+run_batch(struct sq_store *st, struct store_job *batch, size_t n)
 {
-	struct store_conn *c = &st->writer;
+	struct sq_conn *c = &st->writer;
 	struct errbuf eb;
 	struct store_job *j;
 	int commit_rc = 0;
 
 	errbuf_clear(&eb);
-	if (conn_exec(c, "BEGIN IMMEDIATE", &eb) < 0) {
+	if (sq_exec(&c->base, "BEGIN IMMEDIATE", &eb) < 0) {
 		commit_rc = -1;
 	} else {
 		for (j = batch; j; j = j->next) {
@@ -284,7 +408,7 @@ run_batch(struct store *st, struct store_job *batch, size_t n)
 				j->rc = -1;
 				continue;
 			}
-			j->rc = j->fn(c, j->arg, &j->eb);
+			j->rc = j->fn(&c->base, j->arg, &j->eb);
 			conn_reset_busy(c);
 			if (j->rc != 0) {
 				j->rc = -1;
@@ -294,125 +418,30 @@ run_batch(struct store *st, struct store_job *batch, size_t n)
 			}
 			exec_cached(c, "RELEASE job", NULL);
 		}
-		if (conn_exec(c, "COMMIT", &eb) < 0) {
+		if (sq_exec(&c->base, "COMMIT", &eb) < 0) {
 			commit_rc = -1;
-			conn_exec(c, "ROLLBACK", NULL);
+			sq_exec(&c->base, "ROLLBACK", NULL);
 		}
 	}
-	pthread_mutex_lock(&st->qlock);
-	st->stats.jobs += n;
-	if (commit_rc == 0)
-		st->stats.commits++;
-	if (n > st->stats.max_batch)
-		st->stats.max_batch = n;
-	pthread_mutex_unlock(&st->qlock);
-	while (batch) {
-		j = batch;
-		batch = j->next; /* read before done(): the job may be freed */
-		j->next = NULL;
-		if (commit_rc != 0 && j->rc == 0) {
-			j->rc = -1;
-			j->eb = eb;
-		}
-		if (j->done)
-			j->done(j->done_arg, j->rc, &j->eb);
-	}
+	store_batch_finish(&st->qlock, &st->stats, batch, n, commit_rc, &eb);
 }
 
 static void *
 writer_main(void *arg)
 {
-	struct store *st = arg;
+	struct sq_store *st = arg;
+	struct store_job *batch;
+	size_t n;
 
-	for (;;) {
-		struct store_job *batch, *last;
-		size_t n = 1;
-
-		pthread_mutex_lock(&st->qlock);
-		while (st->qhead == NULL && !st->stopping)
-			pthread_cond_wait(&st->qcond, &st->qlock);
-		if (st->qhead == NULL) {
-			pthread_mutex_unlock(&st->qlock);
-			break;
-		}
-		batch = last = st->qhead;
-		while (last->next && n < (size_t)st->batch_max) {
-			last = last->next;
-			n++;
-		}
-		st->qhead = last->next;
-		if (st->qhead == NULL)
-			st->qtail = NULL;
-		last->next = NULL;
-		pthread_mutex_unlock(&st->qlock);
+	while ((batch = store_queue_take(&st->q, st->batch_max, &n)) != NULL)
 		run_batch(st, batch, n);
-	}
 	return NULL;
 }
 
-void
-store_submit(struct store *st, struct store_job *job)
-{
-	job->next = NULL;
-	job->rc = 0;
-	errbuf_clear(&job->eb);
-	pthread_mutex_lock(&st->qlock);
-	if (st->stopping) {
-		pthread_mutex_unlock(&st->qlock);
-		job->rc = errbuf_set(&job->eb, ERR_UNAVAILABLE, "penyimpanan sedang ditutup");
-		if (job->done)
-			job->done(job->done_arg, job->rc, &job->eb);
-		return;
-	}
-	if (st->qtail)
-		st->qtail->next = job;
-	else
-		st->qhead = job;
-	st->qtail = job;
-	pthread_cond_signal(&st->qcond);
-	pthread_mutex_unlock(&st->qlock);
-}
-
-struct sync_wait {
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	bool done;
-};
-
 static void
-sync_done(void *arg, int rc, const struct errbuf *eb)
+sq_submit(struct store *bst, struct store_job *job)
 {
-	struct sync_wait *w = arg;
-
-	(void)rc;
-	(void)eb;
-	pthread_mutex_lock(&w->lock);
-	w->done = true;
-	pthread_cond_signal(&w->cond);
-	pthread_mutex_unlock(&w->lock);
-}
-
-int
-store_write(struct store *st, store_job_fn fn, void *arg, struct errbuf *eb)
-{
-	struct sync_wait w = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false};
-	struct store_job job;
-
-	memset(&job, 0, sizeof(job));
-	job.fn = fn;
-	job.arg = arg;
-	job.done = sync_done;
-	job.done_arg = &w;
-	store_submit(st, &job);
-	pthread_mutex_lock(&w.lock);
-	while (!w.done)
-		pthread_cond_wait(&w.cond, &w.lock);
-	pthread_mutex_unlock(&w.lock);
-	pthread_mutex_destroy(&w.lock);
-	pthread_cond_destroy(&w.cond);
-	if (job.rc != 0 && eb)
-		*eb = job.eb;
-	return job.rc;
+	store_queue_put(&((struct sq_store *)bst)->q, job);
 }
 
 /* --- checkpoints -------------------------------------------------------- */
@@ -427,7 +456,7 @@ store_write(struct store *st, store_job_fn fn, void *arg, struct errbuf *eb)
 static void *
 checkpoint_main(void *arg)
 {
-	struct store *st = arg;
+	struct sq_store *st = arg;
 
 	pthread_mutex_lock(&st->cplock);
 	while (!st->cp_stop) {
@@ -453,9 +482,10 @@ checkpoint_main(void *arg)
 
 /* --- readers ------------------------------------------------------------- */
 
-struct store_conn *
-store_reader(struct store *st)
+static struct store_conn *
+sq_reader(struct store *bst)
 {
+	struct sq_store *st = (struct sq_store *)bst;
 	struct store_conn *c;
 
 	pthread_mutex_lock(&st->plock);
@@ -467,10 +497,12 @@ store_reader(struct store *st)
 	return c;
 }
 
-void
-store_reader_done(struct store *st, struct store_conn *c)
+static void
+sq_reader_done(struct store *bst, struct store_conn *c)
 {
-	conn_reset_busy(c);
+	struct sq_store *st = (struct sq_store *)bst;
+
+	conn_reset_busy(sqc(c));
 	pthread_mutex_lock(&st->plock);
 	c->next_free = st->free_readers;
 	st->free_readers = c;
@@ -479,33 +511,6 @@ store_reader_done(struct store *st, struct store_conn *c)
 }
 
 /* --- lifecycle ----------------------------------------------------------- */
-
-static int
-resolve_path(const struct store_opts *o, char *out, size_t outsz, struct errbuf *eb)
-{
-	if (o->db_url && o->db_url[0]) {
-		struct str url = str_from(o->db_url);
-
-		if (str_has_prefix(url, "sqlite:")) {
-			if (cstr_copy(out, outsz, o->db_url + 7) < 0)
-				return errbuf_set(eb, ERR_INVALID_INPUT,
-						  "jalur basis data terlalu panjang");
-			return 0;
-		}
-		if (str_has_prefix(url, "postgres://") || str_has_prefix(url, "postgresql://"))
-			return errbuf_set(eb, ERR_UNAVAILABLE,
-					  "backend PostgreSQL belum dibangun dalam versi ini; "
-					  "gunakan SQLite (kosongkan --db)");
-		return errbuf_set(eb, ERR_INVALID_INPUT, "URL basis data tidak dikenal: %s",
-				  o->db_url);
-	}
-	if (!o->must_exist && mkdir(o->data_dir, 0700) < 0 && errno != EEXIST)
-		return errbuf_set(eb, ERR_UNAVAILABLE, "tidak dapat membuat direktori data %s: %s",
-				  o->data_dir, strerror(errno));
-	if (snprintf(out, outsz, "%s/netra.db", o->data_dir) >= (int)outsz)
-		return errbuf_set(eb, ERR_INVALID_INPUT, "jalur direktori data terlalu panjang");
-	return 0;
-}
 
 /* With must_exist: a missing or empty file (SQLite would start a new
  * database in either) is "no database here", said with the path. */
@@ -539,38 +544,55 @@ sqlite_setup(void)
 	(void)sqlite3_initialize();
 }
 
+static void sq_close(struct store *bst);
+static void sq_stats_get(struct store *bst, struct store_stats *out);
+static int sq_status_get(struct store *bst, bool full_check, struct store_status *out,
+			 struct errbuf *eb);
+static int sq_backup(struct store *bst, const char *file, struct errbuf *eb);
+
+static const struct store_engine_ops sq_engine_ops = {
+	.close = sq_close,
+	.submit = sq_submit,
+	.reader = sq_reader,
+	.reader_done = sq_reader_done,
+	.stats_get = sq_stats_get,
+	.status_get = sq_status_get,
+	.backup = sq_backup,
+};
+
 int
-store_open(struct store **out, const struct store_opts *o, struct errbuf *eb)
+sqlite_store_open(struct store **out, const char *path, const struct store_opts *o,
+		  struct errbuf *eb)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	struct store *st;
+	struct sq_store *st;
 	int i;
 
 	pthread_once(&once, sqlite_setup);
-	st = xcalloc(1, sizeof(*st));
 	*out = NULL;
-	if (resolve_path(o, st->path, sizeof(st->path), eb) < 0 ||
-	    check_exists(o, st->path, eb) < 0) {
-		free(st);
+	if (check_exists(o, path, eb) < 0)
 		return -1;
-	}
+	st = xcalloc(1, sizeof(*st));
+	st->base.ops = &sq_engine_ops;
+	st->base.engine = DB_SQLITE;
+	cstr_copy(st->path, sizeof(st->path), path);
 	st->batch_max = o->batch_max > 0 ? o->batch_max : 256;
 	st->nreaders = o->readers > 0 ? o->readers : 4;
 	pthread_mutex_init(&st->plock, NULL);
 	pthread_cond_init(&st->pcond, NULL);
 	pthread_mutex_init(&st->qlock, NULL);
-	pthread_cond_init(&st->qcond, NULL);
+	store_queue_init(&st->q, &st->qlock);
 	pthread_mutex_init(&st->cplock, NULL);
 	pthread_cond_init(&st->cpcond, NULL);
 	if (conn_open(&st->writer, st->path, true, eb) < 0 ||
-	    store_migrations_bootstrap(&st->writer, eb) < 0)
+	    store_migrations_bootstrap(&st->writer.base, eb) < 0)
 		goto fail;
 	st->readers = xcalloc((size_t)st->nreaders, sizeof(*st->readers));
 	for (i = 0; i < st->nreaders; i++) {
 		if (conn_open(&st->readers[i], st->path, false, eb) < 0)
 			goto fail;
-		st->readers[i].next_free = st->free_readers;
-		st->free_readers = &st->readers[i];
+		st->readers[i].base.next_free = st->free_readers;
+		st->free_readers = &st->readers[i].base;
 	}
 	if (pthread_create(&st->writer_thread, NULL, writer_main, st) != 0) {
 		errbuf_set(eb, ERR_INTERNAL, "tidak dapat memulai thread penulis");
@@ -578,27 +600,26 @@ store_open(struct store **out, const struct store_opts *o, struct errbuf *eb)
 	}
 	st->writer_running = true;
 	if (conn_open(&st->checkpointer, st->path, false, eb) < 0 ||
-	    conn_exec(&st->checkpointer, "PRAGMA query_only=OFF", eb) < 0)
+	    sq_exec(&st->checkpointer.base, "PRAGMA query_only=OFF", eb) < 0)
 		goto fail;
 	if (pthread_create(&st->checkpoint_thread, NULL, checkpoint_main, st) != 0) {
 		errbuf_set(eb, ERR_INTERNAL, "tidak dapat memulai thread checkpoint");
 		goto fail;
 	}
 	st->checkpoint_running = true;
-	*out = st;
+	*out = &st->base;
 	return 0;
 fail:
-	store_close(st);
+	sq_close(&st->base);
 	return -1;
 }
 
-void
-store_close(struct store *st)
+static void
+sq_close(struct store *bst)
 {
+	struct sq_store *st = (struct sq_store *)bst;
 	int i;
 
-	if (st == NULL)
-		return;
 	if (st->checkpoint_running) {
 		pthread_mutex_lock(&st->cplock);
 		st->cp_stop = true;
@@ -608,10 +629,7 @@ store_close(struct store *st)
 	}
 	conn_close(&st->checkpointer);
 	if (st->writer_running) {
-		pthread_mutex_lock(&st->qlock);
-		st->stopping = true;
-		pthread_cond_signal(&st->qcond);
-		pthread_mutex_unlock(&st->qlock);
+		store_queue_stop(&st->q);
 		pthread_join(st->writer_thread, NULL);
 	}
 	for (i = 0; st->readers && i < st->nreaders; i++)
@@ -625,67 +643,53 @@ store_close(struct store *st)
 	conn_close(&st->writer);
 	pthread_mutex_destroy(&st->plock);
 	pthread_cond_destroy(&st->pcond);
+	store_queue_destroy(&st->q);
 	pthread_mutex_destroy(&st->qlock);
-	pthread_cond_destroy(&st->qcond);
 	pthread_mutex_destroy(&st->cplock);
 	pthread_cond_destroy(&st->cpcond);
 	free(st);
 }
 
-void
-store_stats_get(struct store *st, struct store_stats *out)
+static void
+sq_stats_get(struct store *bst, struct store_stats *out)
 {
+	struct sq_store *st = (struct sq_store *)bst;
+
 	pthread_mutex_lock(&st->qlock);
 	*out = st->stats;
 	pthread_mutex_unlock(&st->qlock);
 }
 
-int
-store_ping(struct store *st, struct errbuf *eb)
-{
-	struct store_conn *c = store_reader(st);
-	sqlite3_stmt *s = conn_stmt(c, "SELECT 1", eb);
-	int rc = -1;
-
-	if (s && sqlite3_step(s) == SQLITE_ROW)
-		rc = 0;
-	else if (s)
-		conn_error(c, eb, "ping");
-	store_reader_done(st, c);
-	return rc;
-}
-
 /* The writer connection is private to the writer thread; administration
  * that needs it runs as a job. */
 struct status_arg {
-	struct store *st;
 	bool full;
 	struct store_status *out;
 };
 
 static int
-status_job(struct store_conn *c, void *arg, struct errbuf *eb)
+status_job(struct store_conn *bc, void *arg, struct errbuf *eb)
 {
 	struct status_arg *a = arg;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	size_t used = 0;
 
-	s = conn_stmt(c, "SELECT coalesce(max(version), 0) FROM schema_migrations", eb);
-	if (s && sqlite3_step(s) == SQLITE_ROW)
-		a->out->schema_version = sqlite3_column_int(s, 0);
-	s = conn_stmt(c, "PRAGMA journal_mode", eb);
-	if (s && sqlite3_step(s) == SQLITE_ROW)
-		col_text_copy(s, 0, a->out->journal_mode, sizeof(a->out->journal_mode));
-	s = conn_stmt(c, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
-		      eb);
-	if (s && sqlite3_step(s) == SQLITE_ROW)
-		a->out->size_bytes = sqlite3_column_int64(s, 0);
-	s = conn_stmt(c, a->full ? "PRAGMA integrity_check(20)" : "PRAGMA quick_check(20)", eb);
+	s = sq_prep(bc, "SELECT coalesce(max(version), 0) FROM schema_migrations", eb);
+	if (s && sq_step(s) == DB_ROW)
+		a->out->schema_version = (int)sq_col_int(s, 0);
+	s = sq_prep(bc, "PRAGMA journal_mode", eb);
+	if (s && sq_step(s) == DB_ROW)
+		db_col_text_copy(s, 0, a->out->journal_mode, sizeof(a->out->journal_mode));
+	s = sq_prep(bc, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+		    eb);
+	if (s && sq_step(s) == DB_ROW)
+		a->out->size_bytes = sq_col_int(s, 0);
+	s = sq_prep(bc, a->full ? "PRAGMA integrity_check(20)" : "PRAGMA quick_check(20)", eb);
 	if (s == NULL)
 		return -1;
 	a->out->integrity[0] = '\0';
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *line = (const char *)sqlite3_column_text(s, 0);
+	while (sq_step(s) == DB_ROW) {
+		const char *line = sq_col_text(s, 0);
 		int w;
 
 		if (line == NULL)
@@ -700,54 +704,62 @@ status_job(struct store_conn *c, void *arg, struct errbuf *eb)
 	return 0;
 }
 
-int
-store_status_get(struct store *st, bool full_check, struct store_status *out, struct errbuf *eb)
+static int
+sq_status_get(struct store *bst, bool full_check, struct store_status *out, struct errbuf *eb)
 {
+	struct sq_store *st = (struct sq_store *)bst;
 	struct status_arg a;
 
-	memset(out, 0, sizeof(*out));
-	a.st = st;
 	a.full = full_check;
 	a.out = out;
 	cstr_copy(out->path, sizeof(out->path), st->path);
-	out->latest_version = store_schema_latest();
-	return store_write(st, status_job, &a, eb);
+	return store_write(bst, status_job, &a, eb);
 }
 
-/* --- settings ------------------------------------------------------------ */
+/* --- backup --------------------------------------------------------------- */
 
-int
-store_setting_get(struct store_conn *c, const char *key, char *out, size_t outsz, struct errbuf *eb)
+struct backup_arg {
+	const char *file;
+};
+
+/* On the writer thread, so no write runs while the pages are copied. */
+static int
+backup_job(struct store_conn *bc, void *arg, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c, "SELECT value FROM settings WHERE key = ?1", eb);
+	struct backup_arg *a = arg;
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
 	int rc;
 
-	if (s == NULL)
+	if (sqlite3_open_v2(a->file, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		errbuf_set(eb, ERR_UNAVAILABLE, "tidak dapat membuat berkas cadangan %s: %s",
+			   a->file, dst ? sqlite3_errmsg(dst) : "?");
+		sqlite3_close(dst);
 		return -1;
-	bind_text(s, 1, key);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		col_text_copy(s, 0, out, outsz);
-		return 0;
 	}
-	if (rc == SQLITE_DONE)
-		return errbuf_set(eb, ERR_NOT_FOUND, "pengaturan %s tidak ada", key);
-	return conn_error(c, eb, "setting get");
+	b = sqlite3_backup_init(dst, "main", sqc(bc)->db, "main");
+	if (b == NULL) {
+		errbuf_set(eb, ERR_INTERNAL, "pencadangan gagal: %s", sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return -1;
+	}
+	rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		errbuf_set(eb, ERR_INTERNAL, "pencadangan gagal: %s", sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return -1;
+	}
+	rc = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	sqlite3_close(dst);
+	return rc == SQLITE_OK ? 0 : errbuf_set(eb, ERR_INTERNAL, "pencadangan gagal");
 }
 
-int
-store_setting_put(struct store_conn *c, const char *key, const char *value, struct errbuf *eb)
+static int
+sq_backup(struct store *bst, const char *file, struct errbuf *eb)
 {
-	sqlite3_stmt *s = conn_stmt(c,
-				    "INSERT INTO settings(key, value) VALUES (?1, ?2) "
-				    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-				    eb);
+	struct backup_arg a = {file};
 
-	if (s == NULL)
-		return -1;
-	bind_text(s, 1, key);
-	bind_text(s, 2, value);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return conn_error(c, eb, "setting put");
-	return 0;
+	return store_write(bst, backup_job, &a, eb);
 }

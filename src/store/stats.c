@@ -202,7 +202,7 @@ effective_region(const struct store_scope *sc, const struct store_stat_filter *f
  * NULL with *empty set when the filter excludes every row, NULL with eb
  * set on error.
  */
-static sqlite3_stmt *
+static struct db_stmt *
 stat_stmt(struct store_conn *c, enum query q, const struct store_scope *sc,
 	  const struct store_stat_filter *f, bool *empty, struct errbuf *eb)
 {
@@ -210,7 +210,7 @@ stat_stmt(struct store_conn *c, enum query q, const struct store_scope *sc,
 	size_t plen;
 	int level;
 	bool rec, ppk;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 
 	*empty = false;
 	if (sc->none) {
@@ -241,45 +241,45 @@ stat_stmt(struct store_conn *c, enum query q, const struct store_scope *sc,
 	rec = !sc->all && sc->recommended_only;
 	ppk = !sc->all && sc->ppk_office_id > 0;
 	pthread_once(&sql_once, sql_build);
-	s = conn_stmt(c, sql[q][level][rec][ppk], eb);
+	s = db_prep(c, sql[q][level][rec][ppk], eb);
 	if (s == NULL)
 		return NULL;
-	bind_text(s, 1, prov);
-	bind_text(s, 2, kab);
-	bind_text(s, 3, prefix);
-	bind_int(s, 4, ppk ? sc->ppk_office_id : 0);
-	bind_text(s, 10, f && f->election && f->election[0] ? f->election : NULL);
-	bind_text(s, 11, f && f->kind && f->kind[0] ? f->kind : NULL);
-	bind_int(s, 12, f && f->from > 0 ? f->from : INT64_MIN);
-	bind_int(s, 13, f && f->to > 0 ? f->to : INT64_MAX);
+	db_bind_text(s, 1, prov);
+	db_bind_text(s, 2, kab);
+	db_bind_text(s, 3, prefix);
+	db_bind_int(s, 4, ppk ? sc->ppk_office_id : 0);
+	db_bind_text(s, 10, f && f->election && f->election[0] ? f->election : NULL);
+	db_bind_text(s, 11, f && f->kind && f->kind[0] ? f->kind : NULL);
+	db_bind_int(s, 12, f && f->from > 0 ? f->from : INT64_MIN);
+	db_bind_int(s, 13, f && f->to > 0 ? f->to : INT64_MAX);
 	return s;
 }
 
 static const char *
-col_str(sqlite3_stmt *s, int i)
+col_str(struct db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = db_col_text(s, i);
 
-	return t ? (const char *)t : "";
+	return t ? t : "";
 }
 
 /* Step s to the end; each row goes to row(); stop on non-zero. */
 static int
-walk(struct store_conn *c, sqlite3_stmt *s, int (*row)(sqlite3_stmt *s, void *ctx), void *ctx,
+walk(struct store_conn *c, struct db_stmt *s, int (*row)(struct db_stmt *s, void *ctx), void *ctx,
      const char *what, struct errbuf *eb)
 {
 	int rc;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		int stop = row(s, ctx);
 
 		if (stop) {
-			sqlite3_reset(s);
+			db_reset(s);
 			return stop;
 		}
 	}
-	if (rc != SQLITE_DONE)
-		return conn_error(c, eb, what);
+	if (rc != DB_DONE)
+		return db_error(c, eb, what);
 	return 0;
 }
 
@@ -298,7 +298,7 @@ struct cb {
 };
 
 static int
-case_row(sqlite3_stmt *s, void *ctx)
+case_row(struct db_stmt *s, void *ctx)
 {
 	const struct cb *cb = ctx;
 	struct store_stat_case r;
@@ -308,7 +308,7 @@ case_row(sqlite3_stmt *s, void *ctx)
 	r.election = col_str(s, 2);
 	r.kind = col_str(s, 3);
 	r.period = col_str(s, 4);
-	r.n = sqlite3_column_int64(s, 5);
+	r.n = db_col_int(s, 5);
 	return cb->fn.cases(cb->arg, &r);
 }
 
@@ -319,8 +319,8 @@ store_stat_cases(struct store_conn *c, const struct store_scope *sc,
 {
 	struct cb cb = {.fn.cases = fn, .arg = arg};
 	bool empty;
-	sqlite3_stmt *s = stat_stmt(c, period == STORE_STAT_WEEK ? Q_CASES_WEEK : Q_CASES_MONTH, sc,
-				    f, &empty, eb);
+	struct db_stmt *s = stat_stmt(c, period == STORE_STAT_WEEK ? Q_CASES_WEEK : Q_CASES_MONTH,
+				      sc, f, &empty, eb);
 
 	if (s == NULL)
 		return empty ? 0 : -1;
@@ -328,7 +328,7 @@ store_stat_cases(struct store_conn *c, const struct store_scope *sc,
 }
 
 static int
-track_row(sqlite3_stmt *s, void *ctx)
+track_row(struct db_stmt *s, void *ctx)
 {
 	const struct cb *cb = ctx;
 	struct store_stat_track r;
@@ -339,7 +339,7 @@ track_row(sqlite3_stmt *s, void *ctx)
 	r.rec_level = col_str(s, 3);
 	r.sanction_level = col_str(s, 4);
 	r.cmp = col_str(s, 5);
-	r.n = sqlite3_column_int64(s, 6);
+	r.n = db_col_int(s, 6);
 	return cb->fn.tracks(cb->arg, &r);
 }
 
@@ -350,7 +350,7 @@ store_stat_tracks(struct store_conn *c, const struct store_scope *sc,
 {
 	struct cb cb = {.fn.tracks = fn, .arg = arg};
 	bool empty;
-	sqlite3_stmt *s = stat_stmt(c, Q_TRACKS, sc, f, &empty, eb);
+	struct db_stmt *s = stat_stmt(c, Q_TRACKS, sc, f, &empty, eb);
 
 	if (s == NULL)
 		return empty ? 0 : -1;
@@ -358,29 +358,29 @@ store_stat_tracks(struct store_conn *c, const struct store_scope *sc,
 }
 
 static int
-key_row(sqlite3_stmt *s, void *ctx)
+key_row(struct db_stmt *s, void *ctx)
 {
 	const struct cb *cb = ctx;
 
-	return cb->fn.key(cb->arg, col_str(s, 0), NULL, sqlite3_column_int64(s, 1));
+	return cb->fn.key(cb->arg, col_str(s, 0), NULL, db_col_int(s, 1));
 }
 
 static int
-key2_row(sqlite3_stmt *s, void *ctx)
+key2_row(struct db_stmt *s, void *ctx)
 {
 	const struct cb *cb = ctx;
 
-	return cb->fn.key(cb->arg, col_str(s, 0), col_str(s, 1), sqlite3_column_int64(s, 2));
+	return cb->fn.key(cb->arg, col_str(s, 0), col_str(s, 1), db_col_int(s, 2));
 }
 
 static int
 keyed(struct store_conn *c, enum query q, const struct store_scope *sc,
-      const struct store_stat_filter *f, int (*row)(sqlite3_stmt *, void *), store_stat_key_fn fn,
+      const struct store_stat_filter *f, int (*row)(struct db_stmt *, void *), store_stat_key_fn fn,
       void *arg, struct errbuf *eb)
 {
 	struct cb cb = {.fn.key = fn, .arg = arg};
 	bool empty;
-	sqlite3_stmt *s = stat_stmt(c, q, sc, f, &empty, eb);
+	struct db_stmt *s = stat_stmt(c, q, sc, f, &empty, eb);
 
 	if (s == NULL)
 		return empty ? 0 : -1;
@@ -414,22 +414,22 @@ store_stat_deadlines(struct store_conn *c, const struct store_scope *sc,
 /* --- PPK compliance -------------------------------------------------------- */
 
 static int
-ppk_row(sqlite3_stmt *s, void *ctx)
+ppk_row(struct db_stmt *s, void *ctx)
 {
 	const struct cb *cb = ctx;
 	struct store_stat_ppk r;
 
-	r.office_id = sqlite3_column_int64(s, 0);
+	r.office_id = db_col_int(s, 0);
 	r.code = col_str(s, 1);
 	r.name = col_str(s, 2);
-	r.sent = sqlite3_column_int64(s, 3);
-	r.sanctioned = sqlite3_column_int64(s, 4);
-	r.on_time = sqlite3_column_int64(s, 5);
-	r.not_followed = sqlite3_column_int64(s, 6);
-	r.escalated = sqlite3_column_int64(s, 7);
-	r.lower = sqlite3_column_int64(s, 8);
-	r.equal = sqlite3_column_int64(s, 9);
-	r.higher = sqlite3_column_int64(s, 10);
+	r.sent = db_col_int(s, 3);
+	r.sanctioned = db_col_int(s, 4);
+	r.on_time = db_col_int(s, 5);
+	r.not_followed = db_col_int(s, 6);
+	r.escalated = db_col_int(s, 7);
+	r.lower = db_col_int(s, 8);
+	r.equal = db_col_int(s, 9);
+	r.higher = db_col_int(s, 10);
 	return cb->fn.ppk(cb->arg, &r);
 }
 
@@ -440,7 +440,7 @@ store_stat_ppk(struct store_conn *c, const struct store_scope *sc,
 {
 	struct cb cb = {.fn.ppk = fn, .arg = arg};
 	bool empty;
-	sqlite3_stmt *s = stat_stmt(c, Q_PPK, sc, f, &empty, eb);
+	struct db_stmt *s = stat_stmt(c, Q_PPK, sc, f, &empty, eb);
 
 	if (s == NULL)
 		return empty ? 0 : -1;
@@ -448,11 +448,11 @@ store_stat_ppk(struct store_conn *c, const struct store_scope *sc,
 }
 
 static int
-days_row(sqlite3_stmt *s, void *ctx)
+days_row(struct db_stmt *s, void *ctx)
 {
 	const struct cb *cb = ctx;
 
-	return cb->fn.days(cb->arg, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+	return cb->fn.days(cb->arg, db_col_int(s, 0), db_col_int(s, 1));
 }
 
 int
@@ -462,7 +462,7 @@ store_stat_ppk_days(struct store_conn *c, const struct store_scope *sc,
 {
 	struct cb cb = {.fn.days = fn, .arg = arg};
 	bool empty;
-	sqlite3_stmt *s = stat_stmt(c, Q_PPK_DAYS, sc, f, &empty, eb);
+	struct db_stmt *s = stat_stmt(c, Q_PPK_DAYS, sc, f, &empty, eb);
 
 	if (s == NULL)
 		return empty ? 0 : -1;
@@ -472,9 +472,9 @@ store_stat_ppk_days(struct store_conn *c, const struct store_scope *sc,
 /* --- exports ----------------------------------------------------------------- */
 
 static void
-bind_date(sqlite3_stmt *s, int i, const char *d)
+bind_date(struct db_stmt *s, int i, const char *d)
 {
-	bind_text(s, i, d && d[0] ? d : "9999-12-31");
+	db_bind_text(s, i, d && d[0] ? d : "9999-12-31");
 }
 
 int
@@ -486,34 +486,34 @@ store_export_page(struct store_conn *c, const struct store_scope *sc,
 	int64_t cur = 0, last = 0;
 	int ncases = 0, rc, i;
 	bool empty;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 
 	*next_before = 0;
 	s = stat_stmt(c, Q_EXPORT, sc, f, &empty, eb);
 	if (s == NULL)
 		return empty ? 0 : -1;
-	bind_text(s, 14, lf->state && lf->state[0] ? lf->state : NULL);
-	bind_int(s, 15, lf->assigned_to);
-	sqlite3_bind_int(s, 16, lf->unassigned);
-	bind_text(s, 17, lf->q && lf->q[0] ? lf->q : NULL);
-	sqlite3_bind_int(s, 18, lf->overdue);
+	db_bind_text(s, 14, lf->state && lf->state[0] ? lf->state : NULL);
+	db_bind_int(s, 15, lf->assigned_to);
+	db_bind_int(s, 16, lf->unassigned);
+	db_bind_text(s, 17, lf->q && lf->q[0] ? lf->q : NULL);
+	db_bind_int(s, 18, lf->overdue);
 	for (i = 0; i < 3; i++) {
 		bind_date(s, 19 + i, lf->today[i]);
 		bind_date(s, 23 + i, lf->soon[i]);
 	}
-	sqlite3_bind_int(s, 22, lf->due_soon);
-	bind_int(s, 26, lf->before_id > 0 ? lf->before_id : INT64_MAX);
-	bind_int(s, 27, limit + 1);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int(s, 22, lf->due_soon);
+	db_bind_int(s, 26, lf->before_id > 0 ? lf->before_id : INT64_MAX);
+	db_bind_int(s, 27, limit + 1);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_export_row r;
 		char next[96];
 		int stop;
 
-		r.case_id = sqlite3_column_int64(s, 0);
+		r.case_id = db_col_int(s, 0);
 		if (r.case_id != cur) {
 			if (ncases == limit) {
 				*next_before = last;
-				sqlite3_reset(s);
+				db_reset(s);
 				return 0;
 			}
 			ncases++;
@@ -521,14 +521,14 @@ store_export_page(struct store_conn *c, const struct store_scope *sc,
 		}
 		last = r.case_id;
 		r.code = col_str(s, 1);
-		r.received_at = sqlite3_column_int64(s, 2);
+		r.received_at = db_col_int(s, 2);
 		r.tz = col_str(s, 3);
 		r.election = col_str(s, 4);
 		r.kind = col_str(s, 5);
 		r.state = col_str(s, 6);
 		r.region_code = col_str(s, 7);
 		r.office = col_str(s, 8);
-		r.track_id = sqlite3_column_int64(s, 9);
+		r.track_id = db_col_int(s, 9);
 		r.name = col_str(s, 10);
 		r.nip = col_str(s, 11);
 		r.status = col_str(s, 12);
@@ -553,11 +553,11 @@ store_export_page(struct store_conn *c, const struct store_scope *sc,
 		}
 		stop = fn(arg, &r);
 		if (stop) {
-			sqlite3_reset(s);
+			db_reset(s);
 			return stop;
 		}
 	}
-	if (rc != SQLITE_DONE)
-		return conn_error(c, eb, "export page");
+	if (rc != DB_DONE)
+		return db_error(c, eb, "export page");
 	return 0;
 }

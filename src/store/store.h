@@ -15,8 +15,10 @@
  *
  * Domain operations (store_<noun>_<verb>) take the struct store_conn given
  * to a job or taken from the pool.  The backend is chosen by URL at
- * store_open(); only SQLite is built today, and the API holds nothing
- * SQLite-specific so that a PostgreSQL backend can slot in behind it.
+ * store_open(): SQLite (sqlite.c) by default, PostgreSQL (pg.c) for a
+ * postgres:// URL.  Both implement the statement layer of store/db.h and
+ * run the same domain files; on PostgreSQL the batch is one transaction
+ * with synchronous_commit on, so done() has the same meaning.
  */
 #ifndef NETRA_STORE_STORE_H
 #define NETRA_STORE_STORE_H
@@ -570,13 +572,18 @@ int store_export_page(struct store_conn *c, const struct store_scope *sc,
 /* --- administration ----------------------------------------------------- */
 
 struct store_status {
+	char engine[16];     /* "sqlite" or "postgresql" */
 	int schema_version;  /* highest migration applied */
 	int latest_version;  /* highest migration built into this binary */
 	bool integrity_ok;   /* PRAGMA integrity_check said "ok" */
 	char integrity[256]; /* its first line(s) */
 	char journal_mode[16];
-	char path[512];
+	char path[512];      /* SQLite file, or the PostgreSQL URL without password */
 	int64_t size_bytes;
+	/* PostgreSQL only */
+	char server_version[64];
+	int connections;       /* backends connected to this database */
+	char replication[256]; /* "primary, N standby: ..." or "standby (in recovery)" */
 };
 
 /* Highest migration built into this binary. */
@@ -585,6 +592,12 @@ int store_schema_latest(void);
 int store_migrate(struct store *st, int *applied, struct errbuf *eb);
 int store_status_get(struct store *st, bool full_check, struct store_status *out,
 		     struct errbuf *eb);
+/* A consistent copy of the whole database into file: SQLite's online
+ * backup API (the copy is a plain SQLite file), or pg_dump's custom format
+ * on PostgreSQL. */
+int store_backup(struct store *st, const char *file, struct errbuf *eb);
+/* Whether st is on PostgreSQL. */
+bool store_is_pg(const struct store *st);
 /* Cheap liveness check on a reader (healthz). */
 int store_ping(struct store *st, struct errbuf *eb);
 

@@ -2,7 +2,7 @@
  * store_internal.h - what the store's own files share; never included
  * outside src/store/.
  *
- * Every prepared statement comes from conn_stmt(), which caches it per
+ * Every statement comes from db_prep() (store/db.h), which caches it per
  * connection keyed by the address of the SQL string: SQL must therefore be
  * a string literal (static storage), one per query, and is always bound,
  * never formatted.
@@ -10,41 +10,10 @@
 #ifndef NETRA_STORE_INTERNAL_H
 #define NETRA_STORE_INTERNAL_H
 
-#include <sqlite3.h>
 #include <string.h>
 
+#include "store/db.h"
 #include "store/store.h"
-
-struct stmt_slot {
-	const char *sql;
-	sqlite3_stmt *stmt;
-};
-
-struct store_conn {
-	sqlite3 *db;
-	struct stmt_slot *slots; /* open addressing, keyed by sql pointer */
-	size_t nslots;
-	size_t nused;
-	bool writer;
-	struct store_conn *next_free;
-};
-
-/* Prepared, reset and cleared statement for sql, or NULL with eb filled. */
-sqlite3_stmt *conn_stmt(struct store_conn *c, const char *sql, struct errbuf *eb);
-/* Run SQL without results (pragmas, migrations). */
-int conn_exec(struct store_conn *c, const char *sql, struct errbuf *eb);
-/* Fill eb from the connection's last error and return -1. */
-int conn_error(struct store_conn *c, struct errbuf *eb, const char *what);
-
-/* bind helpers: NULL text binds SQL NULL */
-int bind_text(sqlite3_stmt *s, int i, const char *v);
-int bind_textn(sqlite3_stmt *s, int i, const char *v, size_t n);
-int bind_int(sqlite3_stmt *s, int i, int64_t v);
-/* a row id, or SQL NULL when v <= 0 */
-int bind_opt_id(sqlite3_stmt *s, int i, int64_t v);
-int bind_blob(sqlite3_stmt *s, int i, const void *p, size_t n);
-/* Copy a text column into a fixed buffer ("" for NULL). */
-void col_text_copy(sqlite3_stmt *s, int i, char *out, size_t outsz);
 
 /*
  * The scope of a case query as one WHERE fragment over the cases table
@@ -75,17 +44,22 @@ store_region_levels(const char *code, char prov[3], char kab[6])
 	}
 }
 
-static inline void
-scope_bind(sqlite3_stmt *s, const struct store_scope *sc)
-{
-	sqlite3_bind_int(s, 2, sc->all);
-	sqlite3_bind_int(s, 3, sc->none);
-	bind_text(s, 4, sc->region_prefix);
-	sqlite3_bind_int(s, 5, sc->recommended_only);
-	bind_int(s, 6, sc->ppk_office_id);
-}
+/*
+ * Bind sc as ?2..?6 of SCOPE_WHERE.  On PostgreSQL the same scope is also
+ * set for the rest of the transaction (store_scope_apply()), so row-level
+ * security enforces it a second time.
+ */
+int scope_bind(struct db_stmt *s, const struct store_scope *sc);
+/* The scope as the setting netra.scope reads: "all", "none" or
+ * "r=PREFIX;rec=0|1;ppk=ID" (one writer of the format; the SQL policies of
+ * src/store/pgsql/0006_scope_rls.sql are its one reader). */
+void store_scope_string(const struct store_scope *sc, char *out, size_t outsz);
+/* Set the transaction's scope (no-op on SQLite). */
+int store_scope_apply(struct store_conn *c, const struct store_scope *sc, struct errbuf *eb);
 
 /* Create the migrations ledger if it is missing (writer, before threads). */
 int store_migrations_bootstrap(struct store_conn *c, struct errbuf *eb);
+/* The asset prefix of c's engine's migrations ("sql/" or "pgsql/"). */
+const char *store_migrations_prefix(const struct store_conn *c);
 
 #endif

@@ -1,0 +1,67 @@
+/*
+ * engine.h - what a storage engine (sqlite.c, pg.c) provides to store.c,
+ * the dispatcher behind the public store.h lifecycle, write and read API.
+ * Never included outside src/store/.
+ */
+#ifndef NETRA_STORE_ENGINE_H
+#define NETRA_STORE_ENGINE_H
+
+#include <pthread.h>
+
+#include "store/db.h"
+#include "store/store.h"
+
+struct store_engine_ops {
+	void (*close)(struct store *st);
+	void (*submit)(struct store *st, struct store_job *job);
+	struct store_conn *(*reader)(struct store *st);
+	void (*reader_done)(struct store *st, struct store_conn *c);
+	void (*stats_get)(struct store *st, struct store_stats *out);
+	int (*status_get)(struct store *st, bool full_check, struct store_status *out,
+			  struct errbuf *eb);
+	int (*backup)(struct store *st, const char *file, struct errbuf *eb);
+};
+
+/* Every engine's store begins with this. */
+struct store {
+	const struct store_engine_ops *ops;
+	enum db_engine engine;
+};
+
+/*
+ * The writer's queue, shared by the engines: jobs in submission order;
+ * every field is guarded by *lock (the engine's lock, which also guards
+ * its statistics).
+ */
+struct store_queue {
+	pthread_mutex_t *lock;
+	pthread_cond_t cond;
+	struct store_job *head, *tail;
+	bool stopping;
+};
+
+void store_queue_init(struct store_queue *q, pthread_mutex_t *lock);
+void store_queue_destroy(struct store_queue *q);
+/* Queue job; once stopping, done() is called at once with ERR_UNAVAILABLE. */
+void store_queue_put(struct store_queue *q, struct store_job *job);
+/* Wait for jobs and take up to max of them as a list (*n of them); NULL
+ * once the queue is stopping and empty. */
+struct store_job *store_queue_take(struct store_queue *q, int max, size_t *n);
+void store_queue_stop(struct store_queue *q);
+/*
+ * After a batch: count it in stats (under lock), then call every job's
+ * done() without the lock.  When the commit failed (commit_rc != 0) every
+ * job that had succeeded fails with commit_eb.
+ */
+void store_batch_finish(pthread_mutex_t *lock, struct store_stats *stats, struct store_job *batch,
+			size_t n, int commit_rc, const struct errbuf *commit_eb);
+
+int sqlite_store_open(struct store **out, const char *path, const struct store_opts *o,
+		      struct errbuf *eb);
+int pg_store_open(struct store **out, const char *url, const struct store_opts *o,
+		  struct errbuf *eb);
+
+/* Run a PostgreSQL client tool (argv[0] found on PATH) and wait for it. */
+int pg_run_tool(char *const argv[], struct errbuf *eb);
+
+#endif

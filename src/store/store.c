@@ -1,0 +1,355 @@
+/*
+ * store.c - the engine-neutral half of the store: choosing the engine by
+ * URL, the public lifecycle, write and read entry points (dispatched to the
+ * engine), the scope binding every case query shares, and settings.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/str.h"
+#include "store/engine.h"
+#include "store/store_internal.h"
+
+/* --- choosing the engine ------------------------------------------------- */
+
+static bool
+is_pg_url(const char *url)
+{
+	struct str u = str_from(url);
+
+	return str_has_prefix(u, "postgres://") || str_has_prefix(u, "postgresql://");
+}
+
+static int
+sqlite_path(const struct store_opts *o, char *out, size_t outsz, struct errbuf *eb)
+{
+	if (o->db_url && o->db_url[0]) {
+		if (strncmp(o->db_url, "sqlite:", 7) != 0)
+			return errbuf_set(eb, ERR_INVALID_INPUT,
+					  "URL basis data tidak dikenal: %s (gunakan sqlite:JALUR "
+					  "atau postgres://PENGGUNA@HOST:PORT/NAMA)",
+					  o->db_url);
+		if (cstr_copy(out, outsz, o->db_url + 7) < 0)
+			return errbuf_set(eb, ERR_INVALID_INPUT,
+					  "jalur basis data terlalu panjang");
+		return 0;
+	}
+	if (!o->must_exist && mkdir(o->data_dir, 0700) < 0 && errno != EEXIST)
+		return errbuf_set(eb, ERR_UNAVAILABLE, "tidak dapat membuat direktori data %s: %s",
+				  o->data_dir, strerror(errno));
+	if (snprintf(out, outsz, "%s/netra.db", o->data_dir) >= (int)outsz)
+		return errbuf_set(eb, ERR_INVALID_INPUT, "jalur direktori data terlalu panjang");
+	return 0;
+}
+
+int
+store_open(struct store **out, const struct store_opts *o, struct errbuf *eb)
+{
+	char path[512];
+
+	*out = NULL;
+	if (o->db_url && is_pg_url(o->db_url))
+		return pg_store_open(out, o->db_url, o, eb);
+	if (sqlite_path(o, path, sizeof(path), eb) < 0)
+		return -1;
+	return sqlite_store_open(out, path, o, eb);
+}
+
+bool
+store_is_pg(const struct store *st)
+{
+	return st->engine == DB_PG;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st)
+		st->ops->close(st);
+}
+
+void
+store_submit(struct store *st, struct store_job *job)
+{
+	st->ops->submit(st, job);
+}
+
+struct store_conn *
+store_reader(struct store *st)
+{
+	return st->ops->reader(st);
+}
+
+void
+store_reader_done(struct store *st, struct store_conn *c)
+{
+	st->ops->reader_done(st, c);
+}
+
+void
+store_stats_get(struct store *st, struct store_stats *out)
+{
+	st->ops->stats_get(st, out);
+}
+
+int
+store_status_get(struct store *st, bool full_check, struct store_status *out, struct errbuf *eb)
+{
+	memset(out, 0, sizeof(*out));
+	out->latest_version = store_schema_latest();
+	cstr_copy(out->engine, sizeof(out->engine), st->engine == DB_PG ? "postgresql" : "sqlite");
+	return st->ops->status_get(st, full_check, out, eb);
+}
+
+int
+store_backup(struct store *st, const char *file, struct errbuf *eb)
+{
+	return st->ops->backup(st, file, eb);
+}
+
+int
+store_ping(struct store *st, struct errbuf *eb)
+{
+	struct store_conn *c = store_reader(st);
+	struct db_stmt *s = db_prep(c, "SELECT 1", eb);
+	int rc = -1;
+
+	if (s && db_step(s) == DB_ROW)
+		rc = 0;
+	else if (s)
+		db_error(c, eb, "ping");
+	store_reader_done(st, c);
+	return rc;
+}
+
+/* --- synchronous writes --------------------------------------------------- */
+
+struct sync_wait {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool done;
+};
+
+static void
+sync_done(void *arg, int rc, const struct errbuf *eb)
+{
+	struct sync_wait *w = arg;
+
+	(void)rc;
+	(void)eb;
+	pthread_mutex_lock(&w->lock);
+	w->done = true;
+	pthread_cond_signal(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+}
+
+int
+store_write(struct store *st, store_job_fn fn, void *arg, struct errbuf *eb)
+{
+	struct sync_wait w = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false};
+	struct store_job job;
+
+	memset(&job, 0, sizeof(job));
+	job.fn = fn;
+	job.arg = arg;
+	job.done = sync_done;
+	job.done_arg = &w;
+	store_submit(st, &job);
+	pthread_mutex_lock(&w.lock);
+	while (!w.done)
+		pthread_cond_wait(&w.cond, &w.lock);
+	pthread_mutex_unlock(&w.lock);
+	pthread_mutex_destroy(&w.lock);
+	pthread_cond_destroy(&w.cond);
+	if (job.rc != 0 && eb)
+		*eb = job.eb;
+	return job.rc;
+}
+
+/* --- the writer's queue --------------------------------------------------- */
+
+void
+store_queue_init(struct store_queue *q, pthread_mutex_t *lock)
+{
+	memset(q, 0, sizeof(*q));
+	q->lock = lock;
+	pthread_cond_init(&q->cond, NULL);
+}
+
+void
+store_queue_destroy(struct store_queue *q)
+{
+	pthread_cond_destroy(&q->cond);
+}
+
+void
+store_queue_put(struct store_queue *q, struct store_job *job)
+{
+	job->next = NULL;
+	job->rc = 0;
+	errbuf_clear(&job->eb);
+	pthread_mutex_lock(q->lock);
+	if (q->stopping) {
+		pthread_mutex_unlock(q->lock);
+		job->rc = errbuf_set(&job->eb, ERR_UNAVAILABLE, "penyimpanan sedang ditutup");
+		if (job->done)
+			job->done(job->done_arg, job->rc, &job->eb);
+		return;
+	}
+	if (q->tail)
+		q->tail->next = job;
+	else
+		q->head = job;
+	q->tail = job;
+	pthread_cond_signal(&q->cond);
+	pthread_mutex_unlock(q->lock);
+}
+
+struct store_job *
+store_queue_take(struct store_queue *q, int max, size_t *n)
+{
+	struct store_job *batch, *last;
+
+	pthread_mutex_lock(q->lock);
+	while (q->head == NULL && !q->stopping)
+		pthread_cond_wait(&q->cond, q->lock);
+	if (q->head == NULL) {
+		pthread_mutex_unlock(q->lock);
+		return NULL;
+	}
+	batch = last = q->head;
+	*n = 1;
+	while (last->next && *n < (size_t)max) {
+		last = last->next;
+		(*n)++;
+	}
+	q->head = last->next;
+	if (q->head == NULL)
+		q->tail = NULL;
+	last->next = NULL;
+	pthread_mutex_unlock(q->lock);
+	return batch;
+}
+
+void
+store_queue_stop(struct store_queue *q)
+{
+	pthread_mutex_lock(q->lock);
+	q->stopping = true;
+	pthread_cond_signal(&q->cond);
+	pthread_mutex_unlock(q->lock);
+}
+
+void
+store_batch_finish(pthread_mutex_t *lock, struct store_stats *stats, struct store_job *batch,
+		   size_t n, int commit_rc, const struct errbuf *commit_eb)
+{
+	struct store_job *j;
+
+	pthread_mutex_lock(lock);
+	stats->jobs += n;
+	if (commit_rc == 0)
+		stats->commits++;
+	if (n > stats->max_batch)
+		stats->max_batch = n;
+	pthread_mutex_unlock(lock);
+	while (batch) {
+		j = batch;
+		batch = j->next; /* read before done(): the job may be freed */
+		j->next = NULL;
+		if (commit_rc != 0 && j->rc == 0) {
+			j->rc = -1;
+			j->eb = *commit_eb;
+		}
+		if (j->done)
+			j->done(j->done_arg, j->rc, &j->eb);
+	}
+}
+
+/* --- columns ----------------------------------------------------------- */
+
+void
+db_col_text_copy(struct db_stmt *s, int i, char *out, size_t outsz)
+{
+	const char *t = db_col_text(s, i);
+
+	cstr_copy(out, outsz, t ? t : "");
+}
+
+/* --- scope ---------------------------------------------------------------- */
+
+void
+store_scope_string(const struct store_scope *sc, char *out, size_t outsz)
+{
+	if (sc->all)
+		cstr_copy(out, outsz, "all");
+	else if (sc->none)
+		cstr_copy(out, outsz, "none");
+	else
+		snprintf(out, outsz, "r=%s;rec=%d;ppk=%lld", sc->region_prefix,
+			 sc->recommended_only ? 1 : 0, (long long)sc->ppk_office_id);
+}
+
+int
+store_scope_apply(struct store_conn *c, const struct store_scope *sc, struct errbuf *eb)
+{
+	char scope[96];
+
+	if (c->ops->scope_set == NULL)
+		return 0;
+	store_scope_string(sc, scope, sizeof(scope));
+	return c->ops->scope_set(c, scope, eb);
+}
+
+int
+scope_bind(struct db_stmt *s, const struct store_scope *sc)
+{
+	db_bind_int(s, 2, sc->all);
+	db_bind_int(s, 3, sc->none);
+	db_bind_text(s, 4, sc->region_prefix);
+	db_bind_int(s, 5, sc->recommended_only);
+	db_bind_int(s, 6, sc->ppk_office_id);
+	return store_scope_apply(s->conn, sc, NULL);
+}
+
+/* --- settings ------------------------------------------------------------ */
+
+int
+store_setting_get(struct store_conn *c, const char *key, char *out, size_t outsz, struct errbuf *eb)
+{
+	struct db_stmt *s = db_prep(c, "SELECT value FROM settings WHERE key = ?1", eb);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	db_bind_text(s, 1, key);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		db_col_text_copy(s, 0, out, outsz);
+		return 0;
+	}
+	if (rc == DB_DONE)
+		return errbuf_set(eb, ERR_NOT_FOUND, "pengaturan %s tidak ada", key);
+	return db_error(c, eb, "setting get");
+}
+
+int
+store_setting_put(struct store_conn *c, const char *key, const char *value, struct errbuf *eb)
+{
+	struct db_stmt *s = db_prep(c,
+				    "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+				    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+				    eb);
+
+	if (s == NULL)
+		return -1;
+	db_bind_text(s, 1, key);
+	db_bind_text(s, 2, value);
+	if (db_step(s) != DB_DONE)
+		return db_error(c, eb, "setting put");
+	return 0;
+}
