@@ -14,6 +14,7 @@
 #include "cases/recommend.h"
 #include "cases/workflow.h"
 #include "core/datetime.h"
+#include "domain/case_states.h"
 
 struct flow_job {
 	struct cases_ctx *cx;
@@ -26,23 +27,11 @@ struct flow_job {
 	json_t *result;
 };
 
-static bool
-state_in(const char *state, const char *const *set)
-{
-	size_t i;
-
-	for (i = 0; set[i]; i++)
-		if (strcmp(state, set[i]) == 0)
-			return true;
-	return false;
-}
-
 /* Derive the case state from its tracks after a track transition. */
 static int
 derive_case_state(struct store_conn *c, const struct store_case_row *row, int64_t now,
 		  const char **new_state, struct errbuf *eb)
 {
-	static const char *const deciding[] = {"diregistrasi", "klarifikasi", "kajian", NULL};
 	struct store_track_row tracks[STORE_MAX_TRACKS];
 	size_t n, i;
 	bool all_decided = true, all_ended = true;
@@ -58,9 +47,9 @@ derive_case_state(struct store_conn *c, const struct store_case_row *row, int64_
 		if (s == NULL || !s->terminal)
 			all_ended = false;
 	}
-	if (n && all_ended && (state_in(row->state, deciding) || !strcmp(row->state, "diputus")))
+	if (n && all_ended && case_state_in(CASE_STATES_TRACKS_OPEN, row->state))
 		*new_state = "selesai";
-	else if (n && all_decided && state_in(row->state, deciding))
+	else if (n && all_decided && case_state_in(CASE_STATES_EXAMINING, row->state))
 		*new_state = "diputus";
 	if (*new_state)
 		return store_case_set_state(c, row->id, *new_state, now, eb);
@@ -159,8 +148,7 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 		to = t->to ? t->to : from;
 		if (t->to && store_case_set_state(c, row.id, to, j->now, eb) < 0)
 			goto fail_data;
-		if (t->to &&
-		    (strcmp(to, "dihentikan") == 0 || strcmp(to, "tidak_diregistrasi") == 0)) {
+		if (t->to && case_state_in(CASE_STATES_ENDS_TRACKS, to)) {
 			if (store_tracks_of_case(c, row.id, tracks, STORE_MAX_TRACKS, &ntracks,
 						 eb) < 0)
 				goto fail_data;
@@ -170,9 +158,6 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 					goto fail_data;
 		}
 	} else {
-		static const char *const open_case[] = {"diregistrasi", "klarifikasi", "kajian",
-							"diputus", NULL};
-
 		if (store_tracks_of_case(c, row.id, tracks, STORE_MAX_TRACKS, &ntracks, eb) < 0)
 			goto fail_data;
 		for (i = 0; i < ntracks; i++)
@@ -184,7 +169,7 @@ flow_run(struct store_conn *c, void *arg, struct errbuf *eb)
 					 "terlapor tidak ditemukan dalam kasus ini");
 			goto fail_data;
 		}
-		if (!state_in(row.state, open_case)) {
+		if (!case_state_in(CASE_STATES_TRACKS_OPEN, row.state)) {
 			errbuf_set_code(eb, ERR_CONFLICT, "invalid_transition",
 					"keputusan per terlapor baru dapat diambil setelah kasus "
 					"diregistrasi (status kasus sekarang '%s')",

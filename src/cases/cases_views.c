@@ -10,6 +10,7 @@
 #include "core/datetime.h"
 #include "core/jsonw.h"
 #include "core/str.h"
+#include "domain/case_states.h"
 #include "cases/workflow.h"
 
 static void
@@ -28,20 +29,11 @@ static json_t *
 allowed_actions(const struct principal *who, const char *case_state, const char *track_state,
 		enum wf_scope scope)
 {
-	static const char *const open_case[] = {"diregistrasi", "klarifikasi", "kajian", "diputus",
-						NULL};
 	json_t *arr = json_array();
-	size_t i, k;
+	size_t i;
 
-	if (scope == WF_TRACK) {
-		bool ok = false;
-
-		for (k = 0; open_case[k]; k++)
-			if (strcmp(case_state, open_case[k]) == 0)
-				ok = true;
-		if (!ok)
-			return arr;
-	}
+	if (scope == WF_TRACK && !case_state_in(CASE_STATES_TRACKS_OPEN, case_state))
+		return arr;
 	for (i = 0; i < wf_count(); i++) {
 		const struct wf_transition *t = wf_at(i);
 

@@ -5,12 +5,14 @@
  * Scope is applied inside every query that reads cases.  Point lookups use
  * one statement with the scope as bound parameters ?2..?6 (SCOPE_WHERE,
  * store_internal.h); lists use one of sixteen statements built once at
- * start-up from literal fragments (scope level x analyst x PPK), so that
- * each can use an ordered index scan (cases_prov, cases_kabkota,
+ * start-up from the scope's level fragments (store_scope_split(): scope
+ * level x analyst x PPK) and the shared inbox filter (fragments.c), so
+ * that each can use an ordered index scan (cases_prov, cases_kabkota,
  * cases_recommended).  Only the structure varies between them; every value
- * is bound.  Per-case deadline lookups name deadlines_case: left to itself
- * the planner may walk deadlines_open (status, due_on) across every open
- * deadline for each row.
+ * is bound.  The states a claim may take come from domain/case_states.h,
+ * bound, never listed here.  Per-case deadline lookups name
+ * deadlines_case: left to itself the planner may walk deadlines_open
+ * (status, due_on) across every open deadline for each row.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -407,20 +409,34 @@ store_case_set_recommended(struct store_conn *c, int64_t id, struct errbuf *eb)
 	return exec_update(c, "UPDATE cases SET recommended = 1 WHERE id = ?1", id, 0, NULL, 0, eb);
 }
 
+/* The claim statement: the claimable states (domain/case_states.h) bound
+ * from ?10 on. */
+static char *claim_sql;
+static pthread_once_t claim_once = PTHREAD_ONCE_INIT;
+
+static void
+claim_sql_build(void)
+{
+	struct buf b;
+
+	buf_init(&b, 4096);
+	buf_addstr(&b, "UPDATE cases SET assigned_to = ?7, updated_at = ?8 WHERE id IN ("
+		       " SELECT c.id FROM cases c WHERE c.assigned_to IS NULL AND c.merged_into"
+		       " IS NULL AND c.state IN (");
+	store_state_set_sql(&b, CASE_STATES_CLAIMABLE, 10);
+	buf_addstr(&b, ") AND " SCOPE_WHERE " ORDER BY c.id LIMIT ?9) RETURNING id");
+	claim_sql = buf_detach(&b, NULL);
+}
+
 int
 store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t user_id, int n,
 		  int64_t now, int64_t *ids, int *nids, struct errbuf *eb)
 {
-	struct db_stmt *s = db_prep(
-		c,
-		"UPDATE cases SET assigned_to = ?7, updated_at = ?8 WHERE id IN ("
-		" SELECT c.id FROM cases c WHERE c.assigned_to IS NULL AND c.merged_into IS NULL"
-		" AND c.state IN ('diterima', 'kajian_awal', 'perlu_perbaikan', 'diregistrasi',"
-		" 'klarifikasi', 'kajian') AND " SCOPE_WHERE
-		" ORDER BY c.id LIMIT ?9) RETURNING id",
-		eb);
+	struct db_stmt *s;
 	int rc, k = 0;
 
+	pthread_once(&claim_once, claim_sql_build);
+	s = db_prep(c, claim_sql, eb);
 	if (s == NULL)
 		return -1;
 	db_bind_int(s, 1, 0);
@@ -428,6 +444,7 @@ store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t us
 	db_bind_int(s, 7, user_id);
 	db_bind_int(s, 8, now);
 	db_bind_int(s, 9, n);
+	store_state_set_bind(s, CASE_STATES_CLAIMABLE, 10);
 	while ((rc = db_step(s)) == DB_ROW)
 		if (k < n)
 			ids[k++] = db_col_int(s, 0);
@@ -838,10 +855,9 @@ fail:
 	return -1;
 }
 
-/* The sixteen list statements: scope level x analyst x PPK. */
-enum { LIST_ALL, LIST_PROV, LIST_KAB, LIST_DEEP };
-
-static char *list_sql[4][2][2];
+/* The sixteen list statements: scope level x analyst x PPK
+ * (store_scope_split()), the inbox filter from ?10, the limit ?25. */
+static char *list_sql[STORE_LEVEL__COUNT][2][2];
 static pthread_once_t list_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -856,54 +872,22 @@ list_sql_build(void)
 		"WHERE d.case_id = c.id AND"
 		" d.status = 'open' ORDER BY d.due_on LIMIT 1)"
 		" FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE ";
-	static const char *const level[] = {
-		"1",
-		"c.prov = ?1",
-		"c.kabkota = ?2",
-		"c.kabkota = ?2 AND (c.region_code = ?3 OR c.region_code LIKE ?3 || '.%')",
-	};
-	static const char rec[] = " AND c.recommended = 1";
-	static const char ppk[] =
-		" AND c.id IN (SELECT case_id FROM tracks WHERE ppk_office_id = ?4)";
-	static const char tail[] =
-		" AND (?10 IS NULL OR c.state = ?10) AND (?11 IS NULL OR c.election = ?11)"
-		" AND (?12 IS NULL OR c.kind = ?12) AND (?13 = 0 OR c.assigned_to = ?13)"
-		" AND (?14 = 0 OR c.assigned_to IS NULL)"
-		" AND (?15 IS NULL OR c.description LIKE '%' || ?15 || '%' OR EXISTS (SELECT 1 FROM"
-		" tracks t WHERE t.case_id = c.id AND (t.name LIKE '%' || ?15 || '%' OR t.nip = "
-		"?15))"
-		" OR c.code = upper(?15))"
-		" AND (?16 = 0 OR EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_case "
-		"WHERE d.case_id = c.id AND"
-		" d.status = 'open' AND d.due_on < CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN "
-		"?18"
-		" ELSE ?19 END))"
-		" AND (?20 = 0 OR EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_case "
-		"WHERE d.case_id = c.id AND"
-		" d.status = 'open' AND d.due_on >= CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN "
-		"?18"
-		" ELSE ?19 END AND d.due_on <= CASE c.tz WHEN 'WIB' THEN ?21 WHEN 'WITA' THEN ?22"
-		" ELSE ?23 END))"
-		" AND c.id < ?24 ORDER BY c.id DESC LIMIT ?25";
 	int l, r, p;
 
-	for (l = 0; l < 4; l++)
+	for (l = 0; l < STORE_LEVEL__COUNT; l++)
 		for (r = 0; r < 2; r++)
 			for (p = 0; p < 2; p++) {
-				size_t n = sizeof(head) + strlen(level[l]) + sizeof(rec) +
-					   sizeof(ppk) + sizeof(tail);
-				char *sql = xmalloc(n);
+				struct buf b;
 
-				snprintf(sql, n, "%s%s%s%s%s", head, level[l], r ? rec : "",
-					 p ? ppk : "", tail);
-				list_sql[l][r][p] = sql;
+				buf_init(&b, 8192);
+				buf_addstr(&b, head);
+				buf_addstr(&b, store_scope_level_where[l]);
+				buf_addstr(&b, r ? SCOPE_REC_AND : "");
+				buf_addstr(&b, p ? SCOPE_PPK_CASES_AND : "");
+				store_inbox_filter_sql(&b, 10);
+				buf_addstr(&b, " ORDER BY c.id DESC LIMIT ?25");
+				list_sql[l][r][p] = buf_detach(&b, NULL);
 			}
-}
-
-static void
-bind_date_or_null(struct db_stmt *s, int i, const char *d)
-{
-	db_bind_text(s, i, d && d[0] ? d : "9999-12-31");
 }
 
 static int
@@ -921,9 +905,8 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 		const struct store_case_filter *f, store_case_item_fn fn, void *arg,
 		int64_t *next_before, struct errbuf *eb)
 {
-	char prov[3] = "", kab[6] = "";
-	size_t plen = strlen(sc->region_prefix);
-	int level, limit = f->limit > 0 && f->limit <= 500 ? f->limit : 50, rc, count = 0, i;
+	struct store_scope_split sp;
+	int limit = f->limit > 0 && f->limit <= 500 ? f->limit : 50, rc, count = 0;
 	int64_t last = 0;
 	struct db_stmt *s;
 
@@ -931,38 +914,12 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 	if (sc->none)
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
 	pthread_once(&list_once, list_sql_build);
-	if (sc->all || plen == 0)
-		level = LIST_ALL;
-	else if (plen <= 2)
-		level = LIST_PROV;
-	else if (plen <= 5)
-		level = LIST_KAB;
-	else
-		level = LIST_DEEP;
-	store_region_levels(sc->region_prefix, prov, kab);
-	s = db_prep(c,
-		    list_sql[level][!sc->all && sc->recommended_only]
-			    [!sc->all && sc->ppk_office_id > 0],
-		    eb);
+	store_scope_split(sc, NULL, &sp);
+	s = db_prep(c, list_sql[sp.level][sp.rec][sp.ppk], eb);
 	if (s == NULL)
 		return -1;
-	db_bind_text(s, 1, prov);
-	db_bind_text(s, 2, kab);
-	db_bind_text(s, 3, sc->region_prefix);
-	db_bind_int(s, 4, sc->ppk_office_id);
-	db_bind_text(s, 10, f->state && f->state[0] ? f->state : NULL);
-	db_bind_text(s, 11, f->election && f->election[0] ? f->election : NULL);
-	db_bind_text(s, 12, f->kind && f->kind[0] ? f->kind : NULL);
-	db_bind_int(s, 13, f->assigned_to);
-	db_bind_int(s, 14, f->unassigned);
-	db_bind_text(s, 15, f->q && f->q[0] ? f->q : NULL);
-	db_bind_int(s, 16, f->overdue);
-	for (i = 0; i < 3; i++) {
-		bind_date_or_null(s, 17 + i, f->today[i]);
-		bind_date_or_null(s, 21 + i, f->soon[i]);
-	}
-	db_bind_int(s, 20, f->due_soon);
-	db_bind_int(s, 24, f->before_id > 0 ? f->before_id : INT64_MAX);
+	store_scope_split_bind(s, &sp, sc);
+	store_inbox_filter_bind(s, 10, f);
 	db_bind_int(s, 25, limit + 1);
 	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_case_item it;

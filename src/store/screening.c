@@ -4,7 +4,7 @@
  *
  * Invariants: every statement is a string literal, bound, never
  * formatted.  Scope is part of every query that reads or decides items:
- * point queries bind it as ?2 (all) and ?3 (prefix) in SCOPE_WHERE; the
+ * point queries bind it as ?2 (all) and ?3 (prefix) in ITEM_SCOPE_WHERE; the
  * queue has one literal statement per scope level (national, provincial,
  * kab/kota or deeper) so that each is an ordered scan of its index.  A
  * decision is one UPDATE guarded by state = 'baru', so the single writer
@@ -16,17 +16,20 @@
 #include "core/str.h"
 #include "store/store_internal.h"
 
-/* ?2 all, ?3 region prefix: inside the prefix, or unknown region for a
- * national or provincial scope */
+/* ?2 all, ?3 region prefix: inside the prefix (REGION_WITHIN), or unknown
+ * region for a national or provincial scope */
+#define ITEM_REGION(t) REGION_WITHIN(t ".region_code", "?3")
 #define ITEM_SCOPE_WHERE(t)                                                                        \
-	"(?2 = 1 OR ?3 = '' OR (" t ".region_code = '' AND length(?3) = 2) OR " t                  \
-	".region_code = ?3 OR " t ".region_code LIKE ?3 || '.%')"
+	"(?2 = 1 OR ?3 = '' OR (" t ".region_code = '' AND length(?3) = 2) OR " ITEM_REGION(t) ")"
 
+/* Bind ?2 and ?3 of ITEM_SCOPE_WHERE; on PostgreSQL also set the
+ * transaction's scope (row-level security), as scope_bind() does. */
 static void
 item_scope_bind(struct db_stmt *s, const struct store_scope *sc)
 {
 	db_bind_int(s, 2, sc->all);
 	db_bind_text(s, 3, sc->region_prefix);
+	store_scope_apply(s->conn, sc, NULL);
 }
 
 static json_t *
@@ -217,8 +220,7 @@ read_item(struct db_stmt *s, size_t excerpt_chars)
 static const char *const queue_sql[] = {
 	QUEUE_HEAD "1" QUEUE_TAIL,
 	QUEUE_HEAD "s.prov IN (?2, '')" QUEUE_TAIL,
-	QUEUE_HEAD
-	"s.kabkota = ?3 AND (s.region_code = ?4 OR s.region_code LIKE ?4 || '.%')" QUEUE_TAIL,
+	QUEUE_HEAD "s.kabkota = ?3 AND " REGION_WITHIN("s.region_code", "?4") QUEUE_TAIL,
 };
 
 static bool
@@ -234,10 +236,9 @@ store_screened_list(struct store_conn *c, const struct store_scope *sc,
 		    int64_t *next_id, struct errbuf *eb)
 {
 	const char *state = f->state && f->state[0] ? f->state : "baru";
-	size_t plen = strlen(sc->region_prefix);
 	int limit = f->limit > 0 && f->limit <= STORE_SCREENED_LIMIT_MAX ? f->limit : 50;
-	int level = sc->all || plen == 0 ? 0 : plen <= 2 ? 1 : 2, count = 0, rc;
-	char prov[3], kab[6];
+	int level, count = 0, rc;
+	struct store_scope_split sp;
 	struct db_stmt *s;
 	json_t *arr;
 
@@ -249,14 +250,17 @@ store_screened_list(struct store_conn *c, const struct store_scope *sc,
 	if (!state_known(state))
 		return errbuf_set_field(eb, ERR_INVALID_INPUT, "state",
 					"status harus baru, dikonfirmasi atau diabaikan");
+	/* the case levels, kab/kota and deeper in one statement */
+	store_scope_split(sc, NULL, &sp);
+	level = sp.level == STORE_LEVEL_ALL ? 0 : sp.level == STORE_LEVEL_PROV ? 1 : 2;
 	s = db_prep(c, queue_sql[level], eb);
 	if (s == NULL)
 		return -1;
-	store_region_levels(sc->region_prefix, prov, kab);
 	db_bind_text(s, 1, state);
-	db_bind_text(s, 2, prov);
-	db_bind_text(s, 3, kab);
-	db_bind_text(s, 4, sc->region_prefix);
+	db_bind_text(s, 2, sp.prov);
+	db_bind_text(s, 3, sp.kab);
+	db_bind_text(s, 4, sp.prefix);
+	store_scope_apply(c, sc, NULL);
 	db_bind_text(s, 5, f->label && f->label[0] ? f->label : NULL);
 	db_bind_int(s, 6, f->min_score_pct);
 	db_bind_int(s, 7, f->asn_only);

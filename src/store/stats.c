@@ -4,13 +4,15 @@
  * exports").
  *
  * Scope is applied exactly as in the case lists (cases.c): every query
- * exists in sixteen variants, built once from literal fragments (scope
- * level x analyst x PPK), so that a Kutai Timur scope is an ordered scan
- * of the cases_kabkota index rather than of the whole table.  Only the
- * structure varies between variants; every value is bound:
+ * exists in sixteen variants, built once from the scope's level fragments
+ * (store_scope_split(): scope level x analyst x PPK), so that a Kutai
+ * Timur scope is an ordered scan of the cases_kabkota index rather than of
+ * the whole table.  Only the structure varies between variants; every
+ * value is bound:
  *   ?1 province, ?2 kab/kota, ?3 deeper prefix, ?4 PPK office,
  *   ?10 election, ?11 kind, ?12 from, ?13 to (local time of receipt),
- *   and for exports the inbox filter ?14..?27 as in store_case_list().
+ *   and for exports the inbox filter of store_case_list() at ?14..?28
+ *   (store_inbox_filter_sql()) and the limit ?29.
  * The effective region is the narrower of the scope's prefix and the
  * filter's region; a filter region outside the scope gives no rows.
  * The counting queries have no GROUP BY: on a big store SQLite would sort
@@ -25,8 +27,6 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "store/store_internal.h"
-
-enum { LEVEL_ALL, LEVEL_PROV, LEVEL_KAB, LEVEL_DEEP };
 
 enum query {
 	Q_CASES_MONTH,
@@ -53,28 +53,19 @@ enum ppk_mode { PPK_CASE, PPK_TRACK, PPK_DEADLINE };
 	" AND c.merged_into IS NULL AND (?10 IS NULL OR c.election = ?10)"                         \
 	" AND (?11 IS NULL OR c.kind = ?11) AND " LOCAL_T " >= ?12 AND " LOCAL_T " < ?13"
 
-/* the inbox filter of store_case_list(), renumbered: ?14..?27 */
+/* the exports: the dashboard filter ?10..?13 without the merge rule, then
+ * the inbox filter of store_case_list() at ?14..?28 (fragments.c) */
 #define EXPORT_FILTER                                                                              \
 	" AND (?10 IS NULL OR c.election = ?10) AND (?11 IS NULL OR c.kind = ?11)"                 \
-	" AND " LOCAL_T " >= ?12 AND " LOCAL_T " < ?13"                                            \
-	" AND (?14 IS NULL OR c.state = ?14) AND (?15 = 0 OR c.assigned_to = ?15)"                 \
-	" AND (?16 = 0 OR c.assigned_to IS NULL)"                                                  \
-	" AND (?17 IS NULL OR c.description LIKE '%' || ?17 || '%' OR EXISTS (SELECT 1 FROM"       \
-	" tracks q WHERE q.case_id = c.id AND (q.name LIKE '%' || ?17 || '%' OR q.nip = ?17))"     \
-	" OR c.code = upper(?17))"                                                                 \
-	" AND (?18 = 0 OR EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND"            \
-	" d.status = 'open' AND d.due_on < CASE c.tz WHEN 'WIB' THEN ?19 WHEN 'WITA' THEN ?20"     \
-	" ELSE ?21 END))"                                                                          \
-	" AND (?22 = 0 OR EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND"            \
-	" d.status = 'open' AND d.due_on >= CASE c.tz WHEN 'WIB' THEN ?19 WHEN 'WITA' THEN ?20"    \
-	" ELSE ?21 END AND d.due_on <= CASE c.tz WHEN 'WIB' THEN ?23 WHEN 'WITA' THEN ?24"         \
-	" ELSE ?25 END))"                                                                          \
-	" AND c.id < ?26"
+	" AND " LOCAL_T " >= ?12 AND " LOCAL_T " < ?13"
+#define EXPORT_INBOX_BASE 14
 
 struct query_def {
 	const char *head; /* up to WHERE */
 	enum ppk_mode ppk;
 	const char *tail; /* after the scope and the filter */
+	bool inbox;       /* the inbox filter at EXPORT_INBOX_BASE follows tail */
+	const char *end;  /* after that */
 };
 
 static const struct query_def queries[Q__COUNT] = {
@@ -131,47 +122,43 @@ static const struct query_def queries[Q__COUNT] = {
 		      " LEFT JOIN tracks t ON t.case_id = c.id AND (?4 = 0 OR t.ppk_office_id = ?4)"
 		      " LEFT JOIN offices po ON po.id = t.ppk_office_id"
 		      " WHERE c.id IN (SELECT c.id FROM cases c WHERE ",
-		      PPK_CASE,
-		      EXPORT_FILTER " ORDER BY c.id DESC LIMIT ?27) ORDER BY c.id DESC, t.id"},
+		      PPK_CASE, EXPORT_FILTER, true,
+		      " ORDER BY c.id DESC LIMIT ?29) ORDER BY c.id DESC, t.id"},
 };
 
-static char *sql[Q__COUNT][4][2][2];
+static char *sql[Q__COUNT][STORE_LEVEL__COUNT][2][2];
 static pthread_once_t sql_once = PTHREAD_ONCE_INIT;
 
 static void
 sql_build(void)
 {
-	static const char *const level[] = {
-		"1",
-		"c.prov = ?1",
-		"c.kabkota = ?2",
-		"c.kabkota = ?2 AND (c.region_code = ?3 OR c.region_code LIKE ?3 || '.%')",
-	};
-	static const char rec[] = " AND c.recommended = 1";
 	static const char *const ppk[] = {
-		[PPK_CASE] = " AND c.id IN (SELECT case_id FROM tracks WHERE ppk_office_id = ?4)",
+		[PPK_CASE] = SCOPE_PPK_CASES_AND,
 		[PPK_TRACK] = " AND t.ppk_office_id = ?4",
 		/* the cases first (tracks_ppk index), then their tracks' clocks */
-		[PPK_DEADLINE] =
-			" AND c.id IN (SELECT case_id FROM tracks WHERE ppk_office_id = ?4)"
-			" AND d.track_id IN (SELECT id FROM tracks WHERE case_id = c.id AND"
-			" ppk_office_id = ?4)",
+		[PPK_DEADLINE] = SCOPE_PPK_CASES_AND
+		" AND d.track_id IN (SELECT id FROM tracks WHERE case_id = c.id AND"
+		" ppk_office_id = ?4)",
 	};
 	int q, l, r, p;
 
 	for (q = 0; q < Q__COUNT; q++)
-		for (l = 0; l < 4; l++)
+		for (l = 0; l < STORE_LEVEL__COUNT; l++)
 			for (r = 0; r < 2; r++)
 				for (p = 0; p < 2; p++) {
 					const struct query_def *d = &queries[q];
-					const char *pp = p ? ppk[d->ppk] : "";
-					size_t n = strlen(d->head) + strlen(level[l]) +
-						   sizeof(rec) + strlen(pp) + strlen(d->tail) + 1;
-					char *s = xmalloc(n);
+					struct buf b;
 
-					snprintf(s, n, "%s%s%s%s%s", d->head, level[l],
-						 r ? rec : "", pp, d->tail);
-					sql[q][l][r][p] = s;
+					buf_init(&b, 16384);
+					buf_addstr(&b, d->head);
+					buf_addstr(&b, store_scope_level_where[l]);
+					buf_addstr(&b, r ? SCOPE_REC_AND : "");
+					buf_addstr(&b, p ? ppk[d->ppk] : "");
+					buf_addstr(&b, d->tail);
+					if (d->inbox)
+						store_inbox_filter_sql(&b, EXPORT_INBOX_BASE);
+					buf_addstr(&b, d->end ? d->end : "");
+					sql[q][l][r][p] = buf_detach(&b, NULL);
 				}
 }
 
@@ -206,10 +193,8 @@ static struct db_stmt *
 stat_stmt(struct store_conn *c, enum query q, const struct store_scope *sc,
 	  const struct store_stat_filter *f, bool *empty, struct errbuf *eb)
 {
-	char prefix[24], prov[3] = "", kab[6] = "";
-	size_t plen;
-	int level;
-	bool rec, ppk;
+	struct store_scope_split sp;
+	char prefix[24];
 	struct db_stmt *s;
 
 	*empty = false;
@@ -221,33 +206,12 @@ stat_stmt(struct store_conn *c, enum query q, const struct store_scope *sc,
 		*empty = true;
 		return NULL;
 	}
-	plen = strlen(prefix);
-	if (plen == 0)
-		level = LEVEL_ALL;
-	else if (plen <= 2)
-		level = LEVEL_PROV;
-	else if (plen <= 5)
-		level = LEVEL_KAB;
-	else
-		level = LEVEL_DEEP;
-	if (plen >= 2) {
-		memcpy(prov, prefix, 2);
-		prov[2] = '\0';
-	}
-	if (plen >= 5) {
-		memcpy(kab, prefix, 5);
-		kab[5] = '\0';
-	}
-	rec = !sc->all && sc->recommended_only;
-	ppk = !sc->all && sc->ppk_office_id > 0;
+	store_scope_split(sc, prefix, &sp);
 	pthread_once(&sql_once, sql_build);
-	s = db_prep(c, sql[q][level][rec][ppk], eb);
+	s = db_prep(c, sql[q][sp.level][sp.rec][sp.ppk], eb);
 	if (s == NULL)
 		return NULL;
-	db_bind_text(s, 1, prov);
-	db_bind_text(s, 2, kab);
-	db_bind_text(s, 3, prefix);
-	db_bind_int(s, 4, ppk ? sc->ppk_office_id : 0);
+	store_scope_split_bind(s, &sp, sc);
 	db_bind_text(s, 10, f && f->election && f->election[0] ? f->election : NULL);
 	db_bind_text(s, 11, f && f->kind && f->kind[0] ? f->kind : NULL);
 	db_bind_int(s, 12, f && f->from > 0 ? f->from : INT64_MIN);
@@ -471,12 +435,6 @@ store_stat_ppk_days(struct store_conn *c, const struct store_scope *sc,
 
 /* --- exports ----------------------------------------------------------------- */
 
-static void
-bind_date(struct db_stmt *s, int i, const char *d)
-{
-	db_bind_text(s, i, d && d[0] ? d : "9999-12-31");
-}
-
 int
 store_export_page(struct store_conn *c, const struct store_scope *sc,
 		  const struct store_case_filter *lf, const struct store_stat_filter *f,
@@ -484,7 +442,7 @@ store_export_page(struct store_conn *c, const struct store_scope *sc,
 {
 	int limit = lf->limit > 0 && lf->limit <= 1000 ? lf->limit : 200;
 	int64_t cur = 0, last = 0;
-	int ncases = 0, rc, i;
+	int ncases = 0, rc;
 	bool empty;
 	struct db_stmt *s;
 
@@ -492,18 +450,8 @@ store_export_page(struct store_conn *c, const struct store_scope *sc,
 	s = stat_stmt(c, Q_EXPORT, sc, f, &empty, eb);
 	if (s == NULL)
 		return empty ? 0 : -1;
-	db_bind_text(s, 14, lf->state && lf->state[0] ? lf->state : NULL);
-	db_bind_int(s, 15, lf->assigned_to);
-	db_bind_int(s, 16, lf->unassigned);
-	db_bind_text(s, 17, lf->q && lf->q[0] ? lf->q : NULL);
-	db_bind_int(s, 18, lf->overdue);
-	for (i = 0; i < 3; i++) {
-		bind_date(s, 19 + i, lf->today[i]);
-		bind_date(s, 23 + i, lf->soon[i]);
-	}
-	db_bind_int(s, 22, lf->due_soon);
-	db_bind_int(s, 26, lf->before_id > 0 ? lf->before_id : INT64_MAX);
-	db_bind_int(s, 27, limit + 1);
+	store_inbox_filter_bind(s, EXPORT_INBOX_BASE, lf);
+	db_bind_int(s, EXPORT_INBOX_BASE + STORE_INBOX_FILTER_PARAMS, limit + 1);
 	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_export_row r;
 		char next[96];

@@ -316,6 +316,47 @@ scope_bind(struct db_stmt *s, const struct store_scope *sc)
 	return store_scope_apply(s->conn, sc, NULL);
 }
 
+const char *const store_scope_level_where[STORE_LEVEL__COUNT] = {
+	[STORE_LEVEL_ALL] = "1",
+	[STORE_LEVEL_PROV] = "c.prov = ?1",
+	[STORE_LEVEL_KAB] = "c.kabkota = ?2",
+	[STORE_LEVEL_DEEP] = "c.kabkota = ?2 AND " REGION_WITHIN("c.region_code", "?3"),
+};
+
+void
+store_scope_split(const struct store_scope *sc, const char *region, struct store_scope_split *out)
+{
+	size_t plen;
+
+	memset(out, 0, sizeof(*out));
+	cstr_copy(out->prefix, sizeof(out->prefix),
+		  region ? region : (sc->all ? "" : sc->region_prefix));
+	plen = strlen(out->prefix);
+	if (plen == 0)
+		out->level = STORE_LEVEL_ALL;
+	else if (plen <= 2)
+		out->level = STORE_LEVEL_PROV;
+	else if (plen <= 5)
+		out->level = STORE_LEVEL_KAB;
+	else
+		out->level = STORE_LEVEL_DEEP;
+	store_region_levels(out->prefix, out->prov, out->kab);
+	out->rec = !sc->all && sc->recommended_only;
+	out->ppk = !sc->all && sc->ppk_office_id > 0;
+	out->ppk_office_id = out->ppk ? sc->ppk_office_id : 0;
+}
+
+int
+store_scope_split_bind(struct db_stmt *s, const struct store_scope_split *sp,
+		       const struct store_scope *sc)
+{
+	db_bind_text(s, 1, sp->prov);
+	db_bind_text(s, 2, sp->kab);
+	db_bind_text(s, 3, sp->prefix);
+	db_bind_int(s, 4, sp->ppk_office_id);
+	return store_scope_apply(s->conn, sc, NULL);
+}
+
 /* --- settings ------------------------------------------------------------ */
 
 int

@@ -4,7 +4,8 @@
  * and the statistics service over it (src/stats/): counts per region,
  * state, period, item, agency; PPK compliance and days to execute;
  * deadlines; every scope (national, kab/kota, PPK) and the filters; merged
- * cases left out; export pages with their cursor; and the public figures
+ * cases left out; export pages with their cursor; the export selecting
+ * the same cases as the case list for each inbox filter; and the public figures
  * carrying no number for a small count.
  */
 #include <setjmp.h>
@@ -524,6 +525,87 @@ test_export_pages(void **state)
 	store_reader_done(st, c);
 }
 
+struct codes {
+	char text[512];
+};
+
+static int
+on_list(void *arg, const struct store_case_item *it)
+{
+	struct codes *x = arg;
+	size_t len = strlen(x->text);
+
+	snprintf(x->text + len, sizeof(x->text) - len, "%s;", it->code);
+	return 0;
+}
+
+static int
+on_export_case(void *arg, const struct store_export_row *r)
+{
+	struct codes *x = arg;
+	size_t len = strlen(x->text), n = strlen(r->code);
+
+	/* one row per track: each case once */
+	if (len >= n + 1 && strncmp(x->text + len - n - 1, r->code, n) == 0)
+		return 0;
+	snprintf(x->text + len, sizeof(x->text) - len, "%s;", r->code);
+	return 0;
+}
+
+/* The case list and the export bind the one inbox filter at different
+ * places (fragments.c): for every filter and scope they pick the same
+ * cases, in the same order. */
+static void
+test_list_matches_export(void **state)
+{
+	struct store_scope scopes[4] = {
+		{.all = true}, scope("64.08"), scope("64"), {.recommended_only = true}};
+	struct store_case_filter filters[8];
+	struct store_stat_filter f;
+	struct store_conn *c = store_reader(st);
+	struct errbuf eb;
+	size_t i, k;
+	int nonempty = 0;
+
+	(void)state;
+	scopes[3].ppk_office_id = ppk0808;
+	memset(filters, 0, sizeof(filters));
+	filters[1].state = "kajian";
+	filters[2].election = "pilkada2024";
+	filters[3].kind = "temuan";
+	filters[4].q = "aaaa-aaaa-3"; /* the tracking code, any case */
+	filters[5].q = "uraian";
+	filters[6].unassigned = true;
+	filters[7].before_id = cases[2];
+	for (i = 0; i < sizeof(filters) / sizeof(filters[0]); i++) {
+		snprintf(filters[i].today[0], 11, "2024-02-01");
+		snprintf(filters[i].today[1], 11, "2024-02-01");
+		snprintf(filters[i].today[2], 11, "2024-02-01");
+	}
+	memset(&f, 0, sizeof(f));
+	for (k = 0; k < 4; k++)
+		for (i = 0; i < sizeof(filters) / sizeof(filters[0]); i++) {
+			struct codes a, b;
+			int64_t next = 0;
+
+			memset(&a, 0, sizeof(a));
+			memset(&b, 0, sizeof(b));
+			assert_int_equal(store_case_list(c, &scopes[k], &filters[i], on_list, &a,
+							 &next, &eb),
+					 0);
+			assert_int_equal(store_export_page(c, &scopes[k], &filters[i], &f,
+							   on_export_case, &b, &next, &eb),
+					 0);
+			if (strcmp(a.text, b.text) != 0)
+				fail_msg("scope %zu filter %zu: list %s, export %s", k, i, a.text,
+					 b.text);
+			nonempty += a.text[0] != '\0';
+		}
+	/* the comparison is not between empty answers */
+	assert_true(nonempty >= 16);
+	store_reader_done(st, c);
+}
+
 static void
 test_service(void **state)
 {
@@ -587,6 +669,7 @@ main(void)
 		cmocka_unit_test(test_tracks_items_agencies),
 		cmocka_unit_test(test_ppk),
 		cmocka_unit_test(test_export_pages),
+		cmocka_unit_test(test_list_matches_export),
 		cmocka_unit_test(test_service),
 	};
 
