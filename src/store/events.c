@@ -1,11 +1,12 @@
 /*
- * events.c - storage of the audit chain (the hashing is audit/audit.c).
- * The table refuses UPDATE and DELETE by trigger; verification does not
- * rely on that.
+ * events.c - storage of the audit chain as struct store_event rows.  The
+ * store does not depend on the audit service: audit/audit.c computes the
+ * hashes, appends through store_event_last()/store_event_insert() and
+ * verifies through store_event_each().  The table refuses UPDATE and
+ * DELETE by trigger; verification does not rely on that.
  */
 #include <string.h>
 
-#include "audit/audit.h"
 #include "store/store_internal.h"
 
 int
@@ -41,7 +42,7 @@ bind_id(struct db_stmt *s, int i, int64_t v)
 }
 
 int
-store_event_insert(struct store_conn *c, const struct audit_event *ev, struct errbuf *eb)
+store_event_insert(struct store_conn *c, const struct store_event *ev, struct errbuf *eb)
 {
 	struct db_stmt *s =
 		db_prep(c,
@@ -80,7 +81,7 @@ store_event_each(struct store *st, store_event_fn fn, void *arg, struct errbuf *
 	if (s == NULL)
 		goto out;
 	while ((step = db_step(s)) == DB_ROW) {
-		struct audit_event ev;
+		struct store_event ev;
 
 		memset(&ev, 0, sizeof(ev));
 		ev.id = db_col_int(s, 0);

@@ -200,7 +200,7 @@ struct kinds {
 };
 
 static int
-event_kind(void *arg, const struct audit_event *ev)
+event_kind(void *arg, const struct store_event *ev)
 {
 	struct kinds *k = arg;
 
