@@ -16,7 +16,6 @@
 #include "app/app.h"
 #include "auth/auth.h"
 #include "stats/stats.h"
-#include "web/dasbor_util.h"
 
 int
 api_stats_get(struct http_request *req)
@@ -51,12 +50,12 @@ api_stats_public(struct http_request *req)
 	/* the same figures give the same bytes: serialise them once */
 	snprintf(variant, sizeof(variant), "json|%s", election ? election : "");
 	buf_init(&text, 8 * 1024 * 1024);
-	if (!dasbor_page_get(out, variant, &text)) {
+	if (!stats_rendered_get(out, variant, &text)) {
 		char *s = json_dumps(out, JSON_COMPACT | JSON_ENSURE_ASCII);
 
 		if (s) {
 			buf_addstr(&text, s);
-			dasbor_page_put(out, variant, s, strlen(s));
+			stats_rendered_put(out, variant, s, strlen(s));
 			free(s);
 		}
 	}

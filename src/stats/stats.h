@@ -33,6 +33,7 @@
 #include <stdint.h>
 
 #include "auth/auth.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/form.h"
 #include "store/store.h"
@@ -160,6 +161,17 @@ int stats_dashboard(struct stats_service *s, const struct principal *who,
  * cell {"n"} when shown or {"suppressed": "small"|"complementary"}.
  */
 int stats_public(struct stats_service *s, const char *election, json_t **out, struct errbuf *eb);
+
+/*
+ * Rendered answers of the public figures (the transparency page, its JSON
+ * twin), kept while the figures they were made from are the current ones:
+ * the key is the identity of the figures object from the statistics cache
+ * (held by reference, so it cannot be freed and reused while kept) and a
+ * variant ("id|pemilu2024", "json|").  A hit appends the bytes to *out
+ * (caller owns them).  Thread-safe; a few slots, least recently used out.
+ */
+bool stats_rendered_get(json_t *fig, const char *variant, struct buf *out);
+void stats_rendered_put(json_t *fig, const char *variant, const char *data, size_t len);
 
 /* Median and 90th percentile (nearest rank) of sorted values; 0 for none. */
 int64_t stats_percentile(const int64_t *sorted, size_t n, int pct);

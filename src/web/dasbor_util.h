@@ -38,15 +38,4 @@ const char *dasbor_cell_text(struct http_request *req, json_t *cell, int64_t thr
  * {"label", "n"} (or "text"/"hidden") ... built by the caller. */
 json_t *dasbor_svg_json(struct buf *svg);
 
-/*
- * Rendered answers of the public figures (the transparency page, its JSON
- * twin), kept while the figures they were made from are the current ones:
- * the key is the identity of the figures object from the statistics cache
- * (held by reference, so it cannot be freed and reused while kept) and a
- * variant ("id|pemilu2024", "json").  A hit copies the bytes into *out
- * (caller owns them).  Thread-safe; a few slots, least recently used out.
- */
-bool dasbor_page_get(json_t *fig, const char *variant, struct buf *out);
-void dasbor_page_put(json_t *fig, const char *variant, const char *data, size_t len);
-
 #endif

@@ -7,7 +7,7 @@
  * number to render, so neither the page nor the chart can show one.  The
  * page stays small (no script, one extra stylesheet) for phones on slow
  * connections, and is rendered once per language and election for as long
- * as the figures are current (dasbor_page_get/put): a hit is a copy of the
+ * as the figures are current (stats_rendered_get/put): a hit is a copy of the
  * bytes, which keeps the page fast under load.  With the training clock
  * override the banner shows the time, so nothing is kept then.
  */
@@ -129,7 +129,7 @@ web_transparansi(struct http_request *req)
 		return web_error_page(req, &eb);
 	snprintf(variant, sizeof(variant), "%s|%s", lang, election);
 	buf_init(&out, 8 * 1024 * 1024);
-	if (!keep || !dasbor_page_get(fig, variant, &out)) {
+	if (!keep || !stats_rendered_get(fig, variant, &out)) {
 		ctx = page_ctx(req, fig, election);
 		if (tmpl_render(app->tmpl, "transparansi", ctx, web_lang(req), &out, &eb) < 0 ||
 		    buf_failed(&out)) {
@@ -141,7 +141,7 @@ web_transparansi(struct http_request *req)
 		}
 		json_decref(ctx);
 		if (keep)
-			dasbor_page_put(fig, variant, buf_cstr(&out), out.len);
+			stats_rendered_put(fig, variant, buf_cstr(&out), out.len);
 	}
 	json_decref(fig);
 	if (http_query_get(req, "lang"))
