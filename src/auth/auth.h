@@ -192,9 +192,12 @@ int auth_http_before(struct http_request *req);
 const struct principal *auth_principal(const struct http_request *req);
 
 /*
- * Process-lifetime state of the HTTP side, owned by struct app (app->auth):
- * the store, cookie attributes, failed-login throttles (per username and
- * per client) and the public-intake rate limiter.  Thread-safe.
+ * Process-lifetime state of the HTTP side, owned by whoever creates it
+ * (netra serve: struct app, app->auth) and handed to the server as
+ * http_server_opts.auth, which every request carries as req->auth: the
+ * store, cookie attributes, failed-login throttles (per username and per
+ * client) and the public-intake rate limiter.  Without one (req->auth
+ * NULL) every request is anonymous.  Thread-safe.
  */
 struct auth_guard;
 struct auth_guard_opts {

@@ -7,15 +7,16 @@
  * handler (anonymous when nobody); a cookie session never passes an
  * unsafe method without its CSRF token; an invalid session cookie is
  * cleared in the reply; client addresses are used as rate-limit keys only
- * (hashed, see ratelimit.c) and never logged here.  The guard is reached
- * through req->app (struct app, field auth), created by app_open().
+ * (hashed, see ratelimit.c) and never logged here.  The guard is the
+ * server's auth context (http_server_opts.auth, req->auth): whoever starts
+ * the server passes it in (netra serve: the one app_open() created), so
+ * auth depends on http only, never on the application above it.
  */
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
 #include "auth/auth_internal.h"
 #include "core/datetime.h"
 #include "core/xalloc.h"
@@ -58,9 +59,7 @@ auth_guard_free(struct auth_guard *g)
 static struct auth_guard *
 guard_of(const struct http_request *req)
 {
-	const struct app *app = req->app;
-
-	return app ? app->auth : NULL;
+	return req->auth;
 }
 
 static const struct principal anonymous = {.role = ROLE_NONE, .username = "anonim"};

@@ -72,6 +72,7 @@ run_serve(struct cli *cli)
 	ho.routes = app_routes;
 	ho.nroutes = app_routes_count;
 	ho.app = &app;
+	ho.auth = app.auth;
 	ho.before = auth_http_before;
 	ho.not_found = web_not_found;
 	if (http_server_start(&srv, &ho, &eb) < 0) {

@@ -70,6 +70,10 @@ struct http_request {
 	struct http_header headers[HTTP_MAX_HEADERS];
 	size_t nheaders;
 
+	/* the server's auth context (http_server_opts.auth, opaque here): what
+	 * the before-hook and the auth helpers read, so that auth needs no
+	 * knowledge of the application context */
+	void *auth;
 	/* auth context, filled by the application (opaque here) */
 	void *session;
 	/* set by the application when replies carry a per-session secret (the
@@ -96,6 +100,7 @@ struct http_server_opts {
 	const struct http_route *routes;
 	size_t nroutes;
 	void *app;
+	void *auth; /* given to every request as req->auth (the auth guard) */
 	/* called for every request before routing (auth, CSRF); may reply and
 	 * return 1 to stop, 0 to continue, -1 on internal error */
 	int (*before)(struct http_request *req);

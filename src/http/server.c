@@ -58,6 +58,7 @@ uri_logger(void *cls, const char *uri, struct MHD_Connection *conn)
 	arena_init(&req->arena, 16384);
 	req->priv = p;
 	req->app = srv->o.app;
+	req->auth = srv->o.auth;
 	req->body = "";
 	req->raw_url = arena_strdup(&req->arena, uri ? uri : "/");
 	p->srv_opts = &srv->o;

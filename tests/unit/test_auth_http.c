@@ -70,6 +70,7 @@ start_server(struct app *a)
 	o.routes = routes;
 	o.nroutes = sizeof(routes) / sizeof(routes[0]);
 	o.app = a;
+	o.auth = a->auth;
 	o.before = auth_http_before;
 	if (http_server_start(&srv, &o, &eb) < 0)
 		return -1;
