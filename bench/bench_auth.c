@@ -22,6 +22,7 @@
 #include "core/datetime.h"
 #include "core/log.h"
 #include "store/store.h"
+#include "store/store_users.h"
 
 static double
 now_s(void)

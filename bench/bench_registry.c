@@ -19,6 +19,8 @@
 #include "core/log.h"
 #include "registry/registry.h"
 #include "store/store.h"
+#include "store/store_cases.h"
+#include "store/store_users.h"
 #include "web/kantor.h"
 
 static double

@@ -19,6 +19,7 @@
 #include "scan/scan.h"
 #include "screening/screening.h"
 #include "store/store.h"
+#include "store/store_screening.h"
 
 static double
 now_s(void)

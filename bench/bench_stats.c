@@ -35,6 +35,9 @@
 #include "ident/region.h"
 #include "stats/stats.h"
 #include "store/store.h"
+#include "store/store_cases.h"
+#include "store/store_stats.h"
+#include "store/store_users.h"
 
 #define BATCH 20000
 

@@ -15,6 +15,8 @@
 #include "cases/trackcode.h"
 #include "core/datetime.h"
 #include "store/store.h"
+#include "store/store_cases.h"
+#include "store/store_users.h"
 
 static const char *const kab[] = {"64.01", "64.02", "64.03", "64.07", "64.08",
 				  "64.09", "64.11", "64.71", "64.72", "64.74"};

@@ -21,6 +21,7 @@
 #include "cases/calendar_admin.h"
 #include "core/datetime.h"
 #include "core/str.h"
+#include "store/store_calendar.h"
 
 static json_t *
 date_json(struct date d)

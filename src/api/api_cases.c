@@ -27,6 +27,7 @@
 #include "cases/cases.h"
 #include "cases/evidence.h"
 #include "core/jsonw.h"
+#include "store/store_cases.h"
 
 int
 api_cases_list(struct http_request *req)

@@ -26,6 +26,7 @@
 #include "calendar/calendar.h"
 #include "ident/region.h"
 #include "screening/screening.h"
+#include "store/store_screening.h"
 
 static struct screening_ctx
 ctx_of(struct http_request *req)

@@ -8,6 +8,7 @@
 
 #include "audit/audit.h"
 #include "store/store.h"
+#include "store/store_events.h"
 
 _Static_assert(AUDIT_HASH_LEN == STORE_EVENT_HASH_LEN, "the store keeps the audit hash whole");
 

@@ -15,6 +15,7 @@
 #include "auth/auth_internal.h"
 #include "core/datetime.h"
 #include "core/str.h"
+#include "store/store_users.h"
 
 static const char *const office_kinds[] = {"bawaslu", "bkn", "kasn", "ppk", "lain", NULL};
 static const char *const office_levels[] = {"ri",        "provinsi", "kabkota",

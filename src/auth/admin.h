@@ -27,6 +27,7 @@
 #include "auth/auth.h"
 #include "core/err.h"
 #include "store/store.h"
+#include "store/store_users.h"
 
 struct auth_office_new {
 	const char *code;

@@ -15,6 +15,7 @@
 #include "auth/auth_internal.h"
 #include "core/str.h"
 #include "core/xalloc.h"
+#include "store/store_users.h"
 
 static const char *const role_names[ROLE__COUNT] = {
 	[ROLE_NONE] = "anonim",     [ROLE_ADMIN] = "admin", [ROLE_PENGAWAS] = "pengawas",

@@ -15,6 +15,7 @@
 
 #include "auth/auth.h"
 #include "store/store.h"
+#include "store/store_users.h"
 
 void auth_sodium_ready(void);
 

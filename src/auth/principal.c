@@ -8,6 +8,7 @@
 #include "auth/auth.h"
 #include "auth/auth_internal.h"
 #include "store/store.h"
+#include "store/store_users.h"
 
 int
 auth_principal_for_user(struct store *st, const char *username, struct principal *p,

@@ -18,6 +18,7 @@
 #include "core/datetime.h"
 #include "core/str.h"
 #include "core/xalloc.h"
+#include "store/store_users.h"
 
 #define WRAP_KEY_BYTES crypto_secretbox_KEYBYTES
 #define WRAPPED_BYTES                                                                              \

@@ -20,6 +20,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "core/xalloc.h"
+#include "store/store_users.h"
 
 #define TOKEN_RAW   32
 #define TOKEN_CHARS 43 /* unpadded base64url of 32 bytes */

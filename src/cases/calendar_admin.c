@@ -15,6 +15,7 @@
 #include "core/datetime.h"
 #include "core/log.h"
 #include "core/xalloc.h"
+#include "store/store_calendar.h"
 
 /* --- loading: data files + admin rows ---------------------------------------- */
 

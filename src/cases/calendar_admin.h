@@ -33,6 +33,7 @@
 
 #include "cases/cases.h"
 #include "store/store.h"
+#include "store/store_calendar.h"
 
 #define CALENDAR_REFRESH_S    5
 #define CALENDAR_IMPORT_BYTES (1u << 20)

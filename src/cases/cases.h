@@ -25,6 +25,7 @@
 #include "core/config.h"
 #include "core/err.h"
 #include "store/store.h"
+#include "store/store_cases.h"
 
 struct region_table;
 struct check_service;

@@ -17,6 +17,7 @@
 #include "cases/cases_internal.h"
 #include "cases/deadline_memo.h"
 #include "core/xalloc.h"
+#include "store/store_cases.h"
 
 const char *
 cases_actor(const struct principal *who)

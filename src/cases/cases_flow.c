@@ -15,6 +15,7 @@
 #include "cases/workflow.h"
 #include "core/datetime.h"
 #include "domain/case_states.h"
+#include "store/store_cases.h"
 
 struct flow_job {
 	struct cases_ctx *cx;

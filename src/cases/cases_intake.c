@@ -24,6 +24,8 @@
 #include "core/log.h"
 #include "core/xalloc.h"
 #include "ident/region.h"
+#include "store/store_cases.h"
+#include "store/store_users.h"
 
 static int ready_for_store(struct cases_ctx *cx, struct intake *in, struct errbuf *eb);
 

@@ -17,6 +17,8 @@
 #include "cases/workflow.h"
 #include "check/check.h"
 #include "rules/rules.h"
+#include "store/store_cases.h"
+#include "store/store_users.h"
 
 void
 recommendation_release(struct recommendation *r)

@@ -11,6 +11,8 @@
 #include "cases/cases_internal.h"
 #include "cases/names.h"
 #include "cases/workflow.h"
+#include "store/store_cases.h"
+#include "store/store_users.h"
 
 /* --- assignment ------------------------------------------------------------ */
 

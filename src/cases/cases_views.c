@@ -12,6 +12,7 @@
 #include "core/str.h"
 #include "domain/case_states.h"
 #include "cases/workflow.h"
+#include "store/store_cases.h"
 
 static void
 add_state_labels(json_t *o, const char *key)

@@ -10,6 +10,8 @@
 #include "core/datetime.h"
 #include "core/str.h"
 #include "core/xalloc.h"
+#include "store/store_cases.h"
+#include "store/store_users.h"
 
 #define OC_SLOTS 64
 

@@ -14,6 +14,8 @@
 
 #include "auth/seal.h"
 #include "store/store.h"
+#include "store/store_cases.h"
+#include "store/store_users.h"
 
 #define OFFICE_CACHE_TTL 30
 

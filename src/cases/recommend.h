@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "cases/cases.h"
+#include "store/store_cases.h"
 
 struct recommendation {
 	char level[16];

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "screening/screening.h"
 #include "store/store.h"
+#include "store/store_screening.h"
 
 static const struct cli_opt accounts_opts[] = {
 	{"format", "F", "import: csv, jsonl or auto (default: by the first byte)"},

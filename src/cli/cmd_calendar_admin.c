@@ -20,6 +20,7 @@
 #include "core/buf.h"
 #include "core/str.h"
 #include "store/store.h"
+#include "store/store_calendar.h"
 
 static const struct calendar_actor cli_actor = {"sistem", 0, "cli"};
 

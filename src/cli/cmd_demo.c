@@ -24,6 +24,8 @@
 #include "core/log.h"
 #include "ident/region.h"
 #include "store/store.h"
+#include "store/store_cases.h"
+#include "store/store_users.h"
 
 static const struct cli_opt demo_opts[] = {
 	{"if-empty", NULL, "do nothing when the database already has offices"},

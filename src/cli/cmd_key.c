@@ -11,6 +11,7 @@
 #include "auth/seal.h"
 #include "cli/auth_cli.h"
 #include "store/store.h"
+#include "store/store_users.h"
 
 #define GENERATED_CHARS 24 /* 120 bits */
 

@@ -10,6 +10,7 @@
 #include "auth/admin.h"
 #include "cli/auth_cli.h"
 #include "store/store.h"
+#include "store/store_users.h"
 
 static const struct cli_opt office_opts[] = {
 	{"name", "TEXT", "office name, e.g. \"Bawaslu Kabupaten Kutai Timur\""},

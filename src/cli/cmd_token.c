@@ -10,6 +10,7 @@
 #include "cli/auth_cli.h"
 #include "core/datetime.h"
 #include "store/store.h"
+#include "store/store_users.h"
 
 static const struct cli_opt token_opts[] = {
 	{"name", "NAME", "what the token is for (shown in lists; revoke by name)"},

@@ -11,6 +11,7 @@
 #include "auth/admin.h"
 #include "cli/auth_cli.h"
 #include "store/store.h"
+#include "store/store_users.h"
 
 #define GENERATED_CHARS 20 /* 100 bits */
 

@@ -18,6 +18,8 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "export/export.h"
+#include "store/store_cases.h"
+#include "store/store_stats.h"
 
 const char *const export_columns[] = {
 	"code",        "received",  "zone",        "election", "kind",          "state",

@@ -43,6 +43,7 @@
 #include "core/form.h"
 #include "stats/stats.h"
 #include "store/store.h"
+#include "store/store_stats.h"
 
 #define EXPORT_PAGE_CASES 200 /* cases read per store query */
 #define EXPORT_Q_MAX      200 /* bytes of the free-text search */

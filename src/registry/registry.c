@@ -16,6 +16,7 @@
 #include "core/str.h"
 #include "registry/registry.h"
 #include "store/store.h"
+#include "store/store_registry.h"
 
 int
 registry_query_parse(const char *q, char *ident, size_t identsz, char *norm, size_t normsz,

@@ -36,6 +36,7 @@
 
 #include "auth/auth.h"
 #include "core/err.h"
+#include "store/store_registry.h"
 
 struct store;
 

@@ -23,6 +23,7 @@
 #include "core/xalloc.h"
 #include "ident/region.h"
 #include "screening/screening.h"
+#include "store/store_screening.h"
 
 enum col {
 	C_PLATFORM,

@@ -25,6 +25,7 @@
 #include "core/datetime.h"
 #include "core/xalloc.h"
 #include "screening/screening.h"
+#include "store/store_screening.h"
 
 #define READ_BLOCK  (256u << 10)
 #define LINEBUF_CAP (FEED_LINE_MAX + READ_BLOCK)

@@ -24,6 +24,7 @@
 #include "core/xalloc.h"
 #include "ident/region.h"
 #include "screening/screening.h"
+#include "store/store_screening.h"
 
 static int
 require(const struct principal *who, enum perm perm, struct errbuf *eb)

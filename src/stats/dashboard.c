@@ -21,6 +21,7 @@
 #include "ident/region.h"
 #include "rules/rules.h"
 #include "stats/stats_internal.h"
+#include "store/store_stats.h"
 
 #define TREND_MAX_POINTS 600
 

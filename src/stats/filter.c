@@ -13,6 +13,7 @@
 #include "core/datetime.h"
 #include "core/str.h"
 #include "stats/stats_internal.h"
+#include "store/store_stats.h"
 
 /* NN, NN.NN or NN.NN.NN */
 static bool

@@ -20,6 +20,8 @@
 #include "ident/region.h"
 #include "rules/rules.h"
 #include "stats/stats_internal.h"
+#include "store/store_stats.h"
+#include "store/store_users.h"
 
 struct pub {
 	struct stats_service *s;

@@ -37,6 +37,7 @@
 #include "core/err.h"
 #include "core/form.h"
 #include "store/store.h"
+#include "store/store_stats.h"
 
 struct calendar;
 struct region_table;

@@ -16,6 +16,13 @@
 #include "domain/case_states.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_calendar.h"
+#include "store/store_cases.h"
+#include "store/store_events.h"
+#include "store/store_registry.h"
+#include "store/store_screening.h"
+#include "store/store_stats.h"
+#include "store/store_users.h"
 
 /*
  * The region-scope rule, written once: a region code lies inside a prefix

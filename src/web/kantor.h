@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "http/http.h"
+#include "store/store_cases.h"
 
 struct i18n;
 

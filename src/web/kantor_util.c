@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "core/str.h"
 #include "store/store.h"
+#include "store/store_users.h"
 #include "web/i18n.h"
 #include "web/kantor_internal.h"
 #include "web/web.h"

@@ -23,6 +23,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "store/store.h"
+#include "store/store_users.h"
 #include "web/dasbor_util.h"
 #include "web/i18n.h"
 #include "web/pages_dasbor.h"

@@ -21,6 +21,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "http/multipart.h"
+#include "store/store_calendar.h"
 #include "web/i18n.h"
 #include "web/pages_dasbor.h"
 #include "web/web.h"

@@ -20,6 +20,7 @@
 #include "cases/trackcode.h"
 #include "cases/workflow.h"
 #include "core/str.h"
+#include "store/store_cases.h"
 #include "web/i18n.h"
 #include "web/kantor_internal.h"
 #include "web/web.h"

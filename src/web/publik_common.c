@@ -14,6 +14,7 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "store/store.h"
+#include "store/store_users.h"
 #include "web/i18n.h"
 #include "web/labels.h"
 #include "web/publik.h"

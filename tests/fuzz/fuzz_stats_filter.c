@@ -14,6 +14,7 @@
 #include "core/form.h"
 #include "export/export.h"
 #include "stats/stats.h"
+#include "store/store_stats.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -24,6 +24,7 @@
 #include "core/log.h"
 #include "http/http.h"
 #include "store/store.h"
+#include "store/store_users.h"
 
 static char dir[256];
 static struct app app;

@@ -20,6 +20,8 @@
 #include "cases/calendar_admin.h"
 #include "cases/deadline_memo.h"
 #include "store/store.h"
+#include "store/store_calendar.h"
+#include "store/store_events.h"
 
 static struct date
 d(int y, int m, int dd)

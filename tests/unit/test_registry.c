@@ -18,6 +18,9 @@
 #include "cases/names.h"
 #include "registry/registry.h"
 #include "store/store.h"
+#include "store/store_cases.h"
+#include "store/store_registry.h"
+#include "store/store_users.h"
 
 static double
 score(const char *query, const char *name)

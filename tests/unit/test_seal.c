@@ -22,6 +22,7 @@
 #include "auth/admin.h"
 #include "auth/seal.h"
 #include "store/store.h"
+#include "store/store_users.h"
 
 static char dir[256];
 static struct store *st;

@@ -18,6 +18,7 @@
 #include "auth/auth.h"
 #include "core/datetime.h"
 #include "store/store.h"
+#include "store/store_users.h"
 
 static char dir[256];
 static struct store *st;

@@ -18,6 +18,7 @@
 #include "export/export.h"
 #include "stats/stats.h"
 #include "stats/stats_internal.h"
+#include "store/store_stats.h"
 
 /* A form from "k=v&k=v" (values undecoded, for the tests). */
 static struct form

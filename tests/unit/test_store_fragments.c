@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/store_cases.h"
 #include "store/store_internal.h"
 
 #define MAXP 64

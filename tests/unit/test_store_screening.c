@@ -18,6 +18,9 @@
 #include "scan/scan.h"
 #include "screening/screening.h"
 #include "store/store.h"
+#include "store/store_cases.h"
+#include "store/store_screening.h"
+#include "store/store_users.h"
 
 static char dir[256];
 static struct store *st;

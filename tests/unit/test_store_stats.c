@@ -19,6 +19,9 @@
 
 #include "stats/stats.h"
 #include "store/store.h"
+#include "store/store_cases.h"
+#include "store/store_stats.h"
+#include "store/store_users.h"
 
 static char dir[256];
 static struct store *st;

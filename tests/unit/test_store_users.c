@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "store/store.h"
+#include "store/store_users.h"
 
 static char dir[256];
 static struct store *st;
