@@ -454,13 +454,16 @@ store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t us
 	return 0;
 }
 
+/* an office whose region holds region ?2: the scope rule, read the other way */
+#define OFFICE_HOLDS_REGION REGION_WITHIN("?2", "region_code")
+
 int
 store_office_for_region(struct store_conn *c, const char *kind, const char *region,
 			struct store_office *out, struct errbuf *eb)
 {
 	struct db_stmt *s = db_prep(c,
 				    "SELECT id FROM offices WHERE kind = ?1 AND (region_code = ''"
-				    " OR region_code = ?2 OR ?2 LIKE region_code || '.%')"
+				    " OR " OFFICE_HOLDS_REGION ")"
 				    " ORDER BY length(region_code) DESC, id LIMIT 1",
 				    eb);
 	int rc;

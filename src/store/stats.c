@@ -64,8 +64,8 @@ struct query_def {
 	const char *head; /* up to WHERE */
 	enum ppk_mode ppk;
 	const char *tail; /* after the scope and the filter */
-	bool inbox;       /* the inbox filter at EXPORT_INBOX_BASE follows tail */
-	const char *end;  /* after that */
+	/* when set: the inbox filter at EXPORT_INBOX_BASE follows tail, then this */
+	const char *inbox_end;
 };
 
 static const struct query_def queries[Q__COUNT] = {
@@ -122,7 +122,7 @@ static const struct query_def queries[Q__COUNT] = {
 		      " LEFT JOIN tracks t ON t.case_id = c.id AND (?4 = 0 OR t.ppk_office_id = ?4)"
 		      " LEFT JOIN offices po ON po.id = t.ppk_office_id"
 		      " WHERE c.id IN (SELECT c.id FROM cases c WHERE ",
-		      PPK_CASE, EXPORT_FILTER, true,
+		      PPK_CASE, EXPORT_FILTER,
 		      " ORDER BY c.id DESC LIMIT ?29) ORDER BY c.id DESC, t.id"},
 };
 
@@ -155,9 +155,10 @@ sql_build(void)
 					buf_addstr(&b, r ? SCOPE_REC_AND : "");
 					buf_addstr(&b, p ? ppk[d->ppk] : "");
 					buf_addstr(&b, d->tail);
-					if (d->inbox)
+					if (d->inbox_end) {
 						store_inbox_filter_sql(&b, EXPORT_INBOX_BASE);
-					buf_addstr(&b, d->end ? d->end : "");
+						buf_addstr(&b, d->inbox_end);
+					}
 					sql[q][l][r][p] = buf_detach(&b, NULL);
 				}
 }
