@@ -191,7 +191,7 @@ store_office_seal_set(struct store_conn *c, int64_t office_id, const struct stor
 	struct db_stmt *s = db_prep(c,
 				    "UPDATE offices SET seal_public = ?2, seal_wrapped = ?3, "
 				    "seal_salt = ?4, seal_ops = ?5, seal_mem = ?6 "
-				    "WHERE id = ?1 AND (seal_public IS NULL OR ?7)",
+				    "WHERE id = ?1 AND (seal_public IS NULL OR ?7 = 1)",
 				    eb);
 	struct store_office o;
 
