@@ -20,6 +20,7 @@
 #include "core/datetime.h"
 #include "core/str.h"
 #include "core/xalloc.h"
+#include "store/q_cases.h"
 #include "store/store_internal.h"
 
 /* --- writes --------------------------------------------------------------- */
@@ -411,14 +412,11 @@ int
 store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t user_id, int n,
 		  int64_t now, int64_t *ids, int *nids, struct errbuf *eb)
 {
-	struct db_stmt *s = db_prep(
-		c,
-		"UPDATE cases SET assigned_to = ?7, updated_at = ?8 WHERE id IN ("
-		" SELECT c.id FROM cases c WHERE c.assigned_to IS NULL AND c.merged_into IS NULL"
-		" AND c.state IN ('diterima', 'kajian_awal', 'perlu_perbaikan', 'diregistrasi',"
-		" 'klarifikasi', 'kajian') AND " SCOPE_WHERE
-		" ORDER BY c.id LIMIT ?9) RETURNING id",
-		eb);
+	/* the outer "assigned_to IS NULL" is checked again on the row as it is
+	 * when the update takes it, so of concurrent claimers on several nodes
+	 * one wins each case; PostgreSQL also skips the rows another claimer
+	 * holds (q_cases.h) */
+	struct db_stmt *s = DB_PREP_NAMED(c, case_claim, eb);
 	int rc, k = 0;
 
 	if (s == NULL)

@@ -259,6 +259,42 @@ param_type(const struct pg_stmt *s, int i)
 	}
 }
 
+/*
+ * Prepare s with the parameter types of its first bindings.  A NULL bound
+ * where the text gives no type ("?3 IS NULL") is retried as text once the
+ * server says it cannot tell (42P18).
+ */
+static int
+prepare(struct pg_stmt *s)
+{
+	struct pg_conn *c = pc(s->base.conn);
+	Oid types[PG_MAX_PARAMS];
+	int i, attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		PGresult *r;
+
+		for (i = 1; i <= s->nparams; i++)
+			types[i - 1] = param_type(s, i);
+		if (attempt == 1)
+			for (i = 0; i < s->nparams; i++)
+				if (types[i] == 0)
+					types[i] = OID_TEXT;
+		r = PQprepare(c->pg, s->name, s->text, s->nparams, types);
+		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
+			PQclear(r);
+			s->prepared = true;
+			return 0;
+		}
+		note_error(c, r);
+		PQclear(r);
+		if (strcmp(c->sqlstate, "42P18") != 0)
+			break;
+	}
+	log_error("store: cannot prepare: %.200s: %s", s->sql, c->errmsg);
+	return -1;
+}
+
 static int
 execute(struct pg_stmt *s)
 {
@@ -268,21 +304,8 @@ execute(struct pg_stmt *s)
 	int i;
 	PGresult *r;
 
-	if (!s->prepared) {
-		Oid types[PG_MAX_PARAMS];
-
-		for (i = 1; i <= s->nparams; i++)
-			types[i - 1] = param_type(s, i);
-		r = PQprepare(c->pg, s->name, s->text, s->nparams, types);
-		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-			note_error(c, r);
-			log_error("store: cannot prepare: %.200s: %s", s->sql, c->errmsg);
-			PQclear(r);
-			return DB_ERROR;
-		}
-		PQclear(r);
-		s->prepared = true;
-	}
+	if (!s->prepared && prepare(s) < 0)
+		return DB_ERROR;
 	for (i = 1; i <= s->nparams; i++) {
 		const struct pg_param *p = &s->p[i];
 

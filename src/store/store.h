@@ -578,7 +578,7 @@ struct store_status {
 	bool integrity_ok;   /* PRAGMA integrity_check said "ok" */
 	char integrity[256]; /* its first line(s) */
 	char journal_mode[16];
-	char path[512];      /* SQLite file, or the PostgreSQL URL without password */
+	char path[512]; /* SQLite file, or the PostgreSQL URL without password */
 	int64_t size_bytes;
 	/* PostgreSQL only */
 	char server_version[64];

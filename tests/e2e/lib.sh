@@ -237,6 +237,10 @@ expect() {
 finish() {
 	[ -n "$SERVER_PID" ] && stop_server
 	echo "1..$T_N"
+	# a failing test shows the server's errors (the store names the query)
+	if [ "$T_FAILED" -ne 0 ] && [ -f "$T_TMP/server.log" ]; then
+		grep -E ' (error|warn) ' "$T_TMP/server.log" | sort -u | head -n 30 | sed 's/^/# server: /'
+	fi
 	rm -rf "$T_TMP"
 	[ "$T_FAILED" -eq 0 ] || exit 1
 	exit 0
