@@ -672,8 +672,17 @@ conn_open(struct pg_conn *c, const char *url, const char *shown, bool writer, st
 		n = strlen(msg);
 		while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 			msg[--n] = '\0';
-		errbuf_set_code(eb, ERR_UNAVAILABLE, "no_database",
-				"tidak dapat terhubung ke PostgreSQL %s: %s", shown, msg);
+		/* the server answered but has no such database: the same
+		 * "no_database" as a missing SQLite file */
+		if (strstr(msg, "does not exist") && strstr(msg, "database"))
+			errbuf_set_code(
+				eb, ERR_NOT_FOUND, "no_database",
+				"belum ada basis data PostgreSQL %s: %s; buat dengan createdb "
+				"lalu `netra db migrate`",
+				shown, msg);
+		else
+			errbuf_set_code(eb, ERR_UNAVAILABLE, "db_unreachable",
+					"tidak dapat terhubung ke PostgreSQL %s: %s", shown, msg);
 		PQfinish(c->pg);
 		c->pg = NULL;
 		return -1;

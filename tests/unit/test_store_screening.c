@@ -18,9 +18,11 @@
 #include "scan/scan.h"
 #include "screening/screening.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
 static char dir[256];
 static struct store *st;
+static char url[512];
 
 static int
 setup(void **state)
@@ -32,6 +34,8 @@ setup(void **state)
 	(void)state;
 	snprintf(dir, sizeof(dir), "/tmp/netra-test-screening.XXXXXX");
 	assert_non_null(mkdtemp(dir));
+	fixture_db_url("screening", url, sizeof(url));
+	o.db_url = url;
 	assert_int_equal(store_open(&st, &o, &eb), 0);
 	assert_int_equal(store_migrate(st, &applied, &eb), 0);
 	return 0;
