@@ -884,7 +884,7 @@ static void
 list_sql_build(void)
 {
 	static const char *const level[] = {
-		"1",
+		"1 = 1",
 		"c.prov = ?1",
 		"c.kabkota = ?2",
 		"c.kabkota = ?2 AND (c.region_code = ?3 OR c.region_code LIKE ?3 || '.%')",

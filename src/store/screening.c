@@ -217,7 +217,7 @@ read_item(struct db_stmt *s, size_t excerpt_chars)
 #define QUEUE_HEAD "SELECT " ITEM_COLS ITEM_FROM " WHERE s.state = ?1 AND "
 
 static const char *const queue_sql[] = {
-	QUEUE_HEAD "1" QUEUE_TAIL,
+	QUEUE_HEAD "1 = 1" QUEUE_TAIL,
 	QUEUE_HEAD "s.prov IN (?2, '')" QUEUE_TAIL,
 	QUEUE_HEAD
 	"s.kabkota = ?3 AND (s.region_code = ?4 OR s.region_code LIKE ?4 || '.%')" QUEUE_TAIL,
