@@ -92,7 +92,7 @@ store_person_upsert(struct store_conn *c, const struct store_track_new *t, const
 			    " region_code, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"
 			    " ON CONFLICT(nip) WHERE nip IS NOT NULL DO UPDATE SET"
 			    " name = excluded.name, name_norm = excluded.name_norm,"
-			    " position = coalesce(excluded.position, position),"
+			    " position = coalesce(excluded.position, persons.position),"
 			    " status = excluded.status RETURNING id",
 			    eb);
 	} else {
