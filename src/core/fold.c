@@ -270,7 +270,7 @@ fold_search_key(const char *in, char *out, size_t outsz)
 	if (outsz == 0)
 		return 0;
 	while (i < n) {
-		size_t adv, k, nf;
+		size_t adv, k, nf = 0;
 		char f[3];
 		uint32_t cp = utf8_next(p + i, n - i, &adv);
 		enum fold_kind kind = FOLD_SEP;
