@@ -578,7 +578,9 @@ store_restore(const struct store_opts *o, const char *file, bool force,
 		so.must_exist = true;
 		if (store_open(&st, &so, eb) < 0)
 			return -1;
-		out->replaced_cases = cases_in(st);
+		/* a database never migrated has no cases table to ask */
+		if (store_status_get(st, false, &ss, eb) == 0 && ss.schema_version > 0)
+			out->replaced_cases = cases_in(st);
 		store_close(st);
 		if (out->replaced_cases > 0 && !force)
 			return errbuf_set_code(eb, ERR_CONFLICT, "db_not_empty",
