@@ -1039,8 +1039,10 @@ pg_restore_file(const char *url, const char *file, struct errbuf *eb)
 	char dbuf[600], fbuf[1024];
 	char *argv[] = {tool, clean, ifx, owner, one, stop, dbuf, fbuf, NULL};
 
+	/* a file named "-x" is a file, not an option */
 	if (snprintf(dbuf, sizeof(dbuf), "--dbname=%s", url) >= (int)sizeof(dbuf) ||
-	    cstr_copy(fbuf, sizeof(fbuf), file) < 0)
+	    snprintf(fbuf, sizeof(fbuf), "%s%s", file[0] == '-' ? "./" : "", file) >=
+		    (int)sizeof(fbuf))
 		return errbuf_set(eb, ERR_INVALID_INPUT, "jalur cadangan terlalu panjang");
 	return pg_run_tool(argv, eb);
 }
