@@ -103,5 +103,18 @@ netra db restore "$T_TMP/pg.dump" --db "${OWNER}$DB2" --force >/dev/null 2>&1
 expect "with --force it restores again" "$?" 0
 expect "still every row" "$(counts "$DB2")" "$(counts "$DB1")"
 
-pg_owner postgres "DROP DATABASE $DB1" && pg_owner postgres "DROP DATABASE $DB2"
+# --- a copy that does not arrive whole is refused and leaves nothing --------------
+DB3=t0611_bad_$$
+pg_owner postgres "CREATE DATABASE $DB3"
+netra db migrate --db "${OWNER}$DB3" >/dev/null 2>&1
+pg_owner "$DB3" "CREATE FUNCTION mangle() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN NEW.name := NEW.name || '!'; RETURN NEW; END \$\$;
+ CREATE TRIGGER mangle BEFORE INSERT ON witnesses FOR EACH ROW EXECUTE FUNCTION mangle()"
+netra db copy --to "${OWNER}$DB3" --json >"$T_TMP/out" 2>"$T_TMP/err"
+expect "a copy whose rows arrive altered exits 1" "$?" 1
+expect "it names the table whose contents differ" \
+	"$(jq -r '[.tables[] | select(.same_rows | not) | .table] | join(",")' "$T_TMP/out")" witnesses
+grep -q "penyalinan gagal: isi tujuan berbeda" "$T_TMP/err" && ok "and says so in Indonesian" || fail "and says so in Indonesian" "$(cat "$T_TMP/err")"
+expect "nothing of it is committed" "$(pg_owner "$DB3" "SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM events)")" 0
+
+pg_owner postgres "DROP DATABASE $DB1" && pg_owner postgres "DROP DATABASE $DB2" && pg_owner postgres "DROP DATABASE $DB3"
 finish
