@@ -79,6 +79,23 @@ store_migrations_bootstrap(struct store_conn *c, struct errbuf *eb)
 		       eb);
 }
 
+int
+store_migration_known(int version, const char *name, const char *checksum, struct errbuf *eb)
+{
+	const struct asset *m = name ? asset_find(name) : NULL;
+
+	if (m == NULL)
+		return errbuf_set(eb, ERR_CONFLICT,
+				  "basis data memuat migrasi %d (%s) yang tidak dikenal "
+				  "versi netra ini; gunakan versi yang lebih baru",
+				  version, name ? name : "?");
+	if (checksum == NULL || strcmp(checksum, m->etag) != 0)
+		return errbuf_set(eb, ERR_CONFLICT,
+				  "migrasi %s sudah diterapkan tetapi isinya berubah; "
+				  "migrasi tidak boleh diubah setelah diterapkan",
+				  name);
+	return 0;
+}
 /* Work done in C right after a migration, for data its SQL cannot compute
  * (the same on every engine). */
 static const struct {
@@ -109,20 +126,9 @@ migrate_job(struct store_conn *c, void *arg, struct errbuf *eb)
 		return -1;
 	while (db_step(s) == DB_ROW) {
 		int v = db_col_int(s, 0);
-		const char *name = db_col_text(s, 1);
-		const char *sum = db_col_text(s, 2);
-		const struct asset *m = name ? asset_find(name) : NULL;
 
-		if (m == NULL)
-			return errbuf_set(eb, ERR_CONFLICT,
-					  "basis data memuat migrasi %d (%s) yang tidak dikenal "
-					  "versi netra ini; gunakan versi yang lebih baru",
-					  v, name ? name : "?");
-		if (sum == NULL || strcmp(sum, m->etag) != 0)
-			return errbuf_set(eb, ERR_CONFLICT,
-					  "migrasi %s sudah diterapkan tetapi isinya berubah; "
-					  "migrasi tidak boleh diubah setelah diterapkan",
-					  name);
+		if (store_migration_known(v, db_col_text(s, 1), db_col_text(s, 2), eb) < 0)
+			return -1;
 		if (v > 0 && v <= STORE_MAX_MIGRATION)
 			applied[v] = true;
 	}
