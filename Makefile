@@ -26,14 +26,17 @@ LISTEN   ?= 127.0.0.1:8080
 # complete for a bare Debian 12 (debootstrap minbase; tools/fresh-root.sh proves it): every
 # -l of LIBS_ALL has its -dev package here, including those a .pc file names without its
 # package depending on them (xlsxwriter.pc lists -lz, libxlsxwriter-dev lacks zlib1g-dev).
-#   build: compiler, headers and libraries of the link line; curl, jq, sqlite3 for e2e
+#   build: compiler, headers and libraries of the link line (libpq-dev: the PostgreSQL
+#          engine); curl, jq, sqlite3 for e2e
 #   test:  clang + libFuzzer runtime (make fuzz), chromium + Java (Nu HTML checker) for the
-#          browser tests, unzip (XLSX export check), python3, ca-certificates for npm
+#          browser tests, unzip (XLSX export check), python3, ca-certificates for npm,
+#          postgresql + postgresql-contrib (pg_trgm) for the tests on PostgreSQL (tests/pg/)
 #   bench: wrk, hyperfine, bc, pkill (procps), python3 (bench/scan_baseline.py)
 DEB_BUILD := gcc libc6-dev make pkg-config libmicrohttpd-dev libsqlite3-dev libjansson-dev \
 	libsodium-dev libstemmer-dev libcsv-dev libxlsxwriter-dev zlib1g-dev libqrencode-dev \
 	libmagic-dev libinih-dev libxml2-dev libcmocka-dev libpq-dev curl jq sqlite3
-DEB_TEST  := clang libclang-rt-14-dev chromium default-jre-headless python3 unzip ca-certificates
+DEB_TEST  := clang libclang-rt-14-dev chromium default-jre-headless python3 unzip ca-certificates \
+	postgresql postgresql-contrib
 DEB_BENCH := wrk hyperfine bc procps python3
 DEB_CHECK := clang-format clang-tidy cppcheck
 
@@ -69,11 +72,16 @@ BIN      := $(BUILD)/bin/netra
 
 # Embedded assets: templates/static/i18n from assets/, SQL migrations, the
 # legal knowledge base from data/.  NAME=PATH pairs for tools/embed.c.
+# Migrations: src/store/sql/ (SQLite) are assets sql/NNNN_name.sql, names
+# recorded in existing databases; src/store/pgsql/ (PostgreSQL, the same
+# numbers and names) are pgsql/NNNN_name.sql.
 ASSET_FILES := $(sort $(shell find assets -type f 2>/dev/null))
 SQL_FILES   := $(sort $(wildcard src/store/sql/*.sql))
+PGSQL_FILES := $(sort $(wildcard src/store/pgsql/*.sql))
 DATA_FILES  := $(sort $(shell find data -type f 2>/dev/null))
 EMBED_ARGS  := $(foreach f,$(ASSET_FILES),$(f:assets/%=%)=$(f)) \
 	$(foreach f,$(SQL_FILES),$(f:src/store/%=%)=$(f)) \
+	$(foreach f,$(PGSQL_FILES),$(f:src/store/%=%)=$(f)) \
 	$(foreach f,$(DATA_FILES),$(f)=$(f))
 
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
@@ -96,7 +104,8 @@ $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(CC) -std=c17 -O2 -Wall -Wextra -o $@ $<
 
-$(BUILD)/gen/assets.c: $(BUILD)/tools/embed $(ASSET_FILES) $(SQL_FILES) $(DATA_FILES) Makefile
+$(BUILD)/gen/assets.c: $(BUILD)/tools/embed $(ASSET_FILES) $(SQL_FILES) $(PGSQL_FILES) $(DATA_FILES) \
+		Makefile
 	@mkdir -p $(@D)
 	$(BUILD)/tools/embed $@ $(EMBED_ARGS)
 

@@ -22,6 +22,8 @@
 #include "core/datetime.h"
 #include "core/str.h"
 #include "core/xalloc.h"
+#include "store/q_cases.h"
+#include "store/search.h"
 #include "store/store_internal.h"
 
 /* --- writes --------------------------------------------------------------- */
@@ -34,16 +36,20 @@ store_case_insert(struct store_conn *c, const struct store_case_new *n, int64_t 
 		c,
 		"INSERT INTO cases(code, kind, election, election_kind, state, region_code, prov,"
 		" kabkota, office_id, received_at, tz, occurred_on, known_on, place, description,"
-		" pelapor_sealed, sealed_office, missing, channel, updated_at)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?10)"
+		" pelapor_sealed, sealed_office, missing, channel, updated_at, description_fold)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?10,"
+		"?20)"
 		" ON CONFLICT DO NOTHING RETURNING id",
 		eb);
-	char prov[3], kab[6];
+	char prov[3], kab[6], *key;
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	store_region_levels(n->region_code, prov, kab);
+	key = search_key_dup(n->description ? n->description : "");
+	db_bind_text(s, 20, key);
+	free(key);
 	db_bind_text(s, 1, n->code);
 	db_bind_text(s, 2, n->kind);
 	db_bind_text(s, 3, n->election);
@@ -88,7 +94,7 @@ store_person_upsert(struct store_conn *c, const struct store_track_new *t, const
 			    " region_code, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"
 			    " ON CONFLICT(nip) WHERE nip IS NOT NULL DO UPDATE SET"
 			    " name = excluded.name, name_norm = excluded.name_norm,"
-			    " position = coalesce(excluded.position, position),"
+			    " position = coalesce(excluded.position, persons.position),"
 			    " status = excluded.status RETURNING id",
 			    eb);
 	} else {
@@ -118,14 +124,19 @@ int
 store_track_insert(struct store_conn *c, int64_t case_id, const struct store_track_new *t,
 		   int64_t now, int64_t *id, struct errbuf *eb)
 {
-	struct db_stmt *s = db_prep(c,
-				    "INSERT INTO tracks(case_id, person_id, name, nip, nik, agency,"
-				    " position, status, state, ppk_office_id, updated_at)"
-				    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) RETURNING id",
-				    eb);
+	struct db_stmt *s =
+		db_prep(c,
+			"INSERT INTO tracks(case_id, person_id, name, nip, nik, agency,"
+			" position, status, state, ppk_office_id, updated_at, name_fold)"
+			" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) RETURNING id",
+			eb);
+	char *key;
 
 	if (s == NULL)
 		return -1;
+	key = search_key_dup(t->name ? t->name : "");
+	db_bind_text(s, 12, key);
+	free(key);
 	db_bind_int(s, 1, case_id);
 	db_bind_opt_id(s, 2, t->person_id);
 	db_bind_text(s, 3, t->name);
@@ -227,7 +238,7 @@ store_deadline_close(struct store_conn *c, int64_t case_id, int64_t track_id, co
 		" ELSE ?5 END, closed_at = ?7, reason = ?8"
 		" WHERE case_id = ?1 AND status = 'open'"
 		" AND (?2 = -1 OR (?2 = 0 AND track_id IS NULL) OR track_id = ?2)"
-		" AND (?3 IS NULL OR rule = ?3)",
+		" AND (CAST(?3 AS text) IS NULL OR rule = ?3)",
 		eb);
 
 	if (s == NULL)
@@ -289,8 +300,8 @@ store_note_insert(struct store_conn *c, int64_t case_id, int64_t user_id, int64_
 #define CASE_ROW_COLS                                                                              \
 	"c.id, c.code, c.kind, c.election, c.election_kind, c.state, c.region_code, c.office_id,"  \
 	" c.received_at, c.tz, coalesce(c.occurred_on, ''), coalesce(c.known_on, ''),"             \
-	" coalesce(c.assigned_to, 0), coalesce(c.merged_into, 0), c.pelapor_sealed IS NOT NULL,"   \
-	" coalesce(c.sealed_office, 0)"
+	" coalesce(c.assigned_to, 0), coalesce(c.merged_into, 0),"                                 \
+	" CASE WHEN c.pelapor_sealed IS NOT NULL THEN 1 ELSE 0 END, coalesce(c.sealed_office, 0)"
 
 static void
 read_case_row(struct db_stmt *s, struct store_case_row *o)
@@ -409,34 +420,44 @@ store_case_set_recommended(struct store_conn *c, int64_t id, struct errbuf *eb)
 	return exec_update(c, "UPDATE cases SET recommended = 1 WHERE id = ?1", id, 0, NULL, 0, eb);
 }
 
-/* The claim statement: the claimable states (domain/case_states.h) bound
- * from ?10 on. */
-static char *claim_sql;
+/* The claim statement per engine (q_cases.h): the claimable states
+ * (domain/case_states.h) bound from Q_CLAIM_STATES_BASE on. */
+static char *claim_sql[2];
 static pthread_once_t claim_once = PTHREAD_ONCE_INIT;
 
 static void
 claim_sql_build(void)
 {
-	struct buf b;
+	static const char *const lock[2] = {
+		[DB_SQLITE] = sqlite_q_claim_lock, [DB_PG] = pg_q_claim_lock};
+	int e;
 
-	buf_init(&b, 4096);
-	buf_addstr(&b, "UPDATE cases SET assigned_to = ?7, updated_at = ?8 WHERE id IN ("
-		       " SELECT c.id FROM cases c WHERE c.assigned_to IS NULL AND c.merged_into"
-		       " IS NULL AND c.state IN (");
-	store_state_set_sql(&b, CASE_STATES_CLAIMABLE, 10);
-	buf_addstr(&b, ") AND " SCOPE_WHERE " ORDER BY c.id LIMIT ?9) RETURNING id");
-	claim_sql = buf_detach(&b, NULL);
+	for (e = 0; e < 2; e++) {
+		struct buf b;
+
+		buf_init(&b, 4096);
+		buf_addstr(&b, Q_CLAIM_HEAD Q_CLAIM_PICK_HEAD);
+		store_state_set_sql(&b, CASE_STATES_CLAIMABLE, Q_CLAIM_STATES_BASE);
+		buf_addstr(&b, Q_CLAIM_PICK_TAIL);
+		buf_addstr(&b, lock[e]);
+		buf_addstr(&b, Q_CLAIM_TAIL);
+		claim_sql[e] = buf_detach(&b, NULL);
+	}
 }
 
 int
 store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t user_id, int n,
 		  int64_t now, int64_t *ids, int *nids, struct errbuf *eb)
 {
+	/* the outer "assigned_to IS NULL" is checked again on the row as it is
+	 * when the update takes it, so of concurrent claimers on several nodes
+	 * one wins each case; PostgreSQL also skips the rows another claimer
+	 * holds (q_cases.h) */
 	struct db_stmt *s;
 	int rc, k = 0;
 
 	pthread_once(&claim_once, claim_sql_build);
-	s = db_prep(c, claim_sql, eb);
+	s = db_prep(c, claim_sql[db_engine_of(c)], eb);
 	if (s == NULL)
 		return -1;
 	db_bind_int(s, 1, 0);
@@ -444,7 +465,7 @@ store_cases_claim(struct store_conn *c, const struct store_scope *sc, int64_t us
 	db_bind_int(s, 7, user_id);
 	db_bind_int(s, 8, now);
 	db_bind_int(s, 9, n);
-	store_state_set_bind(s, CASE_STATES_CLAIMABLE, 10);
+	store_state_set_bind(s, CASE_STATES_CLAIMABLE, Q_CLAIM_STATES_BASE);
 	while ((rc = db_step(s)) == DB_ROW)
 		if (k < n)
 			ids[k++] = db_col_int(s, 0);
@@ -858,39 +879,82 @@ fail:
 	return -1;
 }
 
-/* The sixteen list statements: scope level x analyst x PPK
- * (store_scope_split()), the inbox filter from ?10, the limit ?25. */
-static char *list_sql[STORE_LEVEL__COUNT][2][2];
+/*
+ * The sixteen list statements (scope level x analyst x PPK,
+ * store_scope_split()) per engine, the inbox filter from ?10 (fragments.c),
+ * the limit ?25; and the related-cases query per engine: built once from
+ * literal fragments, the engine's own ones from q_cases.h.
+ */
+static char *list_sql[2][STORE_LEVEL__COUNT][2][2];
+static char *related_sql[2];
 static pthread_once_t list_once = PTHREAD_ONCE_INIT;
+
+static const char *const track_names[2] = {
+	[DB_SQLITE] = sqlite_q_track_names, [DB_PG] = pg_q_track_names};
+
+static char *
+sql_join(const char *const *parts)
+{
+	size_t n = 1, i;
+	char *out;
+
+	for (i = 0; parts[i]; i++)
+		n += strlen(parts[i]);
+	out = xmalloc(n);
+	out[0] = '\0';
+	for (i = 0; parts[i]; i++)
+		strcat(out, parts[i]);
+	return out;
+}
 
 static void
 list_sql_build(void)
 {
-	static const char head[] =
-		"SELECT c.id, c.code, c.kind, c.election, c.state, c.region_code, c.received_at,"
-		" c.tz, u.username, substr(c.description, 1, 240), c.merged_into,"
-		" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
-		" (SELECT d.due_on || ' ' || d.provisional || ' ' || d.rule FROM deadlines d"
-		" INDEXED BY deadlines_case "
-		"WHERE d.case_id = c.id AND"
-		" d.status = 'open' ORDER BY d.due_on LIMIT 1)"
-		" FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE ";
-	int l, r, p;
+	int e, l, r, p;
 
-	for (l = 0; l < STORE_LEVEL__COUNT; l++)
-		for (r = 0; r < 2; r++)
-			for (p = 0; p < 2; p++) {
-				struct buf b;
+	for (e = 0; e < 2; e++) {
+		const char *hint = store_deadlines_hint((enum db_engine)e);
+		const char *const head[] = {
+			"SELECT c.id, c.code, c.kind, c.election, c.state, c.region_code,"
+			" c.received_at, c.tz, u.username, substr(c.description, 1, 240),"
+			" c.merged_into, ",
+			track_names[e],
+			", (SELECT d.due_on || ' ' || CAST(d.provisional AS text) || ' ' || d.rule"
+			" FROM deadlines d",
+			hint,
+			" WHERE d.case_id = c.id AND d.status = 'open' ORDER BY d.due_on, d.id"
+			" LIMIT 1) FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE ",
+			NULL};
+		const char *const related[] = {
+			"SELECT DISTINCT c.id, c.code, c.state, c.occurred_on, c.received_at,"
+			" c.description, ",
+			track_names[e],
+			", c.merged_into FROM tracks me JOIN persons pm ON pm.id = me.person_id"
+			" JOIN persons p ON (p.id = pm.id OR p.name_norm = pm.name_norm"
+			" OR (p.nip IS NOT NULL AND p.nip = pm.nip))"
+			" JOIN tracks t ON t.person_id = p.id JOIN cases c ON c.id = t.case_id"
+			" WHERE me.case_id = ?1 AND c.id <> ?1 AND " SCOPE_WHERE
+			" ORDER BY c.id DESC LIMIT 50",
+			NULL};
+		char *h = sql_join(head);
 
-				buf_init(&b, 8192);
-				buf_addstr(&b, head);
-				buf_addstr(&b, store_scope_level_where[l]);
-				buf_addstr(&b, r ? SCOPE_REC_AND : "");
-				buf_addstr(&b, p ? SCOPE_PPK_CASES_AND : "");
-				store_inbox_filter_sql(&b, 10);
-				buf_addstr(&b, " ORDER BY c.id DESC LIMIT ?25");
-				list_sql[l][r][p] = buf_detach(&b, NULL);
-			}
+		for (l = 0; l < STORE_LEVEL__COUNT; l++)
+			for (r = 0; r < 2; r++)
+				for (p = 0; p < 2; p++) {
+					struct buf b;
+
+					buf_init(&b, 8192);
+					buf_addstr(&b, h);
+					buf_addstr(&b, store_scope_level_where[l]);
+					buf_addstr(&b, r ? SCOPE_REC_AND : "");
+					buf_addstr(&b, p ? SCOPE_PPK_CASES_AND : "");
+					store_inbox_filter_sql(&b, 10, (enum db_engine)e);
+					buf_addstr(&b, " ORDER BY c.id DESC LIMIT ?25");
+					list_sql[e][l][r][p] = buf_detach(&b, NULL);
+				}
+		related_sql[e] = sql_join(related);
+		free(h);
+	}
 }
 
 static int
@@ -918,7 +982,7 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
 	pthread_once(&list_once, list_sql_build);
 	store_scope_split(sc, NULL, &sp);
-	s = db_prep(c, list_sql[sp.level][sp.rec][sp.ppk], eb);
+	s = db_prep(c, list_sql[db_engine_of(c)][sp.level][sp.rec][sp.ppk], eb);
 	if (s == NULL)
 		return -1;
 	store_scope_split_bind(s, &sp, sc);
@@ -995,17 +1059,15 @@ store_case_public(struct store_conn *c, const char *code, json_t **out, struct e
 	json_object_set_new(o, "received_at", iso_time(row.received_at, row.tz));
 	json_object_set_new(o, "tz", json_string(row.tz));
 	if (child_rows(c, o, "deadlines",
-		       "SELECT rule, due_on, status, provisional, provisional_reason,"
-		       " json_extract(explanation, '$.provisional_years') FROM deadlines"
-		       " WHERE case_id = ?1 AND track_id IS NULL ORDER BY id",
+		       db_engine_of(c) == DB_PG ? pg_q_case_public_deadlines
+						: sqlite_q_case_public_deadlines,
 		       row.id, -1, dl_cols, "sssbsj", eb) < 0)
 		goto fail;
 	drop_null_reasons(json_object_get(o, "deadlines"));
 	/* state changes only: no notes, names or reasons */
 	if (child_rows(c, o, "steps",
-		       "SELECT at, kind, json_extract(data, '$.to') FROM events WHERE case_id = ?1"
-		       " AND track_id IS NULL AND kind IN ('laporan_diterima', 'temuan_dicatat',"
-		       " 'transisi') ORDER BY id",
+		       db_engine_of(c) == DB_PG ? pg_q_case_public_steps
+						: sqlite_q_case_public_steps,
 		       row.id, -1, step_cols, "iss", eb) < 0)
 		goto fail;
 	*out = o;
@@ -1022,21 +1084,12 @@ store_case_related(struct store_conn *c, const struct store_scope *sc, int64_t i
 	static const char *const cols[] = {"id",          "code",        "state",
 					   "occurred_on", "received_ts", "description",
 					   "terlapor",    "merged_into", NULL};
-	struct db_stmt *s =
-		db_prep(c,
-			"SELECT DISTINCT c.id, c.code, c.state, c.occurred_on, c.received_at, "
-			"c.description,"
-			" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
-			" c.merged_into FROM tracks me JOIN persons pm ON pm.id = me.person_id"
-			" JOIN persons p ON (p.id = pm.id OR p.name_norm = pm.name_norm"
-			" OR (p.nip IS NOT NULL AND p.nip = pm.nip))"
-			" JOIN tracks t ON t.person_id = p.id JOIN cases c ON c.id = t.case_id"
-			" WHERE me.case_id = ?1 AND c.id <> ?1 AND " SCOPE_WHERE
-			" ORDER BY c.id DESC LIMIT 50",
-			eb);
+	struct db_stmt *s;
 	json_t *arr;
 
 	*out = NULL;
+	pthread_once(&list_once, list_sql_build);
+	s = db_prep(c, related_sql[db_engine_of(c)], eb);
 	if (s == NULL)
 		return -1;
 	db_bind_int(s, 1, id);

@@ -7,14 +7,28 @@
  */
 #include <string.h>
 
+#include "store/q_events.h"
 #include "store/store_internal.h"
 
+/*
+ * The chain's tail, read under the lock that orders appends: on SQLite the
+ * single writer is that lock; on PostgreSQL, where several nodes write, a
+ * transaction-level advisory lock held until the batch commits.  The tail
+ * is read whole whatever region scope the job narrowed to.
+ */
 int
 store_event_last(struct store_conn *c, int64_t *id, unsigned char hash[32], struct errbuf *eb)
 {
-	struct db_stmt *s = db_prep(c, "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1", eb);
+	static const struct store_scope all = {.all = true};
+	struct db_stmt *s;
 	int rc;
 
+	if (store_scope_apply(c, &all, eb) < 0)
+		return -1;
+	s = DB_PREP_NAMED(c, event_append_lock, eb);
+	if (s == NULL || db_step(s) != DB_ROW)
+		return s ? db_error(c, eb, "event lock") : -1;
+	s = db_prep(c, "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1", eb);
 	if (s == NULL)
 		return -1;
 	rc = db_step(s);

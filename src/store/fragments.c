@@ -14,32 +14,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/q_cases.h"
+#include "store/search.h"
 #include "store/store_internal.h"
 
 /*
  * The inbox filter over cases "c", numbered from ?1 (see
- * STORE_INBOX_FILTER_PARAMS for the order).  The search text matches the
- * description, a terlapor's name or NIP, or the tracking code.  Per-case
- * deadline lookups name deadlines_case: left to itself SQLite may walk
- * deadlines_open (status, due_on) across every open deadline for each row.
+ * STORE_INBOX_FILTER_PARAMS for the order), in three parts around the
+ * engine's deadlines hint (q_cases.h: SQLite is told to use deadlines_case
+ * for the per-case deadline lookups; PostgreSQL needs none).  Nullable
+ * text parameters are cast, so PostgreSQL can type an unbound NULL.  The
+ * search (?6, the LIKE operand of search_like_dup()) matches the folded
+ * description, a terlapor's folded name or NIP, or the tracking code.
  */
-static const char inbox_filter[] =
-	" AND (?1 IS NULL OR c.state = ?1) AND (?2 IS NULL OR c.election = ?2)"
-	" AND (?3 IS NULL OR c.kind = ?3) AND (?4 = 0 OR c.assigned_to = ?4)"
+static const char inbox_filter_head[] =
+	" AND (CAST(?1 AS text) IS NULL OR c.state = ?1)"
+	" AND (CAST(?2 AS text) IS NULL OR c.election = ?2)"
+	" AND (CAST(?3 AS text) IS NULL OR c.kind = ?3) AND (?4 = 0 OR c.assigned_to = ?4)"
 	" AND (?5 = 0 OR c.assigned_to IS NULL)"
-	" AND (?6 IS NULL OR c.description LIKE '%' || ?6 || '%' OR EXISTS (SELECT 1 FROM"
-	" tracks t WHERE t.case_id = c.id AND (t.name LIKE '%' || ?6 || '%' OR t.nip = ?6))"
+	" AND (CAST(?6 AS text) IS NULL"
+	" OR c.description_fold LIKE '%' || ?6 || '%' ESCAPE '\\'"
+	" OR EXISTS (SELECT 1 FROM tracks t WHERE t.case_id = c.id"
+	" AND (t.name_fold LIKE '%' || ?6 || '%' ESCAPE '\\' OR t.nip = ?6))"
 	" OR c.code = upper(?6))"
-	" AND (?7 = 0 OR EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_case "
-	"WHERE d.case_id = c.id AND"
-	" d.status = 'open' AND d.due_on < CASE c.tz WHEN 'WIB' THEN ?8 WHEN 'WITA' THEN ?9"
-	" ELSE ?10 END))"
-	" AND (?11 = 0 OR EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_case "
-	"WHERE d.case_id = c.id AND"
-	" d.status = 'open' AND d.due_on >= CASE c.tz WHEN 'WIB' THEN ?8 WHEN 'WITA' THEN ?9"
-	" ELSE ?10 END AND d.due_on <= CASE c.tz WHEN 'WIB' THEN ?12 WHEN 'WITA' THEN ?13"
-	" ELSE ?14 END))"
+	" AND (?7 = 0 OR EXISTS (SELECT 1 FROM deadlines d";
+static const char inbox_filter_mid[] =
+	" WHERE d.case_id = c.id AND d.status = 'open' AND d.due_on < CASE c.tz"
+	" WHEN 'WIB' THEN ?8 WHEN 'WITA' THEN ?9 ELSE ?10 END))"
+	" AND (?11 = 0 OR EXISTS (SELECT 1 FROM deadlines d";
+static const char inbox_filter_tail[] =
+	" WHERE d.case_id = c.id AND d.status = 'open' AND d.due_on >= CASE c.tz"
+	" WHEN 'WIB' THEN ?8 WHEN 'WITA' THEN ?9 ELSE ?10 END AND d.due_on <="
+	" CASE c.tz WHEN 'WIB' THEN ?12 WHEN 'WITA' THEN ?13 ELSE ?14 END))"
 	" AND c.id < ?15";
+
+static const char *const deadlines_hint[2] = {
+	[DB_SQLITE] = sqlite_q_deadlines_hint, [DB_PG] = pg_q_deadlines_hint};
 
 void
 store_sql_rebase(struct buf *out, const char *tmpl, int base)
@@ -62,10 +72,20 @@ store_sql_rebase(struct buf *out, const char *tmpl, int base)
 	}
 }
 
-void
-store_inbox_filter_sql(struct buf *out, int base)
+const char *
+store_deadlines_hint(enum db_engine e)
 {
-	store_sql_rebase(out, inbox_filter, base);
+	return deadlines_hint[e];
+}
+
+void
+store_inbox_filter_sql(struct buf *out, int base, enum db_engine e)
+{
+	store_sql_rebase(out, inbox_filter_head, base);
+	buf_addstr(out, deadlines_hint[e]);
+	store_sql_rebase(out, inbox_filter_mid, base);
+	buf_addstr(out, deadlines_hint[e]);
+	store_sql_rebase(out, inbox_filter_tail, base);
 }
 
 static void
@@ -84,6 +104,7 @@ bind_date(struct db_stmt *s, int i, const char *d)
 void
 store_inbox_filter_bind(struct db_stmt *s, int base, const struct store_case_filter *f)
 {
+	char *like = search_like_dup(f->q);
 	int i;
 
 	bind_opt_text(s, base + 0, f->state);
@@ -91,7 +112,8 @@ store_inbox_filter_bind(struct db_stmt *s, int base, const struct store_case_fil
 	bind_opt_text(s, base + 2, f->kind);
 	db_bind_int(s, base + 3, f->assigned_to);
 	db_bind_int(s, base + 4, f->unassigned);
-	bind_opt_text(s, base + 5, f->q);
+	db_bind_text(s, base + 5, like);
+	free(like);
 	db_bind_int(s, base + 6, f->overdue);
 	for (i = 0; i < 3; i++) {
 		bind_date(s, base + 7 + i, f->today[i]);

@@ -62,6 +62,7 @@ struct pg_stmt {
 	int nparams;
 	bool used[PG_MAX_PARAMS + 1]; /* which $N the text references */
 	bool prepared;
+	bool dynamic; /* from db_prep_dynamic(): not cached, untyped parameters */
 	struct pg_param p[PG_MAX_PARAMS + 1];
 	PGresult *res;
 	int row, nrows;
@@ -248,6 +249,8 @@ result_clear(struct pg_stmt *s)
 static Oid
 param_type(const struct pg_stmt *s, int i)
 {
+	if (s->dynamic)
+		return 0; /* the server infers each from the statement */
 	switch (s->p[i].kind) {
 	case PK_INT: return OID_INT8;
 	case PK_TEXT: return OID_TEXT;
@@ -259,6 +262,42 @@ param_type(const struct pg_stmt *s, int i)
 	}
 }
 
+/*
+ * Prepare s with the parameter types of its first bindings.  A NULL bound
+ * where the text gives no type ("?3 IS NULL") is retried as text once the
+ * server says it cannot tell (42P18).
+ */
+static int
+prepare(struct pg_stmt *s)
+{
+	struct pg_conn *c = pc(s->base.conn);
+	Oid types[PG_MAX_PARAMS];
+	int i, attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		PGresult *r;
+
+		for (i = 1; i <= s->nparams; i++)
+			types[i - 1] = param_type(s, i);
+		if (attempt == 1)
+			for (i = 0; i < s->nparams; i++)
+				if (types[i] == 0)
+					types[i] = OID_TEXT;
+		r = PQprepare(c->pg, s->name, s->text, s->nparams, types);
+		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
+			PQclear(r);
+			s->prepared = true;
+			return 0;
+		}
+		note_error(c, r);
+		PQclear(r);
+		if (strcmp(c->sqlstate, "42P18") != 0)
+			break;
+	}
+	log_error("store: cannot prepare: %.200s: %s", s->sql, c->errmsg);
+	return -1;
+}
+
 static int
 execute(struct pg_stmt *s)
 {
@@ -268,21 +307,8 @@ execute(struct pg_stmt *s)
 	int i;
 	PGresult *r;
 
-	if (!s->prepared) {
-		Oid types[PG_MAX_PARAMS];
-
-		for (i = 1; i <= s->nparams; i++)
-			types[i - 1] = param_type(s, i);
-		r = PQprepare(c->pg, s->name, s->text, s->nparams, types);
-		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-			note_error(c, r);
-			log_error("store: cannot prepare: %.200s: %s", s->sql, c->errmsg);
-			PQclear(r);
-			return DB_ERROR;
-		}
-		PQclear(r);
-		s->prepared = true;
-	}
+	if (!s->prepared && prepare(s) < 0)
+		return DB_ERROR;
 	for (i = 1; i <= s->nparams; i++) {
 		const struct pg_param *p = &s->p[i];
 
@@ -431,6 +457,37 @@ pgs_ncols(struct db_stmt *bs)
 	return s->res ? PQnfields(s->res) : 0;
 }
 
+static const char *
+pgs_col_name(struct db_stmt *bs, int i)
+{
+	struct pg_stmt *s = ps(bs);
+
+	if (s->res == NULL || i < 0 || i >= PQnfields(s->res))
+		return NULL;
+	return PQfname(s->res, i);
+}
+
+static void stmt_free(struct pg_stmt *s);
+
+static void
+pgs_finalize(struct db_stmt *bs)
+{
+	struct pg_stmt *s = ps(bs);
+	struct pg_conn *c = pc(bs->conn);
+
+	if (!s->dynamic)
+		return;
+	if (s->prepared && PQstatus(c->pg) == CONNECTION_OK) {
+		char sql[48];
+
+		/* inside a failed transaction this fails too; the name is never
+		 * used again, and the session's end forgets it */
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s", s->name);
+		PQclear(PQexec(c->pg, sql));
+	}
+	stmt_free(s);
+}
+
 static const struct db_stmt_ops pg_stmt_ops = {
 	.bind_text = pgs_bind_text,
 	.bind_int = pgs_bind_int,
@@ -444,6 +501,8 @@ static const struct db_stmt_ops pg_stmt_ops = {
 	.col_blob = pgs_col_blob,
 	.col_type = pgs_col_type,
 	.ncols = pgs_ncols,
+	.col_name = pgs_col_name,
+	.finalize = pgs_finalize,
 };
 
 /*
@@ -572,6 +631,26 @@ pg_prep(struct store_conn *bc, const char *sql, struct errbuf *eb)
 	return &s->base;
 }
 
+static struct db_stmt *
+pg_prep_dynamic(struct store_conn *bc, const char *sql, struct errbuf *eb)
+{
+	struct pg_conn *c = pc(bc);
+	struct pg_stmt *s = xcalloc(1, sizeof(*s));
+
+	s->base.ops = &pg_stmt_ops;
+	s->base.conn = bc;
+	s->row = -1;
+	s->dynamic = true;
+	snprintf(s->name, sizeof(s->name), "d%u", c->next_name++);
+	if (rewrite_params(s, sql) < 0) {
+		stmt_free(s);
+		errbuf_set(eb, ERR_INTERNAL, "kesalahan basis data (parameter)");
+		return NULL;
+	}
+	s->sql = s->text; /* for messages */
+	return &s->base;
+}
+
 static int
 pg_exec(struct store_conn *bc, const char *sql, struct errbuf *eb)
 {
@@ -629,6 +708,7 @@ static const struct db_conn_ops pg_conn_ops = {
 	.error = pg_error,
 	.err_unique = pg_err_unique,
 	.scope_set = pg_scope_set,
+	.prep_dynamic = pg_prep_dynamic,
 };
 
 /* --- connections ------------------------------------------------------------ */
@@ -649,8 +729,17 @@ conn_open(struct pg_conn *c, const char *url, const char *shown, bool writer, st
 		n = strlen(msg);
 		while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 			msg[--n] = '\0';
-		errbuf_set_code(eb, ERR_UNAVAILABLE, "no_database",
-				"tidak dapat terhubung ke PostgreSQL %s: %s", shown, msg);
+		/* the server answered but has no such database: the same
+		 * "no_database" as a missing SQLite file */
+		if (strstr(msg, "does not exist") && strstr(msg, "database"))
+			errbuf_set_code(
+				eb, ERR_NOT_FOUND, "no_database",
+				"belum ada basis data PostgreSQL %s: %s; buat dengan createdb "
+				"lalu `netra db migrate`",
+				shown, msg);
+		else
+			errbuf_set_code(eb, ERR_UNAVAILABLE, "db_unreachable",
+					"tidak dapat terhubung ke PostgreSQL %s: %s", shown, msg);
 		PQfinish(c->pg);
 		c->pg = NULL;
 		return -1;
@@ -970,6 +1059,22 @@ pg_backup(struct store *bst, const char *file, struct errbuf *eb)
 
 	if (snprintf(fbuf, sizeof(fbuf), "--file=%s", file) >= (int)sizeof(fbuf) ||
 	    snprintf(dbuf, sizeof(dbuf), "--dbname=%s", st->url) >= (int)sizeof(dbuf))
+		return errbuf_set(eb, ERR_INVALID_INPUT, "jalur cadangan terlalu panjang");
+	return pg_run_tool(argv, eb);
+}
+
+int
+pg_restore_file(const char *url, const char *file, struct errbuf *eb)
+{
+	char tool[] = "pg_restore", clean[] = "--clean", ifx[] = "--if-exists",
+	     owner[] = "--no-owner", one[] = "--single-transaction", stop[] = "--exit-on-error";
+	char dbuf[600], fbuf[1024];
+	char *argv[] = {tool, clean, ifx, owner, one, stop, dbuf, fbuf, NULL};
+
+	/* a file named "-x" is a file, not an option */
+	if (snprintf(dbuf, sizeof(dbuf), "--dbname=%s", url) >= (int)sizeof(dbuf) ||
+	    snprintf(fbuf, sizeof(fbuf), "%s%s", file[0] == '-' ? "./" : "", file) >=
+		    (int)sizeof(fbuf))
 		return errbuf_set(eb, ERR_INVALID_INPUT, "jalur cadangan terlalu panjang");
 	return pg_run_tool(argv, eb);
 }

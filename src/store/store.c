@@ -59,6 +59,15 @@ store_open(struct store **out, const struct store_opts *o, struct errbuf *eb)
 	return sqlite_store_open(out, path, o, eb);
 }
 
+int
+store_sqlite_path(const struct store_opts *o, char *out, size_t outsz, struct errbuf *eb)
+{
+	out[0] = '\0';
+	if (o->db_url && is_pg_url(o->db_url))
+		return 0;
+	return sqlite_path(o, out, outsz, eb);
+}
+
 bool
 store_is_pg(const struct store *st)
 {
@@ -317,7 +326,7 @@ scope_bind(struct db_stmt *s, const struct store_scope *sc)
 }
 
 const char *const store_scope_level_where[STORE_LEVEL__COUNT] = {
-	[STORE_LEVEL_ALL] = "1",
+	[STORE_LEVEL_ALL] = "1 = 1",
 	[STORE_LEVEL_PROV] = "c.prov = ?1",
 	[STORE_LEVEL_KAB] = "c.kabkota = ?2",
 	[STORE_LEVEL_DEEP] = "c.kabkota = ?2 AND " REGION_WITHIN("c.region_code", "?3"),

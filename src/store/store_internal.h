@@ -127,11 +127,16 @@ void store_sql_rebase(struct buf *out, const char *tmpl, int base);
  * The inbox filter of struct store_case_filter as one WHERE fragment over
  * cases "c" (starting " AND "), placed at ?base..?base+14 in this order:
  * state, election, kind, assigned_to, unassigned, q, overdue, today
- * WIB/WITA/WIT, due_soon, soon WIB/WITA/WIT, before_id.  The case list and
- * the exports use it; store_inbox_filter_bind() binds the same places.
+ * WIB/WITA/WIT, due_soon, soon WIB/WITA/WIT, before_id, in engine e's text
+ * (its deadlines hint).  The case list and the exports use it;
+ * store_inbox_filter_bind() binds the same places (the search as its LIKE
+ * operand, search_like_dup()).
  */
 #define STORE_INBOX_FILTER_PARAMS 15
-void store_inbox_filter_sql(struct buf *out, int base);
+void store_inbox_filter_sql(struct buf *out, int base, enum db_engine e);
+/* The engine's hint after "FROM deadlines d" in per-case deadline lookups
+ * (q_cases.h deadlines_hint; the filter above places it itself). */
+const char *store_deadlines_hint(enum db_engine e);
 void store_inbox_filter_bind(struct db_stmt *s, int base, const struct store_case_filter *f);
 
 /* A set of case states as placeholders "?base, ?base+1, ..." for an IN
@@ -142,6 +147,9 @@ void store_state_set_bind(struct db_stmt *s, enum case_state_set set, int base);
 
 /* Create the migrations ledger if it is missing (writer, before threads). */
 int store_migrations_bootstrap(struct store_conn *c, struct errbuf *eb);
+/* 0 when a ledger row (version, name, checksum) names a migration this
+ * binary has, unchanged; else ERR_CONFLICT with the reason. */
+int store_migration_known(int version, const char *name, const char *checksum, struct errbuf *eb);
 /* The asset prefix of c's engine's migrations ("sql/" or "pgsql/"). */
 const char *store_migrations_prefix(const struct store_conn *c);
 

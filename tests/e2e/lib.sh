@@ -4,6 +4,10 @@
 # with curl, and reports TAP lines through ok/fail/check_*.  stop_server
 # sends SIGTERM and requires a clean exit (status 0) within 10 s.
 #   NETRA_BIN   binary to test (set by tests/run.sh)
+#   NETRA_TEST_PG=1  the PostgreSQL pass of tests/run.sh: the test gets its
+#               own database (tests/pg/newdb.sh) and NETRA_DB, which the
+#               binary reads as --db, names it; --data still holds files
+# db_sql SQL runs one query on the test's database whichever the engine.
 set -u
 NETRA_BIN=${NETRA_BIN:-build/bin/netra}
 T_N=0
@@ -14,7 +18,26 @@ PORT=
 BASE=
 DATA=$T_TMP/data
 mkdir -p "$DATA"
+T_DBNAME=
+if [ "${NETRA_TEST_PG:-0}" = 1 ]; then
+	T_DBNAME=t_$(basename "$0" .sh | tr -c 'a-z0-9\n' '_')_$$
+	if ! NETRA_DB=$(sh tests/pg/newdb.sh "$T_DBNAME"); then
+		echo "not ok 1 - a fresh PostgreSQL database for the test"
+		exit 1
+	fi
+	export NETRA_DB
+fi
 netra() { "$NETRA_BIN" "$@" --data "$DATA" --log-level error; }
+
+# db_sql SQL: one statement on the test's database as its owner, one row
+# a line, columns separated by '|' (sqlite3 and psql -At alike)
+db_sql() {
+	if [ -n "$T_DBNAME" ]; then
+		psql -X -q -At -v ON_ERROR_STOP=1 "$NETRA_PG_OWNER_URL$T_DBNAME" -c "$1"
+	else
+		sqlite3 "$DATA/netra.db" "$1"
+	fi
+}
 
 ok() { T_N=$((T_N + 1)); echo "ok $T_N - $1"; }
 fail() {
@@ -214,6 +237,10 @@ expect() {
 finish() {
 	[ -n "$SERVER_PID" ] && stop_server
 	echo "1..$T_N"
+	# a failing test shows the server's errors (the store names the query)
+	if [ "$T_FAILED" -ne 0 ] && [ -f "$T_TMP/server.log" ]; then
+		grep -E ' (error|warn) ' "$T_TMP/server.log" | sort -u | head -n 30 | sed 's/^/# server: /'
+	fi
 	rm -rf "$T_TMP"
 	[ "$T_FAILED" -eq 0 ] || exit 1
 	exit 0

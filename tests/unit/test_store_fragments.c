@@ -112,7 +112,7 @@ test_rebase(void **state)
 /* The fragment at a base uses exactly base..base+14, each of which the
  * binding fills once, and nothing else. */
 static void
-check_filter_at(int base)
+check_filter_at(int base, enum db_engine e)
 {
 	struct store_case_filter f;
 	struct rec_stmt r;
@@ -121,9 +121,18 @@ check_filter_at(int base)
 	int i;
 
 	buf_init(&b, 16384);
-	store_inbox_filter_sql(&b, base);
+	store_inbox_filter_sql(&b, base, e);
 	assert_false(buf_failed(&b));
 	assert_memory_equal(buf_cstr(&b), " AND ", 5);
+	/* the engine's deadlines hint: SQLite's INDEXED BY, none on PostgreSQL */
+	if (e == DB_SQLITE)
+		assert_non_null(
+			strstr(buf_cstr(&b), "FROM deadlines d INDEXED BY deadlines_case "));
+	else
+		assert_null(strstr(buf_cstr(&b), "INDEXED BY"));
+	/* the search compares folded columns with an escaped operand */
+	assert_non_null(strstr(buf_cstr(&b), "c.description_fold LIKE"));
+	assert_non_null(strstr(buf_cstr(&b), "ESCAPE '\\'"));
 	params_used(buf_cstr(&b), used);
 	memset(&f, 0, sizeof(f));
 	rec_init(&r);
@@ -142,9 +151,11 @@ static void
 test_filter_places(void **state)
 {
 	(void)state;
-	check_filter_at(10); /* the case list */
-	check_filter_at(14); /* the exports */
-	check_filter_at(1);
+	check_filter_at(10, DB_SQLITE); /* the case list */
+	check_filter_at(14, DB_SQLITE); /* the exports */
+	check_filter_at(1, DB_SQLITE);
+	check_filter_at(10, DB_PG);
+	check_filter_at(14, DB_PG);
 }
 
 static void
@@ -179,7 +190,7 @@ test_filter_values(void **state)
 	f.kind = "laporan";
 	f.assigned_to = 7;
 	f.unassigned = true;
-	f.q = "budi";
+	f.q = "Budi_1";
 	f.overdue = true;
 	f.due_soon = true;
 	snprintf(f.today[0], sizeof(f.today[0]), "2024-11-01");
@@ -196,7 +207,8 @@ test_filter_values(void **state)
 	assert_string_equal(r.text[b + 2], "laporan");
 	assert_int_equal(r.num[b + 3], 7);
 	assert_int_equal(r.num[b + 4], 1);
-	assert_string_equal(r.text[b + 5], "budi");
+	/* the search's LIKE operand: folded, '_' escaped (search_like_dup()) */
+	assert_string_equal(r.text[b + 5], "budi\\_1");
 	assert_int_equal(r.num[b + 6], 1);
 	assert_string_equal(r.text[b + 7], "2024-11-01");
 	assert_string_equal(r.text[b + 8], "2024-11-02");

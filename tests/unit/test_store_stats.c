@@ -22,9 +22,11 @@
 #include "store/store_cases.h"
 #include "store/store_stats.h"
 #include "store/store_users.h"
+#include "store_fixture.h"
 
 static char dir[256];
 static struct store *st;
+static char url[512];
 static int64_t ppk0808, ppk0871, cases[6], tracks[6];
 
 /* 2024-01-10T10:00+08:00 */
@@ -157,6 +159,8 @@ setup(void **state)
 	snprintf(dir, sizeof(dir), "/tmp/netra-test-stats.XXXXXX");
 	assert_non_null(mkdtemp(dir));
 	o.data_dir = dir;
+	fixture_db_url("stats", url, sizeof(url));
+	o.db_url = url;
 	assert_int_equal(store_open(&st, &o, &eb), 0);
 	assert_int_equal(store_migrate(st, &applied, &eb), 0);
 	for (i = 0; i < sizeof(offices) / sizeof(offices[0]); i++)

@@ -16,9 +16,11 @@
 
 #include "store/store.h"
 #include "store/store_users.h"
+#include "store_fixture.h"
 
 static char dir[256];
 static struct store *st;
+static char url[512];
 
 static int
 setup(void **state)
@@ -31,6 +33,8 @@ setup(void **state)
 	snprintf(dir, sizeof(dir), "/tmp/netra-test-users.XXXXXX");
 	assert_non_null(mkdtemp(dir));
 	o.data_dir = dir;
+	fixture_db_url("users", url, sizeof(url));
+	o.db_url = url;
 	assert_int_equal(store_open(&st, &o, &eb), 0);
 	assert_int_equal(store_migrate(st, &applied, &eb), 0);
 	return 0;
