@@ -39,6 +39,46 @@ db_sql() {
 	fi
 }
 
+# db_dump FILE: everything the database stores, for grepping: the SQLite
+# files as they are on disk (main file, WAL), or pg_dump's plain SQL of the
+# test's database on PostgreSQL (its files are the server's, shared)
+db_dump() {
+	if [ -n "$T_DBNAME" ]; then
+		pg_dump --no-owner --no-privileges -d "$NETRA_PG_OWNER_URL$T_DBNAME" >"$1"
+	else
+		cat "$DATA"/netra.db* >"$1"
+	fi
+}
+
+# dump_has FILE STRING: STRING is in the dump as text, or as the hex of a
+# bytea column (pg_dump writes bytea as \x followed by hex)
+dump_has() {
+	grep -a -q -F -- "$2" "$1" && return 0
+	grep -a -q -F -- "$(printf '%s' "$2" | od -An -v -tx1 | tr -d ' \n')" "$1"
+}
+
+# db_save NAME / db_load NAME: a copy of the whole database while no server
+# runs, and back (a file copy, or a database made from it as a template)
+db_save() {
+	if [ -n "$T_DBNAME" ]; then
+		psql -X -q -v ON_ERROR_STOP=1 "${NETRA_PG_OWNER_URL}postgres" \
+			-c "DROP DATABASE IF EXISTS ${T_DBNAME}_$1" \
+			-c "CREATE DATABASE ${T_DBNAME}_$1 TEMPLATE $T_DBNAME OWNER netra_owner"
+	else
+		cp "$DATA/netra.db" "$T_TMP/saved_$1.db"
+	fi
+}
+db_load() {
+	if [ -n "$T_DBNAME" ]; then
+		psql -X -q -v ON_ERROR_STOP=1 "${NETRA_PG_OWNER_URL}postgres" \
+			-c "DROP DATABASE $T_DBNAME" \
+			-c "CREATE DATABASE $T_DBNAME TEMPLATE ${T_DBNAME}_$1 OWNER netra_owner"
+	else
+		rm -f "$DATA/netra.db-wal" "$DATA/netra.db-shm"
+		cp "$T_TMP/saved_$1.db" "$DATA/netra.db"
+	fi
+}
+
 ok() { T_N=$((T_N + 1)); echo "ok $T_N - $1"; }
 fail() {
 	T_N=$((T_N + 1))
