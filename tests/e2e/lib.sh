@@ -7,7 +7,9 @@
 #   NETRA_TEST_PG=1  the PostgreSQL pass of tests/run.sh: the test gets its
 #               own database (tests/pg/newdb.sh) and NETRA_DB, which the
 #               binary reads as --db, names it; --data still holds files
-# db_sql SQL runs one query on the test's database whichever the engine.
+# db_sql SQL runs one query on the test's database whichever the engine;
+# db_dump FILE writes all it stores (for greps), db_save/db_load NAME copy
+# it while no server runs.  A test never opens $DATA/netra.db itself.
 set -u
 NETRA_BIN=${NETRA_BIN:-build/bin/netra}
 T_N=0
