@@ -18,12 +18,13 @@ cli() { "$NETRA_BIN" "$@" --data "$DATA" --log-level warn; }
 
 # --- set-up through the CLI ---------------------------------------------------
 # only `db migrate` (or serve, demo) creates the database
+db_empty
 if cli office list >"$T_TMP/out" 2>&1; then
 	fail "office list before db migrate refuses" "$(cat "$T_TMP/out")"
 else
 	ok "office list before db migrate: no database yet"
 fi
-cli db migrate >/dev/null 2>&1
+cli db migrate ${MIGRATE_DB:+--db "$MIGRATE_DB"} >/dev/null 2>&1
 if cli office add bawaslu-kaltim --name "Bawaslu Provinsi Kalimantan Timur" --kind bawaslu \
 	--level provinsi --region 64 --tz WITA >"$T_TMP/out" 2>&1 &&
 	cli office add bawaslu-6408 --name "Bawaslu Kabupaten Kutai Timur" --kind bawaslu \

@@ -52,6 +52,21 @@ db_dump() {
 	fi
 }
 
+# db_empty: the test's database starts empty, as on a first run (SQLite:
+# no file yet; PostgreSQL: recreated without tables, as a DBA's createdb
+# leaves it).  MIGRATE_DB then holds the URL `netra db migrate --db` needs
+# (the owner's on PostgreSQL: the application role may not create tables).
+MIGRATE_DB=
+db_empty() {
+	if [ -n "$T_DBNAME" ]; then
+		psql -X -q -v ON_ERROR_STOP=1 "${NETRA_PG_OWNER_URL}postgres" \
+			-c "DROP DATABASE $T_DBNAME" -c "CREATE DATABASE $T_DBNAME OWNER netra_owner"
+		MIGRATE_DB=$NETRA_PG_OWNER_URL$T_DBNAME
+	else
+		rm -f "$DATA"/netra.db*
+	fi
+}
+
 # dump_has FILE STRING: STRING is in the dump as text, or as the hex of a
 # bytea column (pg_dump writes bytea as \x followed by hex)
 dump_has() {
@@ -64,7 +79,7 @@ dump_has() {
 db_save() {
 	if [ -n "$T_DBNAME" ]; then
 		psql -X -q -v ON_ERROR_STOP=1 "${NETRA_PG_OWNER_URL}postgres" \
-			-c "DROP DATABASE IF EXISTS ${T_DBNAME}_$1" \
+			-c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ${T_DBNAME}_$1" \
 			-c "CREATE DATABASE ${T_DBNAME}_$1 TEMPLATE $T_DBNAME OWNER netra_owner"
 	else
 		cp "$DATA/netra.db" "$T_TMP/saved_$1.db"
