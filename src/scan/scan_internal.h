@@ -3,7 +3,7 @@
  * files of src/scan and by the unit tests; not for other modules.
  *
  * Pipeline per text: tokenise.c (UTF-8 -> normalised tokens, using the
- * folding in normalise.c) -> stemcache.c (token -> vocabulary ids through
+ * folding in core/fold.c) -> stemcache.c (token -> vocabulary ids through
  * slang, stems and numerals, cached per context) -> match.c (longest
  * phrase matches, negation scope) -> score.c (the additive model).
  * lexicon.c builds the vocabulary, the phrases and the model from the
@@ -17,29 +17,33 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/fold.h"
 #include "scan/scan.h"
 
-/* ---- normalise.c: code points ------------------------------------------ */
+/* ---- code points (core/fold.c) and runs (normalise.c) ----------------- */
 
-#define SCAN_REPLACEMENT 0xFFFDu
-
-/* Decode one code point from p[0..n) (n > 0).  Invalid or truncated
- * sequences, overlongs, surrogates and values above U+10FFFF decode as
- * U+FFFD consuming one byte.  *adv receives the bytes consumed (>= 1). */
-uint32_t scan_utf8_next(const unsigned char *p, size_t n, size_t *adv);
+/* Decoding and folding live in core/fold.c, shared with the store's
+ * search keys; the engine uses them under its own names. */
+#define SCAN_REPLACEMENT FOLD_REPLACEMENT
 
 enum scan_fold {
-	SCAN_FOLD_SEP,   /* separator: space, punctuation, unmapped symbols */
-	SCAN_FOLD_ALNUM, /* letter or digit: out[] holds 1..3 ASCII bytes */
-	SCAN_FOLD_SKIP,  /* invisible inside a word: combining marks, ZWJ,
-			    variation selectors, skin tones, keycap, apostrophe */
-	SCAN_FOLD_SYMBOL /* pictograph or other symbol: may be an emoji token */
+	SCAN_FOLD_SEP = FOLD_SEP,
+	SCAN_FOLD_ALNUM = FOLD_ALNUM,
+	SCAN_FOLD_SKIP = FOLD_SKIP,
+	SCAN_FOLD_SYMBOL = FOLD_SYMBOL
 };
 
-/* Fold a code point to lowercase ASCII: accented Latin letters lose
- * their marks, fullwidth and mathematical styled letters and digits map
- * to plain ones, a few ligatures expand (ß -> ss). */
-enum scan_fold scan_fold_cp(uint32_t cp, char out[3], size_t *nout);
+static inline uint32_t
+scan_utf8_next(const unsigned char *p, size_t n, size_t *adv)
+{
+	return utf8_next(p, n, adv);
+}
+
+static inline enum scan_fold
+scan_fold_cp(uint32_t cp, char out[3], size_t *nout)
+{
+	return (enum scan_fold)fold_cp(cp, out, nout);
+}
 
 /* Collapse runs of >= 3 identical letters to 'keep' (1 or 2) copies.
  * out must hold n bytes; returns the new length. */

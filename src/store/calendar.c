@@ -209,7 +209,7 @@ store_cal_election_each(struct store_conn *c, store_cal_election_fn fn, void *ar
 	struct db_stmt *s = db_prep(c,
 				    "SELECT id, election_id, body, added_by, added_at"
 				    " FROM calendar_elections WHERE removed_at IS NULL"
-				    " ORDER BY election_id",
+				    " ORDER BY election_id, id",
 				    eb);
 	int rc;
 

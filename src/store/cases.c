@@ -21,6 +21,7 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "store/q_cases.h"
+#include "store/search.h"
 #include "store/store_internal.h"
 
 /* --- writes --------------------------------------------------------------- */
@@ -33,16 +34,20 @@ store_case_insert(struct store_conn *c, const struct store_case_new *n, int64_t 
 		c,
 		"INSERT INTO cases(code, kind, election, election_kind, state, region_code, prov,"
 		" kabkota, office_id, received_at, tz, occurred_on, known_on, place, description,"
-		" pelapor_sealed, sealed_office, missing, channel, updated_at)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?10)"
+		" pelapor_sealed, sealed_office, missing, channel, updated_at, description_fold)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?10,"
+		"?20)"
 		" ON CONFLICT DO NOTHING RETURNING id",
 		eb);
-	char prov[3], kab[6];
+	char prov[3], kab[6], *key;
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	store_region_levels(n->region_code, prov, kab);
+	key = search_key_dup(n->description ? n->description : "");
+	db_bind_text(s, 20, key);
+	free(key);
 	db_bind_text(s, 1, n->code);
 	db_bind_text(s, 2, n->kind);
 	db_bind_text(s, 3, n->election);
@@ -117,14 +122,19 @@ int
 store_track_insert(struct store_conn *c, int64_t case_id, const struct store_track_new *t,
 		   int64_t now, int64_t *id, struct errbuf *eb)
 {
-	struct db_stmt *s = db_prep(c,
-				    "INSERT INTO tracks(case_id, person_id, name, nip, nik, agency,"
-				    " position, status, state, ppk_office_id, updated_at)"
-				    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) RETURNING id",
-				    eb);
+	struct db_stmt *s =
+		db_prep(c,
+			"INSERT INTO tracks(case_id, person_id, name, nip, nik, agency,"
+			" position, status, state, ppk_office_id, updated_at, name_fold)"
+			" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) RETURNING id",
+			eb);
+	char *key;
 
 	if (s == NULL)
 		return -1;
+	key = search_key_dup(t->name ? t->name : "");
+	db_bind_text(s, 12, key);
+	free(key);
 	db_bind_int(s, 1, case_id);
 	db_bind_opt_id(s, 2, t->person_id);
 	db_bind_text(s, 3, t->name);
@@ -226,7 +236,7 @@ store_deadline_close(struct store_conn *c, int64_t case_id, int64_t track_id, co
 		" ELSE ?5 END, closed_at = ?7, reason = ?8"
 		" WHERE case_id = ?1 AND status = 'open'"
 		" AND (?2 = -1 OR (?2 = 0 AND track_id IS NULL) OR track_id = ?2)"
-		" AND (?3 IS NULL OR rule = ?3)",
+		" AND (CAST(?3 AS text) IS NULL OR rule = ?3)",
 		eb);
 
 	if (s == NULL)
@@ -288,8 +298,8 @@ store_note_insert(struct store_conn *c, int64_t case_id, int64_t user_id, int64_
 #define CASE_ROW_COLS                                                                              \
 	"c.id, c.code, c.kind, c.election, c.election_kind, c.state, c.region_code, c.office_id,"  \
 	" c.received_at, c.tz, coalesce(c.occurred_on, ''), coalesce(c.known_on, ''),"             \
-	" coalesce(c.assigned_to, 0), coalesce(c.merged_into, 0), c.pelapor_sealed IS NOT NULL,"   \
-	" coalesce(c.sealed_office, 0)"
+	" coalesce(c.assigned_to, 0), coalesce(c.merged_into, 0),"                                 \
+	" CASE WHEN c.pelapor_sealed IS NOT NULL THEN 1 ELSE 0 END, coalesce(c.sealed_office, 0)"
 
 static void
 read_case_row(struct db_stmt *s, struct store_case_row *o)
@@ -836,26 +846,42 @@ fail:
 	return -1;
 }
 
-/* The sixteen list statements: scope level x analyst x PPK. */
+/*
+ * The sixteen list statements (scope level x analyst x PPK) per engine,
+ * and the related-cases query per engine: built once from literal
+ * fragments, the engine's own ones from q_cases.h.
+ */
 enum { LIST_ALL, LIST_PROV, LIST_KAB, LIST_DEEP };
 
-static char *list_sql[4][2][2];
+static char *list_sql[2][4][2][2];
+static char *related_sql[2];
 static pthread_once_t list_once = PTHREAD_ONCE_INIT;
+
+static const char *const track_names[2] = {
+	[DB_SQLITE] = sqlite_q_track_names, [DB_PG] = pg_q_track_names};
+static const char *const deadlines_hint[2] = {
+	[DB_SQLITE] = sqlite_q_deadlines_hint, [DB_PG] = pg_q_deadlines_hint};
+
+static char *
+sql_join(const char *const *parts)
+{
+	size_t n = 1, i;
+	char *out;
+
+	for (i = 0; parts[i]; i++)
+		n += strlen(parts[i]);
+	out = xmalloc(n);
+	out[0] = '\0';
+	for (i = 0; parts[i]; i++)
+		strcat(out, parts[i]);
+	return out;
+}
 
 static void
 list_sql_build(void)
 {
-	static const char head[] =
-		"SELECT c.id, c.code, c.kind, c.election, c.state, c.region_code, c.received_at,"
-		" c.tz, u.username, substr(c.description, 1, 240), c.merged_into,"
-		" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
-		" (SELECT d.due_on || ' ' || d.provisional || ' ' || d.rule FROM deadlines d"
-		" INDEXED BY deadlines_case "
-		"WHERE d.case_id = c.id AND"
-		" d.status = 'open' ORDER BY d.due_on LIMIT 1)"
-		" FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE ";
 	static const char *const level[] = {
-		"1",
+		"1 = 1",
 		"c.prov = ?1",
 		"c.kabkota = ?2",
 		"c.kabkota = ?2 AND (c.region_code = ?3 OR c.region_code LIKE ?3 || '.%')",
@@ -863,39 +889,71 @@ list_sql_build(void)
 	static const char rec[] = " AND c.recommended = 1";
 	static const char ppk[] =
 		" AND c.id IN (SELECT case_id FROM tracks WHERE ppk_office_id = ?4)";
-	static const char tail[] =
-		" AND (?10 IS NULL OR c.state = ?10) AND (?11 IS NULL OR c.election = ?11)"
-		" AND (?12 IS NULL OR c.kind = ?12) AND (?13 = 0 OR c.assigned_to = ?13)"
+	/* ?15 is the query's LIKE operand (search_like_dup()) */
+	static const char filter[] =
+		" AND (CAST(?10 AS text) IS NULL OR c.state = ?10)"
+		" AND (CAST(?11 AS text) IS NULL OR c.election = ?11)"
+		" AND (CAST(?12 AS text) IS NULL OR c.kind = ?12) AND (?13 = 0 OR c.assigned_to = "
+		"?13)"
 		" AND (?14 = 0 OR c.assigned_to IS NULL)"
-		" AND (?15 IS NULL OR c.description LIKE '%' || ?15 || '%' OR EXISTS (SELECT 1 FROM"
-		" tracks t WHERE t.case_id = c.id AND (t.name LIKE '%' || ?15 || '%' OR t.nip = "
-		"?15))"
-		" OR c.code = upper(?15))"
-		" AND (?16 = 0 OR EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_case "
-		"WHERE d.case_id = c.id AND"
-		" d.status = 'open' AND d.due_on < CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN "
-		"?18"
-		" ELSE ?19 END))"
-		" AND (?20 = 0 OR EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_case "
-		"WHERE d.case_id = c.id AND"
-		" d.status = 'open' AND d.due_on >= CASE c.tz WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN "
-		"?18"
-		" ELSE ?19 END AND d.due_on <= CASE c.tz WHEN 'WIB' THEN ?21 WHEN 'WITA' THEN ?22"
-		" ELSE ?23 END))"
-		" AND c.id < ?24 ORDER BY c.id DESC LIMIT ?25";
-	int l, r, p;
+		" AND (CAST(?15 AS text) IS NULL"
+		" OR c.description_fold LIKE '%' || ?15 || '%' ESCAPE '\\'"
+		" OR EXISTS (SELECT 1 FROM tracks t WHERE t.case_id = c.id"
+		" AND (t.name_fold LIKE '%' || ?15 || '%' ESCAPE '\\' OR t.nip = ?15))"
+		" OR c.code = upper(?15))";
+	int e, l, r, p;
 
-	for (l = 0; l < 4; l++)
-		for (r = 0; r < 2; r++)
-			for (p = 0; p < 2; p++) {
-				size_t n = sizeof(head) + strlen(level[l]) + sizeof(rec) +
-					   sizeof(ppk) + sizeof(tail);
-				char *sql = xmalloc(n);
+	for (e = 0; e < 2; e++) {
+		const char *hint = deadlines_hint[e];
+		const char *const head[] = {
+			"SELECT c.id, c.code, c.kind, c.election, c.state, c.region_code,"
+			" c.received_at, c.tz, u.username, substr(c.description, 1, 240),"
+			" c.merged_into, ",
+			track_names[e],
+			", (SELECT d.due_on || ' ' || CAST(d.provisional AS text) || ' ' || d.rule"
+			" FROM deadlines d",
+			hint,
+			" WHERE d.case_id = c.id AND d.status = 'open' ORDER BY d.due_on, d.id"
+			" LIMIT 1) FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE ",
+			NULL};
+		const char *const due[] = {
+			" AND (?16 = 0 OR EXISTS (SELECT 1 FROM deadlines d",
+			hint,
+			" WHERE d.case_id = c.id AND d.status = 'open' AND d.due_on < CASE c.tz"
+			" WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN ?18 ELSE ?19 END))"
+			" AND (?20 = 0 OR EXISTS (SELECT 1 FROM deadlines d",
+			hint,
+			" WHERE d.case_id = c.id AND d.status = 'open' AND d.due_on >= CASE c.tz"
+			" WHEN 'WIB' THEN ?17 WHEN 'WITA' THEN ?18 ELSE ?19 END AND d.due_on <="
+			" CASE c.tz WHEN 'WIB' THEN ?21 WHEN 'WITA' THEN ?22 ELSE ?23 END))"
+			" AND c.id < ?24 ORDER BY c.id DESC LIMIT ?25",
+			NULL};
+		char *h = sql_join(head), *d = sql_join(due);
+		const char *const related[] = {
+			"SELECT DISTINCT c.id, c.code, c.state, c.occurred_on, c.received_at,"
+			" c.description, ",
+			track_names[e],
+			", c.merged_into FROM tracks me JOIN persons pm ON pm.id = me.person_id"
+			" JOIN persons p ON (p.id = pm.id OR p.name_norm = pm.name_norm"
+			" OR (p.nip IS NOT NULL AND p.nip = pm.nip))"
+			" JOIN tracks t ON t.person_id = p.id JOIN cases c ON c.id = t.case_id"
+			" WHERE me.case_id = ?1 AND c.id <> ?1 AND " SCOPE_WHERE
+			" ORDER BY c.id DESC LIMIT 50",
+			NULL};
 
-				snprintf(sql, n, "%s%s%s%s%s", head, level[l], r ? rec : "",
-					 p ? ppk : "", tail);
-				list_sql[l][r][p] = sql;
-			}
+		for (l = 0; l < 4; l++)
+			for (r = 0; r < 2; r++)
+				for (p = 0; p < 2; p++) {
+					const char *const parts[] = {
+						h,      level[l], r ? rec : "", p ? ppk : "",
+						filter, d,        NULL};
+
+					list_sql[e][l][r][p] = sql_join(parts);
+				}
+		related_sql[e] = sql_join(related);
+		free(h);
+		free(d);
+	}
 }
 
 static void
@@ -924,6 +982,7 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 	int level, limit = f->limit > 0 && f->limit <= 500 ? f->limit : 50, rc, count = 0, i;
 	int64_t last = 0;
 	struct db_stmt *s;
+	char *like;
 
 	*next_before = 0;
 	if (sc->none)
@@ -939,7 +998,7 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 		level = LIST_DEEP;
 	store_region_levels(sc->region_prefix, prov, kab);
 	s = db_prep(c,
-		    list_sql[level][!sc->all && sc->recommended_only]
+		    list_sql[db_engine_of(c)][level][!sc->all && sc->recommended_only]
 			    [!sc->all && sc->ppk_office_id > 0],
 		    eb);
 	if (s == NULL)
@@ -953,7 +1012,9 @@ store_case_list(struct store_conn *c, const struct store_scope *sc,
 	db_bind_text(s, 12, f->kind && f->kind[0] ? f->kind : NULL);
 	db_bind_int(s, 13, f->assigned_to);
 	db_bind_int(s, 14, f->unassigned);
-	db_bind_text(s, 15, f->q && f->q[0] ? f->q : NULL);
+	like = search_like_dup(f->q);
+	db_bind_text(s, 15, like);
+	free(like);
 	db_bind_int(s, 16, f->overdue);
 	for (i = 0; i < 3; i++) {
 		bind_date_or_null(s, 17 + i, f->today[i]);
@@ -1033,17 +1094,15 @@ store_case_public(struct store_conn *c, const char *code, json_t **out, struct e
 	json_object_set_new(o, "received_at", iso_time(row.received_at, row.tz));
 	json_object_set_new(o, "tz", json_string(row.tz));
 	if (child_rows(c, o, "deadlines",
-		       "SELECT rule, due_on, status, provisional, provisional_reason,"
-		       " json_extract(explanation, '$.provisional_years') FROM deadlines"
-		       " WHERE case_id = ?1 AND track_id IS NULL ORDER BY id",
+		       db_engine_of(c) == DB_PG ? pg_q_case_public_deadlines
+						: sqlite_q_case_public_deadlines,
 		       row.id, -1, dl_cols, "sssbsj", eb) < 0)
 		goto fail;
 	drop_null_reasons(json_object_get(o, "deadlines"));
 	/* state changes only: no notes, names or reasons */
 	if (child_rows(c, o, "steps",
-		       "SELECT at, kind, json_extract(data, '$.to') FROM events WHERE case_id = ?1"
-		       " AND track_id IS NULL AND kind IN ('laporan_diterima', 'temuan_dicatat',"
-		       " 'transisi') ORDER BY id",
+		       db_engine_of(c) == DB_PG ? pg_q_case_public_steps
+						: sqlite_q_case_public_steps,
 		       row.id, -1, step_cols, "iss", eb) < 0)
 		goto fail;
 	*out = o;
@@ -1060,21 +1119,12 @@ store_case_related(struct store_conn *c, const struct store_scope *sc, int64_t i
 	static const char *const cols[] = {"id",          "code",        "state",
 					   "occurred_on", "received_ts", "description",
 					   "terlapor",    "merged_into", NULL};
-	struct db_stmt *s =
-		db_prep(c,
-			"SELECT DISTINCT c.id, c.code, c.state, c.occurred_on, c.received_at, "
-			"c.description,"
-			" (SELECT group_concat(t.name, '; ') FROM tracks t WHERE t.case_id = c.id),"
-			" c.merged_into FROM tracks me JOIN persons pm ON pm.id = me.person_id"
-			" JOIN persons p ON (p.id = pm.id OR p.name_norm = pm.name_norm"
-			" OR (p.nip IS NOT NULL AND p.nip = pm.nip))"
-			" JOIN tracks t ON t.person_id = p.id JOIN cases c ON c.id = t.case_id"
-			" WHERE me.case_id = ?1 AND c.id <> ?1 AND " SCOPE_WHERE
-			" ORDER BY c.id DESC LIMIT 50",
-			eb);
+	struct db_stmt *s;
 	json_t *arr;
 
 	*out = NULL;
+	pthread_once(&list_once, list_sql_build);
+	s = db_prep(c, related_sql[db_engine_of(c)], eb);
 	if (s == NULL)
 		return -1;
 	db_bind_int(s, 1, id);

@@ -14,6 +14,11 @@
  *    and pg_q_NAME in src/store/pg_q_AREA.c, taken with DB_PREP_NAMED().
  *  - A statement is valid until the next db_prep() of the same SQL on the
  *    same connection; a column pointer until the next db_step().
+ *  - SQL built at run time (the generated INSERTs of `netra db copy`) goes
+ *    through db_prep_dynamic() instead: not cached, owned by the caller,
+ *    released with db_finalize().  Its parameters are untyped (the server
+ *    infers them from the statement), so a column's NULLs and values may
+ *    alternate freely.
  *  - New row ids come back through "RETURNING id", never a side channel.
  *  - On DB_ERROR the connection remembers the error; db_error() turns it
  *    into an errbuf.  On PostgreSQL an error inside a write job ends that
@@ -53,6 +58,8 @@ struct db_stmt_ops {
 	const void *(*col_blob)(struct db_stmt *s, int i, size_t *n);
 	enum db_type (*col_type)(struct db_stmt *s, int i);
 	int (*ncols)(struct db_stmt *s);
+	const char *(*col_name)(struct db_stmt *s, int i);
+	void (*finalize)(struct db_stmt *s);
 };
 
 /* Every engine statement begins with this. */
@@ -69,6 +76,7 @@ struct db_conn_ops {
 	int (*error)(struct store_conn *c, struct errbuf *eb, const char *what);
 	bool (*err_unique)(struct store_conn *c);
 	int (*scope_set)(struct store_conn *c, const char *scope, struct errbuf *eb);
+	struct db_stmt *(*prep_dynamic)(struct store_conn *c, const char *sql, struct errbuf *eb);
 };
 
 /* Every engine connection begins with this. */
@@ -94,6 +102,25 @@ db_prep_either(struct store_conn *c, const char *sqlite_sql, const char *pg_sql,
 }
 
 #define DB_PREP_NAMED(c, name, eb) db_prep_either((c), sqlite_q_##name, pg_q_##name, (eb))
+
+/*
+ * A statement for SQL built at run time (any storage): not cached, owned
+ * by the caller, released with db_finalize().  NULL with eb filled.
+ */
+static inline struct db_stmt *
+db_prep_dynamic(struct store_conn *c, const char *sql, struct errbuf *eb)
+{
+	return c->ops->prep_dynamic(c, sql, eb);
+}
+
+/* Release a statement from db_prep_dynamic() (NULL is ignored); a cached
+ * statement from db_prep() is left alone. */
+static inline void
+db_finalize(struct db_stmt *s)
+{
+	if (s)
+		s->ops->finalize(s);
+}
 
 /* Run SQL without results and without parameters (DDL, pragmas). */
 static inline int
@@ -226,6 +253,15 @@ static inline int
 db_ncols(struct db_stmt *s)
 {
 	return s->ops->ncols(s);
+}
+
+/* The name of result column i (as the query spells it), valid once
+ * db_step() has returned DB_ROW and until the statement is prepared again
+ * or finalized; NULL when i is out of range. */
+static inline const char *
+db_col_name(struct db_stmt *s, int i)
+{
+	return s->ops->col_name(s, i);
 }
 
 /* Copy a text column into a fixed buffer ("" for NULL). */

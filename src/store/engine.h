@@ -8,6 +8,7 @@
 
 #include <pthread.h>
 
+#include "store/backup.h"
 #include "store/db.h"
 #include "store/store.h"
 
@@ -60,6 +61,22 @@ int sqlite_store_open(struct store **out, const char *path, const struct store_o
 		      struct errbuf *eb);
 int pg_store_open(struct store **out, const char *url, const struct store_opts *o,
 		  struct errbuf *eb);
+
+/*
+ * Replace the SQLite database at path with the backup FILE (store/backup.h,
+ * store_restore()): FILE must pass integrity_check and carry a ledger this
+ * binary knows; path must not be open elsewhere and, unless force, hold no
+ * cases.  The pages are copied with the backup API into a file beside
+ * path, checked, and renamed over it.
+ */
+int sqlite_restore(const char *path, const char *file, bool force, struct store_restore_info *info,
+		   struct errbuf *eb);
+/* pg_restore --clean --if-exists --no-owner of FILE into the database at
+ * url, in one transaction. */
+int pg_restore_file(const char *url, const char *file, struct errbuf *eb);
+/* The SQLite file o names (creating the data directory unless
+ * o->must_exist), or "" in out when o names a PostgreSQL URL. */
+int store_sqlite_path(const struct store_opts *o, char *out, size_t outsz, struct errbuf *eb);
 
 /* Run a PostgreSQL client tool (argv[0] found on PATH) and wait for it. */
 int pg_run_tool(char *const argv[], struct errbuf *eb);

@@ -15,6 +15,7 @@
 #include "core/datetime.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "store/search.h"
 #include "store/store_internal.h"
 
 #define STORE_MAX_MIGRATION 9999 /* four digits in the file name */
@@ -78,6 +79,32 @@ store_migrations_bootstrap(struct store_conn *c, struct errbuf *eb)
 		       eb);
 }
 
+int
+store_migration_known(int version, const char *name, const char *checksum, struct errbuf *eb)
+{
+	const struct asset *m = name ? asset_find(name) : NULL;
+
+	if (m == NULL)
+		return errbuf_set(eb, ERR_CONFLICT,
+				  "basis data memuat migrasi %d (%s) yang tidak dikenal "
+				  "versi netra ini; gunakan versi yang lebih baru",
+				  version, name ? name : "?");
+	if (checksum == NULL || strcmp(checksum, m->etag) != 0)
+		return errbuf_set(eb, ERR_CONFLICT,
+				  "migrasi %s sudah diterapkan tetapi isinya berubah; "
+				  "migrasi tidak boleh diubah setelah diterapkan",
+				  name);
+	return 0;
+}
+/* Work done in C right after a migration, for data its SQL cannot compute
+ * (the same on every engine). */
+static const struct {
+	int version;
+	int (*after)(struct store_conn *c, struct errbuf *eb);
+} after_migration[] = {
+	{7, store_search_backfill}, /* 0007_search_norm: keys of the older rows */
+};
+
 struct migrate_arg {
 	int applied;
 };
@@ -90,7 +117,7 @@ migrate_job(struct store_conn *c, void *arg, struct errbuf *eb)
 	int last = 0;
 	bool applied[STORE_MAX_MIGRATION + 1] = {false};
 	const char *prefix = store_migrations_prefix(c);
-	size_t plen = strlen(prefix), i, first = asset_prefix_first(prefix);
+	size_t plen = strlen(prefix), i, k, first = asset_prefix_first(prefix);
 
 	/* 1. everything already applied must still be in this binary, unchanged */
 	s = db_prep(c, "SELECT version, name, checksum FROM schema_migrations ORDER BY version",
@@ -99,20 +126,9 @@ migrate_job(struct store_conn *c, void *arg, struct errbuf *eb)
 		return -1;
 	while (db_step(s) == DB_ROW) {
 		int v = db_col_int(s, 0);
-		const char *name = db_col_text(s, 1);
-		const char *sum = db_col_text(s, 2);
-		const struct asset *m = name ? asset_find(name) : NULL;
 
-		if (m == NULL)
-			return errbuf_set(eb, ERR_CONFLICT,
-					  "basis data memuat migrasi %d (%s) yang tidak dikenal "
-					  "versi netra ini; gunakan versi yang lebih baru",
-					  v, name ? name : "?");
-		if (sum == NULL || strcmp(sum, m->etag) != 0)
-			return errbuf_set(eb, ERR_CONFLICT,
-					  "migrasi %s sudah diterapkan tetapi isinya berubah; "
-					  "migrasi tidak boleh diubah setelah diterapkan",
-					  name);
+		if (store_migration_known(v, db_col_text(s, 1), db_col_text(s, 2), eb) < 0)
+			return -1;
 		if (v > 0 && v <= STORE_MAX_MIGRATION)
 			applied[v] = true;
 	}
@@ -148,6 +164,9 @@ migrate_job(struct store_conn *c, void *arg, struct errbuf *eb)
 		db_bind_text(s, 4, when);
 		if (db_step(s) != DB_DONE)
 			return db_error(c, eb, "record migration");
+		for (k = 0; k < sizeof(after_migration) / sizeof(after_migration[0]); k++)
+			if (after_migration[k].version == v && after_migration[k].after(c, eb) < 0)
+				return -1;
 		log_info("store: applied migration %s", m->name);
 		a->applied++;
 	}

@@ -62,6 +62,7 @@ struct pg_stmt {
 	int nparams;
 	bool used[PG_MAX_PARAMS + 1]; /* which $N the text references */
 	bool prepared;
+	bool dynamic; /* from db_prep_dynamic(): not cached, untyped parameters */
 	struct pg_param p[PG_MAX_PARAMS + 1];
 	PGresult *res;
 	int row, nrows;
@@ -248,6 +249,8 @@ result_clear(struct pg_stmt *s)
 static Oid
 param_type(const struct pg_stmt *s, int i)
 {
+	if (s->dynamic)
+		return 0; /* the server infers each from the statement */
 	switch (s->p[i].kind) {
 	case PK_INT: return OID_INT8;
 	case PK_TEXT: return OID_TEXT;
@@ -454,6 +457,37 @@ pgs_ncols(struct db_stmt *bs)
 	return s->res ? PQnfields(s->res) : 0;
 }
 
+static const char *
+pgs_col_name(struct db_stmt *bs, int i)
+{
+	struct pg_stmt *s = ps(bs);
+
+	if (s->res == NULL || i < 0 || i >= PQnfields(s->res))
+		return NULL;
+	return PQfname(s->res, i);
+}
+
+static void stmt_free(struct pg_stmt *s);
+
+static void
+pgs_finalize(struct db_stmt *bs)
+{
+	struct pg_stmt *s = ps(bs);
+	struct pg_conn *c = pc(bs->conn);
+
+	if (!s->dynamic)
+		return;
+	if (s->prepared && PQstatus(c->pg) == CONNECTION_OK) {
+		char sql[48];
+
+		/* inside a failed transaction this fails too; the name is never
+		 * used again, and the session's end forgets it */
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s", s->name);
+		PQclear(PQexec(c->pg, sql));
+	}
+	stmt_free(s);
+}
+
 static const struct db_stmt_ops pg_stmt_ops = {
 	.bind_text = pgs_bind_text,
 	.bind_int = pgs_bind_int,
@@ -467,6 +501,8 @@ static const struct db_stmt_ops pg_stmt_ops = {
 	.col_blob = pgs_col_blob,
 	.col_type = pgs_col_type,
 	.ncols = pgs_ncols,
+	.col_name = pgs_col_name,
+	.finalize = pgs_finalize,
 };
 
 /*
@@ -595,6 +631,26 @@ pg_prep(struct store_conn *bc, const char *sql, struct errbuf *eb)
 	return &s->base;
 }
 
+static struct db_stmt *
+pg_prep_dynamic(struct store_conn *bc, const char *sql, struct errbuf *eb)
+{
+	struct pg_conn *c = pc(bc);
+	struct pg_stmt *s = xcalloc(1, sizeof(*s));
+
+	s->base.ops = &pg_stmt_ops;
+	s->base.conn = bc;
+	s->row = -1;
+	s->dynamic = true;
+	snprintf(s->name, sizeof(s->name), "d%u", c->next_name++);
+	if (rewrite_params(s, sql) < 0) {
+		stmt_free(s);
+		errbuf_set(eb, ERR_INTERNAL, "kesalahan basis data (parameter)");
+		return NULL;
+	}
+	s->sql = s->text; /* for messages */
+	return &s->base;
+}
+
 static int
 pg_exec(struct store_conn *bc, const char *sql, struct errbuf *eb)
 {
@@ -652,6 +708,7 @@ static const struct db_conn_ops pg_conn_ops = {
 	.error = pg_error,
 	.err_unique = pg_err_unique,
 	.scope_set = pg_scope_set,
+	.prep_dynamic = pg_prep_dynamic,
 };
 
 /* --- connections ------------------------------------------------------------ */
@@ -1027,6 +1084,22 @@ pg_backup(struct store *bst, const char *file, struct errbuf *eb)
 
 	if (snprintf(fbuf, sizeof(fbuf), "--file=%s", file) >= (int)sizeof(fbuf) ||
 	    snprintf(dbuf, sizeof(dbuf), "--dbname=%s", st->url) >= (int)sizeof(dbuf))
+		return errbuf_set(eb, ERR_INVALID_INPUT, "jalur cadangan terlalu panjang");
+	return pg_run_tool(argv, eb);
+}
+
+int
+pg_restore_file(const char *url, const char *file, struct errbuf *eb)
+{
+	char tool[] = "pg_restore", clean[] = "--clean", ifx[] = "--if-exists",
+	     owner[] = "--no-owner", one[] = "--single-transaction", stop[] = "--exit-on-error";
+	char dbuf[600], fbuf[1024];
+	char *argv[] = {tool, clean, ifx, owner, one, stop, dbuf, fbuf, NULL};
+
+	/* a file named "-x" is a file, not an option */
+	if (snprintf(dbuf, sizeof(dbuf), "--dbname=%s", url) >= (int)sizeof(dbuf) ||
+	    snprintf(fbuf, sizeof(fbuf), "%s%s", file[0] == '-' ? "./" : "", file) >=
+		    (int)sizeof(fbuf))
 		return errbuf_set(eb, ERR_INVALID_INPUT, "jalur cadangan terlalu panjang");
 	return pg_run_tool(argv, eb);
 }

@@ -1,6 +1,8 @@
 /*
- * q_cases.h - the case queries whose text differs per engine
- * (sqlite_q_cases.c, pg_q_cases.c; see store/db.h).
+ * q_cases.h - the case queries and fragments written once per dialect:
+ * sqlite_q_NAME in sqlite_q_cases.c, pg_q_NAME in pg_q_cases.c (store/db.h).
+ * Both texts of a pair give the same rows in the same order; the unit test
+ * tests/unit/test_store_dialect.c runs each pair on both engines.
  */
 #ifndef NETRA_STORE_Q_CASES_H
 #define NETRA_STORE_Q_CASES_H
@@ -21,5 +23,21 @@
 
 extern const char sqlite_q_case_claim[];
 extern const char pg_q_case_claim[];
+/* Fragment: the terlapor names of the case aliased c, "; "-joined in track
+ * order (group_concat() / string_agg()). */
+extern const char sqlite_q_track_names[], pg_q_track_names[];
+
+/* Fragment after "FROM deadlines d" in per-case deadline lookups: SQLite is
+ * told to use deadlines_case (left to itself it may walk deadlines_open
+ * across every open deadline for each row); PostgreSQL needs no hint. */
+extern const char sqlite_q_deadlines_hint[], pg_q_deadlines_hint[];
+
+/* The public status page: ?1 case id; rule, due_on, status, provisional,
+ * provisional_reason, provisional_years (JSON) of the case's own clocks. */
+extern const char sqlite_q_case_public_deadlines[], pg_q_case_public_deadlines[];
+
+/* The public status page: ?1 case id; at, kind, the state reached (the
+ * event's "to") of the case's state changes. */
+extern const char sqlite_q_case_public_steps[], pg_q_case_public_steps[];
 
 #endif

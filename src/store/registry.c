@@ -4,9 +4,11 @@
  *
  * Both queries join tracks -> persons -> cases and apply the case scope
  * (SCOPE_WHERE) plus the PPK rule of the case detail: a PPK office counts
- * only the tracks addressed to it.  Every value is bound; the grouping key
- * is the NIP when there is one, else "~" and the normalised name (no NIP
- * starts with "~").
+ * only the tracks addressed to it.  Every value is bound; a person is
+ * grouped by (NIP, normalised name): a NIP names one row of persons
+ * (persons_nip is unique), persons without a NIP group by name.  The
+ * grouped columns are selected, never bare ones, so both engines accept
+ * the query and give the same rows.
  */
 #include <string.h>
 
@@ -22,8 +24,8 @@ store_registry_persons(struct store_conn *c, const struct store_scope *sc, const
 		" FROM tracks t JOIN persons p ON p.id = t.person_id JOIN cases c ON c.id = "
 		"t.case_id"
 		" WHERE " SCOPE_WHERE " AND (?6 = 0 OR t.ppk_office_id = ?6)"
-		" AND (?7 IS NULL OR p.nip = ?7 OR p.nik = ?7 OR t.nik = ?7)"
-		" GROUP BY coalesce(p.nip, '~' || p.name_norm) ORDER BY max(t.id) DESC LIMIT ?8",
+		" AND (CAST(?7 AS text) IS NULL OR p.nip = ?7 OR p.nik = ?7 OR t.nik = ?7)"
+		" GROUP BY p.nip, p.name_norm ORDER BY max(t.id) DESC LIMIT ?8",
 		eb);
 	struct store_registry_person p;
 	int rc, stop = 0;
@@ -69,7 +71,7 @@ store_registry_tracks(struct store_conn *c, const struct store_scope *sc, const 
 		" FROM tracks t JOIN persons p ON p.id = t.person_id JOIN cases c ON c.id = "
 		"t.case_id"
 		" WHERE " SCOPE_WHERE " AND (?6 = 0 OR t.ppk_office_id = ?6)"
-		" AND ((?7 IS NOT NULL AND p.nip = ?7)"
+		" AND ((CAST(?7 AS text) IS NOT NULL AND p.nip = ?7)"
 		" OR (?7 IS NULL AND p.nip IS NULL AND p.name_norm = ?8))"
 		" ORDER BY t.id DESC LIMIT ?9",
 		eb);

@@ -119,7 +119,8 @@ store_screened_insert(struct store_conn *c, const struct store_screened_new *n, 
  * the excerpt length in characters. */
 #define ITEM_COLS                                                                                  \
 	"s.id, s.source, s.external_id, s.author, s.url, s.captured_at, s.seen_at,"                \
-	" substr(s.text, 1, ?20), length(s.text), s.content_hash, s.label, s.score_pct,"           \
+	" substr(s.text, 1, CAST(?20 AS integer)), length(s.text), s.content_hash, s.label, "      \
+	"s.score_pct,"                                                                             \
 	" s.items, s.spans, s.election, s.region_code, s.author_asn, s.account_id,"                \
 	" a.platform, a.handle, a.name, a.nip, a.agency, a.position, a.status,"                    \
 	" a.region_code, s.person_id, s.state, u.username, s.decided_at,"                          \
@@ -209,13 +210,14 @@ read_item(struct db_stmt *s, size_t excerpt_chars)
  * kab/kota, ?4 prefix, ?5 label, ?6 min score, ?7 ASN only, ?8/?9 cursor,
  * ?10 limit, ?20 excerpt. */
 #define QUEUE_TAIL                                                                                 \
-	" AND (?5 IS NULL OR s.label = ?5) AND s.score_pct >= ?6 AND (?7 = 0 OR s.author_asn = 1)" \
+	" AND (CAST(?5 AS text) IS NULL OR s.label = ?5) AND s.score_pct >= ?6 AND (?7 = 0 OR "    \
+	"s.author_asn = 1)"                                                                        \
 	" AND (s.score_pct < ?8 OR (s.score_pct = ?8 AND s.id < ?9))"                              \
 	" ORDER BY s.score_pct DESC, s.id DESC LIMIT ?10"
 #define QUEUE_HEAD "SELECT " ITEM_COLS ITEM_FROM " WHERE s.state = ?1 AND "
 
 static const char *const queue_sql[] = {
-	QUEUE_HEAD "1" QUEUE_TAIL,
+	QUEUE_HEAD "1 = 1" QUEUE_TAIL,
 	QUEUE_HEAD "s.prov IN (?2, '')" QUEUE_TAIL,
 	QUEUE_HEAD
 	"s.kabkota = ?3 AND (s.region_code = ?4 OR s.region_code LIKE ?4 || '.%')" QUEUE_TAIL,
@@ -333,7 +335,7 @@ store_screened_decide(struct store_conn *c, const struct store_scope *sc,
 	s = db_prep(c,
 		    "UPDATE screened_items SET state = ?10, decided_by = ?11, decided_at = ?12,"
 		    " decision_reason = ?13, case_id = ?14,"
-		    " region_code = coalesce(?15, region_code),"
+		    " region_code = coalesce(CAST(?15 AS text), region_code),"
 		    " prov = CASE WHEN ?15 IS NULL THEN prov ELSE ?16 END,"
 		    " kabkota = CASE WHEN ?15 IS NULL THEN kabkota ELSE ?17 END"
 		    " WHERE id = ?1 AND state = 'baru' AND " ITEM_SCOPE_WHERE("screened_items"),
@@ -390,7 +392,8 @@ store_screened_stats(struct store_conn *c, const struct store_scope *sc, json_t 
 	if (sc->none)
 		return errbuf_set(eb, ERR_FORBIDDEN, "akses ditolak");
 	s = db_prep(c,
-		    "SELECT min(s.score_pct / 10, 9), s.label, s.state, count(*)"
+		    "SELECT CASE WHEN s.score_pct >= 90 THEN 9 ELSE s.score_pct / 10 END, s.label,"
+		    " s.state, count(*)"
 		    " FROM screened_items s WHERE " ITEM_SCOPE_WHERE(
 			    "s") " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
 		    eb);

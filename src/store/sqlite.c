@@ -11,6 +11,7 @@
  *    st->qlock; done() callbacks run without the lock held.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdint.h>
@@ -19,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/log.h"
 #include "core/str.h"
@@ -29,6 +31,7 @@
 struct sq_stmt {
 	struct db_stmt base;
 	sqlite3_stmt *st;
+	bool dynamic; /* from db_prep_dynamic(): not in the cache */
 };
 
 struct stmt_slot {
@@ -178,6 +181,23 @@ sq_ncols(struct db_stmt *s)
 	return sqlite3_column_count(sq(s));
 }
 
+static const char *
+sq_col_name(struct db_stmt *s, int i)
+{
+	return sqlite3_column_name(sq(s), i);
+}
+
+static void
+sq_finalize(struct db_stmt *bs)
+{
+	struct sq_stmt *s = (struct sq_stmt *)bs;
+
+	if (!s->dynamic)
+		return;
+	sqlite3_finalize(s->st);
+	free(s);
+}
+
 static const struct db_stmt_ops sq_stmt_ops = {
 	.bind_text = sq_bind_text,
 	.bind_int = sq_bind_int,
@@ -191,6 +211,8 @@ static const struct db_stmt_ops sq_stmt_ops = {
 	.col_blob = sq_col_blob,
 	.col_type = sq_col_type,
 	.ncols = sq_ncols,
+	.col_name = sq_col_name,
+	.finalize = sq_finalize,
 };
 
 /* --- statement cache ------------------------------------------------------ */
@@ -284,6 +306,25 @@ sq_prep(struct store_conn *bc, const char *sql, struct errbuf *eb)
 	return &s->base;
 }
 
+static struct db_stmt *
+sq_prep_dynamic(struct store_conn *bc, const char *sql, struct errbuf *eb)
+{
+	struct sq_stmt *s;
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(sqc(bc)->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		sq_error(bc, eb, "prepare");
+		log_error("store: cannot prepare: %.200s", sql);
+		return NULL;
+	}
+	s = xcalloc(1, sizeof(*s));
+	s->base.ops = &sq_stmt_ops;
+	s->base.conn = bc;
+	s->st = st;
+	s->dynamic = true;
+	return &s->base;
+}
+
 static int
 sq_exec(struct store_conn *bc, const char *sql, struct errbuf *eb)
 {
@@ -311,6 +352,7 @@ static const struct db_conn_ops sq_conn_ops = {
 	.error = sq_error,
 	.err_unique = sq_err_unique,
 	.scope_set = NULL, /* one enforcement: the WHERE clause */
+	.prep_dynamic = sq_prep_dynamic,
 };
 
 /* Reset every statement still stepping, so no snapshot or lock outlives
@@ -544,6 +586,8 @@ sqlite_setup(void)
 	(void)sqlite3_initialize();
 }
 
+static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
+
 static void sq_close(struct store *bst);
 static void sq_stats_get(struct store *bst, struct store_stats *out);
 static int sq_status_get(struct store *bst, bool full_check, struct store_status *out,
@@ -564,11 +608,10 @@ int
 sqlite_store_open(struct store **out, const char *path, const struct store_opts *o,
 		  struct errbuf *eb)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct sq_store *st;
 	int i;
 
-	pthread_once(&once, sqlite_setup);
+	pthread_once(&sqlite_once, sqlite_setup);
 	*out = NULL;
 	if (check_exists(o, path, eb) < 0)
 		return -1;
@@ -716,50 +759,313 @@ sq_status_get(struct store *bst, bool full_check, struct store_status *out, stru
 	return store_write(bst, status_job, &a, eb);
 }
 
-/* --- backup --------------------------------------------------------------- */
+/* --- backup and restore ------------------------------------------------- */
 
-struct backup_arg {
-	const char *file;
-};
-
-/* On the writer thread, so no write runs while the pages are copied. */
+/* PRAGMA integrity_check of db: 0 when "ok", else -1 with the first
+ * findings in out. */
 static int
-backup_job(struct store_conn *bc, void *arg, struct errbuf *eb)
+file_integrity(sqlite3 *db, char *out, size_t outsz)
 {
-	struct backup_arg *a = arg;
-	sqlite3 *dst = NULL;
-	sqlite3_backup *b;
+	sqlite3_stmt *st = NULL;
+	size_t used = 0;
 	int rc;
 
-	if (sqlite3_open_v2(a->file, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
-		errbuf_set(eb, ERR_UNAVAILABLE, "tidak dapat membuat berkas cadangan %s: %s",
-			   a->file, dst ? sqlite3_errmsg(dst) : "?");
-		sqlite3_close(dst);
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(5)", -1, &st, NULL) != SQLITE_OK) {
+		cstr_copy(out, outsz, sqlite3_errmsg(db));
 		return -1;
 	}
-	b = sqlite3_backup_init(dst, "main", sqc(bc)->db, "main");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		int w;
+
+		if (line == NULL)
+			continue;
+		w = snprintf(out + used, outsz - used, "%s%s", used ? "; " : "", line);
+		if (w < 0 || (size_t)w >= outsz - used)
+			break;
+		used += (size_t)w;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE && used == 0)
+		cstr_copy(out, outsz, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return strcmp(out, "ok") == 0 ? 0 : -1;
+}
+
+/* Copy every page of src into a new file tmp, check the copy, set its
+ * journal mode (the backup keeps DELETE, a live database WAL).  On failure
+ * tmp is removed. */
+static int
+copy_pages(sqlite3 *src, const char *tmp, const char *journal, struct errbuf *eb)
+{
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
+	char problem[256];
+	char pragma[48];
+	int rc;
+
+	unlink(tmp);
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		errbuf_set_code(eb, ERR_UNAVAILABLE, "backup_failed",
+				"tidak dapat membuat berkas %s: %s", tmp,
+				dst ? sqlite3_errmsg(dst) : "?");
+		goto fail;
+	}
+	b = sqlite3_backup_init(dst, "main", src, "main");
 	if (b == NULL) {
-		errbuf_set(eb, ERR_INTERNAL, "pencadangan gagal: %s", sqlite3_errmsg(dst));
-		sqlite3_close(dst);
-		return -1;
+		errbuf_set_code(eb, ERR_INTERNAL, "backup_failed", "penyalinan gagal: %s",
+				sqlite3_errmsg(dst));
+		goto fail;
 	}
 	rc = sqlite3_backup_step(b, -1);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		errbuf_set(eb, ERR_INTERNAL, "pencadangan gagal: %s", sqlite3_errstr(rc));
-		sqlite3_close(dst);
-		return -1;
+		errbuf_set_code(eb, rc == SQLITE_FULL ? ERR_UNAVAILABLE : ERR_INTERNAL,
+				"backup_failed", "penyalinan gagal: %s", sqlite3_errstr(rc));
+		goto fail;
 	}
-	rc = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	snprintf(pragma, sizeof(pragma), "PRAGMA journal_mode=%s", journal);
+	if (sqlite3_exec(dst, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+		errbuf_set_code(eb, ERR_INTERNAL, "backup_failed", "penyalinan gagal: %s",
+				sqlite3_errmsg(dst));
+		goto fail;
+	}
+	/* the copy is read back from the file it was written to */
+	if (file_integrity(dst, problem, sizeof(problem)) < 0) {
+		errbuf_set_code(eb, ERR_INTERNAL, "backup_damaged",
+				"salinan %s gagal diperiksa (integrity_check: %s)", tmp, problem);
+		goto fail;
+	}
+	if (sqlite3_close(dst) != SQLITE_OK) {
+		dst = NULL;
+		errbuf_set_code(eb, ERR_INTERNAL, "backup_failed", "penyalinan gagal ditutup");
+		goto fail;
+	}
+	return 0;
+fail:
 	sqlite3_close(dst);
-	return rc == SQLITE_OK ? 0 : errbuf_set(eb, ERR_INTERNAL, "pencadangan gagal");
+	unlink(tmp);
+	return -1;
+}
+
+/* fsync the directory that holds path, so a rename into it is durable */
+static void
+sync_dir_of(const char *path)
+{
+	char dir[600];
+	char *slash;
+	int fd;
+
+	cstr_copy(dir, sizeof(dir), path);
+	slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		cstr_copy(dir, sizeof(dir), ".");
+	fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
 }
 
 static int
+tmp_name(char *out, size_t outsz, const char *file, const char *what, struct errbuf *eb)
+{
+	if (snprintf(out, outsz, "%s.%s-%ld", file, what, (long)getpid()) >= (int)outsz)
+		return errbuf_set(eb, ERR_INVALID_INPUT, "jalur berkas terlalu panjang: %s", file);
+	return 0;
+}
+
+/*
+ * From a reader: its one backup step copies every page inside one read
+ * transaction, a WAL snapshot that the writer keeps writing past.  The
+ * copy goes to FILE.part-PID, is checked, and only then renamed to FILE:
+ * FILE is either the previous backup or a whole, checked new one.
+ */
+static int
 sq_backup(struct store *bst, const char *file, struct errbuf *eb)
 {
-	struct backup_arg a = {file};
+	struct sq_store *st = (struct sq_store *)bst;
+	struct store_conn *c;
+	struct stat fs, ls;
+	char tmp[600];
+	int rc;
 
-	return store_write(bst, backup_job, &a, eb);
+	if (stat(file, &fs) == 0 && stat(st->path, &ls) == 0 && fs.st_dev == ls.st_dev &&
+	    fs.st_ino == ls.st_ino)
+		return errbuf_set_code(eb, ERR_INVALID_INPUT, "backup_target",
+				       "berkas cadangan %s adalah basis data itu sendiri", file);
+	if (tmp_name(tmp, sizeof(tmp), file, "part", eb) < 0)
+		return -1;
+	c = sq_reader(bst);
+	rc = copy_pages(sqc(c)->db, tmp, "DELETE", eb);
+	sq_reader_done(bst, c);
+	if (rc < 0)
+		return -1;
+	if (rename(tmp, file) < 0) {
+		errbuf_set_code(eb, ERR_UNAVAILABLE, "backup_failed",
+				"tidak dapat menulis berkas cadangan %s: %s", file,
+				strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	sync_dir_of(file);
+	return 0;
+}
+
+/* count(*) of the cases table; -1 when db has no such table or cannot be
+ * read */
+static int64_t
+count_cases(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t n = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM cases", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* FILE is a whole SQLite database written by netra: integrity, a ledger
+ * this binary knows, a cases table. */
+static int
+check_backup_file(sqlite3 *db, const char *file, struct store_restore_info *info, struct errbuf *eb)
+{
+	sqlite3_stmt *st = NULL;
+	char problem[256];
+	int rc, n = 0;
+
+	if (file_integrity(db, problem, sizeof(problem)) < 0)
+		return errbuf_set_code(eb, ERR_UNPROCESSABLE, "backup_damaged",
+				       "%s bukan cadangan basis data SQLite yang utuh (%s)", file,
+				       problem);
+	if (sqlite3_prepare_v2(
+		    db, "SELECT version, name, checksum FROM schema_migrations ORDER BY version",
+		    -1, &st, NULL) != SQLITE_OK)
+		return errbuf_set_code(eb, ERR_UNPROCESSABLE, "not_netra_backup",
+				       "%s bukan basis data netra (tidak ada catatan migrasi)",
+				       file);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int v = sqlite3_column_int(st, 0);
+
+		if (store_migration_known(v, (const char *)sqlite3_column_text(st, 1),
+					  (const char *)sqlite3_column_text(st, 2), eb) < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		if (v > info->schema_version)
+			info->schema_version = v;
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE || n == 0)
+		return errbuf_set_code(eb, ERR_UNPROCESSABLE, "not_netra_backup",
+				       "%s bukan basis data netra (catatan migrasi kosong)", file);
+	info->cases = count_cases(db);
+	if (info->cases < 0)
+		return errbuf_set_code(eb, ERR_UNPROCESSABLE, "not_netra_backup",
+				       "%s bukan basis data netra (tidak ada tabel kasus)", file);
+	return 0;
+}
+
+/*
+ * The live database at path, before it is replaced: not open in another
+ * process (a running `netra serve` keeps it open in WAL mode, and leaving
+ * WAL mode needs every other connection gone), and without cases unless
+ * force.  A file that cannot be read as a database is replaced only with
+ * force.
+ */
+static int
+check_live(const char *path, bool force, struct store_restore_info *info, struct errbuf *eb)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	struct stat sb;
+	bool readable = false, busy = false;
+
+	if (stat(path, &sb) < 0 || sb.st_size == 0)
+		return 0; /* nothing there yet */
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "PRAGMA journal_mode=DELETE", -1, &st, NULL) == SQLITE_OK) {
+		int rc = sqlite3_step(st);
+		const char *mode =
+			rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+
+		readable = rc == SQLITE_ROW;
+		busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ||
+		       (mode && strcmp(mode, "delete") != 0);
+	}
+	sqlite3_finalize(st);
+	if (busy) {
+		sqlite3_close(db);
+		return errbuf_set_code(eb, ERR_CONFLICT, "db_in_use",
+				       "basis data %s sedang dipakai proses lain (netra serve?); "
+				       "hentikan server lebih dulu, lalu ulangi pemulihan",
+				       path);
+	}
+	info->replaced_cases = readable ? count_cases(db) : -1;
+	if (readable && info->replaced_cases > 0 && !force) {
+		sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+		sqlite3_close(db);
+		return errbuf_set_code(
+			eb, ERR_CONFLICT, "db_not_empty",
+			"basis data %s sudah berisi %lld kasus; pemulihan akan "
+			"menimpanya. Ulangi dengan --force bila memang itu maksudnya",
+			path, (long long)info->replaced_cases);
+	}
+	sqlite3_close(db);
+	if (!readable && !force)
+		return errbuf_set_code(
+			eb, ERR_CONFLICT, "db_unreadable",
+			"basis data %s tidak terbaca (rusak?); ulangi dengan --force "
+			"untuk menggantinya dengan cadangan",
+			path);
+	return 0;
+}
+
+int
+sqlite_restore(const char *path, const char *file, bool force, struct store_restore_info *info,
+	       struct errbuf *eb)
+{
+	sqlite3 *src = NULL;
+	char tmp[600], side[600];
+	int rc = -1;
+
+	pthread_once(&sqlite_once, sqlite_setup);
+	if (access(file, R_OK) < 0)
+		return errbuf_set_code(eb, ERR_NOT_FOUND, "no_backup",
+				       "berkas cadangan %s tidak dapat dibaca: %s", file,
+				       strerror(errno));
+	if (sqlite3_open_v2(file, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		errbuf_set_code(eb, ERR_UNPROCESSABLE, "backup_damaged",
+				"%s tidak dapat dibuka sebagai basis data SQLite: %s", file,
+				src ? sqlite3_errmsg(src) : "?");
+		goto out;
+	}
+	if (check_backup_file(src, file, info, eb) < 0 || check_live(path, force, info, eb) < 0 ||
+	    tmp_name(tmp, sizeof(tmp), path, "restore", eb) < 0 ||
+	    copy_pages(src, tmp, "WAL", eb) < 0)
+		goto out;
+	/* the old database's WAL must not be replayed over the new file */
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+	if (rename(tmp, path) < 0) {
+		errbuf_set_code(eb, ERR_UNAVAILABLE, "restore_failed",
+				"tidak dapat memasang %s: %s", path, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	sync_dir_of(path);
+	rc = 0;
+out:
+	sqlite3_close(src);
+	return rc;
 }

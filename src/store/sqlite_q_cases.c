@@ -1,7 +1,25 @@
 /*
- * sqlite_q_cases.c - SQLite texts of the case queries named in q_cases.h.
+ * sqlite_q_cases.c - the SQLite text of the case queries that differ
+ * between dialects (see q_cases.h for what each one is).
  */
 #include "store/q_cases.h"
 
 /* one writer: nothing else claims between the pick and the update */
 const char sqlite_q_case_claim[] = Q_CLAIM_HEAD Q_CLAIM_PICK Q_CLAIM_TAIL;
+
+/* group_concat() follows the order of its input rows */
+const char sqlite_q_track_names[] =
+	"(SELECT group_concat(tn.name, '; ') FROM (SELECT t.name FROM tracks t"
+	" WHERE t.case_id = c.id ORDER BY t.id) tn)";
+
+const char sqlite_q_deadlines_hint[] = " INDEXED BY deadlines_case";
+
+const char sqlite_q_case_public_deadlines[] =
+	"SELECT rule, due_on, status, provisional, provisional_reason,"
+	" json_extract(explanation, '$.provisional_years') FROM deadlines"
+	" WHERE case_id = ?1 AND track_id IS NULL ORDER BY id";
+
+const char sqlite_q_case_public_steps[] =
+	"SELECT at, kind, json_extract(data, '$.to') FROM events WHERE case_id = ?1"
+	" AND track_id IS NULL AND kind IN ('laporan_diterima', 'temuan_dicatat',"
+	" 'transisi') ORDER BY id";

@@ -24,6 +24,8 @@
 
 #include "core/str.h"
 #include "core/xalloc.h"
+#include "store/q_stats.h"
+#include "store/search.h"
 #include "store/store_internal.h"
 
 enum { LEVEL_ALL, LEVEL_PROV, LEVEL_KAB, LEVEL_DEEP };
@@ -44,23 +46,24 @@ enum query {
 /* How a PPK principal is limited in a query. */
 enum ppk_mode { PPK_CASE, PPK_TRACK, PPK_DEADLINE };
 
-/* local time of received_at, in the case's zone */
-#define LOCAL_T                                                                                    \
-	"c.received_at + CASE c.tz WHEN 'WIB' THEN 25200 WHEN 'WIT' THEN 32400 ELSE 28800 END"
-
 /* ?10..?13; merged cases are counted where they were merged into */
 #define STAT_FILTER                                                                                \
-	" AND c.merged_into IS NULL AND (?10 IS NULL OR c.election = ?10)"                         \
-	" AND (?11 IS NULL OR c.kind = ?11) AND " LOCAL_T " >= ?12 AND " LOCAL_T " < ?13"
+	" AND c.merged_into IS NULL AND (CAST(?10 AS text) IS NULL OR c.election = ?10)"           \
+	" AND (CAST(?11 AS text) IS NULL OR c.kind = ?11) AND " LOCAL_T " >= ?12 AND " LOCAL_T     \
+	" < ?13"
 
-/* the inbox filter of store_case_list(), renumbered: ?14..?27 */
+/* the inbox filter of store_case_list(), renumbered: ?14..?27 (?17 the
+ * LIKE operand of the query, search_like_dup()) */
 #define EXPORT_FILTER                                                                              \
-	" AND (?10 IS NULL OR c.election = ?10) AND (?11 IS NULL OR c.kind = ?11)"                 \
+	" AND (CAST(?10 AS text) IS NULL OR c.election = ?10)"                                     \
+	" AND (CAST(?11 AS text) IS NULL OR c.kind = ?11)"                                         \
 	" AND " LOCAL_T " >= ?12 AND " LOCAL_T " < ?13"                                            \
-	" AND (?14 IS NULL OR c.state = ?14) AND (?15 = 0 OR c.assigned_to = ?15)"                 \
+	" AND (CAST(?14 AS text) IS NULL OR c.state = ?14) AND (?15 = 0 OR c.assigned_to = ?15)"   \
 	" AND (?16 = 0 OR c.assigned_to IS NULL)"                                                  \
-	" AND (?17 IS NULL OR c.description LIKE '%' || ?17 || '%' OR EXISTS (SELECT 1 FROM"       \
-	" tracks q WHERE q.case_id = c.id AND (q.name LIKE '%' || ?17 || '%' OR q.nip = ?17))"     \
+	" AND (CAST(?17 AS text) IS NULL"                                                          \
+	" OR c.description_fold LIKE '%' || ?17 || '%' ESCAPE '\\' OR EXISTS (SELECT 1 FROM"       \
+	" tracks q WHERE q.case_id = c.id AND (q.name_fold LIKE '%' || ?17 || '%' ESCAPE '\\'"     \
+	" OR q.nip = ?17))"                                                                        \
 	" OR c.code = upper(?17))"                                                                 \
 	" AND (?18 = 0 OR EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND"            \
 	" d.status = 'open' AND d.due_on < CASE c.tz WHEN 'WIB' THEN ?19 WHEN 'WITA' THEN ?20"     \
@@ -71,62 +74,70 @@ enum ppk_mode { PPK_CASE, PPK_TRACK, PPK_DEADLINE };
 	" ELSE ?25 END))"                                                                          \
 	" AND c.id < ?26"
 
+static const char *const stat_month[2] = {
+	[DB_SQLITE] = sqlite_q_stat_month, [DB_PG] = pg_q_stat_month};
+static const char *const stat_week[2] = {
+	[DB_SQLITE] = sqlite_q_stat_week, [DB_PG] = pg_q_stat_week};
+static const char *const stat_items[2] = {
+	[DB_SQLITE] = sqlite_q_stat_items_head, [DB_PG] = pg_q_stat_items_head};
+static const char *const stat_ppk_days[2] = {
+	[DB_SQLITE] = sqlite_q_stat_ppk_days_head, [DB_PG] = pg_q_stat_ppk_days_head};
+static const char *const stat_open_deadline[2] = {
+	[DB_SQLITE] = sqlite_q_stat_open_deadline, [DB_PG] = pg_q_stat_open_deadline};
+
+/* head = pre + the engine's own part (q_stats.h, none when NULL) + post */
 struct query_def {
-	const char *head; /* up to WHERE */
+	const char *pre;
+	const char *const *dialect;
+	const char *post; /* up to WHERE */
 	enum ppk_mode ppk;
 	const char *tail; /* after the scope and the filter */
 };
 
+#define REGION_COL "CASE WHEN c.kabkota = '' THEN c.prov ELSE c.kabkota END"
+
 static const struct query_def queries[Q__COUNT] = {
-	[Q_CASES_MONTH] =
-		{"SELECT CASE WHEN c.kabkota = '' THEN c.prov ELSE c.kabkota END, c.state,"
-		 " c.election, c.kind, strftime('%Y-%m', " LOCAL_T ", 'unixepoch'),"
-		 " 1 FROM cases c WHERE ",
-		 PPK_CASE, STAT_FILTER},
-	[Q_CASES_WEEK] = {"SELECT CASE WHEN c.kabkota = '' THEN c.prov ELSE c.kabkota END, c.state,"
-			  " c.election, c.kind, date(" LOCAL_T ", 'unixepoch', '-6 days',"
-			  " 'weekday 1'), 1 FROM cases c WHERE ",
-			  PPK_CASE, STAT_FILTER},
+	[Q_CASES_MONTH] = {"SELECT " REGION_COL ", c.state, c.election, c.kind, ", stat_month,
+			   ", 1 FROM cases c WHERE ", PPK_CASE, STAT_FILTER},
+	[Q_CASES_WEEK] = {"SELECT " REGION_COL ", c.state, c.election, c.kind, ", stat_week,
+			  ", 1 FROM cases c WHERE ", PPK_CASE, STAT_FILTER},
 	[Q_TRACKS] = {"SELECT c.state, t.state, t.status, coalesce(t.rec_level, ''),"
 		      " coalesce(t.sanction_level, ''), coalesce(t.sanction_cmp, ''), 1"
 		      " FROM cases c JOIN tracks t ON t.case_id = c.id WHERE ",
-		      PPK_TRACK, STAT_FILTER},
+		      NULL, "", PPK_TRACK, STAT_FILTER},
 	[Q_AGENCIES] = {"SELECT coalesce(t.agency, ''), 1 FROM cases c"
 			" JOIN tracks t ON t.case_id = c.id WHERE ",
-			PPK_TRACK, STAT_FILTER},
-	[Q_ITEMS] = {"SELECT j.value, 1 FROM cases c JOIN tracks t ON t.case_id = c.id,"
-		     " json_each(t.rec_json, '$.items') j WHERE t.rec_json IS NOT NULL AND ",
-		     PPK_TRACK, STAT_FILTER " AND j.type = 'text'"},
+			NULL, "", PPK_TRACK, STAT_FILTER},
+	[Q_ITEMS] = {"", stat_items, "", PPK_TRACK, STAT_FILTER},
 	[Q_DEADLINES] = {"SELECT d.rule, d.status, 1 FROM cases c"
 			 " JOIN deadlines d ON d.case_id = c.id WHERE ",
-			 PPK_DEADLINE, STAT_FILTER},
-	[Q_PPK] = {"SELECT o.id, o.code, o.name, count(*), sum(x.sat IS NOT NULL),"
-		   " sum(x.sat IS NOT NULL AND x.ps = 'met'), sum(x.st = 'tidak_ditindaklanjuti'),"
-		   " sum(x.st = 'eskalasi'), sum(x.cmp = 'lower'), sum(x.cmp = 'equal'),"
-		   " sum(x.cmp = 'higher') FROM (SELECT t.ppk_office_id AS po,"
-		   " t.sanction_at AS sat, t.state AS st, t.sanction_cmp AS cmp,"
-		   " (SELECT d.status FROM deadlines d WHERE d.case_id = c.id AND d.track_id = t.id"
-		   " AND d.rule = 'ppk.tindak_lanjut' ORDER BY d.id DESC LIMIT 1) AS ps"
-		   " FROM tracks t JOIN cases c ON c.id = t.case_id"
-		   " WHERE t.ppk_office_id IS NOT NULL AND ",
-		   PPK_TRACK,
-		   STAT_FILTER ") x JOIN offices o ON o.id = x.po WHERE x.ps IS NOT NULL"
-			       " GROUP BY o.id ORDER BY o.name, o.id"},
-	[Q_PPK_DAYS] = {"SELECT t.ppk_office_id, CAST(julianday(t.sanction_on) -"
-			" julianday(d.start_on) AS INTEGER) FROM tracks t"
-			" JOIN cases c ON c.id = t.case_id JOIN deadlines d ON d.case_id = c.id"
-			" AND d.track_id = t.id AND d.rule = 'ppk.tindak_lanjut'"
-			" WHERE t.ppk_office_id IS NOT NULL AND t.sanction_on IS NOT NULL"
-			" AND julianday(t.sanction_on) IS NOT NULL AND d.id = (SELECT max(d2.id)"
-			" FROM deadlines d2 WHERE d2.case_id = c.id AND d2.track_id = t.id"
-			" AND d2.rule = 'ppk.tindak_lanjut') AND ",
-			PPK_TRACK, STAT_FILTER " ORDER BY 1, 2"},
+			 NULL, "", PPK_DEADLINE, STAT_FILTER},
+	/* count(CASE ... THEN 1 END): a sum of booleans, on both engines */
+	[Q_PPK] =
+		{"SELECT o.id, o.code, o.name, count(*), count(x.sat),"
+		 " count(CASE WHEN x.sat IS NOT NULL AND x.ps = 'met' THEN 1 END),"
+		 " count(CASE WHEN x.st = 'tidak_ditindaklanjuti' THEN 1 END),"
+		 " count(CASE WHEN x.st = 'eskalasi' THEN 1 END),"
+		 " count(CASE WHEN x.cmp = 'lower' THEN 1 END),"
+		 " count(CASE WHEN x.cmp = 'equal' THEN 1 END),"
+		 " count(CASE WHEN x.cmp = 'higher' THEN 1 END) FROM (SELECT t.ppk_office_id AS po,"
+		 " t.sanction_at AS sat, t.state AS st, t.sanction_cmp AS cmp,"
+		 " (SELECT d.status FROM deadlines d WHERE d.case_id = c.id AND d.track_id = t.id"
+		 " AND d.rule = 'ppk.tindak_lanjut' ORDER BY d.id DESC LIMIT 1) AS ps"
+		 " FROM tracks t JOIN cases c ON c.id = t.case_id"
+		 " WHERE t.ppk_office_id IS NOT NULL AND ",
+		 NULL, "", PPK_TRACK,
+		 STAT_FILTER ") x JOIN offices o ON o.id = x.po WHERE x.ps IS NOT NULL"
+			     " GROUP BY o.id, o.code, o.name ORDER BY o.name, o.id"},
+	[Q_PPK_DAYS] = {"", stat_ppk_days, "", PPK_TRACK, STAT_FILTER " ORDER BY 1, 2"},
 	[Q_EXPORT] = {"SELECT c.id, c.code, c.received_at, c.tz, c.election, c.kind, c.state,"
 		      " c.region_code, o.name, coalesce(t.id, 0), t.name, t.nip, t.status,"
 		      " t.agency, t.state, t.rec_level, t.rec_institution, po.name,"
 		      " t.sanction_form, t.sanction_level, t.sanction_sk, t.sanction_on,"
 		      " t.sanction_cmp, (SELECT d.due_on || ' ' || d.rule FROM deadlines d"
-		      " WHERE d.case_id = c.id AND +d.status = 'open' ORDER BY d.due_on LIMIT 1)"
+		      " WHERE d.case_id = c.id AND ",
+		      stat_open_deadline,
+		      " ORDER BY d.due_on, d.id LIMIT 1)"
 		      " FROM cases c JOIN offices o ON o.id = c.office_id"
 		      " LEFT JOIN tracks t ON t.case_id = c.id AND (?4 = 0 OR t.ppk_office_id = ?4)"
 		      " LEFT JOIN offices po ON po.id = t.ppk_office_id"
@@ -135,14 +146,14 @@ static const struct query_def queries[Q__COUNT] = {
 		      EXPORT_FILTER " ORDER BY c.id DESC LIMIT ?27) ORDER BY c.id DESC, t.id"},
 };
 
-static char *sql[Q__COUNT][4][2][2];
+static char *sql[2][Q__COUNT][4][2][2];
 static pthread_once_t sql_once = PTHREAD_ONCE_INIT;
 
 static void
 sql_build(void)
 {
 	static const char *const level[] = {
-		"1",
+		"1 = 1",
 		"c.prov = ?1",
 		"c.kabkota = ?2",
 		"c.kabkota = ?2 AND (c.region_code = ?3 OR c.region_code LIKE ?3 || '.%')",
@@ -157,22 +168,27 @@ sql_build(void)
 			" AND d.track_id IN (SELECT id FROM tracks WHERE case_id = c.id AND"
 			" ppk_office_id = ?4)",
 	};
-	int q, l, r, p;
+	int e, q, l, r, p;
 
-	for (q = 0; q < Q__COUNT; q++)
-		for (l = 0; l < 4; l++)
-			for (r = 0; r < 2; r++)
-				for (p = 0; p < 2; p++) {
-					const struct query_def *d = &queries[q];
-					const char *pp = p ? ppk[d->ppk] : "";
-					size_t n = strlen(d->head) + strlen(level[l]) +
-						   sizeof(rec) + strlen(pp) + strlen(d->tail) + 1;
-					char *s = xmalloc(n);
+	for (e = 0; e < 2; e++)
+		for (q = 0; q < Q__COUNT; q++)
+			for (l = 0; l < 4; l++)
+				for (r = 0; r < 2; r++)
+					for (p = 0; p < 2; p++) {
+						const struct query_def *d = &queries[q];
+						const char *mid = d->dialect ? d->dialect[e] : "";
+						const char *pp = p ? ppk[d->ppk] : "";
+						size_t n = strlen(d->pre) + strlen(mid) +
+							   strlen(d->post) + strlen(level[l]) +
+							   sizeof(rec) + strlen(pp) +
+							   strlen(d->tail) + 1;
+						char *s = xmalloc(n);
 
-					snprintf(s, n, "%s%s%s%s%s", d->head, level[l],
-						 r ? rec : "", pp, d->tail);
-					sql[q][l][r][p] = s;
-				}
+						snprintf(s, n, "%s%s%s%s%s%s%s", d->pre, mid,
+							 d->post, level[l], r ? rec : "", pp,
+							 d->tail);
+						sql[e][q][l][r][p] = s;
+					}
 }
 
 /* The effective region prefix of scope and filter into out; false when
@@ -241,7 +257,7 @@ stat_stmt(struct store_conn *c, enum query q, const struct store_scope *sc,
 	rec = !sc->all && sc->recommended_only;
 	ppk = !sc->all && sc->ppk_office_id > 0;
 	pthread_once(&sql_once, sql_build);
-	s = db_prep(c, sql[q][level][rec][ppk], eb);
+	s = db_prep(c, sql[db_engine_of(c)][q][level][rec][ppk], eb);
 	if (s == NULL)
 		return NULL;
 	db_bind_text(s, 1, prov);
@@ -487,6 +503,7 @@ store_export_page(struct store_conn *c, const struct store_scope *sc,
 	int ncases = 0, rc, i;
 	bool empty;
 	struct db_stmt *s;
+	char *like;
 
 	*next_before = 0;
 	s = stat_stmt(c, Q_EXPORT, sc, f, &empty, eb);
@@ -495,7 +512,9 @@ store_export_page(struct store_conn *c, const struct store_scope *sc,
 	db_bind_text(s, 14, lf->state && lf->state[0] ? lf->state : NULL);
 	db_bind_int(s, 15, lf->assigned_to);
 	db_bind_int(s, 16, lf->unassigned);
-	db_bind_text(s, 17, lf->q && lf->q[0] ? lf->q : NULL);
+	like = search_like_dup(lf->q);
+	db_bind_text(s, 17, like);
+	free(like);
 	db_bind_int(s, 18, lf->overdue);
 	for (i = 0; i < 3; i++) {
 		bind_date(s, 19 + i, lf->today[i]);

@@ -59,6 +59,15 @@ store_open(struct store **out, const struct store_opts *o, struct errbuf *eb)
 	return sqlite_store_open(out, path, o, eb);
 }
 
+int
+store_sqlite_path(const struct store_opts *o, char *out, size_t outsz, struct errbuf *eb)
+{
+	out[0] = '\0';
+	if (o->db_url && is_pg_url(o->db_url))
+		return 0;
+	return sqlite_path(o, out, outsz, eb);
+}
+
 bool
 store_is_pg(const struct store *st)
 {

@@ -59,6 +59,9 @@ int store_scope_apply(struct store_conn *c, const struct store_scope *sc, struct
 
 /* Create the migrations ledger if it is missing (writer, before threads). */
 int store_migrations_bootstrap(struct store_conn *c, struct errbuf *eb);
+/* 0 when a ledger row (version, name, checksum) names a migration this
+ * binary has, unchanged; else ERR_CONFLICT with the reason. */
+int store_migration_known(int version, const char *name, const char *checksum, struct errbuf *eb);
 /* The asset prefix of c's engine's migrations ("sql/" or "pgsql/"). */
 const char *store_migrations_prefix(const struct store_conn *c);
 

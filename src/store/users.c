@@ -20,7 +20,7 @@
 #define USER_NCOLS 8
 #define OFFICE_COLS                                                                                \
 	"o.id, o.code, o.name, o.kind, o.level, o.region_code, o.tz, coalesce(o.parent_id, 0), "   \
-	"o.seal_public IS NOT NULL, o.created_at"
+	"CASE WHEN o.seal_public IS NOT NULL THEN 1 ELSE 0 END, o.created_at"
 #define OFFICE_NCOLS 10
 
 static void
@@ -498,9 +498,11 @@ int
 store_session_touch(struct store_conn *c, const unsigned char hash[STORE_TOKEN_HASH_BYTES],
 		    int64_t expires_at, struct errbuf *eb)
 {
-	struct db_stmt *s = db_prep(
-		c, "UPDATE sessions SET expires_at = max(expires_at, ?2) WHERE token_hash = ?1",
-		eb);
+	struct db_stmt *s =
+		db_prep(c,
+			"UPDATE sessions SET expires_at = CASE WHEN expires_at > ?2 THEN expires_at"
+			" ELSE ?2 END WHERE token_hash = ?1",
+			eb);
 
 	if (s == NULL)
 		return -1;
@@ -631,10 +633,11 @@ int
 store_api_token_list(struct store_conn *c, int64_t user_id, store_token_fn fn, void *arg,
 		     struct errbuf *eb)
 {
-	struct db_stmt *s = db_prep(c,
-				    "SELECT name, created_at, coalesce(expires_at, 0), revoked "
-				    "FROM api_tokens WHERE user_id = ?1 ORDER BY created_at, name",
-				    eb);
+	struct db_stmt *s =
+		db_prep(c,
+			"SELECT name, created_at, coalesce(expires_at, 0), revoked "
+			"FROM api_tokens WHERE user_id = ?1 ORDER BY created_at, name, token_hash",
+			eb);
 	struct store_api_token t;
 	int rc;
 

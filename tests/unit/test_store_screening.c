@@ -635,6 +635,8 @@ test_ingest_batches(void **state)
 	struct store_conn *c;
 	struct store_scope all = scope("");
 	json_t *one;
+	int64_t id;
+	bool found;
 
 	(void)state;
 	memset(&j, 0, sizeof(j));
@@ -678,12 +680,21 @@ test_ingest_batches(void **state)
 	assert_int_equal(json_integer_value(json_object_get(one, "captured_ts")), 1707306120);
 	assert_string_equal(json_string_value(json_object_get(one, "election")), "pemilu2024");
 	json_decref(one);
-	/* the Latin-1 byte was cleaned before hashing and storing */
-	assert_int_equal(store_screened_get(c, &all, 6, &one, &eb), 0);
-	assert_true(strncmp(json_string_value(json_object_get(one, "text")), "caf\xef\xbf\xbd",
-			    6) == 0);
-	assert_string_equal(json_string_value(json_object_get(one, "region_code")), "64");
-	json_decref(one);
+	/* the Latin-1 byte was cleaned before hashing and storing (found by
+	 * its text: on PostgreSQL the skipped duplicate used up an id) */
+	for (id = 1, found = false; id <= 8 && !found; id++) {
+		if (store_screened_get(c, &all, id, &one, &eb) < 0)
+			continue;
+		if (strncmp(json_string_value(json_object_get(one, "text")), "caf", 3) == 0) {
+			found = true;
+			assert_true(strncmp(json_string_value(json_object_get(one, "text")),
+					    "caf\xef\xbf\xbd", 6) == 0);
+			assert_string_equal(json_string_value(json_object_get(one, "region_code")),
+					    "64");
+		}
+		json_decref(one);
+	}
+	assert_true(found);
 	store_reader_done(st, c);
 	screening_accounts_free(acc);
 	scan_lexicon_free(lex);
