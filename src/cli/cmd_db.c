@@ -1,10 +1,13 @@
 /*
  * cmd_db.c - `netra db migrate|status|backup|restore|copy`: schema
- * migrations, the health of the database (PRAGMA integrity_check), checked
- * backups and their restore, and moving an office's embedded store to
- * PostgreSQL (store/backup.h; docs/backup.md).
+ * migrations, the health of the database (SQLite: the file and PRAGMA
+ * integrity_check; PostgreSQL: server version, size, connections,
+ * replication), checked backups and their restore, and moving an office's
+ * embedded store to PostgreSQL (store/backup.h; docs/backup.md).
  */
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -24,7 +27,19 @@ static const struct cli_opt db_opts[] = {
 	{NULL, NULL, NULL},
 };
 
-/* Only `db migrate` creates the database; `db status` reports its absence. */
+static void
+print_json(json_t *j)
+{
+	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+	if (s)
+		puts(s);
+	free(s);
+	json_decref(j);
+}
+
+/* Only `db migrate` creates the database; `db status` reports its absence
+ * (with --json also as {"error": {"code", "message"}} on stdout). */
 static int
 open_store(struct cli *cli, struct store **st, bool create)
 {
@@ -32,8 +47,12 @@ open_store(struct cli *cli, struct store **st, bool create)
 				!create};
 	struct errbuf eb;
 
-	if (store_open(st, &so, &eb) < 0)
+	if (store_open(st, &so, &eb) < 0) {
+		if (cli_flag(cli, "json"))
+			print_json(json_pack("{s:{s:s, s:s}}", "error", "code", errbuf_code(&eb),
+					     "message", eb.msg));
 		return cli_fail("%s", eb.msg);
+	}
 	return CLI_OK;
 }
 
@@ -67,7 +86,7 @@ db_status(struct cli *cli)
 	char end_s[DATE_STRLEN] = "", end_long[64] = "";
 	int64_t version = 0;
 	long days_left = 0;
-	bool warn = false, cal_error = false;
+	bool warn = false, cal_error = false, pg;
 	int rc;
 
 	rc = open_store(cli, &st, false);
@@ -90,20 +109,34 @@ db_status(struct cli *cli)
 		cal_error = true;
 	}
 	store_close(st);
+	pg = strcmp(s.engine, "postgresql") == 0;
 	if (cli_flag(cli, "json")) {
-		printf("{\"path\":\"%s\",\"schema_version\":%d,\"latest_version\":%d,"
-		       "\"journal_mode\":\"%s\",\"size_bytes\":%lld,\"integrity_ok\":%s,"
-		       "\"holiday_data_end\":\"%s\",\"holiday_data_days_left\":%ld,"
-		       "\"holiday_data_warning\":%s}\n",
-		       s.path, s.schema_version, s.latest_version, s.journal_mode,
-		       (long long)s.size_bytes, s.integrity_ok ? "true" : "false", end_s, days_left,
-		       warn ? "true" : "false");
+		json_t *j = json_pack("{s:s, s:s, s:i, s:i, s:s, s:I, s:b, s:s, s:I, s:b}", "path",
+				      s.path, "engine", s.engine, "schema_version",
+				      s.schema_version, "latest_version", s.latest_version,
+				      "journal_mode", s.journal_mode, "size_bytes",
+				      (json_int_t)s.size_bytes, "integrity_ok", s.integrity_ok,
+				      "holiday_data_end", end_s, "holiday_data_days_left",
+				      (json_int_t)days_left, "holiday_data_warning", warn);
+
+		if (j && pg) {
+			json_object_set_new(j, "server_version", json_string(s.server_version));
+			json_object_set_new(j, "connections", json_integer(s.connections));
+			json_object_set_new(j, "replication", json_string(s.replication));
+		}
+		print_json(j);
 	} else {
-		printf("database:   %s\nschema:     %d of %d%s\njournal:    %s\nsize:       %lld "
-		       "bytes\nintegrity:  %s\n",
-		       s.path, s.schema_version, s.latest_version,
-		       s.schema_version < s.latest_version ? " (run `netra db migrate`)" : "",
-		       s.journal_mode, (long long)s.size_bytes, s.integrity);
+		printf("database:   %s\nengine:     %s%s%s\nschema:     %d of %d%s\n", s.path,
+		       pg ? "PostgreSQL" : "SQLite", pg ? " " : "", pg ? s.server_version : "",
+		       s.schema_version, s.latest_version,
+		       s.schema_version < s.latest_version ? " (run `netra db migrate`)" : "");
+		if (!pg)
+			printf("journal:    %s\n", s.journal_mode);
+		printf("size:       %lld bytes\n", (long long)s.size_bytes);
+		if (pg)
+			printf("connections: %d to this database\nreplication: %s\n", s.connections,
+			       s.replication);
+		printf("integrity:  %s\n", s.integrity);
 		if (cal_error)
 			printf("kalender:   tidak dapat dimuat: %s\n", eb.msg);
 		else
@@ -317,8 +350,13 @@ const struct cli_cmd cmd_db = {
 	.summary = "Schema migrations, database checks, backup and restore, copy to PostgreSQL.",
 	.description =
 		"  migrate  apply every migration this binary has that the database lacks\n"
-		"  status   schema version, journal mode, size, and PRAGMA integrity_check;\n"
-		"           exits 1 when the check finds a problem\n"
+		"  status   engine, schema version and size; on SQLite the journal mode and\n"
+		"           PRAGMA integrity_check (exits 1 when it finds a problem); on\n"
+		"           PostgreSQL the server version, connections to the database and\n"
+		"           the replication state (primary with its standbys, or standby).\n"
+		"           --json prints one object (server_version, connections and\n"
+		"           replication on PostgreSQL only); without a database it prints\n"
+		"           {\"error\": {\"code\": \"no_database\", \"message\"}} and exits 1\n"
 		"  backup FILE\n"
 		"           SQLite: an online copy through the backup API (the server may keep\n"
 		"           running), integrity_check on the copy, then renamed to FILE.\n"

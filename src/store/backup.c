@@ -575,7 +575,10 @@ store_restore(const struct store_opts *o, const char *file, bool force,
 		if (stat(file, &sb) < 0 || !S_ISREG(sb.st_mode))
 			return errbuf_set_code(eb, ERR_NOT_FOUND, "no_backup",
 					       "berkas cadangan %s tidak ada", file);
-		so.must_exist = true;
+		/* not must_exist: that refuses a database without netra's tables
+		 * (pg.c), and restoring into a new, empty one is the usual case;
+		 * a database the server lacks is still refused (no_database) */
+		so.must_exist = false;
 		if (store_open(&st, &so, eb) < 0)
 			return -1;
 		/* a database never migrated has no cases table to ask */

@@ -887,6 +887,30 @@ url_shown(const char *url, char *out, size_t outsz)
 		cstr_copy(out, outsz, url);
 }
 
+/* With must_exist: a database without netra's tables is "no database
+ * here", as an empty SQLite file is; nothing is created in it. */
+static int
+check_migrated(struct pg_conn *c, const char *shown, struct errbuf *eb)
+{
+	PGresult *r = PQexec(c->pg, "SELECT to_regclass('schema_migrations') IS NOT NULL");
+	bool there = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 &&
+		     strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		note_error(c, r);
+		PQclear(r);
+		return pg_error(&c->base, eb, "schema_migrations");
+	}
+	PQclear(r);
+	if (!there)
+		return errbuf_set_code(
+			eb, ERR_NOT_FOUND, "no_database",
+			"basis data %s belum dimigrasi (belum ada tabel netra); buat "
+			"dengan `netra db migrate` sebagai pemiliknya",
+			shown);
+	return 0;
+}
+
 static void pg_close(struct store *bst);
 static void pg_stats_get(struct store *bst, struct store_stats *out);
 static int pg_status_get(struct store *bst, bool full_check, struct store_status *out,
@@ -925,6 +949,7 @@ pg_store_open(struct store **out, const char *url, const struct store_opts *o, s
 	pthread_mutex_init(&st->qlock, NULL);
 	store_queue_init(&st->q, &st->qlock);
 	if (conn_open(&st->writer, st->url, st->shown, true, eb) < 0 ||
+	    (o->must_exist && check_migrated(&st->writer, st->shown, eb) < 0) ||
 	    store_migrations_bootstrap(&st->writer.base, eb) < 0)
 		goto fail;
 	st->readers = xcalloc((size_t)st->nreaders, sizeof(*st->readers));

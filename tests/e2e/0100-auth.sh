@@ -18,12 +18,13 @@ cli() { "$NETRA_BIN" "$@" --data "$DATA" --log-level warn; }
 
 # --- set-up through the CLI ---------------------------------------------------
 # only `db migrate` (or serve, demo) creates the database
+db_empty
 if cli office list >"$T_TMP/out" 2>&1; then
 	fail "office list before db migrate refuses" "$(cat "$T_TMP/out")"
 else
 	ok "office list before db migrate: no database yet"
 fi
-cli db migrate >/dev/null 2>&1
+cli db migrate ${MIGRATE_DB:+--db "$MIGRATE_DB"} >/dev/null 2>&1
 if cli office add bawaslu-kaltim --name "Bawaslu Provinsi Kalimantan Timur" --kind bawaslu \
 	--level provinsi --region 64 --tz WITA >"$T_TMP/out" 2>&1 &&
 	cli office add bawaslu-6408 --name "Bawaslu Kabupaten Kutai Timur" --kind bawaslu \
@@ -202,14 +203,15 @@ stop_server
 
 # --- nothing secret in clear on disk or in the log --------------------------------
 leak=
+db_dump "$T_TMP/dump"
 for secret in "$PW_BUDI" "$PW_SARI" "$PASSPHRASE" "$API" "$API_DAY" "$S1" "$S2" "$S3"; do
-	if cat "$DATA"/netra.db* | grep -a -q -F -- "$secret"; then leak="$leak $secret"; fi
+	if dump_has "$T_TMP/dump" "$secret"; then leak="$leak $secret"; fi
 	if grep -a -q -F -- "$secret" "$T_TMP/server.log"; then leak="$leak log:$secret"; fi
 done
 if [ -z "$leak" ]; then ok "no token, password or passphrase in the database or the log"; else
 	fail "secrets in clear:$leak"
 fi
-if cat "$DATA"/netra.db* | grep -a -q 'argon2id'; then ok "database holds argon2id hashes"; else
+if grep -a -q 'argon2id' "$T_TMP/dump"; then ok "database holds argon2id hashes"; else
 	fail "database holds argon2id hashes"
 fi
 

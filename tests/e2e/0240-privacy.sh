@@ -42,8 +42,9 @@ if grep -q "$CODE" "$T_TMP/server.log"; then fail "a tracking code never reaches
 if grep -q Plantasia "$T_TMP/server.log"; then fail "the server log never holds the name"; else ok "the server log never holds the name"; fi
 if grep -v 'listening on' "$T_TMP/server.log" | grep -q '127\.0\.0\.1'; then fail "the server log holds no client address"; else ok "the server log holds no client address"; fi
 found=0
-for f in "$DATA"/netra.db*; do
-	grep -a -q "Plantasia\|6408011203850001\|plantasia@" "$f" && found=1
+db_dump "$T_TMP/dump"
+for secret in Plantasia 6408011203850001 plantasia@; do
+	dump_has "$T_TMP/dump" "$secret" && found=1
 done
-expect "the raw database files never hold the name, NIK or email" "$found" 0
+expect "the raw database files (a full dump on PostgreSQL) never hold the name, NIK or email" "$found" 0
 finish

@@ -31,11 +31,13 @@ for run in $(seq 1 "$RUNS"); do
 	wait 2>/dev/null
 	n=$(wc -l <"$T_TMP/acked")
 	total=$((total + n))
-	missing=0
-	for c in $(cat "$T_TMP/acked"); do
-		[ "$(sqlite3 "$DATA/netra.db" "SELECT count(*) FROM cases WHERE code = '$c'")" = 1 ] || missing=$((missing + 1))
-	done
-	expect "run $run: all $n acknowledged reports survive SIGKILL" "$missing" 0
+	# one query for the run: how many of the acknowledged codes are stored
+	# (codes are unique; a receipt is only sent for a committed case)
+	found=0
+	if [ "$n" -gt 0 ]; then
+		found=$(db_sql "SELECT count(*) FROM cases WHERE code IN ($(sed "s/.*/'&'/" "$T_TMP/acked" | paste -sd, -))")
+	fi
+	expect "run $run: all $n acknowledged reports survive SIGKILL" "$((n - found))" 0
 done
 [ "$total" -gt 0 ] && ok "reports were acknowledged during the runs ($total)" || fail "reports were acknowledged"
 start_server

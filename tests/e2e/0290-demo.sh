@@ -7,20 +7,20 @@
 "$NETRA_BIN" demo --data "$DATA" --cases 80 --log-level warn >"$T_TMP/demo.out" 2>&1
 expect "demo exits 0" "$?" 0
 grep -q "netra demo: .* 0 gagal" "$T_TMP/demo.out" && ok "no failed steps" || fail "no failed steps" "$(tail -5 "$T_TMP/demo.out")"
-states=$(sqlite3 "$DATA/netra.db" "SELECT count(DISTINCT state) FROM cases")
+states=$(db_sql "SELECT count(DISTINCT state) FROM cases")
 [ "$states" -ge 6 ] && ok "cases in $states states" || fail "cases in many states ($states)"
-tstates=$(sqlite3 "$DATA/netra.db" "SELECT count(DISTINCT state) FROM tracks")
+tstates=$(db_sql "SELECT count(DISTINCT state) FROM tracks")
 [ "$tstates" -ge 6 ] && ok "tracks in $tstates states" || fail "tracks in many states ($tstates)"
-merged=$(sqlite3 "$DATA/netra.db" "SELECT count(*) FROM cases WHERE merged_into IS NOT NULL")
+merged=$(db_sql "SELECT count(*) FROM cases WHERE merged_into IS NOT NULL")
 [ "$merged" -ge 1 ] && ok "merged duplicates ($merged)" || fail "merged duplicates"
-sealed=$(sqlite3 "$DATA/netra.db" "SELECT count(*) FROM cases WHERE pelapor_sealed IS NOT NULL")
+sealed=$(db_sql "SELECT count(*) FROM cases WHERE pelapor_sealed IS NOT NULL")
 [ "$sealed" -ge 1 ] && ok "identities sealed ($sealed)" || fail "identities sealed"
 netra audit verify >/dev/null && ok "audit chain intact" || fail "audit chain intact"
 PASS=$(awk '$1 == "pengawas_08" {print $4}' "$T_TMP/demo.out")
 [ -n "$PASS" ] && ok "a one-time password is printed" || fail "a one-time password is printed"
-before=$(sqlite3 "$DATA/netra.db" "SELECT count(*) FROM cases")
+before=$(db_sql "SELECT count(*) FROM cases")
 "$NETRA_BIN" demo --data "$DATA" --if-empty --log-level warn | grep -q "sudah ada" && ok "--if-empty leaves existing data alone" || fail "--if-empty leaves existing data alone"
-expect "no cases added by the second run" "$(sqlite3 "$DATA/netra.db" "SELECT count(*) FROM cases")" "$before"
+expect "no cases added by the second run" "$(db_sql "SELECT count(*) FROM cases")" "$before"
 
 start_server
 req POST /api/v1/session -H 'Content-Type: application/json' --data-binary "{\"username\":\"pengawas_08\",\"password\":\"$PASS\"}" -c "$T_TMP/jar"

@@ -65,17 +65,19 @@ if netra calendar election add "$T_TMP/psu_x.json" >"$T_TMP/o" 2>&1; then fail "
 	grep -q 'memerlukan "follows"' "$T_TMP/o" && ok "psu without follows is refused" || fail "psu without follows is refused" "$(cat "$T_TMP/o")"
 fi
 netra audit verify >"$T_TMP/o" 2>&1 && ok "audit chain intact after CLI changes" || fail "audit chain intact" "$(cat "$T_TMP/o")"
-sqlite3 "$DATA/netra.db" "SELECT kind FROM events WHERE kind LIKE 'hari_libur%' OR kind = 'pemilihan_ditambah' ORDER BY id" >"$T_TMP/kinds"
+db_sql "SELECT kind FROM events WHERE kind LIKE 'hari_libur%' OR kind = 'pemilihan_ditambah' ORDER BY id" >"$T_TMP/kinds"
 expect "each change is an audit event" "$(tr '\n' ' ' <"$T_TMP/kinds")" "hari_libur_ditambah hari_libur_diimpor hari_libur_dihapus pemilihan_ditambah "
 
 # --- the 90-day warning --------------------------------------------------------------------
 mkdir -p "$T_TMP/fresh"
-"$NETRA_BIN" db migrate --data "$T_TMP/fresh" --log-level error >/dev/null
-"$NETRA_BIN" db status --data "$T_TMP/fresh" --now 2026-12-07T09:00:00+07:00 --log-level error >"$T_TMP/o"
+FRESH_DB= # a database without the admin rows above: a new file, or a new PostgreSQL database
+[ -n "$T_DBNAME" ] && FRESH_DB=$(sh tests/pg/newdb.sh "${T_DBNAME}_fresh")
+"$NETRA_BIN" db migrate --data "$T_TMP/fresh" ${FRESH_DB:+--db "$FRESH_DB"} --log-level error >/dev/null
+"$NETRA_BIN" db status --data "$T_TMP/fresh" ${FRESH_DB:+--db "$FRESH_DB"} --now 2026-12-07T09:00:00+07:00 --log-level error >"$T_TMP/o"
 grep -q "Data hari libur berakhir 31 Desember 2026; muat data 2027 (SKB hari libur nasional dan cuti bersama) sebelum tanggal itu" "$T_TMP/o" && ok "db status warns on 2026-12-07" || fail "db status warns on 2026-12-07" "$(cat "$T_TMP/o")"
-"$NETRA_BIN" db status --data "$T_TMP/fresh" --now 2026-06-01T09:00:00+07:00 --log-level error >"$T_TMP/o"
+"$NETRA_BIN" db status --data "$T_TMP/fresh" ${FRESH_DB:+--db "$FRESH_DB"} --now 2026-06-01T09:00:00+07:00 --log-level error >"$T_TMP/o"
 grep -q "PERINGATAN" "$T_TMP/o" && fail "no warning on 2026-06-01" "$(cat "$T_TMP/o")" || ok "no warning on 2026-06-01"
-"$NETRA_BIN" db status --data "$T_TMP/fresh" --now 2026-12-07T09:00:00+07:00 --json --log-level error >"$T_TMP/body"
+"$NETRA_BIN" db status --data "$T_TMP/fresh" ${FRESH_DB:+--db "$FRESH_DB"} --now 2026-12-07T09:00:00+07:00 --json --log-level error >"$T_TMP/body"
 check_json "db status --json carries the end and the warning" '.holiday_data_end == "2026-12-31" and .holiday_data_warning == true and .holiday_data_days_left == 24'
 
 # --- the server: changes without a restart ----------------------------------------------------
@@ -110,7 +112,8 @@ if [ "$(jq -r '[.[].due_on] | join(",")' "$T_TMP/open_before.json")" != "$(jq -r
 else
 	fail "an open deadline moved with the new holiday" "$(cat "$T_TMP/open_before.json")" "$(cat "$T_TMP/open_after.json")"
 fi
-N=$(sqlite3 "$DATA/netra.db" "SELECT count(*) FROM events WHERE kind = 'tenggat_dihitung_ulang' AND case_id = $ID AND json_extract(data, '\$.old_due') <> json_extract(data, '\$.new_due') AND json_extract(data, '\$.why') LIKE '%2026-12-15%'")
+N=$(db_sql "SELECT data FROM events WHERE kind = 'tenggat_dihitung_ulang' AND case_id = $ID" |
+	jq -s '[.[] | select(.old_due != .new_due and (.why | contains("2026-12-15")))] | length')
 [ "$N" -gt 0 ] && ok "each moved deadline is audited with old due, new due and why" || fail "moved deadlines audited" "$N"
 
 # the server notices within a few seconds, without a restart
@@ -169,7 +172,7 @@ printf 'date,kind,name,basis,source_url\n2028-02-30,libur_nasional,X,SKB,https:/
 page admin_ri POST /kantor/admin/kalender/impor -F "csrf=$(cat "$T_TMP/csrf_admin_ri")" -F "file=@$T_TMP/up_bad.csv;type=text/csv"
 expect "a bad upload answers 400" "$STATUS" 400
 check_body "naming file:line" "up_bad.csv:2: tanggal"
-HID=$(sqlite3 "$DATA/netra.db" "SELECT id FROM calendar_holidays WHERE name = 'Cuti Bersama Halaman'")
+HID=$(db_sql "SELECT id FROM calendar_holidays WHERE name = 'Cuti Bersama Halaman'")
 form admin_ri "/kantor/admin/kalender/libur/$HID/hapus" ""
 expect "remove by form redirects" "$STATUS" 303
 page admin_ri GET "/kantor/kalender?tahun=2026"
@@ -186,7 +189,7 @@ netra audit verify >"$T_TMP/o" 2>&1 && ok "audit chain intact after page changes
 stop_server
 
 # without the 2027 rows the data ends on 31 Dec 2026: the warning shows on 2026-12-07
-for id in $(sqlite3 "$DATA/netra.db" "SELECT id FROM calendar_holidays WHERE date LIKE '2027-%' AND removed_at IS NULL"); do
+for id in $(db_sql "SELECT id FROM calendar_holidays WHERE date LIKE '2027-%' AND removed_at IS NULL"); do
 	netra calendar holiday remove "$id" >/dev/null 2>&1
 done
 start_server --now 2026-12-07T10:00:00+08:00

@@ -100,7 +100,8 @@ printf 'date,kind,name,basis,source_url\n2027-01-01,libur_nasional,Tahun Baru 20
 netra calendar holiday import "$T_TMP/y2027.csv" >"$T_TMP/o" 2>&1 && ok "2027 is imported beside the running server" || fail "2027 import" "$(cat "$T_TMP/o")"
 as pengawas_kutim GET "/api/v1/cases/$ID"
 check_json "the delivery clock is exact now, two days later (1 Jan 2027 a Friday holiday, 5 Jan a cuti bersama)" '[.deadlines[] | select(.rule == "ppk.penyampaian_keputusan")][0] | .provisional == false and (has("provisional_reason") | not) and .due_on == "2027-01-14"'
-N=$(sqlite3 "$DATA/netra.db" "SELECT count(*) FROM events WHERE kind = 'tenggat_dihitung_ulang' AND case_id = $ID AND json_extract(data, '\$.old_due') = '2027-01-12' AND json_extract(data, '\$.new_due') = '2027-01-14' AND json_extract(data, '\$.old_provisional') = 1 AND json_extract(data, '\$.new_provisional') = 0")
+N=$(db_sql "SELECT data FROM events WHERE kind = 'tenggat_dihitung_ulang' AND case_id = $ID" |
+	jq -s '[.[] | select(.old_due == "2027-01-12" and .new_due == "2027-01-14" and .old_provisional == true and .new_provisional == false)] | length')
 [ "$N" -eq 1 ] && ok "the recomputation is audited (old and new due date, provisional before, exact after)" || fail "recomputation audited" "$N"
 check_json "the filing limit met long ago stays as it was" '[.deadlines[] | select(.rule == "pemilu.laporan")] | all(.status == "met")'
 as auditor_prov GET /api/v1/audit/verify

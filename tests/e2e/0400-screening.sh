@@ -261,7 +261,7 @@ check_status "with the token it is accepted" 200 POST "/api/v1/screening/$ID_SAR
 # --- the audit chain ---------------------------------------------------------------------------
 as auditor_prov GET /api/v1/audit/verify
 check_json "the audit chain is intact after imports, loads and decisions" '.intact == true'
-sqlite3 "$DATA/netra.db" "SELECT kind FROM events" >"$T_TMP/kinds"
+db_sql "SELECT kind FROM events" >"$T_TMP/kinds"
 for k in akun_pantau_diimpor penyaringan_dimuat penyaringan_dikonfirmasi penyaringan_diabaikan; do
 	if grep -qx "$k" "$T_TMP/kinds"; then ok "audit event $k"; else fail "audit event $k" "$(sort -u "$T_TMP/kinds")"; fi
 done

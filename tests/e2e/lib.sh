@@ -7,7 +7,9 @@
 #   NETRA_TEST_PG=1  the PostgreSQL pass of tests/run.sh: the test gets its
 #               own database (tests/pg/newdb.sh) and NETRA_DB, which the
 #               binary reads as --db, names it; --data still holds files
-# db_sql SQL runs one query on the test's database whichever the engine.
+# db_sql SQL runs one query on the test's database whichever the engine;
+# db_dump FILE writes all it stores (for greps), db_save/db_load NAME copy
+# it while no server runs.  A test never opens $DATA/netra.db itself.
 set -u
 NETRA_BIN=${NETRA_BIN:-build/bin/netra}
 T_N=0
@@ -36,6 +38,61 @@ db_sql() {
 		psql -X -q -At -v ON_ERROR_STOP=1 "$NETRA_PG_OWNER_URL$T_DBNAME" -c "$1"
 	else
 		sqlite3 "$DATA/netra.db" "$1"
+	fi
+}
+
+# db_dump FILE: everything the database stores, for grepping: the SQLite
+# files as they are on disk (main file, WAL), or pg_dump's plain SQL of the
+# test's database on PostgreSQL (its files are the server's, shared)
+db_dump() {
+	if [ -n "$T_DBNAME" ]; then
+		pg_dump --no-owner --no-privileges -d "$NETRA_PG_OWNER_URL$T_DBNAME" >"$1"
+	else
+		cat "$DATA"/netra.db* >"$1"
+	fi
+}
+
+# db_empty: the test's database starts empty, as on a first run (SQLite:
+# no file yet; PostgreSQL: recreated without tables, as a DBA's createdb
+# leaves it).  MIGRATE_DB then holds the URL `netra db migrate --db` needs
+# (the owner's on PostgreSQL: the application role may not create tables).
+MIGRATE_DB=
+db_empty() {
+	if [ -n "$T_DBNAME" ]; then
+		psql -X -q -v ON_ERROR_STOP=1 "${NETRA_PG_OWNER_URL}postgres" \
+			-c "DROP DATABASE $T_DBNAME" -c "CREATE DATABASE $T_DBNAME OWNER netra_owner"
+		MIGRATE_DB=$NETRA_PG_OWNER_URL$T_DBNAME
+	else
+		rm -f "$DATA"/netra.db*
+	fi
+}
+
+# dump_has FILE STRING: STRING is in the dump as text, or as the hex of a
+# bytea column (pg_dump writes bytea as \x followed by hex)
+dump_has() {
+	grep -a -q -F -- "$2" "$1" && return 0
+	grep -a -q -F -- "$(printf '%s' "$2" | od -An -v -tx1 | tr -d ' \n')" "$1"
+}
+
+# db_save NAME / db_load NAME: a copy of the whole database while no server
+# runs, and back (a file copy, or a database made from it as a template)
+db_save() {
+	if [ -n "$T_DBNAME" ]; then
+		psql -X -q -v ON_ERROR_STOP=1 "${NETRA_PG_OWNER_URL}postgres" \
+			-c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ${T_DBNAME}_$1" \
+			-c "CREATE DATABASE ${T_DBNAME}_$1 TEMPLATE $T_DBNAME OWNER netra_owner"
+	else
+		cp "$DATA/netra.db" "$T_TMP/saved_$1.db"
+	fi
+}
+db_load() {
+	if [ -n "$T_DBNAME" ]; then
+		psql -X -q -v ON_ERROR_STOP=1 "${NETRA_PG_OWNER_URL}postgres" \
+			-c "DROP DATABASE $T_DBNAME" \
+			-c "CREATE DATABASE $T_DBNAME TEMPLATE ${T_DBNAME}_$1 OWNER netra_owner"
+	else
+		rm -f "$DATA/netra.db-wal" "$DATA/netra.db-shm"
+		cp "$T_TMP/saved_$1.db" "$DATA/netra.db"
 	fi
 }
 
