@@ -22,4 +22,20 @@
 extern const char sqlite_q_case_claim[];
 extern const char pg_q_case_claim[];
 
+/* The columns of struct store_case_row (cases.c reads them in order). */
+#define CASE_ROW_COLS                                                                              \
+	"c.id, c.code, c.kind, c.election, c.election_kind, c.state, c.region_code, c.office_id,"  \
+	" c.received_at, c.tz, coalesce(c.occurred_on, ''), coalesce(c.known_on, ''),"             \
+	" coalesce(c.assigned_to, 0), coalesce(c.merged_into, 0), c.pelapor_sealed IS NOT NULL,"   \
+	" coalesce(c.sealed_office, 0)"
+
+/* A case row ?1 inside the scope (?2..?6), read by a write job that will
+ * decide on it: on PostgreSQL the row stays locked until the batch
+ * commits, and a row another node changed meanwhile is read as it is
+ * now.  A job that locks several cases takes them in id order. */
+#define Q_CASE_ROW "SELECT " CASE_ROW_COLS " FROM cases c WHERE c.id = ?1 AND " SCOPE_WHERE
+
+extern const char sqlite_q_case_row_lock[];
+extern const char pg_q_case_row_lock[];
+
 #endif
