@@ -271,15 +271,28 @@ param_type(const struct pg_stmt *s, int i)
 /*
  * Prepare s with the parameter types of its first bindings.  A NULL bound
  * where the text gives no type ("?3 IS NULL") is retried as text once the
- * server says it cannot tell (42P18).
+ * server says it cannot tell (42P18, or 42P08 when the uses disagree).
  */
+/* Run a statement of the prepare's own savepoint; errors are ignored
+ * (the next statement reports a broken connection). */
+static void
+prep_savepoint(struct pg_conn *c, const char *sql)
+{
+	PQclear(PQexec(c->pg, sql));
+}
+
 static int
 prepare(struct pg_stmt *s)
 {
 	struct pg_conn *c = pc(s->base.conn);
 	Oid types[PG_MAX_PARAMS];
 	int i, attempt;
+	/* inside a write job a failed PREPARE would abort the whole
+	 * transaction, and with it the retry: it runs in a savepoint */
+	bool in_tx = PQtransactionStatus(c->pg) == PQTRANS_INTRANS;
 
+	if (in_tx)
+		prep_savepoint(c, "SAVEPOINT netra_prepare");
 	for (attempt = 0; attempt < 2; attempt++) {
 		PGresult *r;
 
@@ -292,14 +305,21 @@ prepare(struct pg_stmt *s)
 		r = PQprepare(c->pg, s->name, s->text, s->nparams, types);
 		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
 			PQclear(r);
+			if (in_tx)
+				prep_savepoint(c, "RELEASE SAVEPOINT netra_prepare");
 			s->prepared = true;
 			return 0;
 		}
 		note_error(c, r);
 		PQclear(r);
-		if (strcmp(c->sqlstate, "42P18") != 0)
+		if (in_tx)
+			prep_savepoint(c, "ROLLBACK TO SAVEPOINT netra_prepare");
+		/* indeterminate (42P18) or ambiguous (42P08) parameter type */
+		if (strcmp(c->sqlstate, "42P18") != 0 && strcmp(c->sqlstate, "42P08") != 0)
 			break;
 	}
+	if (in_tx)
+		prep_savepoint(c, "RELEASE SAVEPOINT netra_prepare");
 	log_error("store: cannot prepare: %.200s: %s", s->sql, c->errmsg);
 	return -1;
 }
