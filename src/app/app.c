@@ -89,8 +89,7 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 	if (app->store && app->cases.offices == NULL) {
 		app->cases.offices = office_cache_new();
 		/* an office or key changed on any node empties it (store.h) */
-		if (store_subscribe(app->store, office_cache_on_notify, app->cases.offices, eb) <
-		    0)
+		if (store_subscribe(app->store, office_cache_on_notify, app->cases.offices, eb) < 0)
 			goto fail;
 	}
 	if (app->store && app->cases.sealer == NULL)

@@ -132,8 +132,8 @@ void
 office_cache_on_notify(void *arg, const char *topic)
 {
 	struct office_cache *oc = arg;
-	bool offices = strcmp(topic, STORE_TOPIC_OFFICES) == 0 ||
-		       strcmp(topic, STORE_TOPIC_ALL) == 0;
+	bool offices =
+		strcmp(topic, STORE_TOPIC_OFFICES) == 0 || strcmp(topic, STORE_TOPIC_ALL) == 0;
 	bool keys = offices || strcmp(topic, STORE_TOPIC_SEAL_KEYS) == 0;
 	unsigned i;
 

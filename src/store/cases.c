@@ -315,7 +315,8 @@ store_case_row_get(struct store_conn *c, const struct store_scope *sc, int64_t i
 	/* the one rule for deciding on a case's current state: a write job
 	 * reads the row locked (PostgreSQL: FOR UPDATE, held to the commit),
 	 * so what it checks is what it changes, whatever other nodes do */
-	struct db_stmt *s = c->writer ? DB_PREP_NAMED(c, case_row_lock, eb) : db_prep(c, Q_CASE_ROW, eb);
+	struct db_stmt *s =
+		c->writer ? DB_PREP_NAMED(c, case_row_lock, eb) : db_prep(c, Q_CASE_ROW, eb);
 	int rc;
 
 	memset(out, 0, sizeof(*out));

@@ -794,7 +794,7 @@ run_batch(struct pg_store *st, struct store_job *batch, size_t n)
 				errbuf_set(&j->eb, ERR_INTERNAL, "penulisan gagal");
 			pg_exec(&c->base, "ROLLBACK TO SAVEPOINT job", NULL);
 			store_pending_undo(&c->base, mark); /* and its pg_notify */
-			c->scope_dirty = false; /* the rollback undid set_config too */
+			c->scope_dirty = false;             /* the rollback undid set_config too */
 		} else if (c->scope_dirty) {
 			pg_scope_set(&c->base, "all", NULL);
 		}

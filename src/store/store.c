@@ -247,7 +247,8 @@ store_notify(struct store_conn *c, const char *topic, struct errbuf *eb)
 	/* announced already in this batch (a rolled-back job's topics are
 	 * gone from the list, and so is its pg_notify) */
 	for (i = 0; i < c->npending; i++)
-		if (strcmp(c->pending[i], topic) == 0 || strcmp(c->pending[i], STORE_TOPIC_ALL) == 0)
+		if (strcmp(c->pending[i], topic) == 0 ||
+		    strcmp(c->pending[i], STORE_TOPIC_ALL) == 0)
 			return 0;
 	if (c->npending == DB_PENDING_TOPICS) { /* too many kinds of change: all of them */
 		topic = STORE_TOPIC_ALL;

@@ -487,9 +487,8 @@ test_notify_in_process(void **state)
 {
 	struct store *st = open_store();
 	struct heard h = {.lock = PTHREAD_MUTEX_INITIALIZER};
-	struct notify_arg twice = {{STORE_TOPIC_OFFICES, STORE_TOPIC_FIGURES, STORE_TOPIC_OFFICES,
-				    NULL},
-				   false};
+	struct notify_arg twice = {
+		{STORE_TOPIC_OFFICES, STORE_TOPIC_FIGURES, STORE_TOPIC_OFFICES, NULL}, false};
 	struct notify_arg failing = {{STORE_TOPIC_SEAL_KEYS, NULL, NULL, NULL}, true};
 	struct notify_arg bad = {{"Not-A-Topic", NULL, NULL, NULL}, false};
 	struct done_wait w = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, &h};
