@@ -294,6 +294,10 @@ for n in A B; do
 	fi
 done
 for n in A B; do
+	if grep -q -E 'ERROR: AddressSanitizer|runtime error:|LeakSanitizer' "$T_TMP/server_$n.log"; then
+		fail "no sanitizer report in node $n's log" \
+			"$(grep -E -A5 'Sanitizer|runtime error' "$T_TMP/server_$n.log" | head -20)"
+	fi
 	if grep -E ' error ' "$T_TMP/server_$n.log" | grep -v -E 'conflict|409' | head -n 5 >"$T_TMP/errs_$n" && [ -s "$T_TMP/errs_$n" ]; then
 		echo "# node $n logged errors:"
 		sed 's/^/# /' "$T_TMP/errs_$n"
