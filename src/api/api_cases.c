@@ -340,7 +340,7 @@ api_cases_evidence(struct http_request *req)
 					    json_string_value(json_object_get(e, "mime")));
 	}
 	json_decref(detail);
-	if (mime == NULL || evidence_path(app->cfg.data_dir, sha, path, sizeof(path)) < 0)
+	if (mime == NULL || evidence_path(config_files_dir(&app->cfg), sha, path, sizeof(path)) < 0)
 		return http_reply_error(req, ERR_NOT_FOUND, "bukti tidak ditemukan");
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)

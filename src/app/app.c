@@ -86,8 +86,12 @@ app_open(struct app *app, const struct config *cfg, unsigned flags, struct errbu
 	app->cases.store = app->store;
 	app->cases.check = app->check;
 	app->cases.regions = app->regions;
-	if (app->store && app->cases.offices == NULL)
+	if (app->store && app->cases.offices == NULL) {
 		app->cases.offices = office_cache_new();
+		/* an office or key changed on any node empties it (store.h) */
+		if (store_subscribe(app->store, office_cache_on_notify, app->cases.offices, eb) < 0)
+			goto fail;
+	}
 	if (app->store && app->cases.sealer == NULL)
 		app->cases.sealer = seal_sender_new();
 	if (app->cases.deadlines == NULL)

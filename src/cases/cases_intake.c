@@ -277,7 +277,7 @@ store_files(struct cases_ctx *cx, struct intake *in, struct errbuf *eb)
 		if (b->data == NULL)
 			return errbuf_set_field(eb, ERR_INVALID_INPUT, "bukti",
 						"berkas bukti '%s' tidak ikut terkirim", b->berkas);
-		if (evidence_store(cx->cfg->data_dir, b->data, b->len,
+		if (evidence_store(config_files_dir(cx->cfg), b->data, b->len,
 				   (size_t)cx->cfg->evidence_max_bytes, &f, eb) < 0)
 			return -1;
 		memcpy(b->sha256, f.sha256, sizeof(b->sha256));

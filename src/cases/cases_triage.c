@@ -183,10 +183,23 @@ merge_run(struct store_conn *c, void *arg, struct errbuf *eb)
 	char today[DATE_STRLEN];
 	int closed = 0;
 
-	if (store_case_row_get(c, &j->scope, j->case_id, &a, eb) < 0)
-		return -1;
-	if (store_case_row_get(c, &j->scope, j->into_id, &b, eb) < 0)
-		return errbuf_set_field(eb, ERR_NOT_FOUND, "into", "kasus tujuan tidak ditemukan");
+	/* both rows are read locked (store_case_row_get in a write job), the
+	 * lower id first: two nodes merging the same pair, or crossing merges
+	 * (A into B while B into A), wait for each other instead of
+	 * deadlocking, and the second sees the first's merge below */
+	if (j->case_id < j->into_id) {
+		if (store_case_row_get(c, &j->scope, j->case_id, &a, eb) < 0)
+			return -1;
+		if (store_case_row_get(c, &j->scope, j->into_id, &b, eb) < 0)
+			return errbuf_set_field(eb, ERR_NOT_FOUND, "into",
+						"kasus tujuan tidak ditemukan");
+	} else {
+		if (store_case_row_get(c, &j->scope, j->into_id, &b, eb) < 0)
+			return errbuf_set_field(eb, ERR_NOT_FOUND, "into",
+						"kasus tujuan tidak ditemukan");
+		if (store_case_row_get(c, &j->scope, j->case_id, &a, eb) < 0)
+			return -1;
+	}
 	if (a.merged_into)
 		return errbuf_set_code(eb, ERR_CONFLICT, "merged", "kasus %s sudah digabung",
 				       a.code);

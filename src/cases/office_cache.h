@@ -4,8 +4,11 @@
  *
  * Both answers depend only on the offices table, which changes rarely
  * (`netra office add`, `netra key init`, the admin page); every intake asks
- * both questions.  Entries live OFFICE_CACHE_TTL seconds, so a change made
- * by another process is seen within that time.  Thread-safe.
+ * both questions.  A server subscribes office_cache_on_notify() to its
+ * store, so a change written by any node (STORE_TOPIC_OFFICES,
+ * STORE_TOPIC_SEAL_KEYS) empties the cache at once; entries also live at
+ * most OFFICE_CACHE_TTL seconds, the safety net for a change nobody
+ * announced (another process on a SQLite file).  Thread-safe.
  */
 #ifndef NETRA_CASES_OFFICE_CACHE_H
 #define NETRA_CASES_OFFICE_CACHE_H
@@ -30,5 +33,8 @@ int office_cache_for_region(struct office_cache *oc, struct store *st, const cha
 int office_cache_seal_key(struct office_cache *oc, struct store *st, int64_t office_id,
 			  int64_t *key_office, unsigned char pk[SEAL_PUBLIC_BYTES],
 			  struct errbuf *eb);
+
+/* A store_notify_fn: drop what topic changed (see store.h). */
+void office_cache_on_notify(void *arg, const char *topic);
 
 #endif

@@ -39,6 +39,18 @@ write_port_file(const char *path, int port)
 	return 0;
 }
 
+static pthread_t main_thread;
+
+/* a store_notify_fn (writer or listener thread): wake the loop below,
+ * which every thread leaves SIGHUP to (it is blocked everywhere) */
+static void
+calendar_notified(void *arg, const char *topic)
+{
+	(void)arg;
+	if (strcmp(topic, STORE_TOPIC_CALENDAR) == 0 || strcmp(topic, STORE_TOPIC_ALL) == 0)
+		pthread_kill(main_thread, SIGHUP);
+}
+
 static int
 run_serve(struct cli *cli)
 {
@@ -60,6 +72,12 @@ run_serve(struct cli *cli)
 
 	if (app_open(&app, &cli->cfg, APP_STORE | APP_STORE_CREATE | APP_WEB, &eb) < 0)
 		return cli_fail("%s", eb.msg);
+	/* a calendar changed by another node: reload now, as on SIGHUP */
+	main_thread = pthread_self();
+	if (store_subscribe(app.store, calendar_notified, NULL, &eb) < 0) {
+		app_close(&app);
+		return cli_fail("%s", eb.msg);
+	}
 	memset(&ho, 0, sizeof(ho));
 	ho.listen = cli->cfg.listen;
 	ho.max_body = (size_t)cli->cfg.max_body;

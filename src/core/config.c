@@ -60,6 +60,9 @@ const struct config_option config_options[] = {
 	    "read connections in the pool"),
 	OPT("store", "batch", "NETRA_STORE_BATCH", CONFIG_INT, store_batch, "256",
 	    "most writes committed in one group-commit transaction"),
+	OPT("store", "files", "NETRA_FILES", CONFIG_STRING, files_dir, "",
+	    "directory of evidence files; empty means DATA.  Nodes sharing one PostgreSQL "
+	    "database must all name one shared directory here"),
 	OPT("rules", "d8_level", "NETRA_D8_LEVEL", CONFIG_STRING, d8_level, "berat",
 	    "SKB 2022 D-8 level: berat (Kompas, NTBSatu) or sedang (Tribunnews)"),
 	OPT("rules", "d9_reading", "NETRA_D9_READING", CONFIG_STRING, d9_reading, "split",
@@ -307,4 +310,10 @@ config_dump(const struct config *c, FILE *out)
 			break;
 		}
 	}
+}
+
+const char *
+config_files_dir(const struct config *c)
+{
+	return c->files_dir[0] ? c->files_dir : c->data_dir;
 }

@@ -37,6 +37,7 @@ struct config {
 	/* [store] */
 	long store_readers;
 	long store_batch;
+	char files_dir[512]; /* "" = data_dir; see config_files_dir() */
 	/* [rules] legal readings that the sources leave open */
 	char d8_level[16];
 	char d9_reading[16];
@@ -78,5 +79,7 @@ int config_load_file(struct config *c, const char *path, struct errbuf *eb);
 int config_load_env(struct config *c, struct errbuf *eb);
 /* Print every option with its current value (secrets none) as INI. */
 void config_dump(const struct config *c, FILE *out);
+/* Where evidence files live: [store] files, else the data directory. */
+const char *config_files_dir(const struct config *c);
 
 #endif

@@ -8,10 +8,21 @@
 #include <string.h>
 
 #include "core/datetime.h"
+#include "core/log.h"
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "ident/region.h"
 #include "stats/stats_internal.h"
+
+/* a store_notify_fn: any node changed a case */
+static void
+stats_on_notify(void *arg, const char *topic)
+{
+	struct stats_service *s = arg;
+
+	if (strcmp(topic, STORE_TOPIC_FIGURES) == 0 || strcmp(topic, STORE_TOPIC_ALL) == 0)
+		s->notified++;
+}
 
 int
 stats_service_new(struct stats_service **out, const struct stats_deps *d, struct errbuf *eb)
@@ -25,6 +36,11 @@ stats_service_new(struct stats_service **out, const struct stats_deps *d, struct
 		return -1;
 	}
 	s->cache = stats_cache_new(STATS_CACHE_ENTRIES);
+	/* without notifications (no listener) the local counter still works */
+	if (d->store && store_subscribe(d->store, stats_on_notify, s, eb) == 0)
+		s->subscribed = true;
+	else if (d->store)
+		log_warn("stats: figures of other nodes refresh by age only: %s", eb->msg);
 	*out = s;
 	return 0;
 }
@@ -34,6 +50,8 @@ stats_service_free(struct stats_service *s)
 {
 	if (s == NULL)
 		return;
+	if (s->subscribed)
+		store_unsubscribe(s->d.store, stats_on_notify, s);
 	stats_cache_free(s->cache);
 	stats_public_cfg_release(&s->pub);
 	free(s);
@@ -51,7 +69,7 @@ stats_store_version(const struct stats_service *s)
 	struct store_stats st;
 
 	store_stats_get(s->d.store, &st);
-	return st.jobs;
+	return st.jobs + s->notified;
 }
 
 void

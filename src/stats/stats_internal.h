@@ -63,6 +63,9 @@ struct stats_service {
 	struct stats_deps d;
 	struct stats_public_cfg pub;
 	struct stats_cache *cache;
+	/* figures notifications heard (any node's case changes) */
+	_Atomic uint64_t notified;
+	bool subscribed;
 };
 
 /* The calendar in force (the live one when the service follows it). */
@@ -72,7 +75,9 @@ stats_cal(const struct stats_service *s)
 	return s->d.cal_live ? calendar_live_get(s->d.cal_live) : s->d.cal;
 }
 
-/* The store's write counter (the cache's version). */
+/* The cache's version: this process's write counter plus the figures
+ * notifications heard from every node (store.h), so a case changed on
+ * another node makes the figures stale here too. */
 uint64_t stats_store_version(const struct stats_service *s);
 /* Add n to the integer at key of map (created at n when absent). */
 void stats_json_add(json_t *map, const char *key, int64_t n);

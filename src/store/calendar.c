@@ -25,7 +25,8 @@ version_bump(struct store_conn *c, struct errbuf *eb)
 		return -1;
 	if (db_step(s) != DB_DONE)
 		return db_error(c, eb, "calendar version");
-	return 0;
+	/* every server reloads at once instead of at its next poll */
+	return store_notify(c, STORE_TOPIC_CALENDAR, eb);
 }
 
 int

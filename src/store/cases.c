@@ -297,12 +297,7 @@ store_note_insert(struct store_conn *c, int64_t case_id, int64_t user_id, int64_
 
 /* --- rows ------------------------------------------------------------------- */
 
-#define CASE_ROW_COLS                                                                              \
-	"c.id, c.code, c.kind, c.election, c.election_kind, c.state, c.region_code, c.office_id,"  \
-	" c.received_at, c.tz, coalesce(c.occurred_on, ''), coalesce(c.known_on, ''),"             \
-	" coalesce(c.assigned_to, 0), coalesce(c.merged_into, 0),"                                 \
-	" CASE WHEN c.pelapor_sealed IS NOT NULL THEN 1 ELSE 0 END, coalesce(c.sealed_office, 0)"
-
+/* CASE_ROW_COLS: q_cases.h */
 static void
 read_case_row(struct db_stmt *s, struct store_case_row *o)
 {
@@ -329,8 +324,11 @@ int
 store_case_row_get(struct store_conn *c, const struct store_scope *sc, int64_t id,
 		   struct store_case_row *out, struct errbuf *eb)
 {
-	struct db_stmt *s = db_prep(
-		c, "SELECT " CASE_ROW_COLS " FROM cases c WHERE c.id = ?1 AND " SCOPE_WHERE, eb);
+	/* the one rule for deciding on a case's current state: a write job
+	 * reads the row locked (PostgreSQL: FOR UPDATE, held to the commit),
+	 * so what it checks is what it changes, whatever other nodes do */
+	struct db_stmt *s =
+		c->writer ? DB_PREP_NAMED(c, case_row_lock, eb) : db_prep(c, Q_CASE_ROW, eb);
 	int rc;
 
 	memset(out, 0, sizeof(*out));

@@ -77,7 +77,11 @@ struct db_conn_ops {
 	bool (*err_unique)(struct store_conn *c);
 	int (*scope_set)(struct store_conn *c, const char *scope, struct errbuf *eb);
 	struct db_stmt *(*prep_dynamic)(struct store_conn *c, const char *sql, struct errbuf *eb);
+	/* tell other processes about topic at commit (NULL: in-process only) */
+	int (*notify)(struct store_conn *c, const char *topic, struct errbuf *eb);
 };
+
+#define DB_PENDING_TOPICS 8
 
 /* Every engine connection begins with this. */
 struct store_conn {
@@ -85,6 +89,9 @@ struct store_conn {
 	enum db_engine engine;
 	bool writer;
 	struct store_conn *next_free; /* the reader pool's free list */
+	/* the writer's topics of the batch so far (store_notify()) */
+	char pending[DB_PENDING_TOPICS][32];
+	int npending;
 };
 
 /* Prepared, reset and unbound statement for sql, or NULL with eb filled. */

@@ -21,13 +21,30 @@ struct store_engine_ops {
 	int (*status_get)(struct store *st, bool full_check, struct store_status *out,
 			  struct errbuf *eb);
 	int (*backup)(struct store *st, const char *file, struct errbuf *eb);
+	/* start hearing other processes' notifications (NULL: none to hear) */
+	int (*listen)(struct store *st, struct errbuf *eb);
 };
+
+struct store_hub; /* the subscribers (store.c) */
 
 /* Every engine's store begins with this. */
 struct store {
 	const struct store_engine_ops *ops;
 	enum db_engine engine;
+	struct store_hub *hub; /* set by store_open() after the engine opened */
 };
+
+/*
+ * Notifications (store.h): the writer calls store_pending_mark() before a
+ * job, store_pending_undo() when the job rolled back, and
+ * store_pending_deliver() after the batch's COMMIT (committed false: the
+ * topics are dropped), before the jobs' done().  store_hub_deliver() calls
+ * every subscriber with topic (the PostgreSQL listener uses it).
+ */
+int store_pending_mark(const struct store_conn *c);
+void store_pending_undo(struct store_conn *c, int mark);
+void store_pending_deliver(struct store *st, struct store_conn *c, bool committed);
+void store_hub_deliver(struct store *st, const char *topic);
 
 /*
  * The writer's queue, shared by the engines: jobs in submission order;

@@ -78,7 +78,10 @@ store_event_insert(struct store_conn *c, const struct store_event *ev, struct er
 	db_bind_blob(s, 10, ev->hash, 32);
 	if (db_step(s) != DB_DONE)
 		return db_error(c, eb, "event insert");
-	return 0;
+	/* every change of a case is an event: the figures of every node are
+	 * out of date once it commits (one notification per batch on
+	 * PostgreSQL, which folds equal ones in a transaction) */
+	return store_notify(c, STORE_TOPIC_FIGURES, eb);
 }
 
 int

@@ -19,6 +19,7 @@
  */
 #include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <pthread.h>
 #include <spawn.h>
 #include <stdint.h>
@@ -26,11 +27,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "core/log.h"
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "store/engine.h"
+#include "store/q_events.h"
 #include "store/store_internal.h"
 
 #define PG_MAX_PARAMS 64
@@ -106,6 +109,12 @@ struct pg_store {
 	pthread_mutex_t qlock;
 	struct store_queue q;
 	struct store_stats stats; /* under qlock */
+
+	/* the LISTEN netra thread (pg_listen), stopped through lstop */
+	pthread_t listener;
+	bool listening;
+	int lstop[2];
+	PGconn *lconn; /* the first connection, handed to the thread */
 };
 
 static inline struct pg_stmt *
@@ -265,15 +274,28 @@ param_type(const struct pg_stmt *s, int i)
 /*
  * Prepare s with the parameter types of its first bindings.  A NULL bound
  * where the text gives no type ("?3 IS NULL") is retried as text once the
- * server says it cannot tell (42P18).
+ * server says it cannot tell (42P18, or 42P08 when the uses disagree).
  */
+/* Run a statement of the prepare's own savepoint; errors are ignored
+ * (the next statement reports a broken connection). */
+static void
+prep_savepoint(struct pg_conn *c, const char *sql)
+{
+	PQclear(PQexec(c->pg, sql));
+}
+
 static int
 prepare(struct pg_stmt *s)
 {
 	struct pg_conn *c = pc(s->base.conn);
 	Oid types[PG_MAX_PARAMS];
 	int i, attempt;
+	/* inside a write job a failed PREPARE would abort the whole
+	 * transaction, and with it the retry: it runs in a savepoint */
+	bool in_tx = PQtransactionStatus(c->pg) == PQTRANS_INTRANS;
 
+	if (in_tx)
+		prep_savepoint(c, "SAVEPOINT netra_prepare");
 	for (attempt = 0; attempt < 2; attempt++) {
 		PGresult *r;
 
@@ -286,14 +308,21 @@ prepare(struct pg_stmt *s)
 		r = PQprepare(c->pg, s->name, s->text, s->nparams, types);
 		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
 			PQclear(r);
+			if (in_tx)
+				prep_savepoint(c, "RELEASE SAVEPOINT netra_prepare");
 			s->prepared = true;
 			return 0;
 		}
 		note_error(c, r);
 		PQclear(r);
-		if (strcmp(c->sqlstate, "42P18") != 0)
+		if (in_tx)
+			prep_savepoint(c, "ROLLBACK TO SAVEPOINT netra_prepare");
+		/* indeterminate (42P18) or ambiguous (42P08) parameter type */
+		if (strcmp(c->sqlstate, "42P18") != 0 && strcmp(c->sqlstate, "42P08") != 0)
 			break;
 	}
+	if (in_tx)
+		prep_savepoint(c, "RELEASE SAVEPOINT netra_prepare");
 	log_error("store: cannot prepare: %.200s: %s", s->sql, c->errmsg);
 	return -1;
 }
@@ -701,6 +730,21 @@ pg_scope_set(struct store_conn *bc, const char *scope, struct errbuf *eb)
 	return 0;
 }
 
+/* delivered to every LISTEN netra session when the transaction commits;
+ * discarded with a rolled-back savepoint */
+static int
+pg_notify(struct store_conn *bc, const char *topic, struct errbuf *eb)
+{
+	struct db_stmt *s = pg_prep(bc, "SELECT pg_notify('netra', ?1)", eb);
+
+	if (s == NULL)
+		return -1;
+	db_bind_text(s, 1, topic);
+	if (db_step(s) != DB_ROW)
+		return pg_error(bc, eb, "notify");
+	return 0;
+}
+
 static const struct db_conn_ops pg_conn_ops = {
 	.prep = pg_prep,
 	.exec = pg_exec,
@@ -709,6 +753,7 @@ static const struct db_conn_ops pg_conn_ops = {
 	.err_unique = pg_err_unique,
 	.scope_set = pg_scope_set,
 	.prep_dynamic = pg_prep_dynamic,
+	.notify = pg_notify,
 };
 
 /* --- connections ------------------------------------------------------------ */
@@ -786,7 +831,23 @@ run_batch(struct pg_store *st, struct store_job *batch, size_t n)
 	}
 	if (commit_rc == 0 && pg_exec(&c->base, "BEGIN", &eb) < 0)
 		commit_rc = -1;
+	/* one node's batch at a time: every job below may take row locks and
+	 * the chain's lock (q_events.h); taking the chain's lock first orders
+	 * the batches of all nodes, so two batches never wait on each other
+	 * in opposite orders (no deadlock between nodes) */
+	if (commit_rc == 0) {
+		struct db_stmt *s = pg_prep(&c->base, pg_q_event_append_lock, &eb);
+
+		if (s == NULL || db_step(s) != DB_ROW) {
+			if (s)
+				pg_error(&c->base, &eb, "batch lock");
+			commit_rc = -1;
+			pg_exec(&c->base, "ROLLBACK", NULL);
+		}
+	}
 	for (j = batch; commit_rc == 0 && j; j = j->next) {
+		int mark = store_pending_mark(&c->base);
+
 		errbuf_clear(&j->eb);
 		if (pg_exec(&c->base, "SAVEPOINT job", &j->eb) < 0) {
 			j->rc = -1;
@@ -798,7 +859,8 @@ run_batch(struct pg_store *st, struct store_job *batch, size_t n)
 			if (j->eb.kind == ERR_NONE)
 				errbuf_set(&j->eb, ERR_INTERNAL, "penulisan gagal");
 			pg_exec(&c->base, "ROLLBACK TO SAVEPOINT job", NULL);
-			c->scope_dirty = false; /* the rollback undid set_config too */
+			store_pending_undo(&c->base, mark); /* and its pg_notify */
+			c->scope_dirty = false;             /* the rollback undid set_config too */
 		} else if (c->scope_dirty) {
 			pg_scope_set(&c->base, "all", NULL);
 		}
@@ -809,6 +871,8 @@ run_batch(struct pg_store *st, struct store_job *batch, size_t n)
 		pg_exec(&c->base, "ROLLBACK", NULL);
 	}
 	c->scope_dirty = false;
+	/* this node's subscribers hear at once (the listener hears it again) */
+	store_pending_deliver(&st->base, &c->base, commit_rc == 0);
 	store_batch_finish(&st->qlock, &st->stats, batch, n, commit_rc, &eb);
 }
 
@@ -871,6 +935,143 @@ pg_reader_done(struct store *bst, struct store_conn *bc)
 	pthread_mutex_unlock(&st->plock);
 }
 
+/* --- notifications ----------------------------------------------------------- */
+
+#define LISTEN_BACKOFF_MIN_MS 100
+#define LISTEN_BACKOFF_MAX_MS 5000
+
+static PGconn *
+listen_connect(struct pg_store *st, struct errbuf *eb)
+{
+	PGconn *pg = PQconnectdb(st->url);
+	PGresult *r;
+
+	if (PQstatus(pg) != CONNECTION_OK) {
+		errbuf_set_code(eb, ERR_UNAVAILABLE, "no_database",
+				"tidak dapat terhubung ke PostgreSQL %s untuk pemberitahuan",
+				st->shown);
+		PQfinish(pg);
+		return NULL;
+	}
+	r = PQexec(pg, "LISTEN netra");
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		errbuf_set(eb, ERR_UNAVAILABLE, "LISTEN netra gagal: %s", PQerrorMessage(pg));
+		PQclear(r);
+		PQfinish(pg);
+		return NULL;
+	}
+	PQclear(r);
+	return pg;
+}
+
+/* Sleep ms unless asked to stop; true when asked. */
+static bool
+listen_stop_wait(struct pg_store *st, int ms)
+{
+	struct pollfd p = {st->lstop[0], POLLIN, 0};
+
+	return poll(&p, 1, ms) > 0;
+}
+
+/*
+ * Every notification on channel netra goes to the subscribers.  A lost
+ * connection is opened again with growing pauses; notifications sent
+ * meanwhile are lost, so the subscribers then hear STORE_TOPIC_ALL.
+ */
+static void *
+listener_main(void *arg)
+{
+	struct pg_store *st = arg;
+	PGconn *pg = st->lconn;
+	int backoff = 0;
+
+	st->lconn = NULL;
+	for (;;) {
+		struct pollfd fds[2];
+		PGnotify *n;
+
+		if (pg == NULL) {
+			struct errbuf eb;
+
+			backoff = backoff ? backoff * 2 : LISTEN_BACKOFF_MIN_MS;
+			if (backoff > LISTEN_BACKOFF_MAX_MS)
+				backoff = LISTEN_BACKOFF_MAX_MS;
+			if (listen_stop_wait(st, backoff))
+				break;
+			pg = listen_connect(st, &eb);
+			if (pg == NULL)
+				continue;
+			log_info("store: listening for notifications again");
+			backoff = 0;
+			store_hub_deliver(&st->base, STORE_TOPIC_ALL);
+		}
+		fds[0] = (struct pollfd){PQsocket(pg), POLLIN, 0};
+		fds[1] = (struct pollfd){st->lstop[0], POLLIN, 0};
+		if (poll(fds, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			log_error("store: listener poll: %s", strerror(errno));
+			break;
+		}
+		if (fds[1].revents)
+			break;
+		if (!PQconsumeInput(pg)) {
+			log_warn("store: notification connection lost: %s", PQerrorMessage(pg));
+			PQfinish(pg);
+			pg = NULL;
+			continue;
+		}
+		while ((n = PQnotifies(pg)) != NULL) {
+			store_hub_deliver(&st->base, n->extra);
+			PQfreemem(n);
+		}
+	}
+	if (pg)
+		PQfinish(pg);
+	return NULL;
+}
+
+/* The first LISTEN runs here, so a notification committed after
+ * store_subscribe() returns is heard. */
+static int
+pg_listen(struct store *bst, struct errbuf *eb)
+{
+	struct pg_store *st = (struct pg_store *)bst;
+
+	if (st->listening)
+		return 0;
+	st->lconn = listen_connect(st, eb);
+	if (st->lconn == NULL)
+		return -1;
+	if (pipe(st->lstop) < 0) {
+		PQfinish(st->lconn);
+		st->lconn = NULL;
+		return errbuf_set(eb, ERR_INTERNAL, "pipe: %s", strerror(errno));
+	}
+	if (pthread_create(&st->listener, NULL, listener_main, st) != 0) {
+		PQfinish(st->lconn);
+		st->lconn = NULL;
+		close(st->lstop[0]);
+		close(st->lstop[1]);
+		return errbuf_set(eb, ERR_INTERNAL, "tidak dapat memulai thread pemberitahuan");
+	}
+	st->listening = true;
+	return 0;
+}
+
+static void
+listen_stop(struct pg_store *st)
+{
+	if (!st->listening)
+		return;
+	if (write(st->lstop[1], "x", 1) < 0)
+		log_error("store: cannot stop the listener: %s", strerror(errno));
+	pthread_join(st->listener, NULL);
+	close(st->lstop[0]);
+	close(st->lstop[1]);
+	st->listening = false;
+}
+
 /* --- lifecycle ------------------------------------------------------------------ */
 
 /* postgres://user:secret@host/db -> postgres://user@host/db for messages */
@@ -925,6 +1126,7 @@ static const struct store_engine_ops pg_engine_ops = {
 	.stats_get = pg_stats_get,
 	.status_get = pg_status_get,
 	.backup = pg_backup,
+	.listen = pg_listen,
 };
 
 int
@@ -977,6 +1179,7 @@ pg_close(struct store *bst)
 	struct pg_store *st = (struct pg_store *)bst;
 	int i;
 
+	listen_stop(st);
 	if (st->writer_running) {
 		store_queue_stop(&st->q);
 		pthread_join(st->writer_thread, NULL);

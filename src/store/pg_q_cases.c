@@ -23,3 +23,6 @@ const char pg_q_case_public_steps[] =
 	"SELECT at, kind, CAST(data AS jsonb) ->> 'to' FROM events WHERE case_id = ?1"
 	" AND track_id IS NULL AND kind IN ('laporan_diterima', 'temuan_dicatat',"
 	" 'transisi') ORDER BY id";
+
+/* several nodes decide on one case: the second waits for the first's commit */
+const char pg_q_case_row_lock[] = Q_CASE_ROW " FOR UPDATE OF c";

@@ -44,4 +44,20 @@ extern const char sqlite_q_case_public_deadlines[], pg_q_case_public_deadlines[]
  * event's "to") of the case's state changes. */
 extern const char sqlite_q_case_public_steps[], pg_q_case_public_steps[];
 
+/* The columns of struct store_case_row (cases.c reads them in order). */
+#define CASE_ROW_COLS                                                                              \
+	"c.id, c.code, c.kind, c.election, c.election_kind, c.state, c.region_code, c.office_id,"  \
+	" c.received_at, c.tz, coalesce(c.occurred_on, ''), coalesce(c.known_on, ''),"             \
+	" coalesce(c.assigned_to, 0), coalesce(c.merged_into, 0),"                                 \
+	" CASE WHEN c.pelapor_sealed IS NOT NULL THEN 1 ELSE 0 END, coalesce(c.sealed_office, 0)"
+
+/* A case row ?1 inside the scope (?2..?6), read by a write job that will
+ * decide on it: on PostgreSQL the row stays locked until the batch
+ * commits, and a row another node changed meanwhile is read as it is
+ * now.  A job that locks several cases takes them in id order. */
+#define Q_CASE_ROW "SELECT " CASE_ROW_COLS " FROM cases c WHERE c.id = ?1 AND " SCOPE_WHERE
+
+extern const char sqlite_q_case_row_lock[];
+extern const char pg_q_case_row_lock[];
+
 #endif

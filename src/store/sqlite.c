@@ -445,6 +445,8 @@ run_batch(struct sq_store *st, struct store_job *batch, size_t n)
 		commit_rc = -1;
 	} else {
 		for (j = batch; j; j = j->next) {
+			int mark = store_pending_mark(&c->base);
+
 			errbuf_clear(&j->eb);
 			if (exec_cached(c, "SAVEPOINT job", &j->eb) < 0) {
 				j->rc = -1;
@@ -457,6 +459,7 @@ run_batch(struct sq_store *st, struct store_job *batch, size_t n)
 				if (j->eb.kind == ERR_NONE)
 					errbuf_set(&j->eb, ERR_INTERNAL, "penulisan gagal");
 				exec_cached(c, "ROLLBACK TO job", NULL);
+				store_pending_undo(&c->base, mark);
 			}
 			exec_cached(c, "RELEASE job", NULL);
 		}
@@ -465,6 +468,8 @@ run_batch(struct sq_store *st, struct store_job *batch, size_t n)
 			sq_exec(&c->base, "ROLLBACK", NULL);
 		}
 	}
+	/* subscribers (caches) hear of the batch before any job's done() */
+	store_pending_deliver(&st->base, &c->base, commit_rc == 0);
 	store_batch_finish(&st->qlock, &st->stats, batch, n, commit_rc, &eb);
 }
 

@@ -23,3 +23,6 @@ const char sqlite_q_case_public_steps[] =
 	"SELECT at, kind, json_extract(data, '$.to') FROM events WHERE case_id = ?1"
 	" AND track_id IS NULL AND kind IN ('laporan_diterima', 'temuan_dicatat',"
 	" 'transisi') ORDER BY id";
+
+/* the single writer holds the database: no other writer can change the row */
+const char sqlite_q_case_row_lock[] = Q_CASE_ROW;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "core/str.h"
+#include "core/xalloc.h"
 #include "store/engine.h"
 #include "store/store_internal.h"
 
@@ -46,17 +47,26 @@ sqlite_path(const struct store_opts *o, char *out, size_t outsz, struct errbuf *
 	return 0;
 }
 
+static struct store_hub *hub_new(void);
+static void hub_free(struct store_hub *h);
+
 int
 store_open(struct store **out, const struct store_opts *o, struct errbuf *eb)
 {
 	char path[512];
+	int rc;
 
 	*out = NULL;
-	if (o->db_url && is_pg_url(o->db_url))
-		return pg_store_open(out, o->db_url, o, eb);
-	if (sqlite_path(o, path, sizeof(path), eb) < 0)
-		return -1;
-	return sqlite_store_open(out, path, o, eb);
+	if (o->db_url && is_pg_url(o->db_url)) {
+		rc = pg_store_open(out, o->db_url, o, eb);
+	} else {
+		if (sqlite_path(o, path, sizeof(path), eb) < 0)
+			return -1;
+		rc = sqlite_store_open(out, path, o, eb);
+	}
+	if (rc == 0)
+		(*out)->hub = hub_new();
+	return rc;
 }
 
 int
@@ -77,8 +87,13 @@ store_is_pg(const struct store *st)
 void
 store_close(struct store *st)
 {
-	if (st)
-		st->ops->close(st);
+	struct store_hub *h;
+
+	if (st == NULL)
+		return;
+	h = st->hub;
+	st->ops->close(st); /* stops the writer and the listener first */
+	hub_free(h);
 }
 
 void
@@ -177,6 +192,162 @@ store_write(struct store *st, store_job_fn fn, void *arg, struct errbuf *eb)
 	if (job.rc != 0 && eb)
 		*eb = job.eb;
 	return job.rc;
+}
+
+/* --- change notifications -------------------------------------------------- */
+
+_Static_assert(sizeof(((struct store_conn *)0)->pending[0]) == STORE_TOPIC_MAX,
+	       "db.h and store.h agree on the topic size");
+
+struct store_sub {
+	store_notify_fn fn;
+	void *arg;
+};
+
+/* Subscribers; calls run under lock, so store_unsubscribe() is a barrier. */
+struct store_hub {
+	pthread_mutex_t lock;
+	struct store_sub subs[STORE_SUBSCRIBERS_MAX];
+	int nsubs;
+	bool listening;
+};
+
+static struct store_hub *
+hub_new(void)
+{
+	struct store_hub *h = xcalloc(1, sizeof(*h));
+
+	pthread_mutex_init(&h->lock, NULL);
+	return h;
+}
+
+static void
+hub_free(struct store_hub *h)
+{
+	if (h == NULL)
+		return;
+	pthread_mutex_destroy(&h->lock);
+	free(h);
+}
+
+static bool
+topic_ok(const char *t)
+{
+	size_t i, n = t ? strlen(t) : 0;
+
+	if (n == 0 || n >= STORE_TOPIC_MAX)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((t[i] >= 'a' && t[i] <= 'z') || t[i] == '_' || t[i] == '*'))
+			return false;
+	return true;
+}
+
+int
+store_notify(struct store_conn *c, const char *topic, struct errbuf *eb)
+{
+	int i;
+
+	if (!c->writer)
+		return errbuf_set(eb, ERR_INTERNAL, "pemberitahuan hanya dari tugas penulisan");
+	if (!topic_ok(topic))
+		return errbuf_set(eb, ERR_INTERNAL, "topik pemberitahuan tidak sah: %s",
+				  topic ? topic : "(null)");
+	/* announced already in this batch (a rolled-back job's topics are
+	 * gone from the list, and so is its pg_notify) */
+	for (i = 0; i < c->npending; i++)
+		if (strcmp(c->pending[i], topic) == 0 ||
+		    strcmp(c->pending[i], STORE_TOPIC_ALL) == 0)
+			return 0;
+	if (c->npending == DB_PENDING_TOPICS) { /* too many kinds of change: all of them */
+		topic = STORE_TOPIC_ALL;
+		c->npending = 0;
+	}
+	if (c->ops->notify && c->ops->notify(c, topic, eb) < 0)
+		return -1;
+	cstr_copy(c->pending[c->npending++], STORE_TOPIC_MAX, topic);
+	return 0;
+}
+
+int
+store_pending_mark(const struct store_conn *c)
+{
+	return c->npending;
+}
+
+void
+store_pending_undo(struct store_conn *c, int mark)
+{
+	if (mark >= 0 && mark < c->npending)
+		c->npending = mark;
+}
+
+void
+store_hub_deliver(struct store *st, const char *topic)
+{
+	struct store_hub *h = st->hub;
+	int i;
+
+	if (h == NULL)
+		return;
+	pthread_mutex_lock(&h->lock);
+	for (i = 0; i < h->nsubs; i++)
+		h->subs[i].fn(h->subs[i].arg, topic);
+	pthread_mutex_unlock(&h->lock);
+}
+
+void
+store_pending_deliver(struct store *st, struct store_conn *c, bool committed)
+{
+	int i;
+
+	for (i = 0; committed && i < c->npending; i++)
+		store_hub_deliver(st, c->pending[i]);
+	c->npending = 0;
+}
+
+int
+store_subscribe(struct store *st, store_notify_fn fn, void *arg, struct errbuf *eb)
+{
+	struct store_hub *h = st->hub;
+	bool start;
+
+	pthread_mutex_lock(&h->lock);
+	if (h->nsubs == STORE_SUBSCRIBERS_MAX) {
+		pthread_mutex_unlock(&h->lock);
+		return errbuf_set(eb, ERR_INTERNAL, "terlalu banyak pelanggan pemberitahuan");
+	}
+	h->subs[h->nsubs].fn = fn;
+	h->subs[h->nsubs].arg = arg;
+	h->nsubs++;
+	start = !h->listening && st->ops->listen;
+	h->listening = true;
+	pthread_mutex_unlock(&h->lock);
+	if (start && st->ops->listen(st, eb) < 0) {
+		store_unsubscribe(st, fn, arg);
+		pthread_mutex_lock(&h->lock);
+		h->listening = false;
+		pthread_mutex_unlock(&h->lock);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_unsubscribe(struct store *st, store_notify_fn fn, void *arg)
+{
+	struct store_hub *h = st ? st->hub : NULL;
+	int i;
+
+	if (h == NULL)
+		return;
+	pthread_mutex_lock(&h->lock);
+	for (i = 0; i < h->nsubs; i++)
+		if (h->subs[i].fn == fn && h->subs[i].arg == arg) {
+			h->subs[i] = h->subs[--h->nsubs];
+			break;
+		}
+	pthread_mutex_unlock(&h->lock);
 }
 
 /* --- the writer's queue --------------------------------------------------- */

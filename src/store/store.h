@@ -78,6 +78,46 @@ void store_submit(struct store *st, struct store_job *job);
 /* Run fn as a job and wait until it is durable; returns its result. */
 int store_write(struct store *st, store_job_fn fn, void *arg, struct errbuf *eb);
 
+/* --- change notifications ------------------------------------------------
+ *
+ * Several processes (nodes) may serve one database; each keeps caches of
+ * what rarely changes.  A write job that changes such data names a topic
+ * with store_notify(); every subscriber of every process on the database
+ * hears it once the job's transaction has committed, and never when the
+ * job rolls back.  SQLite: delivered in this process after the batch
+ * commits (another process sharing the file is not told; its TTLs and
+ * polls remain).  PostgreSQL: pg_notify('netra', topic) inside the job,
+ * delivered at commit to a listener thread of every node that subscribed
+ * (started by the first store_subscribe(), its own connection doing
+ * LISTEN netra, reconnecting with back-off), this node included; the
+ * writing node also delivers at once after its commit, so it reads its
+ * own writes.  A topic may therefore arrive twice: subscribers invalidate,
+ * which is idempotent.  After a lost listener connection STORE_TOPIC_ALL
+ * is delivered (notifications may have been missed meanwhile).
+ *
+ * Subscribers run on the writer or listener thread, under the store's
+ * subscriber lock: they must be quick and must not call the store.
+ */
+#define STORE_TOPIC_OFFICES   "offices"   /* an office added or changed */
+#define STORE_TOPIC_SEAL_KEYS "seal_keys" /* an office's sealing key set */
+#define STORE_TOPIC_CALENDAR  "calendar"  /* holidays or elections changed */
+#define STORE_TOPIC_FIGURES   "figures"   /* a case changed (an audit event) */
+#define STORE_TOPIC_ALL       "*"         /* anything may have changed */
+#define STORE_TOPIC_MAX       32          /* bytes with the NUL */
+#define STORE_SUBSCRIBERS_MAX 16
+
+typedef void (*store_notify_fn)(void *arg, const char *topic);
+
+/* In a write job: announce topic ([a-z_*], shorter than STORE_TOPIC_MAX)
+ * once the job commits.  ERR_INTERNAL outside a write job. */
+int store_notify(struct store_conn *c, const char *topic, struct errbuf *eb);
+/* Call fn(arg, topic) for every notification from now on; -1 with
+ * ERR_INTERNAL when STORE_SUBSCRIBERS_MAX are taken or the listener
+ * thread cannot start. */
+int store_subscribe(struct store *st, store_notify_fn fn, void *arg, struct errbuf *eb);
+/* Stop calling fn(arg, ...); when it returns no call is running. */
+void store_unsubscribe(struct store *st, store_notify_fn fn, void *arg);
+
 /* --- reads -------------------------------------------------------------- */
 
 struct store_conn *store_reader(struct store *st);

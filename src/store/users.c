@@ -90,7 +90,8 @@ store_office_insert(struct store_conn *c, struct store_office *o, struct errbuf 
 	if (db_step(s) != DB_ROW)
 		return db_error(c, eb, "office insert");
 	o->id = db_col_int(s, 0);
-	return 0;
+	/* a new office may route a region that an older one routed */
+	return store_notify(c, STORE_TOPIC_OFFICES, eb);
 }
 
 static int
@@ -207,7 +208,7 @@ store_office_seal_set(struct store_conn *c, int64_t office_id, const struct stor
 	if (db_step(s) != DB_DONE)
 		return db_error(c, eb, "seal key set");
 	if (db_changes(c) == 1)
-		return 0;
+		return store_notify(c, STORE_TOPIC_SEAL_KEYS, eb);
 	if (store_office_get(c, office_id, &o, eb) < 0)
 		return -1;
 	return errbuf_set_code(eb, ERR_CONFLICT, "seal_key_exists",

@@ -1,7 +1,8 @@
 /*
  * test_store.c - the store on either engine (store_fixture.h): migrations,
  * group commit, readers in parallel with the writer, per-job rollback,
- * durability across reopen, refused URLs and missing databases.
+ * durability across reopen, refused URLs and missing databases, change
+ * notifications delivered in-process after the commit.
  *
  * Timing is only used to make jobs overlap (a job waits inside its
  * transaction until the test says go); no assertion depends on speed.
@@ -428,6 +429,137 @@ test_must_exist(void **state)
 	store_close(st);
 }
 
+/* --- change notifications (in-process delivery on SQLite) ------------------ */
+
+struct heard {
+	pthread_mutex_t lock;
+	char topics[16][STORE_TOPIC_MAX];
+	int n;
+	int at_done; /* topics heard when the job's done() ran */
+};
+
+static void
+hear(void *arg, const char *topic)
+{
+	struct heard *h = arg;
+
+	pthread_mutex_lock(&h->lock);
+	if (h->n < 16)
+		snprintf(h->topics[h->n++], STORE_TOPIC_MAX, "%s", topic);
+	pthread_mutex_unlock(&h->lock);
+}
+
+struct notify_arg {
+	const char *topics[4];
+	bool fail;
+};
+
+static int
+notify_job(struct store_conn *c, void *arg, struct errbuf *eb)
+{
+	struct notify_arg *a = arg;
+	int i;
+
+	if (store_setting_put(c, "notify", "x", eb) < 0)
+		return -1;
+	for (i = 0; i < 4 && a->topics[i]; i++)
+		if (store_notify(c, a->topics[i], eb) < 0)
+			return -1;
+	if (a->fail)
+		return errbuf_set(eb, ERR_INVALID_INPUT, "gagal sengaja");
+	return 0;
+}
+
+struct done_wait {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool done;
+	struct heard *h;
+};
+
+static void
+notify_done(void *arg, int rc, const struct errbuf *eb)
+{
+	struct done_wait *w = arg;
+
+	(void)rc;
+	(void)eb;
+	pthread_mutex_lock(&w->h->lock);
+	w->h->at_done = w->h->n;
+	pthread_mutex_unlock(&w->h->lock);
+	pthread_mutex_lock(&w->lock);
+	w->done = true;
+	pthread_cond_signal(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+}
+
+static bool
+heard_topic(struct heard *h, const char *topic)
+{
+	int i;
+
+	for (i = 0; i < h->n; i++)
+		if (strcmp(h->topics[i], topic) == 0)
+			return true;
+	return false;
+}
+
+static void
+test_notify_in_process(void **state)
+{
+	struct store *st = open_store();
+	struct heard h = {.lock = PTHREAD_MUTEX_INITIALIZER};
+	struct notify_arg twice = {
+		{STORE_TOPIC_OFFICES, STORE_TOPIC_FIGURES, STORE_TOPIC_OFFICES, NULL}, false};
+	struct notify_arg failing = {{STORE_TOPIC_SEAL_KEYS, NULL, NULL, NULL}, true};
+	struct notify_arg bad = {{"Not-A-Topic", NULL, NULL, NULL}, false};
+	struct done_wait w = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, &h};
+	struct store_job job;
+	struct store_conn *rc;
+	struct errbuf eb;
+
+	(void)state;
+	assert_int_equal(store_subscribe(st, hear, &h, &eb), 0);
+
+	/* a committed job: each topic once, heard before the job's done() */
+	memset(&job, 0, sizeof(job));
+	job.fn = notify_job;
+	job.arg = &twice;
+	job.done = notify_done;
+	job.done_arg = &w;
+	store_submit(st, &job);
+	pthread_mutex_lock(&w.lock);
+	while (!w.done)
+		pthread_cond_wait(&w.cond, &w.lock);
+	pthread_mutex_unlock(&w.lock);
+	assert_int_equal(job.rc, 0);
+	assert_int_equal(h.n, 2);
+	assert_int_equal(h.at_done, 2);
+	assert_true(heard_topic(&h, STORE_TOPIC_OFFICES));
+	assert_true(heard_topic(&h, STORE_TOPIC_FIGURES));
+
+	/* a job that rolls back announces nothing */
+	assert_int_equal(store_write(st, notify_job, &failing, &eb), -1);
+	assert_int_equal(h.n, 2);
+	assert_false(heard_topic(&h, STORE_TOPIC_SEAL_KEYS));
+
+	/* a malformed topic fails the job; so does notifying from a reader */
+	assert_int_equal(store_write(st, notify_job, &bad, &eb), -1);
+	assert_int_equal(eb.kind, ERR_INTERNAL);
+	rc = store_reader(st);
+	assert_int_equal(store_notify(rc, STORE_TOPIC_OFFICES, &eb), -1);
+	store_reader_done(st, rc);
+	assert_int_equal(h.n, 2);
+
+	/* the next batch is heard again; after unsubscribing, nothing */
+	assert_int_equal(store_write(st, notify_job, &twice, &eb), 0);
+	assert_int_equal(h.n, 4);
+	store_unsubscribe(st, hear, &h);
+	assert_int_equal(store_write(st, notify_job, &twice, &eb), 0);
+	assert_int_equal(h.n, 4);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -438,6 +570,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_concurrent_writes_durable, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_url, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_must_exist, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_notify_in_process, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
