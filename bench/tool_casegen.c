@@ -6,6 +6,8 @@
  * batches of 5,000 cases per transaction, with a valid audit chain.
  *
  * usage: tool_casegen DATA_DIR N   (the offices must exist: bawaslu-64...)
+ * NETRA_DB=URL fills that database instead (postgres://... or sqlite:PATH),
+ * as `netra --db` would open it; DATA_DIR is then only the data directory.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,6 +130,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	o.data_dir = argv[1];
+	o.db_url = getenv("NETRA_DB");
 	if (store_open(&st, &o, &eb) < 0 || store_migrate(st, NULL, &eb) < 0 ||
 	    store_write(st, office_job, &off, &eb) < 0) {
 		fprintf(stderr, "tool_casegen: %s\n", eb.msg);

@@ -33,7 +33,7 @@ for run in $(seq 1 "$RUNS"); do
 	total=$((total + n))
 	missing=0
 	for c in $(cat "$T_TMP/acked"); do
-		[ "$(sqlite3 "$DATA/netra.db" "SELECT count(*) FROM cases WHERE code = '$c'")" = 1 ] || missing=$((missing + 1))
+		[ "$(db_sql "SELECT count(*) FROM cases WHERE code = '$c'")" = 1 ] || missing=$((missing + 1))
 	done
 	expect "run $run: all $n acknowledged reports survive SIGKILL" "$missing" 0
 done
