@@ -28,6 +28,7 @@ DURATION=${DURATION:-10s}
 ENGINES=${ENGINES:-"sqlite pg"}
 KILL_RUNS=${KILL_RUNS:-10}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/netra-bench-eng.XXXXXX")
+chmod 755 "$WORK" # the postgres user runs the PostgreSQL server under it
 SPID=
 PG_DIR=
 cleanup() {

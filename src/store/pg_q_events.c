@@ -3,5 +3,10 @@
  */
 #include "store/q_events.h"
 
-/* held until the batch commits; one fixed key for the chain */
-const char pg_q_event_append_lock[] = "SELECT pg_advisory_xact_lock(474e45545241)";
+/* held until the batch commits; one fixed key for the chain: the bytes of
+ * "GNETRA" (0x474e45545241), written in decimal because PostgreSQL reads
+ * no hexadecimal literal before version 16 */
+const char pg_q_event_append_lock[] = "SELECT pg_advisory_xact_lock(78401496175169)";
+/* with owner rights (0006): a scoped SELECT on events would test the
+ * events policy, and through it the cases policy, on the way to the head */
+const char pg_q_event_head[] = "SELECT id, hash FROM netra_events_head()";
