@@ -39,7 +39,8 @@ main(int argc, char **argv)
 	memset(block, 'n', sizeof(block));
 	t0 = clock_mono_ms();
 	do {
-		if (write(fd, block, sizeof(block)) != (ssize_t)sizeof(block) || fdatasync(fd) != 0) {
+		if (write(fd, block, sizeof(block)) != (ssize_t)sizeof(block) ||
+		    fdatasync(fd) != 0) {
 			perror(path);
 			close(fd);
 			unlink(path);
@@ -50,7 +51,7 @@ main(int argc, char **argv)
 	} while ((double)(t - t0) < seconds * 1000.0);
 	close(fd);
 	unlink(path);
-	printf("%.0f fdatasync/s (%ld x 4 KB in %.1f s)\n", (double)n * 1000.0 / (double)(t - t0), n,
-	       (double)(t - t0) / 1000.0);
+	printf("%.0f fdatasync/s (%ld x 4 KB in %.1f s)\n", (double)n * 1000.0 / (double)(t - t0),
+	       n, (double)(t - t0) / 1000.0);
 	return 0;
 }
