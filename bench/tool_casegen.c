@@ -408,7 +408,16 @@ main(int argc, char **argv)
 			fn = bulk_job;
 			bulk_jobs += g.n;
 		}
-		if (store_write(st, fn, &g, &eb) < 0) {
+		uint64_t seed = rng;
+		int rc, tries = 0;
+
+		/* 8 random symbols: at a million cases a bulk statement meets a
+		 * taken code now and then; the job is rolled back whole and
+		 * drawn again (the same draws, new codes) */
+		while ((rc = store_write(st, fn, &g, &eb)) < 0 && fn == bulk_job &&
+		       eb.kind == ERR_CONFLICT && ++tries < 5)
+			rng = seed;
+		if (rc < 0) {
 			fprintf(stderr, "tool_casegen: %s\n", eb.msg);
 			store_close(st);
 			return 1;
