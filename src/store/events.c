@@ -28,7 +28,7 @@ store_event_last(struct store_conn *c, int64_t *id, unsigned char hash[32], stru
 	s = DB_PREP_NAMED(c, event_append_lock, eb);
 	if (s == NULL || db_step(s) != DB_ROW)
 		return s ? db_error(c, eb, "event lock") : -1;
-	s = db_prep(c, "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1", eb);
+	s = DB_PREP_NAMED(c, event_head, eb);
 	if (s == NULL)
 		return -1;
 	rc = db_step(s);

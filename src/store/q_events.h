@@ -8,5 +8,8 @@
 /* Take the lock that orders appends to the chain; one row. */
 extern const char sqlite_q_event_append_lock[];
 extern const char pg_q_event_append_lock[];
+/* The chain's newest event: id, hash; no row on an empty chain. */
+extern const char sqlite_q_event_head[];
+extern const char pg_q_event_head[];
 
 #endif

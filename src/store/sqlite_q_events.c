@@ -5,3 +5,4 @@
 
 /* the single writer thread already orders every append */
 const char sqlite_q_event_append_lock[] = "SELECT 1";
+const char sqlite_q_event_head[] = "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1";

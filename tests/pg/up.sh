@@ -18,7 +18,10 @@
 #   NETRA_PG_DIR PGHOST PGPORT NETRA_PG_OWNER_URL NETRA_PG_APP_URL
 #   NETRA_PG_TEMPLATE (netra or psql)
 # Durability is off (fsync, full_page_writes): the tests kill netra, never
-# the machine.  Stop and remove it with tests/pg/down.sh DIR.
+# the machine.  NETRA_PG_DURABLE=1 keeps PostgreSQL's durable defaults
+# (fsync, full_page_writes, synchronous_commit on) for the benchmarks, whose
+# intake figure must count commits that reached the disk.  Stop and remove
+# it with tests/pg/down.sh DIR.
 set -eu
 [ $# -eq 1 ] || { echo "usage: tests/pg/up.sh DIR" >&2; exit 2; }
 DIR=$1
@@ -55,10 +58,23 @@ cat >>"$DIR/data/postgresql.conf" <<CONF
 # tests/pg/up.sh
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$DIR'
-fsync = off
-full_page_writes = off
 max_connections = 200
 CONF
+if [ "${NETRA_PG_DURABLE:-0}" = 1 ]; then
+	# durable (the defaults, said out loud) and sized for a million cases
+	cat >>"$DIR/data/postgresql.conf" <<CONF
+fsync = on
+full_page_writes = on
+synchronous_commit = on
+shared_buffers = 512MB
+max_wal_size = 4GB
+CONF
+else
+	cat >>"$DIR/data/postgresql.conf" <<CONF
+fsync = off
+full_page_writes = off
+CONF
+fi
 
 # a free port: ask the kernel for one, retry if someone takes it first
 free_port() {
