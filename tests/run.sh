@@ -7,6 +7,7 @@
 #   BUILD=dir          which build to test (default build)
 #   TESTS="unit e2e"   only these layers (unit golden fuzz e2e browser)
 #   ENGINES="sqlite"   only these store engines (sqlite pg; default both)
+#   E2E_ONLY="tests/e2e/0336-*.sh"  only these e2e tests
 #
 # Engines: every layer runs on SQLite.  With pg, a throwaway PostgreSQL
 # server (tests/pg/up.sh, stopped by tests/pg/down.sh on exit) serves a
@@ -102,7 +103,7 @@ run_layers() {
 			;;
 		*:e2e)
 			[ "$engine" = sqlite ] || [ "$NETRA_PG_TEMPLATE" = netra ] || continue
-			for t in tests/e2e/[0-9]*.sh; do
+			for t in ${E2E_ONLY:-tests/e2e/[0-9]*.sh}; do
 				[ -f "$t" ] || continue
 				run_tap "e2e$at/$(basename "$t" .sh)" sh "$t"
 			done

@@ -74,6 +74,43 @@ void store_queue_stop(struct store_queue *q);
 void store_batch_finish(pthread_mutex_t *lock, struct store_stats *stats, struct store_job *batch,
 			size_t n, int commit_rc, const struct errbuf *commit_eb);
 
+/*
+ * A connection's prepared statements, keyed by the address of their SQL
+ * literal (store/db.h): open addressing, grown at 3/4 full.
+ */
+struct stmt_slot {
+	const char *sql;
+	struct db_stmt *stmt;
+};
+
+struct stmt_cache {
+	struct stmt_slot *slots;
+	size_t nslots, nused;
+};
+
+/* The cached statement for sql, or NULL. */
+struct db_stmt *stmt_cache_get(struct stmt_cache *sc, const char *sql);
+/* Remember stmt for sql (not yet cached). */
+void stmt_cache_put(struct stmt_cache *sc, const char *sql, struct db_stmt *stmt);
+/* Call free_stmt on every statement and empty the cache. */
+void stmt_cache_clear(struct stmt_cache *sc, void (*free_stmt)(struct db_stmt *s));
+
+/*
+ * The reader pool: connections handed to one thread at a time; a thread
+ * waits while every one is taken.
+ */
+struct reader_pool {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	struct store_conn *free;
+};
+
+void reader_pool_init(struct reader_pool *p);
+void reader_pool_destroy(struct reader_pool *p);
+/* Hand c back (or in, the first time). */
+void reader_pool_give(struct reader_pool *p, struct store_conn *c);
+struct store_conn *reader_pool_take(struct reader_pool *p);
+
 int sqlite_store_open(struct store **out, const char *path, const struct store_opts *o,
 		      struct errbuf *eb);
 int pg_store_open(struct store **out, const char *url, const struct store_opts *o,

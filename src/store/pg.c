@@ -73,16 +73,10 @@ struct pg_stmt {
 	unsigned char *blob; /* the unescaped bytea of the current column read */
 };
 
-struct pg_slot {
-	const char *sql;
-	struct pg_stmt *stmt;
-};
-
 struct pg_conn {
 	struct store_conn base;
 	PGconn *pg;
-	struct pg_slot *slots; /* open addressing, keyed by sql pointer */
-	size_t nslots, nused;
+	struct stmt_cache cache;
 	unsigned next_name;
 	int64_t changes;
 	char sqlstate[6];
@@ -97,9 +91,7 @@ struct pg_store {
 	char shown[512]; /* url without the password */
 	int batch_max;
 
-	pthread_mutex_t plock;
-	pthread_cond_t pcond;
-	struct store_conn *free_readers;
+	struct reader_pool pool;
 	struct pg_conn *readers;
 	int nreaders;
 
@@ -580,37 +572,6 @@ rewrite_params(struct pg_stmt *s, const char *sql)
 	return 0;
 }
 
-static size_t
-slot_hash(const char *sql, size_t n)
-{
-	uintptr_t p = (uintptr_t)sql;
-
-	p ^= p >> 17;
-	p *= 0x9E3779B97F4A7C15ULL;
-	return (size_t)(p >> 7) & (n - 1);
-}
-
-static void
-cache_grow(struct pg_conn *c)
-{
-	struct pg_slot *old = c->slots;
-	size_t oldn = c->nslots, i;
-
-	c->nslots = oldn ? oldn * 2 : 64;
-	c->slots = xcalloc(c->nslots, sizeof(*c->slots));
-	for (i = 0; i < oldn; i++) {
-		size_t h;
-
-		if (old[i].sql == NULL)
-			continue;
-		h = slot_hash(old[i].sql, c->nslots);
-		while (c->slots[h].sql)
-			h = (h + 1) & (c->nslots - 1);
-		c->slots[h] = old[i];
-	}
-	free(old);
-}
-
 static void
 stmt_free(struct pg_stmt *s)
 {
@@ -623,21 +584,20 @@ stmt_free(struct pg_stmt *s)
 	free(s);
 }
 
+static void
+stmt_free_base(struct db_stmt *s)
+{
+	stmt_free(ps(s));
+}
+
 static struct db_stmt *
 pg_prep(struct store_conn *bc, const char *sql, struct errbuf *eb)
 {
 	struct pg_conn *c = pc(bc);
-	struct pg_stmt *s;
-	size_t h;
+	struct pg_stmt *s = (struct pg_stmt *)stmt_cache_get(&c->cache, sql);
 	int i;
 
-	if (c->nslots == 0 || (c->nused + 1) * 4 > c->nslots * 3)
-		cache_grow(c);
-	h = slot_hash(sql, c->nslots);
-	while (c->slots[h].sql && c->slots[h].sql != sql)
-		h = (h + 1) & (c->nslots - 1);
-	if (c->slots[h].sql == sql) {
-		s = c->slots[h].stmt;
+	if (s) {
 		result_clear(s);
 		for (i = 1; i <= s->nparams; i++)
 			param_clear(&s->p[i]);
@@ -654,9 +614,7 @@ pg_prep(struct store_conn *bc, const char *sql, struct errbuf *eb)
 		errbuf_set(eb, ERR_INTERNAL, "kesalahan basis data (parameter)");
 		return NULL;
 	}
-	c->slots[h].sql = sql;
-	c->slots[h].stmt = s;
-	c->nused++;
+	stmt_cache_put(&c->cache, sql, &s->base);
 	return &s->base;
 }
 
@@ -803,14 +761,7 @@ conn_open(struct pg_conn *c, const char *url, const char *shown, bool writer, st
 static void
 conn_close(struct pg_conn *c)
 {
-	size_t i;
-
-	for (i = 0; i < c->nslots; i++)
-		if (c->slots[i].stmt)
-			stmt_free(c->slots[i].stmt);
-	free(c->slots);
-	c->slots = NULL;
-	c->nslots = c->nused = 0;
+	stmt_cache_clear(&c->cache, stmt_free_base);
 	if (c->pg)
 		PQfinish(c->pg);
 	c->pg = NULL;
@@ -904,14 +855,8 @@ static struct store_conn *
 pg_reader(struct store *bst)
 {
 	struct pg_store *st = (struct pg_store *)bst;
-	struct store_conn *c;
+	struct store_conn *c = reader_pool_take(&st->pool);
 
-	pthread_mutex_lock(&st->plock);
-	while (st->free_readers == NULL)
-		pthread_cond_wait(&st->pcond, &st->plock);
-	c = st->free_readers;
-	st->free_readers = c->next_free;
-	pthread_mutex_unlock(&st->plock);
 	if (PQstatus(pc(c)->pg) != CONNECTION_OK) {
 		struct errbuf eb;
 
@@ -932,11 +877,7 @@ pg_reader_done(struct store *bst, struct store_conn *bc)
 		pg_exec(bc, "COMMIT", NULL);
 		c->in_tx = false;
 	}
-	pthread_mutex_lock(&st->plock);
-	bc->next_free = st->free_readers;
-	st->free_readers = bc;
-	pthread_cond_signal(&st->pcond);
-	pthread_mutex_unlock(&st->plock);
+	reader_pool_give(&st->pool, bc);
 }
 
 /* --- notifications ----------------------------------------------------------- */
@@ -1150,8 +1091,7 @@ pg_store_open(struct store **out, const char *url, const struct store_opts *o, s
 	url_shown(url, st->shown, sizeof(st->shown));
 	st->batch_max = o->batch_max > 0 ? o->batch_max : 256;
 	st->nreaders = o->readers > 0 ? o->readers : 4;
-	pthread_mutex_init(&st->plock, NULL);
-	pthread_cond_init(&st->pcond, NULL);
+	reader_pool_init(&st->pool);
 	pthread_mutex_init(&st->qlock, NULL);
 	store_queue_init(&st->q, &st->qlock);
 	if (conn_open(&st->writer, st->url, st->shown, true, eb) < 0 ||
@@ -1162,8 +1102,7 @@ pg_store_open(struct store **out, const char *url, const struct store_opts *o, s
 	for (i = 0; i < st->nreaders; i++) {
 		if (conn_open(&st->readers[i], st->url, st->shown, false, eb) < 0)
 			goto fail;
-		st->readers[i].base.next_free = st->free_readers;
-		st->free_readers = &st->readers[i].base;
+		reader_pool_give(&st->pool, &st->readers[i].base);
 	}
 	if (pthread_create(&st->writer_thread, NULL, writer_main, st) != 0) {
 		errbuf_set(eb, ERR_INTERNAL, "tidak dapat memulai thread penulis");
@@ -1192,8 +1131,7 @@ pg_close(struct store *bst)
 		conn_close(&st->readers[i]);
 	free(st->readers);
 	conn_close(&st->writer);
-	pthread_mutex_destroy(&st->plock);
-	pthread_cond_destroy(&st->pcond);
+	reader_pool_destroy(&st->pool);
 	store_queue_destroy(&st->q);
 	pthread_mutex_destroy(&st->qlock);
 	free(st);

@@ -34,17 +34,10 @@ struct sq_stmt {
 	bool dynamic; /* from db_prep_dynamic(): not in the cache */
 };
 
-struct stmt_slot {
-	const char *sql;
-	struct sq_stmt *stmt;
-};
-
 struct sq_conn {
 	struct store_conn base;
 	sqlite3 *db;
-	struct stmt_slot *slots; /* open addressing, keyed by sql pointer */
-	size_t nslots;
-	size_t nused;
+	struct stmt_cache cache;
 };
 
 struct sq_store {
@@ -53,9 +46,7 @@ struct sq_store {
 	int batch_max;
 
 	/* reader pool */
-	pthread_mutex_t plock;
-	pthread_cond_t pcond;
-	struct store_conn *free_readers;
+	struct reader_pool pool;
 	struct sq_conn *readers;
 	int nreaders;
 
@@ -217,37 +208,6 @@ static const struct db_stmt_ops sq_stmt_ops = {
 
 /* --- statement cache ------------------------------------------------------ */
 
-static size_t
-slot_hash(const char *sql, size_t n)
-{
-	uintptr_t p = (uintptr_t)sql;
-
-	p ^= p >> 17;
-	p *= 0x9E3779B97F4A7C15ULL;
-	return (size_t)(p >> 7) & (n - 1);
-}
-
-static void
-cache_grow(struct sq_conn *c)
-{
-	struct stmt_slot *old = c->slots;
-	size_t oldn = c->nslots, i;
-
-	c->nslots = oldn ? oldn * 2 : 64;
-	c->slots = xcalloc(c->nslots, sizeof(*c->slots));
-	for (i = 0; i < oldn; i++) {
-		size_t h;
-
-		if (old[i].sql == NULL)
-			continue;
-		h = slot_hash(old[i].sql, c->nslots);
-		while (c->slots[h].sql)
-			h = (h + 1) & (c->nslots - 1);
-		c->slots[h] = old[i];
-	}
-	free(old);
-}
-
 static int
 sq_error(struct store_conn *bc, struct errbuf *eb, const char *what)
 {
@@ -276,17 +236,10 @@ static struct db_stmt *
 sq_prep(struct store_conn *bc, const char *sql, struct errbuf *eb)
 {
 	struct sq_conn *c = sqc(bc);
-	struct sq_stmt *s;
+	struct sq_stmt *s = (struct sq_stmt *)stmt_cache_get(&c->cache, sql);
 	sqlite3_stmt *st;
-	size_t h;
 
-	if (c->nslots == 0 || (c->nused + 1) * 4 > c->nslots * 3)
-		cache_grow(c);
-	h = slot_hash(sql, c->nslots);
-	while (c->slots[h].sql && c->slots[h].sql != sql)
-		h = (h + 1) & (c->nslots - 1);
-	if (c->slots[h].sql == sql) {
-		s = c->slots[h].stmt;
+	if (s) {
 		sqlite3_reset(s->st);
 		sqlite3_clear_bindings(s->st);
 		return &s->base;
@@ -300,9 +253,7 @@ sq_prep(struct store_conn *bc, const char *sql, struct errbuf *eb)
 	s->base.ops = &sq_stmt_ops;
 	s->base.conn = bc;
 	s->st = st;
-	c->slots[h].sql = sql;
-	c->slots[h].stmt = s;
-	c->nused++;
+	stmt_cache_put(&c->cache, sql, &s->base);
 	return &s->base;
 }
 
@@ -399,18 +350,16 @@ conn_open(struct sq_conn *c, const char *path, bool writer, struct errbuf *eb)
 }
 
 static void
+stmt_free(struct db_stmt *s)
+{
+	sqlite3_finalize(sq(s));
+	free(s);
+}
+
+static void
 conn_close(struct sq_conn *c)
 {
-	size_t i;
-
-	for (i = 0; i < c->nslots; i++)
-		if (c->slots[i].stmt) {
-			sqlite3_finalize(c->slots[i].stmt->st);
-			free(c->slots[i].stmt);
-		}
-	free(c->slots);
-	c->slots = NULL;
-	c->nslots = c->nused = 0;
+	stmt_cache_clear(&c->cache, stmt_free);
 	if (c->db)
 		sqlite3_close(c->db);
 	c->db = NULL;
@@ -532,29 +481,14 @@ checkpoint_main(void *arg)
 static struct store_conn *
 sq_reader(struct store *bst)
 {
-	struct sq_store *st = (struct sq_store *)bst;
-	struct store_conn *c;
-
-	pthread_mutex_lock(&st->plock);
-	while (st->free_readers == NULL)
-		pthread_cond_wait(&st->pcond, &st->plock);
-	c = st->free_readers;
-	st->free_readers = c->next_free;
-	pthread_mutex_unlock(&st->plock);
-	return c;
+	return reader_pool_take(&((struct sq_store *)bst)->pool);
 }
 
 static void
 sq_reader_done(struct store *bst, struct store_conn *c)
 {
-	struct sq_store *st = (struct sq_store *)bst;
-
 	conn_reset_busy(sqc(c));
-	pthread_mutex_lock(&st->plock);
-	c->next_free = st->free_readers;
-	st->free_readers = c;
-	pthread_cond_signal(&st->pcond);
-	pthread_mutex_unlock(&st->plock);
+	reader_pool_give(&((struct sq_store *)bst)->pool, c);
 }
 
 /* --- lifecycle ----------------------------------------------------------- */
@@ -626,8 +560,7 @@ sqlite_store_open(struct store **out, const char *path, const struct store_opts 
 	cstr_copy(st->path, sizeof(st->path), path);
 	st->batch_max = o->batch_max > 0 ? o->batch_max : 256;
 	st->nreaders = o->readers > 0 ? o->readers : 4;
-	pthread_mutex_init(&st->plock, NULL);
-	pthread_cond_init(&st->pcond, NULL);
+	reader_pool_init(&st->pool);
 	pthread_mutex_init(&st->qlock, NULL);
 	store_queue_init(&st->q, &st->qlock);
 	pthread_mutex_init(&st->cplock, NULL);
@@ -639,8 +572,7 @@ sqlite_store_open(struct store **out, const char *path, const struct store_opts 
 	for (i = 0; i < st->nreaders; i++) {
 		if (conn_open(&st->readers[i], st->path, false, eb) < 0)
 			goto fail;
-		st->readers[i].base.next_free = st->free_readers;
-		st->free_readers = &st->readers[i].base;
+		reader_pool_give(&st->pool, &st->readers[i].base);
 	}
 	if (pthread_create(&st->writer_thread, NULL, writer_main, st) != 0) {
 		errbuf_set(eb, ERR_INTERNAL, "tidak dapat memulai thread penulis");
@@ -689,8 +621,7 @@ sq_close(struct store *bst)
 					  NULL);
 	}
 	conn_close(&st->writer);
-	pthread_mutex_destroy(&st->plock);
-	pthread_cond_destroy(&st->pcond);
+	reader_pool_destroy(&st->pool);
 	store_queue_destroy(&st->q);
 	pthread_mutex_destroy(&st->qlock);
 	pthread_mutex_destroy(&st->cplock);

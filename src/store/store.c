@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -448,6 +449,108 @@ store_batch_finish(pthread_mutex_t *lock, struct store_stats *stats, struct stor
 		if (j->done)
 			j->done(j->done_arg, j->rc, &j->eb);
 	}
+}
+
+/* --- statement cache and reader pool (engine.h) ----------------------------- */
+
+static size_t
+slot_hash(const char *sql, size_t n)
+{
+	uintptr_t p = (uintptr_t)sql;
+
+	p ^= p >> 17;
+	p *= 0x9E3779B97F4A7C15ULL;
+	return (size_t)(p >> 7) & (n - 1);
+}
+
+static size_t
+slot_find(const struct stmt_cache *sc, const char *sql)
+{
+	size_t h = slot_hash(sql, sc->nslots);
+
+	while (sc->slots[h].sql && sc->slots[h].sql != sql)
+		h = (h + 1) & (sc->nslots - 1);
+	return h;
+}
+
+struct db_stmt *
+stmt_cache_get(struct stmt_cache *sc, const char *sql)
+{
+	return sc->nslots ? sc->slots[slot_find(sc, sql)].stmt : NULL;
+}
+
+void
+stmt_cache_put(struct stmt_cache *sc, const char *sql, struct db_stmt *stmt)
+{
+	size_t h;
+
+	if (sc->nslots == 0 || (sc->nused + 1) * 4 > sc->nslots * 3) {
+		struct stmt_slot *old = sc->slots;
+		size_t oldn = sc->nslots, i;
+
+		sc->nslots = oldn ? oldn * 2 : 64;
+		sc->slots = xcalloc(sc->nslots, sizeof(*sc->slots));
+		for (i = 0; i < oldn; i++)
+			if (old[i].sql)
+				sc->slots[slot_find(sc, old[i].sql)] = old[i];
+		free(old);
+	}
+	h = slot_find(sc, sql);
+	sc->slots[h].sql = sql;
+	sc->slots[h].stmt = stmt;
+	sc->nused++;
+}
+
+void
+stmt_cache_clear(struct stmt_cache *sc, void (*free_stmt)(struct db_stmt *s))
+{
+	size_t i;
+
+	for (i = 0; i < sc->nslots; i++)
+		if (sc->slots[i].stmt)
+			free_stmt(sc->slots[i].stmt);
+	free(sc->slots);
+	sc->slots = NULL;
+	sc->nslots = sc->nused = 0;
+}
+
+void
+reader_pool_init(struct reader_pool *p)
+{
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->cond, NULL);
+	p->free = NULL;
+}
+
+void
+reader_pool_destroy(struct reader_pool *p)
+{
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->cond);
+}
+
+void
+reader_pool_give(struct reader_pool *p, struct store_conn *c)
+{
+	pthread_mutex_lock(&p->lock);
+	c->next_free = p->free;
+	p->free = c;
+	pthread_cond_signal(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+}
+
+struct store_conn *
+reader_pool_take(struct reader_pool *p)
+{
+	struct store_conn *c;
+
+	pthread_mutex_lock(&p->lock);
+	while (p->free == NULL)
+		pthread_cond_wait(&p->cond, &p->lock);
+	c = p->free;
+	p->free = c->next_free;
+	pthread_mutex_unlock(&p->lock);
+	return c;
 }
 
 /* --- columns ----------------------------------------------------------- */
