@@ -111,6 +111,30 @@ void reader_pool_destroy(struct reader_pool *p);
 void reader_pool_give(struct reader_pool *p, struct store_conn *c);
 struct store_conn *reader_pool_take(struct reader_pool *p);
 
+/*
+ * What differs per engine in running a batch on the writer connection:
+ * begin opens the transaction (and anything the engine holds for it),
+ * savepoint opens a job's savepoint, end_job rolls the job back when it
+ * failed and releases its savepoint, commit ends the transaction (rolling
+ * back when the commit fails).  begin/savepoint/commit return 0 or -1.
+ */
+struct store_batch_ops {
+	int (*begin)(struct store *st, struct store_conn *c, struct errbuf *eb);
+	int (*savepoint)(struct store_conn *c, struct errbuf *eb);
+	void (*end_job)(struct store_conn *c, bool ok);
+	int (*commit)(struct store_conn *c, struct errbuf *eb);
+};
+
+/*
+ * Run batch on the writer connection c: every job in its own savepoint in
+ * one transaction; a failing job rolls back alone (with its pending
+ * notifications), a failing begin or commit fails every job.  Then the
+ * notifications are delivered and the batch finished (store_batch_finish).
+ */
+void store_run_batch(struct store *st, struct store_conn *c, const struct store_batch_ops *ops,
+		     pthread_mutex_t *lock, struct store_stats *stats, struct store_job *batch,
+		     size_t n);
+
 int sqlite_store_open(struct store **out, const char *path, const struct store_opts *o,
 		      struct errbuf *eb);
 int pg_store_open(struct store **out, const char *url, const struct store_opts *o,

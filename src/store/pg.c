@@ -769,66 +769,79 @@ conn_close(struct pg_conn *c)
 
 /* --- writer --------------------------------------------------------------------- */
 
+/* A lost session is opened again (the server forgot every prepared
+ * statement), then the transaction and the chain's lock: one node's batch
+ * at a time.  Every job may take row locks and the chain's lock
+ * (q_events.h); taking the chain's lock first orders the batches of all
+ * nodes, so two batches never wait on each other in opposite orders. */
+static int
+pg_batch_begin(struct store *bst, struct store_conn *bc, struct errbuf *eb)
+{
+	struct pg_store *st = (struct pg_store *)bst;
+	struct pg_conn *c = pc(bc);
+	struct db_stmt *s;
+
+	if (PQstatus(c->pg) != CONNECTION_OK) {
+		conn_close(c);
+		if (conn_open(c, st->url, st->shown, true, eb) < 0)
+			return -1;
+	}
+	if (pg_exec(bc, "BEGIN", eb) < 0)
+		return -1;
+	s = pg_prep(bc, pg_q_event_append_lock, eb);
+	if (s == NULL || db_step(s) != DB_ROW) {
+		if (s)
+			pg_error(bc, eb, "batch lock");
+		pg_exec(bc, "ROLLBACK", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+pg_batch_savepoint(struct store_conn *c, struct errbuf *eb)
+{
+	return pg_exec(c, "SAVEPOINT job", eb);
+}
+
+static void
+pg_batch_end_job(struct store_conn *bc, bool ok)
+{
+	struct pg_conn *c = pc(bc);
+
+	if (!ok) {
+		pg_exec(bc, "ROLLBACK TO SAVEPOINT job", NULL);
+		c->scope_dirty = false; /* the rollback undid set_config too */
+	} else if (c->scope_dirty) {
+		pg_scope_set(bc, "all", NULL);
+	}
+	pg_exec(bc, "RELEASE SAVEPOINT job", NULL);
+}
+
+/* The local subscribers hear the batch at once; the listener hears it
+ * again from the server. */
+static int
+pg_batch_commit(struct store_conn *bc, struct errbuf *eb)
+{
+	pc(bc)->scope_dirty = false;
+	if (pg_exec(bc, "COMMIT", eb) == 0)
+		return 0;
+	pg_exec(bc, "ROLLBACK", NULL);
+	return -1;
+}
+
+static const struct store_batch_ops pg_batch_ops = {
+	.begin = pg_batch_begin,
+	.savepoint = pg_batch_savepoint,
+	.end_job = pg_batch_end_job,
+	.commit = pg_batch_commit,
+};
+
 static void
 run_batch(struct pg_store *st, struct store_job *batch, size_t n)
 {
-	struct pg_conn *c = &st->writer;
-	struct errbuf eb;
-	struct store_job *j;
-	int commit_rc = 0;
-
-	errbuf_clear(&eb);
-	if (PQstatus(c->pg) != CONNECTION_OK) {
-		/* a new session: the server forgot every prepared statement */
-		conn_close(c);
-		if (conn_open(c, st->url, st->shown, true, &eb) < 0)
-			commit_rc = -1;
-	}
-	if (commit_rc == 0 && pg_exec(&c->base, "BEGIN", &eb) < 0)
-		commit_rc = -1;
-	/* one node's batch at a time: every job below may take row locks and
-	 * the chain's lock (q_events.h); taking the chain's lock first orders
-	 * the batches of all nodes, so two batches never wait on each other
-	 * in opposite orders (no deadlock between nodes) */
-	if (commit_rc == 0) {
-		struct db_stmt *s = pg_prep(&c->base, pg_q_event_append_lock, &eb);
-
-		if (s == NULL || db_step(s) != DB_ROW) {
-			if (s)
-				pg_error(&c->base, &eb, "batch lock");
-			commit_rc = -1;
-			pg_exec(&c->base, "ROLLBACK", NULL);
-		}
-	}
-	for (j = batch; commit_rc == 0 && j; j = j->next) {
-		int mark = store_pending_mark(&c->base);
-
-		errbuf_clear(&j->eb);
-		if (pg_exec(&c->base, "SAVEPOINT job", &j->eb) < 0) {
-			j->rc = -1;
-			continue;
-		}
-		j->rc = j->fn(&c->base, j->arg, &j->eb);
-		if (j->rc != 0) {
-			j->rc = -1;
-			if (j->eb.kind == ERR_NONE)
-				errbuf_set(&j->eb, ERR_INTERNAL, "penulisan gagal");
-			pg_exec(&c->base, "ROLLBACK TO SAVEPOINT job", NULL);
-			store_pending_undo(&c->base, mark); /* and its pg_notify */
-			c->scope_dirty = false;             /* the rollback undid set_config too */
-		} else if (c->scope_dirty) {
-			pg_scope_set(&c->base, "all", NULL);
-		}
-		pg_exec(&c->base, "RELEASE SAVEPOINT job", NULL);
-	}
-	if (commit_rc == 0 && pg_exec(&c->base, "COMMIT", &eb) < 0) {
-		commit_rc = -1;
-		pg_exec(&c->base, "ROLLBACK", NULL);
-	}
-	c->scope_dirty = false;
-	/* this node's subscribers hear at once (the listener hears it again) */
-	store_pending_deliver(&st->base, &c->base, commit_rc == 0);
-	store_batch_finish(&st->qlock, &st->stats, batch, n, commit_rc, &eb);
+	store_run_batch(&st->base, &st->writer.base, &pg_batch_ops, &st->qlock, &st->stats, batch,
+			n);
 }
 
 static void *

@@ -381,45 +381,49 @@ exec_cached(struct sq_conn *c, const char *sql, struct errbuf *eb)
 	return 0;
 }
 
+static int
+sq_batch_begin(struct store *st, struct store_conn *c, struct errbuf *eb)
+{
+	(void)st;
+	return sq_exec(c, "BEGIN IMMEDIATE", eb);
+}
+
+static int
+sq_batch_savepoint(struct store_conn *c, struct errbuf *eb)
+{
+	return exec_cached(sqc(c), "SAVEPOINT job", eb);
+}
+
+static void
+sq_batch_end_job(struct store_conn *c, bool ok)
+{
+	conn_reset_busy(sqc(c));
+	if (!ok)
+		exec_cached(sqc(c), "ROLLBACK TO job", NULL);
+	exec_cached(sqc(c), "RELEASE job", NULL);
+}
+
+static int
+sq_batch_commit(struct store_conn *c, struct errbuf *eb)
+{
+	if (sq_exec(c, "COMMIT", eb) == 0)
+		return 0;
+	sq_exec(c, "ROLLBACK", NULL);
+	return -1;
+}
+
+static const struct store_batch_ops sq_batch_ops = {
+	.begin = sq_batch_begin,
+	.savepoint = sq_batch_savepoint,
+	.end_job = sq_batch_end_job,
+	.commit = sq_batch_commit,
+};
+
 static void
 run_batch(struct sq_store *st, struct store_job *batch, size_t n)
 {
-	struct sq_conn *c = &st->writer;
-	struct errbuf eb;
-	struct store_job *j;
-	int commit_rc = 0;
-
-	errbuf_clear(&eb);
-	if (sq_exec(&c->base, "BEGIN IMMEDIATE", &eb) < 0) {
-		commit_rc = -1;
-	} else {
-		for (j = batch; j; j = j->next) {
-			int mark = store_pending_mark(&c->base);
-
-			errbuf_clear(&j->eb);
-			if (exec_cached(c, "SAVEPOINT job", &j->eb) < 0) {
-				j->rc = -1;
-				continue;
-			}
-			j->rc = j->fn(&c->base, j->arg, &j->eb);
-			conn_reset_busy(c);
-			if (j->rc != 0) {
-				j->rc = -1;
-				if (j->eb.kind == ERR_NONE)
-					errbuf_set(&j->eb, ERR_INTERNAL, "penulisan gagal");
-				exec_cached(c, "ROLLBACK TO job", NULL);
-				store_pending_undo(&c->base, mark);
-			}
-			exec_cached(c, "RELEASE job", NULL);
-		}
-		if (sq_exec(&c->base, "COMMIT", &eb) < 0) {
-			commit_rc = -1;
-			sq_exec(&c->base, "ROLLBACK", NULL);
-		}
-	}
-	/* subscribers (caches) hear of the batch before any job's done() */
-	store_pending_deliver(&st->base, &c->base, commit_rc == 0);
-	store_batch_finish(&st->qlock, &st->stats, batch, n, commit_rc, &eb);
+	store_run_batch(&st->base, &st->writer.base, &sq_batch_ops, &st->qlock, &st->stats, batch,
+			n);
 }
 
 static void *

@@ -426,6 +426,40 @@ store_queue_stop(struct store_queue *q)
 }
 
 void
+store_run_batch(struct store *st, struct store_conn *c, const struct store_batch_ops *ops,
+		pthread_mutex_t *lock, struct store_stats *stats, struct store_job *batch, size_t n)
+{
+	struct errbuf eb;
+	struct store_job *j;
+	int commit_rc;
+
+	errbuf_clear(&eb);
+	commit_rc = ops->begin(st, c, &eb) < 0 ? -1 : 0;
+	for (j = batch; commit_rc == 0 && j; j = j->next) {
+		int mark = store_pending_mark(c);
+
+		errbuf_clear(&j->eb);
+		if (ops->savepoint(c, &j->eb) < 0) {
+			j->rc = -1;
+			continue;
+		}
+		j->rc = j->fn(c, j->arg, &j->eb);
+		if (j->rc != 0) {
+			j->rc = -1;
+			if (j->eb.kind == ERR_NONE)
+				errbuf_set(&j->eb, ERR_INTERNAL, "penulisan gagal");
+			store_pending_undo(c, mark);
+		}
+		ops->end_job(c, j->rc == 0);
+	}
+	if (commit_rc == 0 && ops->commit(c, &eb) < 0)
+		commit_rc = -1;
+	/* subscribers (caches) hear of the batch before any job's done() */
+	store_pending_deliver(st, c, commit_rc == 0);
+	store_batch_finish(lock, stats, batch, n, commit_rc, &eb);
+}
+
+void
 store_batch_finish(pthread_mutex_t *lock, struct store_stats *stats, struct store_job *batch,
 		   size_t n, int commit_rc, const struct errbuf *commit_eb)
 {
