@@ -14,10 +14,8 @@
 
 struct store_engine_ops {
 	void (*close)(struct store *st);
-	void (*submit)(struct store *st, struct store_job *job);
 	struct store_conn *(*reader)(struct store *st);
 	void (*reader_done)(struct store *st, struct store_conn *c);
-	void (*stats_get)(struct store *st, struct store_stats *out);
 	int (*status_get)(struct store *st, bool full_check, struct store_status *out,
 			  struct errbuf *eb);
 	int (*backup)(struct store *st, const char *file, struct errbuf *eb);
@@ -26,13 +24,6 @@ struct store_engine_ops {
 };
 
 struct store_hub; /* the subscribers (store.c) */
-
-/* Every engine's store begins with this. */
-struct store {
-	const struct store_engine_ops *ops;
-	enum db_engine engine;
-	struct store_hub *hub; /* set by store_open() after the engine opened */
-};
 
 /*
  * Notifications (store.h): the writer calls store_pending_mark() before a
@@ -126,14 +117,40 @@ struct store_batch_ops {
 };
 
 /*
- * Run batch on the writer connection c: every job in its own savepoint in
- * one transaction; a failing job rolls back alone (with its pending
- * notifications), a failing begin or commit fails every job.  Then the
- * notifications are delivered and the batch finished (store_batch_finish).
+ * The writer: one thread that takes the queued jobs (up to batch_max) and
+ * runs them as one batch on its connection (store.c run_batch(): every job
+ * in its own savepoint, a failing job rolls back alone with its pending
+ * notifications, a failing begin or commit fails every job; then the
+ * notifications are delivered and every job's done() called).  lock
+ * guards the queue and the statistics.
  */
-void store_run_batch(struct store *st, struct store_conn *c, const struct store_batch_ops *ops,
-		     pthread_mutex_t *lock, struct store_stats *stats, struct store_job *batch,
-		     size_t n);
+struct store_writer {
+	struct store *st;
+	struct store_conn *conn;
+	const struct store_batch_ops *ops;
+	int batch_max;
+	pthread_mutex_t lock;
+	struct store_queue q;
+	struct store_stats stats;
+	pthread_t thread;
+	bool running;
+};
+
+/* Every engine's store begins with this. */
+struct store {
+	const struct store_engine_ops *ops;
+	enum db_engine engine;
+	struct store_hub *hub; /* set by store_open() after the engine opened */
+	struct store_writer w;
+};
+
+/* Ready st->w for conn (the engine's writer connection, opened). */
+void store_writer_init(struct store *st, struct store_conn *conn, const struct store_batch_ops *ops,
+		       int batch_max);
+int store_writer_start(struct store *st, struct errbuf *eb);
+/* Run what is queued, stop the thread, free the queue (safe after a
+ * failed or no start). */
+void store_writer_stop(struct store *st);
 
 int sqlite_store_open(struct store **out, const char *path, const struct store_opts *o,
 		      struct errbuf *eb);

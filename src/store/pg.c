@@ -89,18 +89,12 @@ struct pg_store {
 	struct store base;
 	char url[512];
 	char shown[512]; /* url without the password */
-	int batch_max;
 
 	struct reader_pool pool;
 	struct pg_conn *readers;
 	int nreaders;
 
-	struct pg_conn writer;
-	pthread_t writer_thread;
-	bool writer_running;
-	pthread_mutex_t qlock;
-	struct store_queue q;
-	struct store_stats stats; /* under qlock */
+	struct pg_conn writer; /* the thread and queue: st->base.w */
 
 	/* the LISTEN netra thread (pg_listen), stopped through lstop */
 	pthread_t listener;
@@ -837,31 +831,6 @@ static const struct store_batch_ops pg_batch_ops = {
 	.commit = pg_batch_commit,
 };
 
-static void
-run_batch(struct pg_store *st, struct store_job *batch, size_t n)
-{
-	store_run_batch(&st->base, &st->writer.base, &pg_batch_ops, &st->qlock, &st->stats, batch,
-			n);
-}
-
-static void *
-writer_main(void *arg)
-{
-	struct pg_store *st = arg;
-	struct store_job *batch;
-	size_t n;
-
-	while ((batch = store_queue_take(&st->q, st->batch_max, &n)) != NULL)
-		run_batch(st, batch, n);
-	return NULL;
-}
-
-static void
-pg_submit(struct store *bst, struct store_job *job)
-{
-	store_queue_put(&((struct pg_store *)bst)->q, job);
-}
-
 /* --- readers -------------------------------------------------------------------- */
 
 static struct store_conn *
@@ -1071,17 +1040,14 @@ check_migrated(struct pg_conn *c, const char *shown, struct errbuf *eb)
 }
 
 static void pg_close(struct store *bst);
-static void pg_stats_get(struct store *bst, struct store_stats *out);
 static int pg_status_get(struct store *bst, bool full_check, struct store_status *out,
 			 struct errbuf *eb);
 static int pg_backup(struct store *bst, const char *file, struct errbuf *eb);
 
 static const struct store_engine_ops pg_engine_ops = {
 	.close = pg_close,
-	.submit = pg_submit,
 	.reader = pg_reader,
 	.reader_done = pg_reader_done,
-	.stats_get = pg_stats_get,
 	.status_get = pg_status_get,
 	.backup = pg_backup,
 	.listen = pg_listen,
@@ -1102,11 +1068,9 @@ pg_store_open(struct store **out, const char *url, const struct store_opts *o, s
 		return errbuf_set(eb, ERR_INVALID_INPUT, "URL basis data terlalu panjang");
 	}
 	url_shown(url, st->shown, sizeof(st->shown));
-	st->batch_max = o->batch_max > 0 ? o->batch_max : 256;
 	st->nreaders = o->readers > 0 ? o->readers : 4;
 	reader_pool_init(&st->pool);
-	pthread_mutex_init(&st->qlock, NULL);
-	store_queue_init(&st->q, &st->qlock);
+	store_writer_init(&st->base, &st->writer.base, &pg_batch_ops, o->batch_max);
 	if (conn_open(&st->writer, st->url, st->shown, true, eb) < 0 ||
 	    (o->must_exist && check_migrated(&st->writer, st->shown, eb) < 0) ||
 	    store_migrations_bootstrap(&st->writer.base, eb) < 0)
@@ -1117,11 +1081,8 @@ pg_store_open(struct store **out, const char *url, const struct store_opts *o, s
 			goto fail;
 		reader_pool_give(&st->pool, &st->readers[i].base);
 	}
-	if (pthread_create(&st->writer_thread, NULL, writer_main, st) != 0) {
-		errbuf_set(eb, ERR_INTERNAL, "tidak dapat memulai thread penulis");
+	if (store_writer_start(&st->base, eb) < 0)
 		goto fail;
-	}
-	st->writer_running = true;
 	*out = &st->base;
 	return 0;
 fail:
@@ -1136,28 +1097,13 @@ pg_close(struct store *bst)
 	int i;
 
 	listen_stop(st);
-	if (st->writer_running) {
-		store_queue_stop(&st->q);
-		pthread_join(st->writer_thread, NULL);
-	}
+	store_writer_stop(&st->base);
 	for (i = 0; st->readers && i < st->nreaders; i++)
 		conn_close(&st->readers[i]);
 	free(st->readers);
 	conn_close(&st->writer);
 	reader_pool_destroy(&st->pool);
-	store_queue_destroy(&st->q);
-	pthread_mutex_destroy(&st->qlock);
 	free(st);
-}
-
-static void
-pg_stats_get(struct store *bst, struct store_stats *out)
-{
-	struct pg_store *st = (struct pg_store *)bst;
-
-	pthread_mutex_lock(&st->qlock);
-	*out = st->stats;
-	pthread_mutex_unlock(&st->qlock);
 }
 
 static int

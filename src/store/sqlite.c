@@ -7,8 +7,8 @@
  * Invariants:
  *  - exactly one connection writes, and only on the writer thread;
  *  - readers are opened query_only and never begin a write;
- *  - the queue, the stop flag and every job's completion are guarded by
- *    st->qlock; done() callbacks run without the lock held.
+ *  - the writer's queue and thread are store.c's (struct store_writer);
+ *    done() callbacks run without its lock held.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -43,22 +43,14 @@ struct sq_conn {
 struct sq_store {
 	struct store base;
 	char path[512];
-	int batch_max;
 
 	/* reader pool */
 	struct reader_pool pool;
 	struct sq_conn *readers;
 	int nreaders;
 
-	/* writer */
+	/* the writer's connection (the thread and queue: st->base.w) */
 	struct sq_conn writer;
-	pthread_t writer_thread;
-	pthread_mutex_t qlock;
-	struct store_queue q;
-	bool writer_running;
-
-	/* statistics (under qlock) */
-	struct store_stats stats;
 
 	/* WAL checkpoints run here, off the writer's path */
 	struct sq_conn checkpointer;
@@ -419,31 +411,6 @@ static const struct store_batch_ops sq_batch_ops = {
 	.commit = sq_batch_commit,
 };
 
-static void
-run_batch(struct sq_store *st, struct store_job *batch, size_t n)
-{
-	store_run_batch(&st->base, &st->writer.base, &sq_batch_ops, &st->qlock, &st->stats, batch,
-			n);
-}
-
-static void *
-writer_main(void *arg)
-{
-	struct sq_store *st = arg;
-	struct store_job *batch;
-	size_t n;
-
-	while ((batch = store_queue_take(&st->q, st->batch_max, &n)) != NULL)
-		run_batch(st, batch, n);
-	return NULL;
-}
-
-static void
-sq_submit(struct store *bst, struct store_job *job)
-{
-	store_queue_put(&((struct sq_store *)bst)->q, job);
-}
-
 /* --- checkpoints -------------------------------------------------------- */
 
 /*
@@ -532,17 +499,14 @@ sqlite_setup(void)
 static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
 
 static void sq_close(struct store *bst);
-static void sq_stats_get(struct store *bst, struct store_stats *out);
 static int sq_status_get(struct store *bst, bool full_check, struct store_status *out,
 			 struct errbuf *eb);
 static int sq_backup(struct store *bst, const char *file, struct errbuf *eb);
 
 static const struct store_engine_ops sq_engine_ops = {
 	.close = sq_close,
-	.submit = sq_submit,
 	.reader = sq_reader,
 	.reader_done = sq_reader_done,
-	.stats_get = sq_stats_get,
 	.status_get = sq_status_get,
 	.backup = sq_backup,
 };
@@ -562,11 +526,9 @@ sqlite_store_open(struct store **out, const char *path, const struct store_opts 
 	st->base.ops = &sq_engine_ops;
 	st->base.engine = DB_SQLITE;
 	cstr_copy(st->path, sizeof(st->path), path);
-	st->batch_max = o->batch_max > 0 ? o->batch_max : 256;
 	st->nreaders = o->readers > 0 ? o->readers : 4;
 	reader_pool_init(&st->pool);
-	pthread_mutex_init(&st->qlock, NULL);
-	store_queue_init(&st->q, &st->qlock);
+	store_writer_init(&st->base, &st->writer.base, &sq_batch_ops, o->batch_max);
 	pthread_mutex_init(&st->cplock, NULL);
 	pthread_cond_init(&st->cpcond, NULL);
 	if (conn_open(&st->writer, st->path, true, eb) < 0 ||
@@ -578,11 +540,8 @@ sqlite_store_open(struct store **out, const char *path, const struct store_opts 
 			goto fail;
 		reader_pool_give(&st->pool, &st->readers[i].base);
 	}
-	if (pthread_create(&st->writer_thread, NULL, writer_main, st) != 0) {
-		errbuf_set(eb, ERR_INTERNAL, "tidak dapat memulai thread penulis");
+	if (store_writer_start(&st->base, eb) < 0)
 		goto fail;
-	}
-	st->writer_running = true;
 	if (conn_open(&st->checkpointer, st->path, false, eb) < 0 ||
 	    sq_exec(&st->checkpointer.base, "PRAGMA query_only=OFF", eb) < 0)
 		goto fail;
@@ -612,10 +571,7 @@ sq_close(struct store *bst)
 		pthread_join(st->checkpoint_thread, NULL);
 	}
 	conn_close(&st->checkpointer);
-	if (st->writer_running) {
-		store_queue_stop(&st->q);
-		pthread_join(st->writer_thread, NULL);
-	}
+	store_writer_stop(&st->base);
 	for (i = 0; st->readers && i < st->nreaders; i++)
 		conn_close(&st->readers[i]);
 	free(st->readers);
@@ -626,21 +582,9 @@ sq_close(struct store *bst)
 	}
 	conn_close(&st->writer);
 	reader_pool_destroy(&st->pool);
-	store_queue_destroy(&st->q);
-	pthread_mutex_destroy(&st->qlock);
 	pthread_mutex_destroy(&st->cplock);
 	pthread_cond_destroy(&st->cpcond);
 	free(st);
-}
-
-static void
-sq_stats_get(struct store *bst, struct store_stats *out)
-{
-	struct sq_store *st = (struct sq_store *)bst;
-
-	pthread_mutex_lock(&st->qlock);
-	*out = st->stats;
-	pthread_mutex_unlock(&st->qlock);
 }
 
 /* The writer connection is private to the writer thread; administration

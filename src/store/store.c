@@ -100,7 +100,7 @@ store_close(struct store *st)
 void
 store_submit(struct store *st, struct store_job *job)
 {
-	st->ops->submit(st, job);
+	store_queue_put(&st->w.q, job);
 }
 
 struct store_conn *
@@ -118,7 +118,9 @@ store_reader_done(struct store *st, struct store_conn *c)
 void
 store_stats_get(struct store *st, struct store_stats *out)
 {
-	st->ops->stats_get(st, out);
+	pthread_mutex_lock(&st->w.lock);
+	*out = st->w.stats;
+	pthread_mutex_unlock(&st->w.lock);
 }
 
 int
@@ -425,10 +427,12 @@ store_queue_stop(struct store_queue *q)
 	pthread_mutex_unlock(q->lock);
 }
 
-void
-store_run_batch(struct store *st, struct store_conn *c, const struct store_batch_ops *ops,
-		pthread_mutex_t *lock, struct store_stats *stats, struct store_job *batch, size_t n)
+static void
+run_batch(struct store_writer *w, struct store_job *batch, size_t n)
 {
+	const struct store_batch_ops *ops = w->ops;
+	struct store_conn *c = w->conn;
+	struct store *st = w->st;
 	struct errbuf eb;
 	struct store_job *j;
 	int commit_rc;
@@ -456,7 +460,59 @@ store_run_batch(struct store *st, struct store_conn *c, const struct store_batch
 		commit_rc = -1;
 	/* subscribers (caches) hear of the batch before any job's done() */
 	store_pending_deliver(st, c, commit_rc == 0);
-	store_batch_finish(lock, stats, batch, n, commit_rc, &eb);
+	store_batch_finish(&w->lock, &w->stats, batch, n, commit_rc, &eb);
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct store_writer *w = arg;
+	struct store_job *batch;
+	size_t n;
+
+	while ((batch = store_queue_take(&w->q, w->batch_max, &n)) != NULL)
+		run_batch(w, batch, n);
+	return NULL;
+}
+
+void
+store_writer_init(struct store *st, struct store_conn *conn, const struct store_batch_ops *ops,
+		  int batch_max)
+{
+	struct store_writer *w = &st->w;
+
+	w->st = st;
+	w->conn = conn;
+	w->ops = ops;
+	w->batch_max = batch_max > 0 ? batch_max : 256;
+	pthread_mutex_init(&w->lock, NULL);
+	store_queue_init(&w->q, &w->lock);
+}
+
+int
+store_writer_start(struct store *st, struct errbuf *eb)
+{
+	if (pthread_create(&st->w.thread, NULL, writer_main, &st->w) != 0)
+		return errbuf_set(eb, ERR_INTERNAL, "tidak dapat memulai thread penulis");
+	st->w.running = true;
+	return 0;
+}
+
+void
+store_writer_stop(struct store *st)
+{
+	struct store_writer *w = &st->w;
+
+	if (w->st == NULL)
+		return; /* never initialised */
+	if (w->running) {
+		store_queue_stop(&w->q);
+		pthread_join(w->thread, NULL);
+		w->running = false;
+	}
+	store_queue_destroy(&w->q);
+	pthread_mutex_destroy(&w->lock);
+	w->st = NULL;
 }
 
 void
